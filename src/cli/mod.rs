@@ -1,0 +1,49 @@
+//! Command-line interface: one file per command group; `anyhow` lives here.
+
+use clap::{Parser, Subcommand};
+
+mod account;
+mod plugin;
+
+/// Differentially private training of image classifiers on XLA (PJRT).
+#[derive(Parser)]
+#[command(name = "dpxla", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Inspect or fetch PJRT plugins (CPU, CUDA, TPU).
+    #[command(subcommand)]
+    Plugin(plugin::PluginCmd),
+    /// Privacy accounting for DP-SGD (Poisson-subsampled Gaussian).
+    #[command(subcommand)]
+    Account(account::AccountCmd),
+}
+
+/// Runs the CLI and returns the process exit code: 0 on success, 2 for invalid
+/// input (bad arguments or values), 1 for any other failure.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Plugin(cmd) => plugin::run(cmd),
+        Command::Account(cmd) => account::run(cmd),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            exit_code(&err)
+        }
+    }
+}
+
+/// Invalid input exits with 2 (like clap's own usage errors); everything else with 1.
+fn exit_code(err: &anyhow::Error) -> i32 {
+    match err.downcast_ref::<dpxla::Error>() {
+        Some(dpxla::Error::InvalidInput(_)) => 2,
+        _ => 1,
+    }
+}

@@ -1,0 +1,1 @@
+//! Privacy accountants for the Poisson-subsampled Gaussian mechanism.

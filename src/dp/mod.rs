@@ -1,0 +1,2 @@
+//! See DESIGN.md, module map.
+pub mod accountant;

@@ -1,0 +1,31 @@
+//! The library's error type. The binary and tests wrap it with `anyhow`.
+
+use std::path::PathBuf;
+
+/// Every error the dpxla library returns.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// No usable PJRT plugin: says what was tried and what to install.
+    #[error("{0}")]
+    PluginNotFound(String),
+    /// A plugin file exists but cannot be loaded or is incompatible.
+    #[error("cannot load PJRT plugin {path}: {reason}")]
+    PluginLoad { path: PathBuf, reason: String },
+    /// An error reported by the PJRT plugin (XLA's own message).
+    #[error("XLA error in {call}: {message}")]
+    Xla { call: &'static str, message: String },
+    /// Wrong use of the runtime API detected on the Rust side.
+    #[error("runtime: {0}")]
+    Runtime(String),
+    /// Invalid user input (arguments, configuration values).
+    #[error("invalid input: {0}")]
+    InvalidInput(String),
+    #[error("I/O error on {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,19 @@
+//! dpxla: differentially private training of image classifiers on XLA.
+//!
+//! The layers, bottom up (see DESIGN.md):
+//! - [`runtime`]: the PJRT C API binding (all `unsafe` code lives there);
+//! - [`trace`]: the jaxpr-like IR, its builder, shape function and interpreter;
+//! - [`transform`]: graph-to-graph transformations (`vjp`, `vmap`);
+//! - [`lower`]: StableHLO text generation;
+//! - [`dp`]: privacy accounting and the DP-SGD pieces.
+#![deny(unsafe_code)]
+
+pub mod dp;
+pub mod error;
+pub mod lower;
+#[allow(unsafe_code)]
+pub mod runtime;
+pub mod trace;
+pub mod transform;
+
+pub use error::{Error, Result};
