@@ -1,6 +1,8 @@
 //! Command-line interface: one file per command group; `anyhow` lives here.
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+use dpxla::runtime::{Platform, PluginQuery};
+use std::path::PathBuf;
 
 mod account;
 mod plugin;
@@ -21,6 +23,27 @@ enum Command {
     /// Privacy accounting for DP-SGD (Poisson-subsampled Gaussian).
     #[command(subcommand)]
     Account(account::AccountCmd),
+}
+
+/// How a command finds its PJRT plugin (see README, "Plugins").
+#[derive(Args, Clone, Debug)]
+pub struct PluginArgs {
+    /// Plugin shared library to load; overrides `--platform` and `DPXLA_PLUGIN`.
+    #[arg(long, value_name = "PATH")]
+    plugin: Option<PathBuf>,
+    /// Platform whose plugin to search for: cpu (fetched on first use), cuda or tpu.
+    #[arg(long, default_value = "cpu", value_name = "P")]
+    platform: Platform,
+}
+
+impl PluginArgs {
+    pub fn query(&self) -> PluginQuery {
+        PluginQuery {
+            path: self.plugin.clone(),
+            platform: self.platform,
+            allow_fetch: true,
+        }
+    }
 }
 
 /// Runs the CLI and returns the process exit code: 0 on success, 2 for invalid

@@ -1,1 +1,25 @@
-//! PJRT C API binding.
+//! The PJRT C API binding: plugin loading, clients, devices, buffers, compilation
+//! and execution. All `unsafe` code of the crate lives in this module; each block
+//! carries a `// SAFETY:` comment and every handle is freed by a `Drop`.
+//!
+//! One binding serves every PJRT plugin (the XLA CPU plugin, JAX's CUDA plugins,
+//! libtpu), because they all implement the same C header (`pjrt_c_api.h`).
+
+pub(crate) mod api;
+mod buffer;
+mod client;
+mod compile_options;
+mod element;
+mod event;
+mod executable;
+pub mod ffi;
+mod ffi_api;
+pub mod plugin;
+
+pub use api::Api;
+pub use buffer::Buffer;
+pub use client::{Client, DeviceInfo, OptionValue};
+pub use compile_options::{CompileOptions, XlaFlag};
+pub use element::{Bf16, ElementType, NativeType};
+pub use executable::Executable;
+pub use plugin::{PluginQuery, Platform};
