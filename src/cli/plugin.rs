@@ -7,7 +7,8 @@ use dpxla::runtime::{plugin, Platform};
 
 #[derive(Subcommand)]
 pub enum PluginCmd {
-    /// Print the plugin's platform, versions, PJRT API version and devices.
+    /// Print the plugin's platform, versions, PJRT API version and devices, then
+    /// compile and run a tiny program on it as a smoke test.
     Info {
         #[command(flatten)]
         plugin: PluginArgs,
@@ -54,6 +55,12 @@ fn info(args: &PluginArgs, cpu_devices: Option<i64>) -> anyhow::Result<()> {
     for d in client.devices() {
         println!("  [{}] id={} kind={} ({})", d.index, d.id, d.kind, d.debug);
     }
+    let smoke = client.smoke_test()?;
+    println!(
+        "smoke test:       ok (2x+1 compiled in {:.1} ms, ran in {:.3} ms)",
+        smoke.compile.as_secs_f64() * 1e3,
+        smoke.execute.as_secs_f64() * 1e3
+    );
     Ok(())
 }
 

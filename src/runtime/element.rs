@@ -11,6 +11,7 @@ pub enum ElementType {
     S64,
     U8,
     U32,
+    U64,
     F32,
     F64,
     BF16,
@@ -23,7 +24,7 @@ impl ElementType {
             ElementType::Pred | ElementType::U8 => 1,
             ElementType::BF16 => 2,
             ElementType::S32 | ElementType::U32 | ElementType::F32 => 4,
-            ElementType::S64 | ElementType::F64 => 8,
+            ElementType::S64 | ElementType::U64 | ElementType::F64 => 8,
         }
     }
 
@@ -35,6 +36,7 @@ impl ElementType {
             ElementType::S64 => 5,
             ElementType::U8 => 6,
             ElementType::U32 => 8,
+            ElementType::U64 => 9,
             ElementType::F32 => 11,
             ElementType::F64 => 12,
             ElementType::BF16 => 13,
@@ -48,6 +50,7 @@ impl ElementType {
             5 => ElementType::S64,
             6 => ElementType::U8,
             8 => ElementType::U32,
+            9 => ElementType::U64,
             11 => ElementType::F32,
             12 => ElementType::F64,
             13 => ElementType::BF16,
@@ -63,6 +66,7 @@ impl ElementType {
             ElementType::S64 => "i64",
             ElementType::U8 => "ui8",
             ElementType::U32 => "ui32",
+            ElementType::U64 => "ui64",
             ElementType::F32 => "f32",
             ElementType::F64 => "f64",
             ElementType::BF16 => "bf16",
@@ -127,6 +131,10 @@ unsafe impl NativeType for u32 {
     const ELEMENT_TYPE: ElementType = ElementType::U32;
 }
 // SAFETY: see above.
+unsafe impl NativeType for u64 {
+    const ELEMENT_TYPE: ElementType = ElementType::U64;
+}
+// SAFETY: see above.
 unsafe impl NativeType for bool {
     const ELEMENT_TYPE: ElementType = ElementType::Pred;
 }
@@ -163,6 +171,7 @@ mod tests {
             ElementType::S64,
             ElementType::U8,
             ElementType::U32,
+            ElementType::U64,
             ElementType::F32,
             ElementType::F64,
             ElementType::BF16,

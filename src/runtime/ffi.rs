@@ -3,7 +3,12 @@
 //! dpxla uses are declared; their sizes are pinned to the header by
 //! `tests/runtime_abi.rs`, which compiles a C probe against the real header.
 //! Nothing here is safe to call directly: the safe wrappers live in sibling modules.
-#![allow(non_camel_case_types, non_snake_case, non_upper_case_globals, dead_code)]
+#![allow(
+    non_camel_case_types,
+    non_snake_case,
+    non_upper_case_globals,
+    dead_code
+)]
 
 use std::ffi::{c_char, c_int, c_void};
 
@@ -48,6 +53,7 @@ macro_rules! args_struct {
             $(pub $field: $ty,)*
         }
         impl $name {
+            #[allow(clippy::new_without_default)]
             pub fn new() -> Self {
                 // SAFETY: all fields are integers, raw pointers, `Option` of function
                 // pointers or unions of those; all-zero is a valid value for each.

@@ -15,6 +15,7 @@ mod executable;
 pub mod ffi;
 mod ffi_api;
 pub mod plugin;
+mod smoke;
 
 pub use api::Api;
 pub use buffer::Buffer;
@@ -22,4 +23,4 @@ pub use client::{Client, DeviceInfo, OptionValue};
 pub use compile_options::{CompileOptions, XlaFlag};
 pub use element::{Bf16, ElementType, NativeType};
 pub use executable::Executable;
-pub use plugin::{PluginQuery, Platform};
+pub use plugin::{Platform, PluginQuery};

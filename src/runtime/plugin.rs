@@ -119,7 +119,9 @@ impl PluginQuery {
                 if candidate.is_file() {
                     return Ok(candidate);
                 }
-                tried.push(candidate);
+                if !tried.contains(&candidate) {
+                    tried.push(candidate);
+                }
             }
         }
         if self.platform == Platform::Cpu && self.allow_fetch {
@@ -178,6 +180,14 @@ fn python_site_dirs() -> Vec<PathBuf> {
 /// Downloads the `xla-cpu-pjrt` wheel with pip (no dependencies), unpacks its
 /// plugin folder into `cache/xla_cpu_pjrt/`, and checks the library loads.
 pub fn fetch_cpu_plugin(cache: &Path) -> Result<PathBuf> {
+    // One fetch at a time per process (parallel tests may all miss the cache); a
+    // second caller then finds the finished folder.
+    static FETCH: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = FETCH.lock().unwrap_or_else(|p| p.into_inner());
+    let done = cache.join("xla_cpu_pjrt/xla_cpu_pjrt.so");
+    if done.is_file() {
+        return Ok(done);
+    }
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| Error::Io { path, source }
@@ -197,7 +207,14 @@ fn fetch_into(cache: &Path, work: &Path) -> Result<PathBuf> {
     eprintln!("dpxla: fetching the XLA CPU plugin (python3 -m pip download xla-cpu-pjrt)...");
     run_tool(
         Command::new("python3")
-            .args(["-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--dest"])
+            .args([
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--only-binary=:all:",
+                "--dest",
+            ])
             .arg(work)
             .arg("xla-cpu-pjrt"),
         "python3 -m pip download xla-cpu-pjrt",
