@@ -14,6 +14,9 @@ pub enum Error {
     /// An error reported by the PJRT plugin (XLA's own message).
     #[error("XLA error in {call}: {message}")]
     Xla { call: &'static str, message: String },
+    /// A graph that cannot be expressed in StableHLO (a lowering limitation).
+    #[error("lowering to StableHLO: {0}")]
+    Lower(String),
     /// Wrong use of the runtime API detected on the Rust side.
     #[error("runtime: {0}")]
     Runtime(String),

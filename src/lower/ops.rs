@@ -1,0 +1,259 @@
+//! One arm per primitive: the StableHLO operation(s) each lowers to.
+
+use super::emit::Emitter;
+use super::rng;
+use super::text::{dense_literal, i64_array, list, padding_attr, scalar_literal, usize_array};
+use crate::trace::{CmpDir, ConvDims, DType, Eqn, Prim, WindowKind};
+use crate::{Error, Result};
+
+pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
+    let [out] = eqn.outs[..] else {
+        return Err(Error::Lower(format!(
+            "{:?} has {} results; every primitive has exactly one",
+            eqn.prim,
+            eqn.outs.len()
+        )));
+    };
+    let r = em.name(out);
+    let ot = em.ty(out);
+    let ins: Vec<String> = eqn.inputs.iter().map(|&v| em.name(v)).collect();
+    let its: Vec<String> = eqn.inputs.iter().map(|&v| em.ty(v)).collect();
+    let in_dtype = eqn.inputs.first().map(|&v| em.g.aval(v).dtype);
+    let out_aval = em.g.aval(out).clone();
+    let simple = |em: &mut Emitter, op: &str, attrs: &str| em.op(&r, op, &ins, attrs, &its, &ot);
+    match &eqn.prim {
+        Prim::Add => simple(em, "add", ""),
+        Prim::Sub => simple(em, "subtract", ""),
+        Prim::Mul => simple(em, "multiply", ""),
+        Prim::Div => simple(em, "divide", ""),
+        Prim::Neg => simple(em, "negate", ""),
+        Prim::Max => simple(em, "maximum", ""),
+        Prim::Min => simple(em, "minimum", ""),
+        Prim::Pow => simple(em, "power", ""),
+        Prim::Exp => simple(em, "exponential", ""),
+        Prim::Log => simple(em, "log", ""),
+        Prim::Log1p => simple(em, "log_plus_one", ""),
+        Prim::Tanh => simple(em, "tanh", ""),
+        Prim::Logistic => simple(em, "logistic", ""),
+        Prim::Sqrt => simple(em, "sqrt", ""),
+        Prim::Rsqrt => simple(em, "rsqrt", ""),
+        Prim::Abs => simple(em, "abs", ""),
+        Prim::Sign => simple(em, "sign", ""),
+        Prim::Compare { dir } => {
+            let dtype = in_dtype.unwrap_or(DType::F32);
+            let attrs = format!(
+                "comparison_direction = #stablehlo<comparison_direction {}>, \
+                 compare_type = #stablehlo<comparison_type {}>",
+                cmp_dir(*dir),
+                compare_type(dtype)
+            );
+            simple(em, "compare", &attrs)
+        }
+        Prim::Select => simple(em, "select", ""),
+        Prim::Convert { .. } => simple(em, "convert", ""),
+        Prim::Constant { value } => simple(em, "constant", &format!("value = {}", dense_literal(value))),
+        Prim::Iota { dim, .. } => simple(em, "iota", &format!("iota_dimension = {dim} : i64")),
+        Prim::BroadcastInDim { dims, .. } => simple(
+            em,
+            "broadcast_in_dim",
+            &format!("broadcast_dimensions = {}", usize_array(dims)),
+        ),
+        Prim::Reshape { .. } => simple(em, "reshape", ""),
+        Prim::Transpose { perm } => {
+            simple(em, "transpose", &format!("permutation = {}", usize_array(perm)))
+        }
+        Prim::Reverse { dims } => {
+            simple(em, "reverse", &format!("dimensions = {}", usize_array(dims)))
+        }
+        Prim::Slice {
+            start,
+            limit,
+            stride,
+        } => simple(
+            em,
+            "slice",
+            &format!(
+                "start_indices = {}, limit_indices = {}, strides = {}",
+                usize_array(start),
+                usize_array(limit),
+                usize_array(stride)
+            ),
+        ),
+        Prim::Pad {
+            low,
+            high,
+            interior,
+        } => simple(
+            em,
+            "pad",
+            &format!(
+                "edge_padding_low = {}, edge_padding_high = {}, interior_padding = {}",
+                i64_array(low),
+                i64_array(high),
+                usize_array(interior)
+            ),
+        ),
+        Prim::Concatenate { dim } => {
+            simple(em, "concatenate", &format!("dimension = {dim} : i64"))
+        }
+        Prim::ReduceSum { axes } | Prim::ReduceMax { axes } => {
+            let dtype = in_dtype.unwrap_or(DType::F32);
+            let (init, body) = match eqn.prim {
+                Prim::ReduceSum { .. } => (zero(dtype), "add"),
+                _ => (lowest(dtype), "maximum"),
+            };
+            let init = em.splat(&init, &[], dtype);
+            let scalar = super::text::tensor_type_of(&[], dtype);
+            em.op_with_reducer(
+                &r,
+                "reduce",
+                &[ins[0].clone(), init],
+                body,
+                dtype,
+                &format!("dimensions = {}", usize_array(axes)),
+                &[its[0].clone(), scalar],
+                &ot,
+            );
+        }
+        Prim::DotGeneral {
+            lhs_batch,
+            rhs_batch,
+            lhs_contract,
+            rhs_contract,
+        } => {
+            let mut parts = Vec::new();
+            for (name, dims) in [
+                ("lhs_batching_dimensions", lhs_batch),
+                ("rhs_batching_dimensions", rhs_batch),
+                ("lhs_contracting_dimensions", lhs_contract),
+                ("rhs_contracting_dimensions", rhs_contract),
+            ] {
+                if !dims.is_empty() {
+                    parts.push(format!("{name} = {}", list(dims)));
+                }
+            }
+            let attrs = format!("dot_dimension_numbers = #stablehlo.dot<{}>", parts.join(", "));
+            simple(em, "dot_general", &attrs)
+        }
+        Prim::Conv {
+            window_strides,
+            padding,
+            lhs_dilation,
+            rhs_dilation,
+            feature_group_count,
+            batch_group_count,
+            dimension_numbers,
+        } => {
+            let attrs = format!(
+                "batch_group_count = {batch_group_count} : i64, dimension_numbers = {}, \
+                 feature_group_count = {feature_group_count} : i64, lhs_dilation = {}, \
+                 padding = {}, rhs_dilation = {}, window_strides = {}",
+                conv_dims(dimension_numbers, em.g.aval(eqn.inputs[0]).rank()),
+                usize_array(lhs_dilation),
+                padding_attr(padding),
+                usize_array(rhs_dilation),
+                usize_array(window_strides)
+            );
+            simple(em, "convolution", &attrs)
+        }
+        Prim::ReduceWindow {
+            kind,
+            window,
+            strides,
+            padding,
+        } => {
+            let dtype = in_dtype.unwrap_or(DType::F32);
+            let (init, body) = match kind {
+                WindowKind::Sum => (zero(dtype), "add"),
+                WindowKind::Max => (lowest(dtype), "maximum"),
+            };
+            let init = em.splat(&init, &[], dtype);
+            let scalar = super::text::tensor_type_of(&[], dtype);
+            em.op_with_reducer(
+                &r,
+                "reduce_window",
+                &[ins[0].clone(), init],
+                body,
+                dtype,
+                &format!(
+                    "padding = {}, window_dimensions = {}, window_strides = {}",
+                    padding_attr(padding),
+                    usize_array(window),
+                    usize_array(strides)
+                ),
+                &[its[0].clone(), scalar],
+                &ot,
+            );
+        }
+        Prim::StopGradient => em.alias(out, ins[0].clone()),
+        Prim::RngUniform { shape, dtype } => {
+            rng::uniform(em, &r, &ins[0], shape, *dtype, &out_aval)?;
+        }
+        Prim::RngNormal { shape, dtype } => {
+            rng::normal(em, &r, &ins[0], shape, *dtype, &out_aval)?;
+        }
+    }
+    Ok(())
+}
+
+fn cmp_dir(d: CmpDir) -> &'static str {
+    match d {
+        CmpDir::Eq => "EQ",
+        CmpDir::Ne => "NE",
+        CmpDir::Lt => "LT",
+        CmpDir::Le => "LE",
+        CmpDir::Gt => "GT",
+        CmpDir::Ge => "GE",
+    }
+}
+
+fn compare_type(dtype: DType) -> &'static str {
+    if dtype.is_float() {
+        "FLOAT"
+    } else if dtype.is_unsigned() || dtype == DType::Bool {
+        "UNSIGNED"
+    } else {
+        "SIGNED"
+    }
+}
+
+/// The additive identity of `dtype`, as literal text.
+fn zero(dtype: DType) -> String {
+    scalar_literal(0.0, Some(0), dtype)
+}
+
+/// The identity of `maximum` for `dtype`: -inf for floats, the lowest integer.
+fn lowest(dtype: DType) -> String {
+    match dtype {
+        DType::F32 | DType::F64 | DType::BF16 => scalar_literal(f64::NEG_INFINITY, None, dtype),
+        DType::I32 => i32::MIN.to_string(),
+        DType::I64 => i64::MIN.to_string(),
+        DType::U8 | DType::U32 => "0".into(),
+        DType::Bool => "false".into(),
+    }
+}
+
+/// Compact convolution dimension numbers, e.g. `[b, 0, 1, f]x[0, 1, i, o]->[b, 0,
+/// 1, f]`: each list names what every tensor dimension is, in order.
+fn conv_dims(d: &ConvDims, rank: usize) -> String {
+    let layout = |batch: usize, feature: usize, spatial: &[usize], names: (&str, &str)| {
+        let mut labels = vec![String::new(); rank];
+        labels[batch] = names.0.to_string();
+        labels[feature] = names.1.to_string();
+        for (i, &s) in spatial.iter().enumerate() {
+            labels[s] = i.to_string();
+        }
+        format!("[{}]", labels.join(", "))
+    };
+    format!(
+        "#stablehlo.conv<{}x{}->{}>",
+        layout(d.input_batch, d.input_feature, &d.input_spatial, ("b", "f")),
+        layout(
+            d.kernel_input_feature,
+            d.kernel_output_feature,
+            &d.kernel_spatial,
+            ("i", "o")
+        ),
+        layout(d.output_batch, d.output_feature, &d.output_spatial, ("b", "f"))
+    )
+}
