@@ -23,6 +23,8 @@ pub enum Error {
     /// Invalid user input (arguments, configuration values).
     #[error("invalid input: {0}")]
     InvalidInput(String),
+    #[error(transparent)]
+    Trace(#[from] crate::trace::TraceError),
     #[error("I/O error on {path}: {source}")]
     Io {
         path: PathBuf,

@@ -65,10 +65,16 @@ pub struct Aval {
 
 impl Aval {
     pub fn new(shape: impl Into<Vec<usize>>, dtype: DType) -> Aval {
-        Aval { shape: shape.into(), dtype }
+        Aval {
+            shape: shape.into(),
+            dtype,
+        }
     }
     pub fn scalar(dtype: DType) -> Aval {
-        Aval { shape: vec![], dtype }
+        Aval {
+            shape: vec![],
+            dtype,
+        }
     }
     pub fn rank(&self) -> usize {
         self.shape.len()
@@ -127,7 +133,11 @@ impl Literal {
         } else {
             LitValues::I64(vec![value as i64])
         };
-        Literal { shape: shape.into(), dtype, values }
+        Literal {
+            shape: shape.into(),
+            dtype,
+            values,
+        }
     }
     pub fn is_splat(&self) -> bool {
         self.len() == 1
@@ -229,37 +239,70 @@ pub enum Prim {
     Abs,
     Sign,
     /// Two operands of equal shape/dtype; result `Bool` of the same shape.
-    Compare { dir: CmpDir },
+    Compare {
+        dir: CmpDir,
+    },
     /// `(pred: Bool[s], on_true: T[s], on_false: T[s])`; the predicate must
     /// have the operand shape (StableHLO also allows a scalar predicate; we
     /// do not).
     Select,
-    Convert { to: DType },
+    Convert {
+        to: DType,
+    },
     /// No inputs.
-    Constant { value: Literal },
+    Constant {
+        value: Literal,
+    },
     /// No inputs; `iota` along `dim`.
-    Iota { shape: Vec<usize>, dtype: DType, dim: usize },
+    Iota {
+        shape: Vec<usize>,
+        dtype: DType,
+        dim: usize,
+    },
     /// Operand dim `i` maps to result dim `dims[i]` (StableHLO
     /// `broadcast_in_dim`: operand dims are 1 or equal to the result dim).
-    BroadcastInDim { shape: Vec<usize>, dims: Vec<usize> },
+    BroadcastInDim {
+        shape: Vec<usize>,
+        dims: Vec<usize>,
+    },
     /// Row-major reshape; element count must match.
-    Reshape { shape: Vec<usize> },
+    Reshape {
+        shape: Vec<usize>,
+    },
     /// Result dim `i` is operand dim `perm[i]`.
-    Transpose { perm: Vec<usize> },
+    Transpose {
+        perm: Vec<usize>,
+    },
     /// Reverse the elements along `dims` (StableHLO `reverse`); needed for
     /// the input gradient of convolution.
-    Reverse { dims: Vec<usize> },
+    Reverse {
+        dims: Vec<usize>,
+    },
     /// Static strided slice, `start <= limit <= dim`, `stride >= 1`.
-    Slice { start: Vec<usize>, limit: Vec<usize>, stride: Vec<usize> },
+    Slice {
+        start: Vec<usize>,
+        limit: Vec<usize>,
+        stride: Vec<usize>,
+    },
     /// `(operand, padding_value: scalar of the operand dtype)`. `low` and
     /// `high` may be NEGATIVE (crop), as in StableHLO `pad`; `interior >= 0`.
-    Pad { low: Vec<i64>, high: Vec<i64>, interior: Vec<usize> },
+    Pad {
+        low: Vec<i64>,
+        high: Vec<i64>,
+        interior: Vec<usize>,
+    },
     /// One or more operands, equal except along `dim`.
-    Concatenate { dim: usize },
+    Concatenate {
+        dim: usize,
+    },
     /// Sum over `axes` (removed from the shape). Init value 0.
-    ReduceSum { axes: Vec<usize> },
+    ReduceSum {
+        axes: Vec<usize>,
+    },
     /// Max over `axes` (removed). Init value -inf / lowest integer.
-    ReduceMax { axes: Vec<usize> },
+    ReduceMax {
+        axes: Vec<usize>,
+    },
     /// StableHLO `dot_general`; result dims: batch, lhs free, rhs free (each
     /// in operand order). Result dtype = operand dtype.
     DotGeneral {
@@ -295,9 +338,15 @@ pub enum Prim {
     /// (float). Lowered via `stablehlo.rng_bit_generator` (THREE_FRY, the
     /// key reinterpreted as the ui64[2] state). Bit patterns are NOT
     /// specified: the interpreter uses its own generator.
-    RngUniform { shape: Vec<usize>, dtype: DType },
+    RngUniform {
+        shape: Vec<usize>,
+        dtype: DType,
+    },
     /// As `RngUniform`, standard normal samples.
-    RngNormal { shape: Vec<usize>, dtype: DType },
+    RngNormal {
+        shape: Vec<usize>,
+        dtype: DType,
+    },
 }
 
 /// The shape the key input of `RngUniform`/`RngNormal` must have.

@@ -13,9 +13,10 @@ mod shape;
 mod tensor;
 mod verify;
 
-// pub use builder::{Builder, Tensor};
+pub use builder::{Builder, Tensor};
 pub use error::{ShapeError, TraceError, TraceResult};
-// interp
+pub use interp::{eval, ArrayData, HostArray};
 pub use ir::*;
+pub use ops_nn::{window_out, Padding};
 pub use shape::abstract_eval;
-// verify
+pub use verify::verify;

@@ -19,7 +19,9 @@ fn nargs(inputs: &[Aval], n: usize) -> Result<(), ShapeError> {
 
 fn same(a: &Aval, b: &Aval) -> Result<(), ShapeError> {
     if a != b {
-        return err(format!("operands must have equal shape and dtype, got {a} and {b}"));
+        return err(format!(
+            "operands must have equal shape and dtype, got {a} and {b}"
+        ));
     }
     Ok(())
 }
@@ -63,7 +65,10 @@ fn check_axes(axes: &[usize], rank: usize, what: &str) -> Result<(), ShapeError>
 
 fn reduce(x: &Aval, axes: &[usize]) -> Result<Vec<Aval>, ShapeError> {
     check_axes(axes, x.rank(), "axes")?;
-    let shape: Vec<usize> = (0..x.rank()).filter(|d| !axes.contains(d)).map(|d| x.shape[d]).collect();
+    let shape: Vec<usize> = (0..x.rank())
+        .filter(|d| !axes.contains(d))
+        .map(|d| x.shape[d])
+        .collect();
     Ok(vec![Aval::new(shape, x.dtype)])
 }
 
@@ -119,7 +124,11 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
             nargs(inputs, 0)?;
             let n: usize = value.shape.iter().product();
             if value.len() != 1 && value.len() != n {
-                return err(format!("literal has {} values for shape {:?}", value.len(), value.shape));
+                return err(format!(
+                    "literal has {} values for shape {:?}",
+                    value.len(),
+                    value.shape
+                ));
             }
             Ok(vec![Aval::new(value.shape.clone(), value.dtype)])
         }
@@ -134,7 +143,9 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
             nargs(inputs, 1)?;
             let x = &inputs[0];
             if dims.len() != x.rank() {
-                return err(format!("dims {dims:?} must have one entry per operand dim of {x}"));
+                return err(format!(
+                    "dims {dims:?} must have one entry per operand dim of {x}"
+                ));
             }
             check_axes(dims, shape.len(), "broadcast dims")?;
             for (i, &d) in dims.iter().enumerate() {
@@ -144,7 +155,9 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
                     return err(format!("broadcast dims {dims:?} must be increasing"));
                 }
                 if x.shape[i] != 1 && x.shape[i] != shape[d] {
-                    return err(format!("cannot broadcast {x} to {shape:?} with dims {dims:?}"));
+                    return err(format!(
+                        "cannot broadcast {x} to {shape:?} with dims {dims:?}"
+                    ));
                 }
             }
             Ok(vec![Aval::new(shape.clone(), x.dtype)])
@@ -163,19 +176,28 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
                 return err(format!("perm {perm:?} for {x}"));
             }
             check_axes(perm, x.rank(), "permutation")?;
-            Ok(vec![Aval::new(perm.iter().map(|&p| x.shape[p]).collect::<Vec<_>>(), x.dtype)])
+            Ok(vec![Aval::new(
+                perm.iter().map(|&p| x.shape[p]).collect::<Vec<_>>(),
+                x.dtype,
+            )])
         }
         Reverse { dims } => {
             nargs(inputs, 1)?;
             check_axes(dims, inputs[0].rank(), "reverse dims")?;
             Ok(vec![inputs[0].clone()])
         }
-        Slice { start, limit, stride } => {
+        Slice {
+            start,
+            limit,
+            stride,
+        } => {
             nargs(inputs, 1)?;
             let x = &inputs[0];
             let r = x.rank();
             if start.len() != r || limit.len() != r || stride.len() != r {
-                return err(format!("slice params {start:?}:{limit:?}:{stride:?} for {x}"));
+                return err(format!(
+                    "slice params {start:?}:{limit:?}:{stride:?} for {x}"
+                ));
             }
             let mut shape = vec![];
             for d in 0..r {
@@ -186,11 +208,17 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
             }
             Ok(vec![Aval::new(shape, x.dtype)])
         }
-        Pad { low, high, interior } => {
+        Pad {
+            low,
+            high,
+            interior,
+        } => {
             nargs(inputs, 2)?;
             let (x, v) = (&inputs[0], &inputs[1]);
             if v.rank() != 0 || v.dtype != x.dtype {
-                return err(format!("padding value must be a scalar of the operand dtype, got {v}"));
+                return err(format!(
+                    "padding value must be a scalar of the operand dtype, got {v}"
+                ));
             }
             let r = x.rank();
             if low.len() != r || high.len() != r || interior.len() != r {
@@ -231,7 +259,12 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
             nargs(inputs, 1)?;
             reduce(&inputs[0], axes)
         }
-        DotGeneral { lhs_batch, rhs_batch, lhs_contract, rhs_contract } => {
+        DotGeneral {
+            lhs_batch,
+            rhs_batch,
+            lhs_contract,
+            rhs_contract,
+        } => {
             nargs(inputs, 2)?;
             let (l, r) = (&inputs[0], &inputs[1]);
             if l.dtype != r.dtype {
@@ -244,7 +277,11 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
             if lhs_batch.len() != rhs_batch.len() || lhs_contract.len() != rhs_contract.len() {
                 return err("batch/contracting dim counts differ");
             }
-            for (a, b) in lhs_batch.iter().zip(rhs_batch).chain(lhs_contract.iter().zip(rhs_contract)) {
+            for (a, b) in lhs_batch
+                .iter()
+                .zip(rhs_batch)
+                .chain(lhs_contract.iter().zip(rhs_contract))
+            {
                 if l.shape[*a] != r.shape[*b] {
                     return err(format!("dim {a} of {l} != dim {b} of {r}"));
                 }
@@ -252,15 +289,28 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
             let mut shape: Vec<usize> = lhs_batch.iter().map(|&d| l.shape[d]).collect();
             lused.sort_unstable();
             rused.sort_unstable();
-            shape.extend((0..l.rank()).filter(|d| !lused.contains(d)).map(|d| l.shape[d]));
-            shape.extend((0..r.rank()).filter(|d| !rused.contains(d)).map(|d| r.shape[d]));
+            shape.extend(
+                (0..l.rank())
+                    .filter(|d| !lused.contains(d))
+                    .map(|d| l.shape[d]),
+            );
+            shape.extend(
+                (0..r.rank())
+                    .filter(|d| !rused.contains(d))
+                    .map(|d| r.shape[d]),
+            );
             Ok(vec![Aval::new(shape, l.dtype)])
         }
         Conv { .. } => {
             nargs(inputs, 2)?;
             conv_shape(prim, &inputs[0], &inputs[1])
         }
-        ReduceWindow { window, strides, padding, .. } => {
+        ReduceWindow {
+            window,
+            strides,
+            padding,
+            ..
+        } => {
             nargs(inputs, 1)?;
             let x = &inputs[0];
             let r = x.rank();
@@ -318,17 +368,27 @@ fn conv_shape(prim: &Prim, x: &Aval, k: &Aval) -> Result<Vec<Aval>, ShapeError> 
     check_axes(&ins, ns + 2, "input dims")?;
     check_axes(&ks, ns + 2, "kernel dims")?;
     check_axes(&os, ns + 2, "output dims")?;
-    let params_ok = [window_strides.len(), padding.len(), lhs_dilation.len(), rhs_dilation.len()]
-        .iter()
-        .all(|&n| n == ns);
+    let params_ok = [
+        window_strides.len(),
+        padding.len(),
+        lhs_dilation.len(),
+        rhs_dilation.len(),
+    ]
+    .iter()
+    .all(|&n| n == ns);
     if !params_ok || dn.kernel_spatial.len() != ns || dn.output_spatial.len() != ns {
         return err("conv params need one entry per spatial dim");
     }
     if fgc == 0 || bgc == 0 || (fgc > 1 && bgc > 1) {
-        return err(format!("group counts {fgc}/{bgc}: both >= 1, one of them 1"));
+        return err(format!(
+            "group counts {fgc}/{bgc}: both >= 1, one of them 1"
+        ));
     }
     let (n, c) = (x.shape[dn.input_batch], x.shape[dn.input_feature]);
-    let (ki, ko) = (k.shape[dn.kernel_input_feature], k.shape[dn.kernel_output_feature]);
+    let (ki, ko) = (
+        k.shape[dn.kernel_input_feature],
+        k.shape[dn.kernel_output_feature],
+    );
     if c != ki * fgc || ko % fgc != 0 || ko % bgc != 0 || n % bgc != 0 {
         return err(format!(
             "features: input {c}, kernel in {ki} out {ko}, batch {n}, groups {fgc}/{bgc}"
