@@ -51,7 +51,9 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
         }
         Prim::Select => simple(em, "select", ""),
         Prim::Convert { .. } => simple(em, "convert", ""),
-        Prim::Constant { value } => simple(em, "constant", &format!("value = {}", dense_literal(value))),
+        Prim::Constant { value } => {
+            simple(em, "constant", &format!("value = {}", dense_literal(value)))
+        }
         Prim::Iota { dim, .. } => simple(em, "iota", &format!("iota_dimension = {dim} : i64")),
         Prim::BroadcastInDim { dims, .. } => simple(
             em,
@@ -59,12 +61,16 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
             &format!("broadcast_dimensions = {}", usize_array(dims)),
         ),
         Prim::Reshape { .. } => simple(em, "reshape", ""),
-        Prim::Transpose { perm } => {
-            simple(em, "transpose", &format!("permutation = {}", usize_array(perm)))
-        }
-        Prim::Reverse { dims } => {
-            simple(em, "reverse", &format!("dimensions = {}", usize_array(dims)))
-        }
+        Prim::Transpose { perm } => simple(
+            em,
+            "transpose",
+            &format!("permutation = {}", usize_array(perm)),
+        ),
+        Prim::Reverse { dims } => simple(
+            em,
+            "reverse",
+            &format!("dimensions = {}", usize_array(dims)),
+        ),
         Prim::Slice {
             start,
             limit,
@@ -93,9 +99,7 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
                 usize_array(interior)
             ),
         ),
-        Prim::Concatenate { dim } => {
-            simple(em, "concatenate", &format!("dimension = {dim} : i64"))
-        }
+        Prim::Concatenate { dim } => simple(em, "concatenate", &format!("dimension = {dim} : i64")),
         Prim::ReduceSum { axes } | Prim::ReduceMax { axes } => {
             let dtype = in_dtype.unwrap_or(DType::F32);
             let (init, body) = match eqn.prim {
@@ -132,7 +136,10 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
                     parts.push(format!("{name} = {}", list(dims)));
                 }
             }
-            let attrs = format!("dot_dimension_numbers = #stablehlo.dot<{}>", parts.join(", "));
+            let attrs = format!(
+                "dot_dimension_numbers = #stablehlo.dot<{}>",
+                parts.join(", ")
+            );
             simple(em, "dot_general", &attrs)
         }
         Prim::Conv {
@@ -254,6 +261,11 @@ fn conv_dims(d: &ConvDims, rank: usize) -> String {
             &d.kernel_spatial,
             ("i", "o")
         ),
-        layout(d.output_batch, d.output_feature, &d.output_spatial, ("b", "f"))
+        layout(
+            d.output_batch,
+            d.output_feature,
+            &d.output_spatial,
+            ("b", "f")
+        )
     )
 }

@@ -10,15 +10,7 @@ use super::text::tensor_type_of;
 use crate::trace::{Aval, DType};
 use crate::{Error, Result};
 
-fn tt(shape: &[usize], elem: &str) -> String {
-    let mut s = String::from("tensor<");
-    for d in shape {
-        s.push_str(&format!("{d}x"));
-    }
-    s.push_str(elem);
-    s.push('>');
-    s
-}
+use super::text::tensor_type_named as tt;
 
 /// Emits uniform [0, 1) samples of `shape` in `dtype` (f32 or f64) and returns
 /// the SSA name holding them.
@@ -83,7 +75,14 @@ fn uniform_in(em: &mut Emitter, key: &str, shape: &[usize], dtype: DType) -> Res
     );
     let fty = tensor_type_of(shape, dtype);
     let in_one_two = em.fresh();
-    em.op(&in_one_two, "bitcast_convert", &[ored], "", &[bits_ty], &fty);
+    em.op(
+        &in_one_two,
+        "bitcast_convert",
+        &[ored],
+        "",
+        &[bits_ty],
+        &fty,
+    );
     let onef = em.splat(&super::text::scalar_literal(1.0, None, dtype), shape, dtype);
     let u = em.fresh();
     em.op(

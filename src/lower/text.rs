@@ -1,25 +1,30 @@
 //! Spelling of StableHLO types, attributes and literals.
 
-use crate::trace::{Aval, DType, LitValues, Literal};
+use crate::trace::{DType, LitValues, Literal};
 
 /// `tensor<2x3xf32>`, `tensor<f32>` for scalars.
-pub fn tensor_type(aval: &Aval) -> String {
-    tensor_type_of(&aval.shape, aval.dtype)
+pub fn tensor_type_of(shape: &[usize], dtype: DType) -> String {
+    tensor_type_named(shape, dtype.mlir_name())
 }
 
-pub fn tensor_type_of(shape: &[usize], dtype: DType) -> String {
+/// A tensor type with a spelled-out element type (also those the IR lacks, such
+/// as the `ui64` state of the random bit generator).
+pub fn tensor_type_named(shape: &[usize], elem: &str) -> String {
     let mut s = String::from("tensor<");
     for d in shape {
         s.push_str(&d.to_string());
         s.push('x');
     }
-    s.push_str(dtype.mlir_name());
+    s.push_str(elem);
     s.push('>');
     s
 }
 
 /// `array<i64: 1, 2>` (a DenseI64ArrayAttr).
 pub fn i64_array<T: Copy + Into<i64>>(values: &[T]) -> String {
+    if values.is_empty() {
+        return "array<i64>".into();
+    }
     let items: Vec<String> = values.iter().map(|&v| v.into().to_string()).collect();
     format!("array<i64: {}>", items.join(", "))
 }
@@ -106,7 +111,10 @@ mod tests {
             dtype: DType::I64,
             values: LitValues::I64(vec![1, 2, 3, 4]),
         };
-        assert_eq!(dense_literal(&lit), "dense<[[1, 2], [3, 4]]> : tensor<2x2xi64>");
+        assert_eq!(
+            dense_literal(&lit),
+            "dense<[[1, 2], [3, 4]]> : tensor<2x2xi64>"
+        );
         assert_eq!(padding_attr(&[(1, 2)]), "dense<[[1, 2]]> : tensor<1x2xi64>");
     }
 }

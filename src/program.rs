@@ -1,0 +1,136 @@
+//! A traced graph compiled for a PJRT client: lowering + compilation + running,
+//! with host arrays (the interpreter's `HostArray`) converted to device buffers.
+
+use crate::lower::{lower, LowerOptions};
+use crate::runtime::{Bf16, Buffer, Client, CompileOptions, ElementType, Executable};
+use crate::trace::{ArrayData, Aval, DType, Graph, HostArray};
+use crate::{Error, Result};
+
+/// The device element type of an IR dtype.
+pub fn element_type(dtype: DType) -> ElementType {
+    match dtype {
+        DType::F32 => ElementType::F32,
+        DType::F64 => ElementType::F64,
+        DType::BF16 => ElementType::BF16,
+        DType::I32 => ElementType::S32,
+        DType::I64 => ElementType::S64,
+        DType::U8 => ElementType::U8,
+        DType::U32 => ElementType::U32,
+        DType::Bool => ElementType::Pred,
+    }
+}
+
+/// A compiled graph and the types of its inputs and outputs.
+pub struct Program {
+    exe: Executable,
+    client: Client,
+    inputs: Vec<Aval>,
+    outputs: Vec<Aval>,
+    mlir: String,
+}
+
+impl Program {
+    /// Lowers `graph` to StableHLO and compiles it on `client`.
+    pub fn compile(
+        client: &Client,
+        graph: &Graph,
+        lower_options: &LowerOptions,
+        compile_options: &CompileOptions,
+    ) -> Result<Program> {
+        let mlir = lower(graph, lower_options)?;
+        let exe = client.compile(&mlir, compile_options)?;
+        Ok(Program {
+            exe,
+            client: client.clone(),
+            inputs: graph.input_avals(),
+            outputs: graph.output_avals(),
+            mlir,
+        })
+    }
+
+    /// The StableHLO text that was compiled.
+    pub fn mlir(&self) -> &str {
+        &self.mlir
+    }
+
+    pub fn input_avals(&self) -> &[Aval] {
+        &self.inputs
+    }
+
+    pub fn output_avals(&self) -> &[Aval] {
+        &self.outputs
+    }
+
+    pub fn executable(&self) -> &Executable {
+        &self.exe
+    }
+
+    /// Runs on device 0 with device buffers, checking their types first.
+    pub fn run(&self, args: &[&Buffer]) -> Result<Vec<Buffer>> {
+        if args.len() != self.inputs.len() {
+            return Err(Error::InvalidInput(format!(
+                "the program takes {} arguments, got {}",
+                self.inputs.len(),
+                args.len()
+            )));
+        }
+        for (i, (b, aval)) in args.iter().zip(&self.inputs).enumerate() {
+            if b.dims() != aval.shape.as_slice() || b.element_type() != element_type(aval.dtype) {
+                return Err(Error::InvalidInput(format!(
+                    "argument {i}: expected {aval}, got {:?}{:?}",
+                    b.element_type(),
+                    b.dims()
+                )));
+            }
+        }
+        self.exe.execute(args)
+    }
+
+    /// Copies host arrays to device 0, runs, and copies the results back.
+    pub fn run_host(&self, args: &[HostArray]) -> Result<Vec<HostArray>> {
+        let bufs = args
+            .iter()
+            .map(|a| to_device(&self.client, a, 0))
+            .collect::<Result<Vec<_>>>()?;
+        let refs: Vec<&Buffer> = bufs.iter().collect();
+        self.run(&refs)?.iter().map(to_host).collect()
+    }
+}
+
+/// Copies a host array to `device`.
+pub fn to_device(client: &Client, a: &HostArray, device: usize) -> Result<Buffer> {
+    let dims = &a.shape;
+    match &a.data {
+        ArrayData::F32(v) => client.buffer_from_host(v, dims, device),
+        ArrayData::F64(v) => client.buffer_from_host(v, dims, device),
+        ArrayData::BF16(v) => {
+            let bits: Vec<Bf16> = v.iter().map(|&b| Bf16(b)).collect();
+            client.buffer_from_host(&bits, dims, device)
+        }
+        ArrayData::I32(v) => client.buffer_from_host(v, dims, device),
+        ArrayData::I64(v) => client.buffer_from_host(v, dims, device),
+        ArrayData::U8(v) => client.buffer_from_host(v, dims, device),
+        ArrayData::U32(v) => client.buffer_from_host(v, dims, device),
+        ArrayData::Bool(v) => client.buffer_from_host(v, dims, device),
+    }
+}
+
+/// Copies a device buffer to a host array.
+pub fn to_host(b: &Buffer) -> Result<HostArray> {
+    let data = match b.element_type() {
+        ElementType::F32 => ArrayData::F32(b.to_host()?),
+        ElementType::F64 => ArrayData::F64(b.to_host()?),
+        ElementType::BF16 => ArrayData::BF16(b.to_host::<Bf16>()?.iter().map(|x| x.0).collect()),
+        ElementType::S32 => ArrayData::I32(b.to_host()?),
+        ElementType::S64 => ArrayData::I64(b.to_host()?),
+        ElementType::U8 => ArrayData::U8(b.to_host()?),
+        ElementType::U32 => ArrayData::U32(b.to_host()?),
+        ElementType::Pred => ArrayData::Bool(b.to_host()?),
+        ElementType::U64 => {
+            return Err(Error::Runtime(
+                "u64 buffers have no host array type in the IR".into(),
+            ))
+        }
+    };
+    Ok(HostArray::new(b.dims().to_vec(), data))
+}
