@@ -156,18 +156,18 @@ pub(super) fn normal(
         em.op(
             &sl,
             "slice",
-            &[both.clone()],
+            std::slice::from_ref(&both),
             &format!(
                 "start_indices = {}, limit_indices = {}, strides = {}",
                 super::text::usize_array(&start),
                 super::text::usize_array(&limit),
                 super::text::usize_array(&vec![1; rank])
             ),
-            &[both_ty.clone()],
+            std::slice::from_ref(&both_ty),
             &one_ty,
         );
         let r = em.fresh();
-        em.op(&r, "reshape", &[sl], "", &[one_ty.clone()], &ty);
+        em.op(&r, "reshape", &[sl], "", std::slice::from_ref(&one_ty), &ty);
         r
     };
     let u1 = half(em, 0);
@@ -180,7 +180,7 @@ pub(super) fn normal(
     };
     let un = |em: &mut Emitter, op: &str, a: String| {
         let r = em.fresh();
-        em.op(&r, op, &[a], "", &[ty.clone()], &ty);
+        em.op(&r, op, &[a], "", std::slice::from_ref(&ty), &ty);
         r
     };
     let one = em.splat(&lit(1.0), shape, cd);
