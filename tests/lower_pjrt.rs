@@ -239,7 +239,7 @@ fn dot_general_with_batch_and_contracting_dims() {
 fn convolution_variants() {
     let mut rng = rand::rngs::StdRng::seed_from_u64(17);
     // (input shape, kernel shape, strides, padding, lhs dil, rhs dil, groups)
-    let cases: Vec<(
+    type Case = (
         Vec<usize>,
         Vec<usize>,
         Vec<usize>,
@@ -247,7 +247,8 @@ fn convolution_variants() {
         Vec<usize>,
         Vec<usize>,
         usize,
-    )> = vec![
+    );
+    let cases: Vec<Case> = vec![
         (
             vec![2, 6, 6, 3],
             vec![3, 3, 3, 4],
