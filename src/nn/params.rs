@@ -1,0 +1,111 @@
+//! Parameters seen from inside a traced model: hierarchical names resolved to
+//! graph inputs.
+//!
+//! A model asks for `p.scope("conv1").param("w", shape, init)` while it is traced.
+//! Tracing happens twice: a first pass records every parameter the model asks for
+//! (its `ParamSpec`), then the real trace creates one graph input per parameter
+//! in sorted name order (the executable's argument order) before running the
+//! model again and handing out those inputs.
+
+use super::init::{Init, ParamSpec};
+use crate::trace::{Aval, Builder, DType, Tensor};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+enum Mode<'b> {
+    /// First pass: record specs; hand out throwaway inputs.
+    Collect(Vec<ParamSpec>),
+    /// Second pass: hand out the pre-created inputs by name.
+    Bound(BTreeMap<String, Tensor<'b>>),
+}
+
+/// A view of the parameters under a name prefix.
+#[derive(Clone)]
+pub struct Params<'b> {
+    b: &'b Builder,
+    prefix: String,
+    mode: Rc<RefCell<Mode<'b>>>,
+}
+
+impl<'b> Params<'b> {
+    pub(crate) fn collecting(b: &'b Builder) -> Params<'b> {
+        Params {
+            b,
+            prefix: String::new(),
+            mode: Rc::new(RefCell::new(Mode::Collect(Vec::new()))),
+        }
+    }
+
+    pub(crate) fn bound(b: &'b Builder, tensors: BTreeMap<String, Tensor<'b>>) -> Params<'b> {
+        Params {
+            b,
+            prefix: String::new(),
+            mode: Rc::new(RefCell::new(Mode::Bound(tensors))),
+        }
+    }
+
+    /// The specs recorded by a collecting pass, sorted by name.
+    pub(crate) fn into_specs(self) -> Vec<ParamSpec> {
+        match &*self.mode.borrow() {
+            Mode::Collect(specs) => {
+                let mut specs = specs.clone();
+                specs.sort_by(|a, b| a.name.cmp(&b.name));
+                specs
+            }
+            Mode::Bound(_) => Vec::new(),
+        }
+    }
+
+    /// The builder the model is traced into.
+    pub fn builder(&self) -> &'b Builder {
+        self.b
+    }
+
+    /// Parameters under `prefix/name/`.
+    pub fn scope(&self, name: &str) -> Params<'b> {
+        Params {
+            b: self.b,
+            prefix: format!("{}{name}/", self.prefix),
+            mode: self.mode.clone(),
+        }
+    }
+
+    /// The f32 parameter `name` of `shape` in this scope.
+    #[track_caller]
+    pub fn param(&self, name: &str, shape: &[usize], init: Init) -> Tensor<'b> {
+        let full = format!("{}{name}", self.prefix);
+        let aval = Aval::new(shape.to_vec(), DType::F32);
+        match &mut *self.mode.borrow_mut() {
+            Mode::Collect(specs) => {
+                if specs.iter().any(|s| s.name == full) {
+                    self.b
+                        .fail("param", &[aval.clone()], format!("parameter '{full}' declared twice"));
+                }
+                specs.push(ParamSpec {
+                    name: full,
+                    shape: shape.to_vec(),
+                    dtype: DType::F32,
+                    init,
+                });
+                self.b.input(aval)
+            }
+            Mode::Bound(tensors) => match tensors.get(&full) {
+                Some(t) if t.shape() == shape => *t,
+                Some(t) => {
+                    self.b.fail(
+                        "param",
+                        &[t.aval()],
+                        format!("parameter '{full}' asked for with shape {shape:?}"),
+                    );
+                    *t
+                }
+                None => {
+                    self.b
+                        .fail("param", &[aval.clone()], format!("unknown parameter '{full}'"));
+                    self.b.zeros(&aval)
+                }
+            },
+        }
+    }
+}
