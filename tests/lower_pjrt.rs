@@ -2,9 +2,9 @@
 //! lowered to StableHLO, compiled by the real XLA CPU plugin and run, and its
 //! results must equal the reference interpreter's.
 
-mod common;
+mod pjrt_common;
 
-use common::cpu_client;
+use pjrt_common::cpu_client;
 use dpxla::lower::LowerOptions;
 use dpxla::program::Program;
 use dpxla::runtime::CompileOptions;

@@ -1,8 +1,8 @@
 //! The PJRT runtime against the real XLA CPU plugin, with StableHLO written by hand.
 
-mod common;
+mod pjrt_common;
 
-use common::{compile, cpu_client, cpu_client_with};
+use pjrt_common::{compile, cpu_client, cpu_client_with};
 use dpxla::runtime::{Bf16, CompileOptions, PluginQuery};
 use dpxla::Error;
 

@@ -1,1 +1,25 @@
+//! Graph-to-graph transformations: `vjp` (reverse mode) and `vmap`
+//! (batching). Rules are written with the same builder API as user code
+//! (Autodidax), one exhaustive `match` per file, one arm per primitive.
 //! See DESIGN.md, module map.
+
+mod util;
+mod vjp;
+mod vjp_conv;
+mod vjp_rules;
+mod vmap;
+mod vmap_conv;
+mod vmap_rules;
+
+pub use vjp::{value_and_grad, vjp};
+pub use vmap::vmap;
+
+use crate::trace::{verify, Graph, TraceResult};
+
+/// Re-check a transformed graph in debug builds (and so in tests).
+fn checked(g: Graph) -> TraceResult<Graph> {
+    if cfg!(debug_assertions) {
+        verify(&g)?;
+    }
+    Ok(g)
+}

@@ -1,0 +1,112 @@
+//! Batching rules, one arm per primitive. At least one operand is batched
+//! (at axis 0); the result is returned batched at axis 0 unless noted.
+
+use crate::trace::{DType, Prim, Tensor, TraceResult};
+
+use super::util::moveaxis;
+use super::vmap::{to_batched, BVal};
+use super::vmap_conv::conv_batch_rule;
+
+fn shift(v: &[usize]) -> Vec<usize> {
+    v.iter().map(|d| d + 1).collect()
+}
+
+fn with_batch<T: Clone>(first: T, rest: &[T]) -> Vec<T> {
+    let mut v = vec![first];
+    v.extend_from_slice(rest);
+    v
+}
+
+fn batched(t: Tensor<'_>) -> TraceResult<BVal<'_>> {
+    Ok(BVal { t, batched: true })
+}
+
+pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceResult<BVal<'b>> {
+    use Prim::*;
+    let b = x[0].t.builder();
+    // Elementwise: broadcast unbatched operands, apply unchanged.
+    let all = || -> Vec<Tensor<'b>> { x.iter().map(|v| to_batched(*v, bsz)).collect() };
+    let same = |p: Prim| batched(b.emit1(p, &all()));
+    match prim {
+        Add | Sub | Mul | Div | Neg | Max | Min | Pow | Exp | Log | Log1p | Tanh | Logistic | Sqrt | Rsqrt
+        | Abs | Sign | Compare { .. } | Select | Convert { .. } | StopGradient => same(prim.clone()),
+        // No operands, so never batched; kept for exhaustiveness.
+        Constant { .. } | Iota { .. } => Ok(BVal { t: b.emit1(prim.clone(), &[]), batched: false }),
+        BroadcastInDim { shape, dims } => {
+            same(BroadcastInDim { shape: with_batch(bsz, shape), dims: with_batch(0, &shift(dims)) })
+        }
+        Reshape { shape } => same(Reshape { shape: with_batch(bsz, shape) }),
+        Transpose { perm } => same(Transpose { perm: with_batch(0, &shift(perm)) }),
+        Reverse { dims } => same(Reverse { dims: shift(dims) }),
+        Slice { start, limit, stride } => same(Slice {
+            start: with_batch(0, start),
+            limit: with_batch(bsz, limit),
+            stride: with_batch(1, stride),
+        }),
+        Pad { low, high, interior } => {
+            let p = Pad { low: with_batch(0, low), high: with_batch(0, high), interior: with_batch(0, interior) };
+            let op = to_batched(x[0], bsz);
+            if !x[1].batched {
+                return batched(b.emit1(p, &[op, x[1].t]));
+            }
+            // Per-example padding values: pad with 0, then select the value
+            // wherever a padding mask (the same pad of `true` with `false`)
+            // is false.
+            let dt = op.dtype();
+            let padded = b.emit1(p.clone(), &[op, b.scalar(0.0, dt)]);
+            let ones = b.full(1.0, &op.shape(), DType::Bool);
+            let mask = b.emit1(p, &[ones, b.scalar(0.0, DType::Bool)]);
+            let pv = x[1].t.broadcast_in_dim(&padded.shape(), &[0]);
+            batched(b.select(mask, padded, pv))
+        }
+        Concatenate { dim } => same(Concatenate { dim: dim + 1 }),
+        ReduceSum { axes } => same(ReduceSum { axes: shift(axes) }),
+        ReduceMax { axes } => same(ReduceMax { axes: shift(axes) }),
+        DotGeneral { lhs_batch: lb, rhs_batch: rb, lhs_contract: lc, rhs_contract: rc } => {
+            let (l, r) = (x[0], x[1]);
+            let nb = lb.len();
+            if l.batched && r.batched {
+                // The vmapped dim becomes the leading dot batch dim.
+                let p = DotGeneral {
+                    lhs_batch: with_batch(0, &shift(lb)),
+                    rhs_batch: with_batch(0, &shift(rb)),
+                    lhs_contract: shift(lc),
+                    rhs_contract: shift(rc),
+                };
+                return same(p);
+            }
+            // One side batched: the vmapped dim is a free dim of that side,
+            // placed after the dot batch dims (lhs) or the lhs free dims (rhs).
+            let (lb2, lc2, rb2, rc2, pos) = if l.batched {
+                (shift(lb), shift(lc), rb.clone(), rc.clone(), nb)
+            } else {
+                let lfree = l.t.rank() - nb - lc.len();
+                (lb.clone(), lc.clone(), shift(rb), shift(rc), nb + lfree)
+            };
+            let p = DotGeneral { lhs_batch: lb2, rhs_batch: rb2, lhs_contract: lc2, rhs_contract: rc2 };
+            batched(moveaxis(b.emit1(p, &[l.t, r.t]), pos, 0))
+        }
+        Conv { .. } => batched(conv_batch_rule(prim, x[0], x[1], bsz)),
+        ReduceWindow { kind, window, strides, padding } => same(ReduceWindow {
+            kind: *kind,
+            window: with_batch(1, window),
+            strides: with_batch(1, strides),
+            padding: with_batch((0, 0), padding),
+        }),
+        // A batched key [B, 4]: the B keys are combined (wrapping u32 sum)
+        // into one key that draws all [B, ...] samples at once. Samples are
+        // independent across examples and deterministic in the keys, but
+        // example i does NOT get the samples that the unbatched call with
+        // key i would give (no loop over keys; RNG bits are unspecified).
+        RngUniform { shape, dtype } | RngNormal { shape, dtype } => {
+            let key = x[0].t.sum(&[0]);
+            let shape = with_batch(bsz, shape);
+            let p = if matches!(prim, RngUniform { .. }) {
+                RngUniform { shape, dtype: *dtype }
+            } else {
+                RngNormal { shape, dtype: *dtype }
+            };
+            batched(b.emit1(p, &[key]))
+        }
+    }
+}
