@@ -11,6 +11,7 @@
 pub mod dp;
 pub mod error;
 pub mod lower;
+pub mod nn;
 pub mod program;
 #[allow(unsafe_code)]
 pub mod runtime;

@@ -4,11 +4,11 @@
 
 mod pjrt_common;
 
-use pjrt_common::cpu_client;
 use dpxla::lower::LowerOptions;
 use dpxla::program::Program;
 use dpxla::runtime::CompileOptions;
 use dpxla::trace::*;
+use pjrt_common::cpu_client;
 use rand::{Rng, SeedableRng};
 
 fn rand_array(

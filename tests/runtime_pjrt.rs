@@ -2,9 +2,9 @@
 
 mod pjrt_common;
 
-use pjrt_common::{compile, cpu_client, cpu_client_with};
 use dpxla::runtime::{Bf16, CompileOptions, PluginQuery};
 use dpxla::Error;
+use pjrt_common::{compile, cpu_client, cpu_client_with};
 
 #[test]
 fn batched_matmul_matches_host_arithmetic() {

@@ -9,10 +9,14 @@ pub enum Init {
     Zeros,
     Ones,
     /// Uniform on [-limit, limit].
-    Uniform { limit: f64 },
+    Uniform {
+        limit: f64,
+    },
     /// Normal with mean 0, truncated at two standard deviations (resampled), as
     /// the JAX/Flax `truncated_normal` and `variance_scaling` initialisers do.
-    TruncatedNormal { std: f64 },
+    TruncatedNormal {
+        std: f64,
+    },
 }
 
 impl Init {

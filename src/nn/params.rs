@@ -79,8 +79,11 @@ impl<'b> Params<'b> {
         match &mut *self.mode.borrow_mut() {
             Mode::Collect(specs) => {
                 if specs.iter().any(|s| s.name == full) {
-                    self.b
-                        .fail("param", &[aval.clone()], format!("parameter '{full}' declared twice"));
+                    self.b.fail(
+                        "param",
+                        &[aval.clone()],
+                        format!("parameter '{full}' declared twice"),
+                    );
                 }
                 specs.push(ParamSpec {
                     name: full,
@@ -101,8 +104,11 @@ impl<'b> Params<'b> {
                     *t
                 }
                 None => {
-                    self.b
-                        .fail("param", &[aval.clone()], format!("unknown parameter '{full}'"));
+                    self.b.fail(
+                        "param",
+                        &[aval.clone()],
+                        format!("unknown parameter '{full}'"),
+                    );
                     self.b.zeros(&aval)
                 }
             },

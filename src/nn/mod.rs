@@ -1,0 +1,30 @@
+//! Layers, models and the traced per-example loss. See DESIGN.md, module map.
+//!
+//! A model maps ONE example to logits; the per-example loss graph is traced
+//! from it, and per-example gradients come from `vmap(value_and_grad(loss))`
+//! (see `per_example`). Parameters are named hierarchically (`conv1/w`) and their
+//! sorted order is the compiled program's argument order.
+
+mod init;
+pub mod layers;
+mod loss;
+pub mod models;
+mod params;
+
+pub use init::{init_params, Init, ParamSpec};
+pub use loss::{per_example_grads, trace_example_loss, ExampleLoss};
+pub use models::{by_name, MODEL_NAMES};
+pub use params::Params;
+
+use crate::trace::Tensor;
+
+/// A classifier traced one example at a time.
+pub trait Model {
+    /// The name it is selected by.
+    fn name(&self) -> &str;
+    /// Shape of one input example (e.g. `[28, 28, 1]`, NHWC without N).
+    fn input_shape(&self) -> Vec<usize>;
+    fn num_classes(&self) -> usize;
+    /// Logits `[num_classes]` of one example `x` (shape `input_shape()`).
+    fn logits<'b>(&self, p: &Params<'b>, x: Tensor<'b>) -> Tensor<'b>;
+}
