@@ -15,6 +15,7 @@ pub mod nn;
 pub mod program;
 #[allow(unsafe_code)]
 pub mod runtime;
+pub mod tensor_file;
 pub mod trace;
 pub mod transform;
 
