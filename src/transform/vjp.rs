@@ -28,11 +28,19 @@ pub fn value_and_grad(g: &Graph, wrt: &[usize]) -> TraceResult<Graph> {
     check_wrt(g, wrt)?;
     let outs = g.output_avals();
     if outs.len() != 1 || !outs[0].shape.is_empty() || !outs[0].dtype.is_float() {
-        return Err(TraceError::Transform(format!("value_and_grad needs one scalar float output, got {outs:?}")));
+        return Err(TraceError::Transform(format!(
+            "value_and_grad needs one scalar float output, got {outs:?}"
+        )));
     }
     let b = Builder::new();
     let args: Vec<Tensor> = g.input_avals().into_iter().map(|a| b.input(a)).collect();
-    let (outs, grads) = backward(&b, g, &args, |o| Some(vec![b.scalar(1.0, o[0].dtype())]), wrt)?;
+    let (outs, grads) = backward(
+        &b,
+        g,
+        &args,
+        |o| Some(vec![b.scalar(1.0, o[0].dtype())]),
+        wrt,
+    )?;
     let all: Vec<Tensor> = outs.into_iter().chain(grads).collect();
     checked(b.finish(&all)?)
 }
@@ -42,7 +50,10 @@ fn check_wrt(g: &Graph, wrt: &[usize]) -> TraceResult<()> {
         match g.inputs.get(i) {
             None => return Err(TraceError::Transform(format!("wrt index {i} out of range"))),
             Some(v) if !g.aval(*v).dtype.is_float() => {
-                return Err(TraceError::Transform(format!("cannot differentiate w.r.t. input {i} of type {}", g.aval(*v))))
+                return Err(TraceError::Transform(format!(
+                    "cannot differentiate w.r.t. input {i} of type {}",
+                    g.aval(*v)
+                )))
             }
             _ => {}
         }
@@ -72,12 +83,20 @@ fn backward<'b>(
         env[v.index()] = Some(*t);
     }
     for e in &g.eqns {
-        let ins: Vec<Tensor<'b>> = e.inputs.iter().map(|v| env[v.index()].expect("SSA")).collect();
+        let ins: Vec<Tensor<'b>> = e
+            .inputs
+            .iter()
+            .map(|v| env[v.index()].expect("SSA"))
+            .collect();
         for (v, t) in e.outs.iter().zip(b.emit(e.prim.clone(), &ins)) {
             env[v.index()] = Some(t);
         }
     }
-    let outs: Vec<Tensor<'b>> = g.outputs.iter().map(|v| env[v.index()].expect("SSA")).collect();
+    let outs: Vec<Tensor<'b>> = g
+        .outputs
+        .iter()
+        .map(|v| env[v.index()].expect("SSA"))
+        .collect();
     let seeds = seed(&outs).unwrap_or_default();
     let mut ct: Vec<Option<Tensor<'b>>> = vec![None; g.avals.len()];
     for (v, s) in g.outputs.iter().zip(seeds) {
@@ -86,8 +105,14 @@ fn backward<'b>(
         }
     }
     for e in g.eqns.iter().rev() {
-        let Some(c) = ct[e.outs[0].index()].take() else { continue };
-        let ins: Vec<Tensor<'b>> = e.inputs.iter().map(|v| env[v.index()].expect("SSA")).collect();
+        let Some(c) = ct[e.outs[0].index()].take() else {
+            continue;
+        };
+        let ins: Vec<Tensor<'b>> = e
+            .inputs
+            .iter()
+            .map(|v| env[v.index()].expect("SSA"))
+            .collect();
         let out = env[e.outs[0].index()].expect("SSA");
         let in_cts = transpose_rule(&e.prim, &ins, out, c)?;
         for ((v, t), x) in e.inputs.iter().zip(in_cts).zip(&ins) {

@@ -22,7 +22,9 @@ fn dilate(n: usize, d: usize) -> i64 {
 }
 
 fn free_dims(rank: usize, a: &[usize], b: &[usize]) -> Vec<usize> {
-    (0..rank).filter(|d| !a.contains(d) && !b.contains(d)).collect()
+    (0..rank)
+        .filter(|d| !a.contains(d) && !b.contains(d))
+        .collect()
 }
 
 /// Cotangents of `dot_general(lhs, rhs)`: contract `ct` with the other
@@ -34,7 +36,13 @@ pub(crate) fn dot_general_transpose<'b>(
     rhs: Tensor<'b>,
     ct: Tensor<'b>,
 ) -> Vec<Option<Tensor<'b>>> {
-    let Prim::DotGeneral { lhs_batch: lb, rhs_batch: rb, lhs_contract: lc, rhs_contract: rc } = prim else {
+    let Prim::DotGeneral {
+        lhs_batch: lb,
+        rhs_batch: rb,
+        lhs_contract: lc,
+        rhs_contract: rc,
+    } = prim
+    else {
         unreachable!()
     };
     let lfree = free_dims(lhs.rank(), lb, lc);
@@ -54,14 +62,18 @@ pub(crate) fn dot_general_transpose<'b>(
     for r in sorted(rc) {
         src.push(lc[rc.iter().position(|&e| e == r).unwrap()]);
     }
-    let ct_lhs = ct.dot_general(rhs, &ct_b, rb, &ct_rf, &rfree).transpose(&inverse_perm(&src));
+    let ct_lhs = ct
+        .dot_general(rhs, &ct_b, rb, &ct_rf, &rfree)
+        .transpose(&inverse_perm(&src));
     // d rhs: result dims = batch, lhs contracted (ascending), rhs free.
     let mut src: Vec<usize> = rb.clone();
     for l in sorted(lc) {
         src.push(rc[lc.iter().position(|&e| e == l).unwrap()]);
     }
     src.extend(&rfree);
-    let ct_rhs = lhs.dot_general(ct, lb, &ct_b, &lfree, &ct_lf).transpose(&inverse_perm(&src));
+    let ct_rhs = lhs
+        .dot_general(ct, lb, &ct_b, &lfree, &ct_lf)
+        .transpose(&inverse_perm(&src));
     vec![Some(ct_lhs), Some(ct_rhs)]
 }
 
@@ -97,7 +109,11 @@ pub(crate) fn conv_transpose<'b>(
     // ---- input gradient: ct ⋆ reverse(k), strides ↔ lhs dilation.
     let lhs_pad: Vec<(i64, i64)> = (0..ns)
         .map(|i| {
-            let (xd, kd, od) = (dilate(in_sp[i], ld[i]), dilate(k_sp[i], rd[i]), dilate(out_sp[i], ws[i]));
+            let (xd, kd, od) = (
+                dilate(in_sp[i], ld[i]),
+                dilate(k_sp[i], rd[i]),
+                dilate(out_sp[i], ws[i]),
+            );
             let before = kd - padding[i].0 - 1;
             (before, xd + kd - 1 - od - before)
         })
@@ -142,7 +158,11 @@ pub(crate) fn conv_transpose<'b>(
     // ---- kernel gradient: x ⋆ ct contracting the batch.
     let rhs_pad: Vec<(i64, i64)> = (0..ns)
         .map(|i| {
-            let (xd, kd, od) = (dilate(in_sp[i], ld[i]), dilate(k_sp[i], rd[i]), dilate(out_sp[i], ws[i]));
+            let (xd, kd, od) = (
+                dilate(in_sp[i], ld[i]),
+                dilate(k_sp[i], rd[i]),
+                dilate(out_sp[i], ws[i]),
+            );
             let lo = padding[i].0;
             (lo, (od - xd) + (kd - lo - 1))
         })
@@ -183,8 +203,21 @@ pub(crate) fn conv_transpose<'b>(
 /// first offset attaining it takes the cotangent, which is scattered back
 /// with an interior-padded `pad`. This uses only existing primitives (no
 /// select_and_scatter) and matches XLA's first-maximum tie rule.
-pub(crate) fn reduce_window_transpose<'b>(prim: &Prim, x: Tensor<'b>, y: Tensor<'b>, ct: Tensor<'b>) -> Tensor<'b> {
-    let Prim::ReduceWindow { kind, window, strides, padding } = prim else { unreachable!() };
+pub(crate) fn reduce_window_transpose<'b>(
+    prim: &Prim,
+    x: Tensor<'b>,
+    y: Tensor<'b>,
+    ct: Tensor<'b>,
+) -> Tensor<'b> {
+    let Prim::ReduceWindow {
+        kind,
+        window,
+        strides,
+        padding,
+    } = prim
+    else {
+        unreachable!()
+    };
     let (xs, ys) = (x.shape(), y.shape());
     let r = xs.len();
     if ys.iter().product::<usize>() == 0 {
@@ -224,7 +257,9 @@ pub(crate) fn reduce_window_transpose<'b>(prim: &Prim, x: Tensor<'b>, y: Tensor<
                     off[d] = rem % window[d];
                     rem /= window[d];
                 }
-                let limit: Vec<usize> = (0..r).map(|d| off[d] + (ys[d] - 1) * strides[d] + 1).collect();
+                let limit: Vec<usize> = (0..r)
+                    .map(|d| off[d] + (ys[d] - 1) * strides[d] + 1)
+                    .collect();
                 let hit = xp.slice(&off, &limit, strides).eq(y);
                 let first = taken.select(bools_like(y, false), hit);
                 taken = first.select(bools_like(y, true), taken);

@@ -15,7 +15,12 @@ fn indicator(pred: Tensor<'_>, dtype: DType) -> Tensor<'_> {
     pred.convert(dtype)
 }
 
-pub(crate) fn transpose_rule<'b>(prim: &Prim, x: &[Tensor<'b>], y: Tensor<'b>, ct: Tensor<'b>) -> TraceResult<Cts<'b>> {
+pub(crate) fn transpose_rule<'b>(
+    prim: &Prim,
+    x: &[Tensor<'b>],
+    y: Tensor<'b>,
+    ct: Tensor<'b>,
+) -> TraceResult<Cts<'b>> {
     use Prim::*;
     let dt = y.dtype();
     Ok(match prim {
@@ -30,9 +35,16 @@ pub(crate) fn transpose_rule<'b>(prim: &Prim, x: &[Tensor<'b>], y: Tensor<'b>, c
         // max(x, x) = x is 1.
         Max | Min => {
             let (a, b) = (x[0], x[1]);
-            let (wa, wb) = if matches!(prim, Max) { (a.gt(b), b.gt(a)) } else { (a.lt(b), b.lt(a)) };
+            let (wa, wb) = if matches!(prim, Max) {
+                (a.gt(b), b.gt(a))
+            } else {
+                (a.lt(b), b.lt(a))
+            };
             let tie = indicator(a.eq(b), dt) * 0.5;
-            vec![Some(ct * (indicator(wa, dt) + tie)), Some(ct * (indicator(wb, dt) + tie))]
+            vec![
+                Some(ct * (indicator(wa, dt) + tie)),
+                Some(ct * (indicator(wb, dt) + tie)),
+            ]
         }
         // d(a^b) = b a^(b-1) da + ln(a) a^b db; the db term is 0 at a = 0.
         Pow => {
@@ -69,7 +81,11 @@ pub(crate) fn transpose_rule<'b>(prim: &Prim, x: &[Tensor<'b>], y: Tensor<'b>, c
                     Some(i) => xs[i] != shape[*d],
                 })
                 .collect();
-            let s = if summed.is_empty() { ct } else { ct.sum(&summed) };
+            let s = if summed.is_empty() {
+                ct
+            } else {
+                ct.sum(&summed)
+            };
             vec![Some(s.reshape(&xs))]
         }
         Reshape { .. } => vec![Some(ct.reshape(&x[0].shape()))],
@@ -81,7 +97,11 @@ pub(crate) fn transpose_rule<'b>(prim: &Prim, x: &[Tensor<'b>], y: Tensor<'b>, c
             let low: Vec<i64> = start.iter().map(|&s| s as i64).collect();
             let high: Vec<i64> = (0..xs.len())
                 .map(|d| {
-                    let used = if ys[d] == 0 { start[d] } else { start[d] + (ys[d] - 1) * stride[d] + 1 };
+                    let used = if ys[d] == 0 {
+                        start[d]
+                    } else {
+                        start[d] + (ys[d] - 1) * stride[d] + 1
+                    };
                     xs[d] as i64 - used as i64
                 })
                 .collect();
@@ -91,7 +111,11 @@ pub(crate) fn transpose_rule<'b>(prim: &Prim, x: &[Tensor<'b>], y: Tensor<'b>, c
         // Operand: undo the edge padding (negated pads; a crop becomes zeros)
         // then take every (interior+1)-th element. The padding value got
         // everything else: sum(ct) - sum(ct_operand).
-        Pad { low, high, interior } => {
+        Pad {
+            low,
+            high,
+            interior,
+        } => {
             let nl: Vec<i64> = low.iter().map(|v| -v).collect();
             let nh: Vec<i64> = high.iter().map(|v| -v).collect();
             let un = ct.pad(&nl, &nh, &vec![0; low.len()], 0.0);

@@ -21,30 +21,51 @@ pub(crate) struct BVal<'b> {
 /// batched, shared by all examples). Every output is batched at axis 0.
 pub fn vmap(g: &Graph, in_axes: &[Option<usize>], batch: usize) -> TraceResult<Graph> {
     if in_axes.len() != g.inputs.len() {
-        return Err(TraceError::Transform(format!("{} in_axes for {} inputs", in_axes.len(), g.inputs.len())));
+        return Err(TraceError::Transform(format!(
+            "{} in_axes for {} inputs",
+            in_axes.len(),
+            g.inputs.len()
+        )));
     }
     let b = Builder::new();
     let mut env: Vec<Option<BVal>> = vec![None; g.avals.len()];
     for (v, ax) in g.inputs.iter().zip(in_axes) {
         let a = g.aval(*v);
         let val = match *ax {
-            None => BVal { t: b.input(a.clone()), batched: false },
+            None => BVal {
+                t: b.input(a.clone()),
+                batched: false,
+            },
             Some(ax) if ax <= a.rank() => {
                 let mut s = a.shape.clone();
                 s.insert(ax, batch);
-                BVal { t: moveaxis(b.input(Aval::new(s, a.dtype)), ax, 0), batched: true }
+                BVal {
+                    t: moveaxis(b.input(Aval::new(s, a.dtype)), ax, 0),
+                    batched: true,
+                }
             }
-            Some(ax) => return Err(TraceError::Transform(format!("in_axis {ax} out of range for {a}"))),
+            Some(ax) => {
+                return Err(TraceError::Transform(format!(
+                    "in_axis {ax} out of range for {a}"
+                )))
+            }
         };
         env[v.index()] = Some(val);
     }
     for e in &g.eqns {
-        let ins: Vec<BVal> = e.inputs.iter().map(|v| env[v.index()].expect("SSA")).collect();
+        let ins: Vec<BVal> = e
+            .inputs
+            .iter()
+            .map(|v| env[v.index()].expect("SSA"))
+            .collect();
         let out = if ins.iter().any(|x| x.batched) {
             batch_rule(&e.prim, &ins, batch)?
         } else {
             let ts: Vec<Tensor> = ins.iter().map(|x| x.t).collect();
-            BVal { t: b.emit1(e.prim.clone(), &ts), batched: false }
+            BVal {
+                t: b.emit1(e.prim.clone(), &ts),
+                batched: false,
+            }
         };
         env[e.outs[0].index()] = Some(out);
     }

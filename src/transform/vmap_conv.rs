@@ -15,7 +15,12 @@ use crate::trace::{Prim, Tensor};
 use super::util::{moveaxis, reshape_axis_into, reshape_axis_out_of};
 use super::vmap::BVal;
 
-pub(crate) fn conv_batch_rule<'b>(prim: &Prim, lhs: BVal<'b>, rhs: BVal<'b>, bsz: usize) -> Tensor<'b> {
+pub(crate) fn conv_batch_rule<'b>(
+    prim: &Prim,
+    lhs: BVal<'b>,
+    rhs: BVal<'b>,
+    bsz: usize,
+) -> Tensor<'b> {
     let Prim::Conv {
         window_strides,
         padding,
@@ -30,10 +35,24 @@ pub(crate) fn conv_batch_rule<'b>(prim: &Prim, lhs: BVal<'b>, rhs: BVal<'b>, bsz
     };
     let (mut fgc, mut bgc) = (*fgc, *bgc);
     let conv = |l: Tensor<'b>, r: Tensor<'b>, fgc: usize, bgc: usize| {
-        l.conv_general(r, window_strides, padding, lhs_dilation, rhs_dilation, fgc, bgc, dn.clone())
+        l.conv_general(
+            r,
+            window_strides,
+            padding,
+            lhs_dilation,
+            rhs_dilation,
+            fgc,
+            bgc,
+            dn.clone(),
+        )
     };
-    let (ib, ifeat, ko, ob, of) =
-        (dn.input_batch, dn.input_feature, dn.kernel_output_feature, dn.output_batch, dn.output_feature);
+    let (ib, ifeat, ko, ob, of) = (
+        dn.input_batch,
+        dn.input_feature,
+        dn.kernel_output_feature,
+        dn.output_batch,
+        dn.output_feature,
+    );
     match (lhs.batched, rhs.batched) {
         (true, true) => {
             let new_lhs = if bgc > 1 {

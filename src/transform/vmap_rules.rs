@@ -28,23 +28,62 @@ pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceRe
     let all = || -> Vec<Tensor<'b>> { x.iter().map(|v| to_batched(*v, bsz)).collect() };
     let same = |p: Prim| batched(b.emit1(p, &all()));
     match prim {
-        Add | Sub | Mul | Div | Neg | Max | Min | Pow | Exp | Log | Log1p | Tanh | Logistic | Sqrt | Rsqrt
-        | Abs | Sign | Compare { .. } | Select | Convert { .. } | StopGradient => same(prim.clone()),
+        Add
+        | Sub
+        | Mul
+        | Div
+        | Neg
+        | Max
+        | Min
+        | Pow
+        | Exp
+        | Log
+        | Log1p
+        | Tanh
+        | Logistic
+        | Sqrt
+        | Rsqrt
+        | Abs
+        | Sign
+        | Compare { .. }
+        | Select
+        | Convert { .. }
+        | StopGradient => same(prim.clone()),
         // No operands, so never batched; kept for exhaustiveness.
-        Constant { .. } | Iota { .. } => Ok(BVal { t: b.emit1(prim.clone(), &[]), batched: false }),
-        BroadcastInDim { shape, dims } => {
-            same(BroadcastInDim { shape: with_batch(bsz, shape), dims: with_batch(0, &shift(dims)) })
-        }
-        Reshape { shape } => same(Reshape { shape: with_batch(bsz, shape) }),
-        Transpose { perm } => same(Transpose { perm: with_batch(0, &shift(perm)) }),
+        Constant { .. } | Iota { .. } => Ok(BVal {
+            t: b.emit1(prim.clone(), &[]),
+            batched: false,
+        }),
+        BroadcastInDim { shape, dims } => same(BroadcastInDim {
+            shape: with_batch(bsz, shape),
+            dims: with_batch(0, &shift(dims)),
+        }),
+        Reshape { shape } => same(Reshape {
+            shape: with_batch(bsz, shape),
+        }),
+        Transpose { perm } => same(Transpose {
+            perm: with_batch(0, &shift(perm)),
+        }),
         Reverse { dims } => same(Reverse { dims: shift(dims) }),
-        Slice { start, limit, stride } => same(Slice {
+        Slice {
+            start,
+            limit,
+            stride,
+        } => same(Slice {
             start: with_batch(0, start),
             limit: with_batch(bsz, limit),
             stride: with_batch(1, stride),
         }),
-        Pad { low, high, interior } => {
-            let p = Pad { low: with_batch(0, low), high: with_batch(0, high), interior: with_batch(0, interior) };
+        Pad {
+            low,
+            high,
+            interior,
+        } => {
+            let p = Pad {
+                low: with_batch(0, low),
+                high: with_batch(0, high),
+                interior: with_batch(0, interior),
+            };
             let op = to_batched(x[0], bsz);
             if !x[1].batched {
                 return batched(b.emit1(p, &[op, x[1].t]));
@@ -62,7 +101,12 @@ pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceRe
         Concatenate { dim } => same(Concatenate { dim: dim + 1 }),
         ReduceSum { axes } => same(ReduceSum { axes: shift(axes) }),
         ReduceMax { axes } => same(ReduceMax { axes: shift(axes) }),
-        DotGeneral { lhs_batch: lb, rhs_batch: rb, lhs_contract: lc, rhs_contract: rc } => {
+        DotGeneral {
+            lhs_batch: lb,
+            rhs_batch: rb,
+            lhs_contract: lc,
+            rhs_contract: rc,
+        } => {
             let (l, r) = (x[0], x[1]);
             let nb = lb.len();
             if l.batched && r.batched {
@@ -83,11 +127,21 @@ pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceRe
                 let lfree = l.t.rank() - nb - lc.len();
                 (lb.clone(), lc.clone(), shift(rb), shift(rc), nb + lfree)
             };
-            let p = DotGeneral { lhs_batch: lb2, rhs_batch: rb2, lhs_contract: lc2, rhs_contract: rc2 };
+            let p = DotGeneral {
+                lhs_batch: lb2,
+                rhs_batch: rb2,
+                lhs_contract: lc2,
+                rhs_contract: rc2,
+            };
             batched(moveaxis(b.emit1(p, &[l.t, r.t]), pos, 0))
         }
         Conv { .. } => batched(conv_batch_rule(prim, x[0], x[1], bsz)),
-        ReduceWindow { kind, window, strides, padding } => same(ReduceWindow {
+        ReduceWindow {
+            kind,
+            window,
+            strides,
+            padding,
+        } => same(ReduceWindow {
             kind: *kind,
             window: with_batch(1, window),
             strides: with_batch(1, strides),
@@ -102,9 +156,15 @@ pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceRe
             let key = x[0].t.sum(&[0]);
             let shape = with_batch(bsz, shape);
             let p = if matches!(prim, RngUniform { .. }) {
-                RngUniform { shape, dtype: *dtype }
+                RngUniform {
+                    shape,
+                    dtype: *dtype,
+                }
             } else {
-                RngNormal { shape, dtype: *dtype }
+                RngNormal {
+                    shape,
+                    dtype: *dtype,
+                }
             };
             batched(b.emit1(p, &[key]))
         }

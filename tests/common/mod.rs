@@ -11,7 +11,10 @@ pub fn f64a(shape: &[usize]) -> Aval {
 }
 
 /// Trace `f` over inputs with `avals`.
-pub fn trace(avals: &[Aval], f: impl for<'b> Fn(&'b Builder, &[Tensor<'b>]) -> Vec<Tensor<'b>>) -> Graph {
+pub fn trace(
+    avals: &[Aval],
+    f: impl for<'b> Fn(&'b Builder, &[Tensor<'b>]) -> Vec<Tensor<'b>>,
+) -> Graph {
     let b = Builder::new();
     let xs: Vec<Tensor> = avals.iter().map(|a| b.input(a.clone())).collect();
     let outs = f(&b, &xs);
@@ -43,7 +46,10 @@ pub fn rand_array(r: &mut StdRng, aval: &Aval, lo: f64, hi: f64, signed: bool) -
 pub fn assert_close(got: &[f64], want: &[f64], tol: f64, what: &str) {
     assert_eq!(got.len(), want.len(), "{what}: lengths");
     for (i, (a, b)) in got.iter().zip(want).enumerate() {
-        assert!((a - b).abs() <= tol * (1.0 + b.abs()), "{what}[{i}]: got {a}, want {b}\n got  {got:?}\n want {want:?}");
+        assert!(
+            (a - b).abs() <= tol * (1.0 + b.abs()),
+            "{what}[{i}]: got {a}, want {b}\n got  {got:?}\n want {want:?}"
+        );
     }
 }
 
@@ -51,10 +57,16 @@ pub fn assert_close(got: &[f64], want: &[f64], tol: f64, what: &str) {
 /// s(x) = Σ ct · g(x) for random cotangents, for every float input.
 pub fn check_vjp(g: &Graph, args: &[HostArray], seed: u64) {
     let mut r = rng(seed);
-    let wrt: Vec<usize> = (0..args.len()).filter(|&i| args[i].dtype().is_float()).collect();
+    let wrt: Vec<usize> = (0..args.len())
+        .filter(|&i| args[i].dtype().is_float())
+        .collect();
     let vg = vjp(g, &wrt).unwrap();
     verify(&vg).unwrap();
-    let cts: Vec<HostArray> = g.output_avals().iter().map(|a| rand_array(&mut r, a, 0.5, 1.5, true)).collect();
+    let cts: Vec<HostArray> = g
+        .output_avals()
+        .iter()
+        .map(|a| rand_array(&mut r, a, 0.5, 1.5, true))
+        .collect();
     let mut all = args.to_vec();
     all.extend(cts.iter().cloned());
     let res = eval(&vg, &all).unwrap();
@@ -64,7 +76,13 @@ pub fn check_vjp(g: &Graph, args: &[HostArray], seed: u64) {
         outs.iter()
             .zip(&cts)
             .filter(|(o, _)| o.dtype().is_float())
-            .map(|(o, c)| o.to_f64().iter().zip(c.to_f64()).map(|(a, b)| a * b).sum::<f64>())
+            .map(|(o, c)| {
+                o.to_f64()
+                    .iter()
+                    .zip(c.to_f64())
+                    .map(|(a, b)| a * b)
+                    .sum::<f64>()
+            })
             .sum()
     };
     let h = 1e-5;
@@ -82,7 +100,12 @@ pub fn check_vjp(g: &Graph, args: &[HostArray], seed: u64) {
                 (s(&plus) - s(&minus)) / (2.0 * h)
             })
             .collect();
-        assert_close(&res[nout + k].to_f64(), &fd, 1e-6, &format!("grad of input {i}"));
+        assert_close(
+            &res[nout + k].to_f64(),
+            &fd,
+            1e-6,
+            &format!("grad of input {i}"),
+        );
     }
 }
 
@@ -133,6 +156,11 @@ pub fn check_vmap(g: &Graph, args: &[HostArray], in_axes: &[Option<usize>], batc
         let want = stack(&per.iter().map(|o| o[k].clone()).collect::<Vec<_>>());
         assert_eq!(out.shape, want.shape, "output {k} shape");
         assert_eq!(out.dtype(), want.dtype(), "output {k} dtype");
-        assert_close(&out.to_f64(), &want.to_f64(), 1e-9, &format!("vmap output {k}"));
+        assert_close(
+            &out.to_f64(),
+            &want.to_f64(),
+            1e-9,
+            &format!("vmap output {k}"),
+        );
     }
 }
