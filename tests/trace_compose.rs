@@ -180,3 +180,43 @@ fn vmap_of_vmap_and_vjp_of_vjp() {
     assert_eq!(out[0].to_f64(), vec![12.0]); // 3x² = 12
     assert_eq!(out[1].to_f64(), vec![12.0]); // 6x = 12
 }
+
+#[test]
+fn grouped_conv_per_example_gradients() {
+    // Depthwise-style conv (feature_group_count = 2): its kernel gradient
+    // uses batch_group_count = 2, which vmap folds into batch groups.
+    let avals = [
+        f64a(&[3, 3, 1, 4]),
+        f64a(&[5, 5, 2]),
+        Aval::scalar(DType::I32),
+    ];
+    let loss = trace(&avals, |_, a| {
+        let x = a[1].reshape(&[1, 5, 5, 2]);
+        let h = x.conv_general(
+            a[0],
+            &[1, 1],
+            &[(1, 1), (1, 1)],
+            &[1, 1],
+            &[1, 1],
+            2,
+            1,
+            ConvDims::nhwc_hwio(),
+        );
+        let logits = h.tanh().mean(&[1, 2]).reshape(&[4]);
+        vec![logits.softmax_cross_entropy(a[2].one_hot(4, DType::F64))]
+    });
+    let mut r = rng(12);
+    let params = vec![rand_array(&mut r, &avals[0], 0.05, 0.5, true)];
+    let xs = rand_array(&mut r, &f64a(&[B, 5, 5, 2]), 0.0, 1.0, false);
+    let labels = HostArray::i32([B], vec![3, 0, 2, 1]);
+    per_example_grads_match(&loss, &params, &xs, &labels);
+    check_vjp(
+        &loss,
+        &[
+            params[0].clone(),
+            unstack_at(&xs, 0, 0),
+            HostArray::i32([], vec![3]),
+        ],
+        13,
+    );
+}
