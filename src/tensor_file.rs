@@ -74,8 +74,9 @@ pub fn write_tensors(
                 .map_err(|e| Error::InvalidInput(format!("tensor '{n}': {e}")))
         })
         .collect::<Result<Vec<_>>>()?;
-    let bytes = safetensors::serialize(views, &metadata)
-        .map_err(|e| Error::InvalidInput(format!("safetensors encoding of {}: {e}", path.display())))?;
+    let bytes = safetensors::serialize(views, &metadata).map_err(|e| {
+        Error::InvalidInput(format!("safetensors encoding of {}: {e}", path.display()))
+    })?;
     write_atomically(path, &bytes)
 }
 
@@ -129,8 +130,14 @@ impl TensorFile {
 /// Reads every tensor of a safetensors file.
 pub fn read_tensors(path: &Path) -> Result<TensorFile> {
     let bytes = std::fs::read(path).map_err(io_err(path))?;
-    let bad = |e: String| Error::InvalidInput(format!("{} is not a valid safetensors file: {e}", path.display()));
-    let (_, meta) = safetensors::SafeTensors::read_metadata(&bytes).map_err(|e| bad(e.to_string()))?;
+    let bad = |e: String| {
+        Error::InvalidInput(format!(
+            "{} is not a valid safetensors file: {e}",
+            path.display()
+        ))
+    };
+    let (_, meta) =
+        safetensors::SafeTensors::read_metadata(&bytes).map_err(|e| bad(e.to_string()))?;
     let st = safetensors::SafeTensors::deserialize(&bytes).map_err(|e| bad(e.to_string()))?;
     let mut tensors = Vec::new();
     let mut names: Vec<(usize, String)> = st
@@ -145,7 +152,10 @@ pub fn read_tensors(path: &Path) -> Result<TensorFile> {
     for (_, name) in names {
         let view = st.tensor(&name).map_err(|e| bad(e.to_string()))?;
         let arr = array_of(view.dtype(), view.shape(), view.data()).ok_or_else(|| {
-            bad(format!("tensor '{name}' has unsupported dtype {:?}", view.dtype()))
+            bad(format!(
+                "tensor '{name}' has unsupported dtype {:?}",
+                view.dtype()
+            ))
         })?;
         tensors.push((name, arr));
     }
@@ -165,16 +175,34 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("t.safetensors");
         let tensors = vec![
-            ("b/f32".to_string(), HostArray::f32([2, 2], vec![1.0, -2.0, 3.5, 0.0])),
-            ("a/i64".to_string(), HostArray::new(vec![3], ArrayData::I64(vec![1, -1, 1 << 40]))),
-            ("c/bool".to_string(), HostArray::new(vec![2], ArrayData::Bool(vec![true, false]))),
-            ("d/u8".to_string(), HostArray::new(vec![1, 2], ArrayData::U8(vec![0, 255]))),
-            ("e/bf16".to_string(), HostArray::new(vec![1], ArrayData::BF16(vec![0x3f80]))),
+            (
+                "b/f32".to_string(),
+                HostArray::f32([2, 2], vec![1.0, -2.0, 3.5, 0.0]),
+            ),
+            (
+                "a/i64".to_string(),
+                HostArray::new(vec![3], ArrayData::I64(vec![1, -1, 1 << 40])),
+            ),
+            (
+                "c/bool".to_string(),
+                HostArray::new(vec![2], ArrayData::Bool(vec![true, false])),
+            ),
+            (
+                "d/u8".to_string(),
+                HostArray::new(vec![1, 2], ArrayData::U8(vec![0, 255])),
+            ),
+            (
+                "e/bf16".to_string(),
+                HostArray::new(vec![1], ArrayData::BF16(vec![0x3f80])),
+            ),
         ];
         let meta = HashMap::from([("format".to_string(), "dpxla".to_string())]);
         write_tensors(&path, &tensors, Some(meta)).unwrap();
         let back = read_tensors(&path).unwrap();
-        assert_eq!(back.metadata.get("format").map(String::as_str), Some("dpxla"));
+        assert_eq!(
+            back.metadata.get("format").map(String::as_str),
+            Some("dpxla")
+        );
         for (name, arr) in &tensors {
             assert_eq!(back.get(name, &path).unwrap(), arr, "{name}");
         }

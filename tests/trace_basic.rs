@@ -194,3 +194,42 @@ fn rng_statistics() {
     assert!((mean(&u) - 0.5).abs() < 0.01 && (var(&u) - 1.0 / 12.0).abs() < 0.005);
     assert!(mean(&n).abs() < 0.03 && (var(&n) - 1.0).abs() < 0.05);
 }
+
+#[test]
+fn verify_rejects_ill_formed_graphs() {
+    let b = Builder::new();
+    let x = b.input(Aval::new([2], DType::F32));
+    let g = b.finish(&[x.exp()]).unwrap();
+    // Use before definition.
+    let mut bad = g.clone();
+    bad.eqns[0].inputs[0] = bad.eqns[0].outs[0];
+    assert!(verify(&bad).is_err());
+    // Declared aval disagrees with abstract_eval.
+    let mut bad = g.clone();
+    bad.avals[1] = Aval::new([3], DType::F32);
+    assert!(verify(&bad).unwrap_err().to_string().contains("exp"));
+    // Undefined output.
+    let mut bad = g;
+    bad.outputs[0] = Var(7);
+    assert!(verify(&bad).is_err());
+}
+
+#[test]
+fn call_inlines_and_checks_arguments() {
+    let inner = {
+        let b = Builder::new();
+        let x = b.input(Aval::new([2], DType::F64));
+        b.finish(&[x * 2.0]).unwrap()
+    };
+    let b = Builder::new();
+    let y = b.input(Aval::new([2], DType::F64));
+    let z = b.call(&inner, &[y])[0] + 1.0; // 2y + 1
+    let g = b.finish(&[z]).unwrap();
+    let out = eval(&g, &[HostArray::f64([2], vec![1., 2.])]).unwrap();
+    assert_eq!(out[0].to_f64(), vec![3., 5.]);
+    let b = Builder::new();
+    let w = b.input(Aval::new([3], DType::F64));
+    let r = b.call(&inner, &[w]);
+    let e = b.finish(&r).unwrap_err().to_string();
+    assert!(e.contains("call") && e.contains("f64[3]"), "{e}");
+}

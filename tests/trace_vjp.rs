@@ -182,6 +182,7 @@ fn reductions_and_dot() {
     });
 }
 
+#[allow(clippy::too_many_arguments)]
 fn conv_case(
     seed: u64,
     xs: &[usize],
@@ -329,4 +330,20 @@ fn loss_pieces() {
         vec![x[0].softmax_cross_entropy(t).mean(&[0])]
     });
     fd(&[&[3, 4]], S, 71, |_, x| vec![x[0].softmax(1)]);
+}
+
+#[test]
+fn max_pool_ties_go_to_the_first_maximum() {
+    // Window [[2,2],[1,0]]: both 2s are maxima; like XLA's select_and_scatter
+    // (select = ge, scanning in row-major window order) the first one gets
+    // the whole cotangent, so the gradient is [1,0,0,0], not [½,½,0,0].
+    let g = trace(&[f64a(&[1, 2, 2, 1])], |_, x| {
+        vec![x[0].max_pool([2, 2], [1, 1], Padding::Valid).sum_all()]
+    });
+    let out = eval(
+        &value_and_grad(&g, &[0]).unwrap(),
+        &[HostArray::f64([1, 2, 2, 1], vec![2., 2., 1., 0.])],
+    )
+    .unwrap();
+    assert_eq!(out[1].to_f64(), vec![1., 0., 0., 0.]);
 }

@@ -146,6 +146,7 @@ fn reductions_and_dot() {
     });
 }
 
+#[allow(clippy::too_many_arguments)]
 fn conv_vm(
     seed: u64,
     xs: &[usize],
@@ -232,7 +233,7 @@ fn rng_under_vmap_gives_batched_independent_samples() {
     let vg = vmap(&g, &[Some(0)], 4).unwrap();
     verify(&vg).unwrap();
     let keys = HostArray::u32([4, 4], (0..16).collect());
-    let out = eval(&vg, &[keys.clone()]).unwrap();
+    let out = eval(&vg, std::slice::from_ref(&keys)).unwrap();
     assert_eq!(out[0].shape, vec![4, 500]);
     assert_eq!(out, eval(&vg, &[keys]).unwrap());
     let v = out[0].to_f64();
