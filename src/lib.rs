@@ -10,6 +10,7 @@
 
 pub mod dp;
 pub mod error;
+pub mod export;
 pub mod lower;
 pub mod nn;
 pub mod program;

@@ -5,6 +5,8 @@ use dpxla::runtime::{Platform, PluginQuery};
 use std::path::PathBuf;
 
 mod account;
+mod export;
+mod model;
 mod plugin;
 
 /// Differentially private training of image classifiers on XLA (PJRT).
@@ -23,6 +25,14 @@ enum Command {
     /// Privacy accounting for DP-SGD (Poisson-subsampled Gaussian).
     #[command(subcommand)]
     Account(account::AccountCmd),
+    /// Write a model's initial parameters (safetensors) and print their counts.
+    Init(model::InitArgs),
+    /// Per-example gradients and losses of a model on a batch (safetensors in and
+    /// out), for checking against JAX or PyTorch.
+    Grads(model::GradsArgs),
+    /// Write the StableHLO of a model's compiled programs and XLA's HLO text
+    /// before and after optimisation.
+    ExportHlo(export::ExportArgs),
 }
 
 /// How a command finds its PJRT plugin (see README, "Plugins").
@@ -53,6 +63,9 @@ pub fn main() -> i32 {
     let result = match cli.command {
         Command::Plugin(cmd) => plugin::run(cmd),
         Command::Account(cmd) => account::run(cmd),
+        Command::Init(args) => model::init(args),
+        Command::Grads(args) => model::grads(args),
+        Command::ExportHlo(args) => export::run(args),
     };
     match result {
         Ok(()) => 0,

@@ -81,7 +81,7 @@ impl<'b> Params<'b> {
                 if specs.iter().any(|s| s.name == full) {
                     self.b.fail(
                         "param",
-                        &[aval.clone()],
+                        std::slice::from_ref(&aval),
                         format!("parameter '{full}' declared twice"),
                     );
                 }
@@ -106,7 +106,7 @@ impl<'b> Params<'b> {
                 None => {
                     self.b.fail(
                         "param",
-                        &[aval.clone()],
+                        std::slice::from_ref(&aval),
                         format!("unknown parameter '{full}'"),
                     );
                     self.b.zeros(&aval)

@@ -1,0 +1,202 @@
+//! `dpxla init` and `dpxla grads`: parameters and per-example gradients of a
+//! model, as safetensors files anyone can check against JAX or PyTorch.
+
+use super::PluginArgs;
+use anyhow::Context;
+use clap::Args;
+use dpxla::lower::LowerOptions;
+use dpxla::nn::{by_name, init_params, per_example_grads, trace_example_loss, ExampleLoss};
+use dpxla::program::Program;
+use dpxla::runtime::CompileOptions;
+use dpxla::tensor_file::{read_tensors, write_tensors};
+use dpxla::trace::{ArrayData, HostArray};
+use dpxla::Error;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Args)]
+pub struct InitArgs {
+    /// Model name (see `dpxla init --help` for the list in the README).
+    #[arg(long)]
+    model: String,
+    /// Output safetensors file with one tensor per parameter.
+    #[arg(long)]
+    out: PathBuf,
+    /// Seed of the initialiser (each parameter's generator is derived from it and
+    /// the parameter's name).
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+}
+
+#[derive(Args)]
+pub struct GradsArgs {
+    #[arg(long)]
+    model: String,
+    /// Parameters (safetensors, names as written by `dpxla init`).
+    #[arg(long)]
+    params: PathBuf,
+    /// Batch: `images` (f32, [B, H, W, C] or [B, H*W*C]) and `labels` (i64 [B]).
+    #[arg(long)]
+    batch: PathBuf,
+    /// Output: per-example gradients (same names as the parameters, with a
+    /// leading example axis) and `per_example_loss` [B].
+    #[arg(long)]
+    out: PathBuf,
+    #[command(flatten)]
+    plugin: PluginArgs,
+}
+
+pub fn init(args: InitArgs) -> anyhow::Result<()> {
+    let model = by_name(&args.model)?;
+    let loss = trace_example_loss(model.as_ref())?;
+    let params = init_params(&loss.params, args.seed);
+    let meta = HashMap::from([
+        ("format".to_string(), "dpxla-params".to_string()),
+        ("model".to_string(), args.model.clone()),
+    ]);
+    write_tensors(&args.out, &params, Some(meta))?;
+    let mut total = 0;
+    println!("{:<40} {:>18} {:>12}", "parameter", "shape", "count");
+    for s in &loss.params {
+        println!(
+            "{:<40} {:>18} {:>12}",
+            s.name,
+            format!("{:?}", s.shape),
+            s.numel()
+        );
+        total += s.numel();
+    }
+    println!(
+        "{} parameters in {} tensors -> {}",
+        total,
+        loss.params.len(),
+        args.out.display()
+    );
+    Ok(())
+}
+
+/// Reads parameters by name, checking that exactly the model's names are present
+/// with the model's shapes.
+pub fn load_params(loss: &ExampleLoss, path: &Path) -> anyhow::Result<Vec<HostArray>> {
+    let file = read_tensors(path)?;
+    let mut out = Vec::with_capacity(loss.params.len());
+    for spec in &loss.params {
+        let a = file.get(&spec.name, path)?;
+        if a.shape != spec.shape || a.dtype() != spec.dtype {
+            return Err(Error::InvalidInput(format!(
+                "{}: parameter '{}' is {}{:?}, the model needs {}{:?}",
+                path.display(),
+                spec.name,
+                a.dtype(),
+                a.shape,
+                spec.dtype,
+                spec.shape
+            ))
+            .into());
+        }
+        out.push(a.clone());
+    }
+    let extra: Vec<&str> = file
+        .tensors
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .filter(|n| !loss.params.iter().any(|s| s.name == *n))
+        .collect();
+    if !extra.is_empty() {
+        return Err(Error::InvalidInput(format!(
+            "{}: tensors the model does not have: {}",
+            path.display(),
+            extra.join(", ")
+        ))
+        .into());
+    }
+    Ok(out)
+}
+
+/// Reads a batch file: `images` f32 (NHWC or flat per example) and `labels` i64.
+fn load_batch(loss: &ExampleLoss, path: &Path) -> anyhow::Result<(HostArray, HostArray)> {
+    let file = read_tensors(path)?;
+    let images = file.get("images", path)?;
+    let labels = file.get("labels", path)?;
+    let bad = |msg: String| -> anyhow::Error {
+        Error::InvalidInput(format!("{}: {msg}", path.display())).into()
+    };
+    let ArrayData::F32(pixels) = &images.data else {
+        return Err(bad(format!(
+            "`images` must be f32, found {}",
+            images.dtype()
+        )));
+    };
+    let ArrayData::I64(ls) = &labels.data else {
+        return Err(bad(format!(
+            "`labels` must be i64, found {}",
+            labels.dtype()
+        )));
+    };
+    let b = *images
+        .shape
+        .first()
+        .ok_or_else(|| bad("`images` has no batch axis".into()))?;
+    let per_example: usize = loss.input_shape.iter().product();
+    let given: usize = images.shape[1..].iter().product();
+    if given != per_example {
+        return Err(bad(format!(
+            "`images` is {:?}: each example must have shape {:?} (or {per_example} values flat)",
+            images.shape, loss.input_shape
+        )));
+    }
+    if labels.shape != [b] {
+        return Err(bad(format!(
+            "`labels` is {:?}, expected [{b}]",
+            labels.shape
+        )));
+    }
+    if let Some(l) = ls.iter().find(|&&l| l < 0 || l >= loss.num_classes as i64) {
+        return Err(bad(format!("label {l} outside 0..{}", loss.num_classes)));
+    }
+    let mut shape = vec![b];
+    shape.extend(&loss.input_shape);
+    let labels32: Vec<i32> = ls.iter().map(|&l| l as i32).collect();
+    Ok((
+        HostArray::f32(shape, pixels.clone()),
+        HostArray::i32([b], labels32),
+    ))
+}
+
+pub fn grads(args: GradsArgs) -> anyhow::Result<()> {
+    let model = by_name(&args.model)?;
+    let loss = trace_example_loss(model.as_ref())?;
+    let params = load_params(&loss, &args.params)?;
+    let (images, labels) = load_batch(&loss, &args.batch)?;
+    let batch = images.shape[0];
+    let client = args.plugin.query().client(&[])?;
+    let graph = per_example_grads(&loss, batch)?;
+    let program = Program::compile(
+        &client,
+        &graph,
+        &LowerOptions::default(),
+        &CompileOptions::default(),
+    )
+    .context("compiling the per-example-gradient program")?;
+    let mut inputs = params;
+    inputs.push(images);
+    inputs.push(labels);
+    let outputs = program.run_host(&inputs)?;
+    let mut named = vec![("per_example_loss".to_string(), outputs[0].clone())];
+    for (spec, g) in loss.params.iter().zip(&outputs[1..]) {
+        named.push((spec.name.clone(), g.clone()));
+    }
+    let meta = HashMap::from([
+        ("format".to_string(), "dpxla-per-example-grads".to_string()),
+        ("model".to_string(), args.model.clone()),
+    ]);
+    write_tensors(&args.out, &named, Some(meta))?;
+    let losses = outputs[0].to_f64();
+    let mean = losses.iter().sum::<f64>() / losses.len().max(1) as f64;
+    println!(
+        "{batch} examples, mean loss {mean:.6}; per-example gradients of {} parameters -> {}",
+        loss.params.len(),
+        args.out.display()
+    );
+    Ok(())
+}
