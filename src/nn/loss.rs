@@ -79,3 +79,29 @@ pub fn per_example_grads(loss: &ExampleLoss, batch: usize) -> Result<Graph> {
     in_axes.extend([Some(0), Some(0)]);
     Ok(vmap(&vg, &in_axes, batch)?)
 }
+
+/// The mean loss over a batch: inputs as [`per_example_grads`]; one scalar output.
+pub fn batch_mean_loss(loss: &ExampleLoss, batch: usize) -> Result<Graph> {
+    let n = loss.params.len();
+    let mut in_axes = vec![None; n];
+    in_axes.extend([Some(0), Some(0)]);
+    let per_example = vmap(&loss.graph, &in_axes, batch)?;
+    let b = Builder::new();
+    let inputs: Vec<Tensor> = per_example
+        .input_avals()
+        .into_iter()
+        .map(|a| b.input(a))
+        .collect();
+    let losses = b.call(&per_example, &inputs)[0];
+    let mean = losses.mean(&[0]);
+    Ok(b.finish(&[mean])?)
+}
+
+/// The non-private gradient of the mean batch loss (the baseline DP-SGD is
+/// compared with): inputs as [`per_example_grads`]; outputs the mean loss, then
+/// one gradient per parameter (no example axis).
+pub fn batch_grads(loss: &ExampleLoss, batch: usize) -> Result<Graph> {
+    let n = loss.params.len();
+    let g = batch_mean_loss(loss, batch)?;
+    Ok(value_and_grad(&g, &(0..n).collect::<Vec<_>>())?)
+}

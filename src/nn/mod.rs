@@ -12,7 +12,7 @@ pub mod models;
 mod params;
 
 pub use init::{init_params, Init, ParamSpec};
-pub use loss::{per_example_grads, trace_example_loss, ExampleLoss};
+pub use loss::{batch_grads, batch_mean_loss, per_example_grads, trace_example_loss, ExampleLoss};
 pub use models::{by_name, MODEL_NAMES};
 pub use params::Params;
 
