@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod lower;
 pub mod nn;
+pub mod optim;
 pub mod program;
 #[allow(unsafe_code)]
 pub mod runtime;
