@@ -19,6 +19,7 @@ pub mod program;
 pub mod runtime;
 pub mod tensor_file;
 pub mod trace;
+pub mod train;
 pub mod transform;
 
 pub use error::{Error, Result};

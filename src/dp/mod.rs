@@ -1,2 +1,8 @@
-//! See DESIGN.md, module map.
+//! Differential privacy: the accountant, per-example clipping and the Gaussian
+//! noise of DP-SGD (graph functions traced into the compiled steps), and the
+//! privacy plan that derives every privacy-relevant number in one place.
+//! See DESIGN.md, "DP invariants".
+
 pub mod accountant;
+pub mod clip;
+pub mod noise;

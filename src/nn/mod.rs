@@ -10,11 +10,13 @@ pub mod layers;
 mod loss;
 pub mod models;
 mod params;
+mod trace_model;
 
 pub use init::{init_params, Init, ParamSpec};
 pub use loss::{batch_grads, batch_mean_loss, per_example_grads, trace_example_loss, ExampleLoss};
 pub use models::{by_name, MODEL_NAMES};
 pub use params::Params;
+pub use trace_model::{cross_entropy, trace_example_eval, trace_example_fn, ExampleFn};
 
 use crate::trace::Tensor;
 

@@ -1,0 +1,44 @@
+//! The Gaussian mechanism inside the compiled apply step (DP invariant 3):
+//! N(0, σ²C²) is added ONCE per logical batch to the clipped sum, which is then
+//! divided by the EXPECTED batch size q·N (a constant baked into the program,
+//! so the realised batch size, which is private, never scales the update).
+
+use crate::trace::{Builder, DType, Tensor};
+
+/// The noise parameters of one private step.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NoiseSpec {
+    /// σ, the noise multiplier.
+    pub sigma: f64,
+    /// C, the clipping norm (the sensitivity of the clipped sum).
+    pub clip_norm: f64,
+    /// q·N, the expected logical batch size.
+    pub expected_batch: f64,
+}
+
+/// (Σ clipped + N(0, σ²C²)) / (q·N) for each accumulated sum, with all noise
+/// drawn from one `u32[4]` key as a single vector and sliced per tensor (so no
+/// two tensors share noise).
+pub fn noisy_average<'b>(
+    b: &'b Builder,
+    sums: &[Tensor<'b>],
+    key: Tensor<'b>,
+    spec: &NoiseSpec,
+) -> Vec<Tensor<'b>> {
+    let total: usize = sums
+        .iter()
+        .map(|s| s.shape().iter().product::<usize>())
+        .sum();
+    let z = b.rng_normal(key, &[total.max(1)], DType::F32);
+    let std = spec.sigma * spec.clip_norm;
+    let mut offset = 0;
+    sums.iter()
+        .map(|&s| {
+            let shape = s.shape();
+            let n: usize = shape.iter().product();
+            let zi = z.slice(&[offset], &[offset + n], &[1]).reshape(&shape);
+            offset += n;
+            (s + zi * std) / spec.expected_batch
+        })
+        .collect()
+}

@@ -1,0 +1,67 @@
+//! Tracing a function of a model's parameters and one example, with the
+//! parameters as the first graph inputs in sorted-name order.
+
+use super::init::ParamSpec;
+use super::params::Params;
+use super::Model;
+use crate::trace::{Aval, Builder, DType, Graph, Tensor};
+use crate::Result;
+use std::collections::BTreeMap;
+
+/// What to compute from one example: given the model, its parameters, the image
+/// (the model's input shape, f32) and the label (i32 scalar), the outputs.
+pub type ExampleFn =
+    dyn for<'b> Fn(&dyn Model, &Params<'b>, Tensor<'b>, Tensor<'b>) -> Vec<Tensor<'b>>;
+
+/// Traces `f` twice: once to discover the parameters the model asks for, then
+/// with the parameters as inputs (sorted by name), then image, then label.
+pub fn trace_example_fn(model: &dyn Model, f: &ExampleFn) -> Result<(Graph, Vec<ParamSpec>)> {
+    let specs = {
+        let b = Builder::new();
+        let p = Params::collecting(&b);
+        let (x, y) = example_inputs(&b, model);
+        let outs = f(model, &p, x, y);
+        b.finish(&outs)?;
+        p.into_specs()
+    };
+    let b = Builder::new();
+    let tensors: BTreeMap<String, Tensor> = specs
+        .iter()
+        .map(|s| (s.name.clone(), b.input(Aval::new(s.shape.clone(), s.dtype))))
+        .collect();
+    let (x, y) = example_inputs(&b, model);
+    let p = Params::bound(&b, tensors);
+    let outs = f(model, &p, x, y);
+    Ok((b.finish(&outs)?, specs))
+}
+
+fn example_inputs<'b>(b: &'b Builder, model: &dyn Model) -> (Tensor<'b>, Tensor<'b>) {
+    let x = b.input(Aval::new(model.input_shape(), DType::F32));
+    let y = b.input(Aval::scalar(DType::I32));
+    (x, y)
+}
+
+/// Softmax cross-entropy of the model's logits against the integer label.
+pub fn cross_entropy<'b>(
+    model: &dyn Model,
+    p: &Params<'b>,
+    x: Tensor<'b>,
+    y: Tensor<'b>,
+) -> Tensor<'b> {
+    model
+        .logits(p, x)
+        .softmax_cross_entropy(y.one_hot(model.num_classes(), DType::F32))
+}
+
+/// Loss and correctness (1.0 when the label's logit is the largest; ties count
+/// as correct) of one example: the evaluation graph.
+pub fn trace_example_eval(model: &dyn Model) -> Result<(Graph, Vec<ParamSpec>)> {
+    trace_example_fn(model, &|m, p, x, y| {
+        let logits = m.logits(p, x);
+        let onehot = y.one_hot(m.num_classes(), DType::F32);
+        let loss = logits.softmax_cross_entropy(onehot);
+        let label_logit = (logits * onehot).sum(&[0]);
+        let correct = label_logit.compare(logits.reduce_max(&[0]), crate::trace::CmpDir::Ge);
+        vec![loss, correct.convert(DType::F32)]
+    })
+}

@@ -1,0 +1,301 @@
+//! The device side of a run: compiled programs and the parameter, optimiser,
+//! average and accumulator buffers they update in place (donation).
+
+use super::programs::{accumulate_graph, apply_graph, evaluate_graph, ApplySpec, Clipping};
+use crate::lower::LowerOptions;
+use crate::nn::ExampleLoss;
+use crate::program::{to_device, to_host, Program};
+use crate::runtime::{Buffer, Client, CompileOptions};
+use crate::trace::{Graph, HostArray};
+use crate::{Error, Result};
+use std::collections::BTreeMap;
+
+/// Everything that determines the compiled programs.
+pub struct EngineSpec {
+    pub loss: ExampleLoss,
+    /// Per-example (loss, correct) graph, parameters first (as `loss.graph`).
+    pub eval_example: Graph,
+    /// Indices (into `loss.params`) of the parameters that are trained; the
+    /// others are frozen and get no per-example gradients at all.
+    pub trainable: Vec<usize>,
+    /// Augmentation multiplicity K (views per example).
+    pub views: usize,
+    /// `None` for a non-private run.
+    pub clipping: Option<Clipping>,
+    pub apply: ApplySpec,
+    pub compile_options: CompileOptions,
+}
+
+/// Host copies of the training state (for checkpoints).
+#[derive(Clone, Debug, PartialEq)]
+pub struct HostState {
+    pub params: Vec<HostArray>,
+    /// Per trainable parameter, `optimizer.slots()` order.
+    pub slots: Vec<HostArray>,
+    /// Averages of all parameters (empty without averaging).
+    pub averages: Vec<HostArray>,
+}
+
+/// Diagnostics returned by one accumulate call.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct AccumulateStats {
+    /// Σ loss over the real (unmasked) examples.
+    pub loss_sum: f64,
+    /// Number of real examples whose gradient norm exceeded the clip norm.
+    pub clipped: f64,
+}
+
+pub struct Engine {
+    client: Client,
+    spec: EngineSpec,
+    accumulate: BTreeMap<usize, Program>,
+    evaluate: BTreeMap<usize, Program>,
+    apply: Program,
+    params: Vec<Buffer>,
+    slots: Vec<Buffer>,
+    averages: Vec<Buffer>,
+    accs: Vec<Buffer>,
+}
+
+impl Engine {
+    /// Compiles the apply program and uploads the state. Slots start at zero and
+    /// averages at the parameters unless given (resume).
+    pub fn new(client: &Client, spec: EngineSpec, state: &HostState) -> Result<Engine> {
+        let n = spec.loss.params.len();
+        if state.params.len() != n {
+            return Err(Error::InvalidInput(format!(
+                "{} parameter arrays for a model with {n}",
+                state.params.len()
+            )));
+        }
+        let apply_g = apply_graph(&spec.loss, &spec.trainable, &spec.apply)?;
+        let donated = apply_g.outputs.len();
+        let apply = Program::compile(
+            client,
+            &apply_g,
+            &LowerOptions {
+                donations: (0..donated).map(|i| (i, i)).collect(),
+            },
+            &spec.compile_options,
+        )?;
+        let upload = |arrays: &[HostArray]| -> Result<Vec<Buffer>> {
+            arrays.iter().map(|a| to_device(client, a, 0)).collect()
+        };
+        let trainable_zeros = |copies: usize| -> Vec<HostArray> {
+            spec.trainable
+                .iter()
+                .flat_map(|&i| {
+                    let z = HostArray::f32(
+                        spec.loss.params[i].shape.clone(),
+                        vec![0.0; spec.loss.params[i].numel()],
+                    );
+                    std::iter::repeat_n(z, copies)
+                })
+                .collect()
+        };
+        let nslots = spec.apply.optimizer.slots().len();
+        let slots = if state.slots.is_empty() {
+            trainable_zeros(nslots)
+        } else {
+            state.slots.clone()
+        };
+        if slots.len() != spec.trainable.len() * nslots {
+            return Err(Error::InvalidInput(format!(
+                "{} optimiser slots given, the optimiser needs {}",
+                slots.len(),
+                spec.trainable.len() * nslots
+            )));
+        }
+        let averages = match (spec.apply.averaging.enabled(), state.averages.is_empty()) {
+            (false, _) => Vec::new(),
+            (true, true) => state.params.clone(),
+            (true, false) => state.averages.clone(),
+        };
+        Ok(Engine {
+            client: client.clone(),
+            params: upload(&state.params)?,
+            slots: upload(&slots)?,
+            averages: upload(&averages)?,
+            accs: upload(&trainable_zeros(1))?,
+            spec,
+            accumulate: BTreeMap::new(),
+            evaluate: BTreeMap::new(),
+            apply,
+        })
+    }
+
+    pub fn spec(&self) -> &EngineSpec {
+        &self.spec
+    }
+
+    /// Compiles the accumulate and evaluate programs for physical size `p` now
+    /// (otherwise they are compiled on first use).
+    pub fn prepare(&mut self, p: usize) -> Result<()> {
+        self.accumulate_program(p)?;
+        self.evaluate_program(p)?;
+        Ok(())
+    }
+
+    fn accumulate_program(&mut self, p: usize) -> Result<&Program> {
+        if !self.accumulate.contains_key(&p) {
+            let s = &self.spec;
+            let g = accumulate_graph(&s.loss, &s.trainable, p, s.views, s.clipping)?;
+            let n = s.loss.params.len();
+            let donations = (0..s.trainable.len()).map(|j| (n + j, j)).collect();
+            let prog = Program::compile(
+                &self.client,
+                &g,
+                &LowerOptions { donations },
+                &s.compile_options,
+            )?;
+            self.accumulate.insert(p, prog);
+        }
+        Ok(&self.accumulate[&p])
+    }
+
+    fn evaluate_program(&mut self, p: usize) -> Result<&Program> {
+        if !self.evaluate.contains_key(&p) {
+            let s = &self.spec;
+            let g = evaluate_graph(&s.eval_example, s.loss.params.len(), p)?;
+            let prog = Program::compile(
+                &self.client,
+                &g,
+                &LowerOptions::default(),
+                &s.compile_options,
+            )?;
+            self.evaluate.insert(p, prog);
+        }
+        Ok(&self.evaluate[&p])
+    }
+
+    /// Adds the clipped (private) or plain per-example gradients of one physical
+    /// batch to the accumulators. `images` is `[P, ...]` (or `[P, K, ...]`),
+    /// `mask[i]` is 1 for a real example and 0 for padding.
+    pub fn accumulate(
+        &mut self,
+        images: &HostArray,
+        labels: &[i32],
+        mask: &[f32],
+    ) -> Result<AccumulateStats> {
+        let p = images.shape.first().copied().unwrap_or(0);
+        if labels.len() != p || mask.len() != p {
+            return Err(Error::InvalidInput(format!(
+                "physical batch of {p} images with {} labels and {} mask entries",
+                labels.len(),
+                mask.len()
+            )));
+        }
+        let client = self.client.clone();
+        let img = to_device(&client, images, 0)?;
+        let lab = to_device(&client, &HostArray::i32([p], labels.to_vec()), 0)?;
+        let msk = to_device(&client, &HostArray::f32([p], mask.to_vec()), 0)?;
+        self.accumulate_program(p)?;
+        let prog = &self.accumulate[&p];
+        let mut args: Vec<&Buffer> = self.params.iter().collect();
+        args.extend(self.accs.iter());
+        args.extend([&img, &lab, &msk]);
+        let mut outs = prog.run(&args)?;
+        let m = self.accs.len();
+        let clipped = outs.pop().expect("clipped count");
+        let loss_sum = outs.pop().expect("loss sum");
+        debug_assert_eq!(outs.len(), m);
+        self.accs = outs;
+        Ok(AccumulateStats {
+            loss_sum: scalar(&loss_sum)?,
+            clipped: scalar(&clipped)?,
+        })
+    }
+
+    /// Ends a logical batch: noise (private) or the realised batch size
+    /// `count` (non-private), optimiser step `t` (1-based) with learning rate
+    /// `lr`, averaging, and zeroed accumulators.
+    pub fn apply(&mut self, key: [u32; 4], lr: f64, t: u64, count: usize) -> Result<()> {
+        let client = self.client.clone();
+        let key = to_device(&client, &HostArray::u32([4], key.to_vec()), 0)?;
+        let lr = to_device(
+            &client,
+            &HostArray::f32(Vec::<usize>::new(), vec![lr as f32]),
+            0,
+        )?;
+        let t = to_device(
+            &client,
+            &HostArray::f32(Vec::<usize>::new(), vec![t as f32]),
+            0,
+        )?;
+        let count = to_device(
+            &client,
+            &HostArray::f32(Vec::<usize>::new(), vec![count as f32]),
+            0,
+        )?;
+        let mut args: Vec<&Buffer> = self.params.iter().collect();
+        args.extend(self.slots.iter());
+        args.extend(self.averages.iter());
+        args.extend(self.accs.iter());
+        args.extend([&key, &lr, &t]);
+        if self.spec.apply.noise.is_none() {
+            args.push(&count);
+        }
+        let mut outs = self.apply.run(&args)?.into_iter();
+        let (n, s, a, m) = (
+            self.params.len(),
+            self.slots.len(),
+            self.averages.len(),
+            self.accs.len(),
+        );
+        self.params = outs.by_ref().take(n).collect();
+        self.slots = outs.by_ref().take(s).collect();
+        self.averages = outs.by_ref().take(a).collect();
+        self.accs = outs.by_ref().take(m).collect();
+        Ok(())
+    }
+
+    /// Σ loss and Σ correct over the real examples of one physical batch, with
+    /// the raw parameters or (if `averaged` and averaging is on) the averages.
+    pub fn evaluate(
+        &mut self,
+        images: &HostArray,
+        labels: &[i32],
+        mask: &[f32],
+        averaged: bool,
+    ) -> Result<(f64, f64)> {
+        let p = images.shape.first().copied().unwrap_or(0);
+        let client = self.client.clone();
+        let img = to_device(&client, images, 0)?;
+        let lab = to_device(&client, &HostArray::i32([p], labels.to_vec()), 0)?;
+        let msk = to_device(&client, &HostArray::f32([p], mask.to_vec()), 0)?;
+        self.evaluate_program(p)?;
+        let params = if averaged && !self.averages.is_empty() {
+            &self.averages
+        } else {
+            &self.params
+        };
+        let mut args: Vec<&Buffer> = params.iter().collect();
+        args.extend([&img, &lab, &msk]);
+        let outs = self.evaluate[&p].run(&args)?;
+        Ok((scalar(&outs[0])?, scalar(&outs[1])?))
+    }
+
+    /// Whether the run keeps parameter averages.
+    pub fn has_averages(&self) -> bool {
+        !self.averages.is_empty()
+    }
+
+    /// Copies parameters, slots and averages to the host.
+    pub fn state(&self) -> Result<HostState> {
+        let down = |bs: &[Buffer]| bs.iter().map(to_host).collect::<Result<Vec<_>>>();
+        Ok(HostState {
+            params: down(&self.params)?,
+            slots: down(&self.slots)?,
+            averages: down(&self.averages)?,
+        })
+    }
+
+    /// The current accumulated sums (tests and diagnostics).
+    pub fn accumulators(&self) -> Result<Vec<HostArray>> {
+        self.accs.iter().map(to_host).collect()
+    }
+}
+
+fn scalar(b: &Buffer) -> Result<f64> {
+    Ok(to_host(b)?.to_f64().first().copied().unwrap_or(0.0))
+}

@@ -1,0 +1,7 @@
+//! Training: the compiled DP-SGD programs, the device-side engine, Poisson
+//! sampling into physical batches, the loop, checkpoints and metrics.
+//! See DESIGN.md, "Data flow".
+
+pub mod engine;
+pub mod programs;
+pub mod sampler;
