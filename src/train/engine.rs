@@ -290,6 +290,19 @@ impl Engine {
         })
     }
 
+    /// Discards the accumulated sums of the current logical batch.
+    pub fn reset_accumulators(&mut self) -> Result<()> {
+        self.accs = self
+            .accs
+            .iter()
+            .map(|a| {
+                let zeros = HostArray::f32(a.dims().to_vec(), vec![0.0; a.element_count()]);
+                to_device(&self.client, &zeros, 0)
+            })
+            .collect::<Result<_>>()?;
+        Ok(())
+    }
+
     /// The current accumulated sums (tests and diagnostics).
     pub fn accumulators(&self) -> Result<Vec<HostArray>> {
         self.accs.iter().map(to_host).collect()
