@@ -1,0 +1,185 @@
+//! Rényi DP of one step of the Poisson-subsampled Gaussian mechanism.
+//!
+//! Mironov, Talwar, Zhang 2019, "Rényi Differential Privacy of the Sampled Gaussian
+//! Mechanism" (arXiv:1908.10530): with μ0 = N(0, σ²), μ1 = N(1, σ²) and
+//! μ = (1-q)μ0 + qμ1, the RDP of order α is ε(α) = ln(A_α)/(α-1) with
+//! A_α = E_{z~μ0}[(μ(z)/μ0(z))^α] (Sec. 3; the remove direction dominates, Thm. 5).
+//!
+//! Everything is computed as ln(A_α - 1), not ln A_α, so that RDP values of 1e-20
+//! (tiny q, huge σ) keep full relative precision instead of drowning in round-off of
+//! ln(1 + tiny).
+
+use super::math::{ln_expm1, ln_norm_cdf, ln_norm_sf, log_add, SignedLog};
+
+/// The default RDP orders, the same set (and the same floating-point values) as
+/// Google's dp-accounting `DEFAULT_RDP_ORDERS`: 1.1, 1.2, ..., 10.9, 11, ..., 63,
+/// 128, 256, 512, 1024.
+pub fn default_orders() -> Vec<f64> {
+    let mut orders: Vec<f64> = (1..100).map(|x| 1.0 + x as f64 / 10.0).collect();
+    orders.extend((11..64).map(|a| a as f64));
+    orders.extend([128.0, 256.0, 512.0, 1024.0]);
+    orders
+}
+
+/// RDP of order `alpha` > 1 of one step with sampling probability `q` ∈ (0, 1] and
+/// noise multiplier `sigma` > 0. Returns +∞ where the series does not converge (never
+/// NaN).
+pub fn rdp_one_step(q: f64, sigma: f64, alpha: f64) -> f64 {
+    debug_assert!(alpha > 1.0 && q > 0.0 && q <= 1.0 && sigma > 0.0);
+    if q == 1.0 {
+        // No subsampling: the Gaussian mechanism, D_α(N(1,σ²)‖N(0,σ²)) = α/(2σ²).
+        return alpha / (2.0 * sigma * sigma);
+    }
+    let ln_am1 = if alpha.fract() == 0.0 && alpha <= 1e6 {
+        ln_a_minus_1_int(q, sigma, alpha as u64)
+    } else {
+        ln_a_minus_1_frac(q, sigma, alpha)
+    };
+    // ln A = ln(1 + (A - 1)), computed without losing the small part.
+    let ln_a = if ln_am1 < 0.0 {
+        ln_am1.exp().ln_1p()
+    } else {
+        ln_am1 + (-ln_am1).exp().ln_1p()
+    };
+    let rdp = ln_a / (alpha - 1.0);
+    if rdp.is_nan() {
+        f64::INFINITY
+    } else {
+        rdp.max(0.0)
+    }
+}
+
+/// Integer α (MTZ 2019, Sec. 3.2): A_α = Σ_{i=0}^{α} C(α,i) qⁱ(1-q)^{α-i} e^{(i²-i)/(2σ²)}.
+/// The binomial weights sum to 1, so A_α - 1 = Σ_{i≥2} C(α,i) qⁱ(1-q)^{α-i}
+/// (e^{(i²-i)/(2σ²)} - 1): a sum of positive terms (i = 0, 1 contribute 0).
+fn ln_a_minus_1_int(q: f64, sigma: f64, alpha: u64) -> f64 {
+    let (ln_q, ln_1mq) = (q.ln(), (-q).ln_1p());
+    let two_s2 = 2.0 * sigma * sigma;
+    let a = alpha as f64;
+    let mut ln_binom = a.ln(); // ln C(α, 1)
+    let mut acc = f64::NEG_INFINITY;
+    for i in 2..=alpha {
+        let fi = i as f64;
+        ln_binom += ((a - fi + 1.0) / fi).ln();
+        let ln_w = ln_binom + fi * ln_q + (a - fi) * ln_1mq;
+        acc = log_add(acc, ln_w + ln_expm1((fi * fi - fi) / two_s2));
+    }
+    acc
+}
+
+/// Fractional α (MTZ 2019, Sec. 3.3). Split the integral at z0, where
+/// qμ1(z0) = (1-q)μ0(z0), i.e. z0 = σ² ln(1/q - 1) + 1/2, and expand μ^α by the
+/// generalised binomial series in the ratio that is < 1 on each side:
+///
+///   A_α = Σ_k C(α,k) qᵏ(1-q)^{α-k} e^{(k²-k)/(2σ²)} Φ((z0-k)/σ)            (z ≤ z0)
+///       + Σ_k C(α,k) q^{α-k}(1-q)ᵏ e^{(m²-m)/(2σ²)} Φ((m-z0)/σ),  m = α-k   (z > z0)
+///
+/// C(α,k) = α(α-1)···(α-k+1)/k! is NEGATIVE for every other k once k > α + 1; the
+/// signs are kept (dp-accounting 0.6.0 adds |C(α,k)|, which over-estimates A_α).
+///
+/// For q ≤ 1/4 the first series is rewritten with Σ_k C(α,k)qᵏ(1-q)^{α-k} = 1
+/// (convergent since q/(1-q) < 1) so that A_α - 1 comes out directly:
+/// term_k · (e^{x_k}Φ(y_k) - 1) with e^{x}Φ(y) - 1 = (e^x - 1) - e^x Φc(y).
+///
+/// The term magnitudes fall geometrically until k ≈ z0 and then like k^{-α-2}; past
+/// k > α + 1 the signs alternate. We stop once k > α + 1 and a term is below 1e-13 of
+/// the sum, and add half that term: the standard estimate of an alternating series'
+/// remainder.
+fn ln_a_minus_1_frac(q: f64, sigma: f64, alpha: f64) -> f64 {
+    const MAX_TERMS: usize = 200_000;
+    let (ln_q, ln_1mq) = (q.ln(), (-q).ln_1p());
+    let two_s2 = 2.0 * sigma * sigma;
+    let z0 = sigma * sigma * (1.0 / q - 1.0).ln() + 0.5;
+    let subtract_one = q <= 0.25;
+    let mut sum = if subtract_one {
+        SignedLog::ZERO
+    } else {
+        SignedLog::new(false, 0.0) // start from -1
+    };
+    let mut binom = SignedLog::new(true, 0.0); // C(α, 0) = 1
+    for k in 0..MAX_TERMS {
+        let fk = k as f64;
+        if k > 0 {
+            let factor = (alpha - fk + 1.0) / fk;
+            binom = SignedLog::new(binom.positive == (factor > 0.0), binom.ln_abs + factor.abs().ln());
+        }
+        // z ≤ z0 part.
+        let x = (fk * fk - fk) / two_s2;
+        let y = (z0 - fk) / sigma;
+        let ln_w0 = binom.ln_abs + fk * ln_q + (alpha - fk) * ln_1mq;
+        let bracket = if subtract_one {
+            // e^x Φ(y) - 1 = (e^x - 1) - e^x Φc(y)
+            let pos = if x > 0.0 { ln_expm1(x) } else { f64::NEG_INFINITY };
+            SignedLog::new(true, pos).add(SignedLog::new(false, x + ln_norm_sf(y)))
+        } else {
+            SignedLog::new(true, x + ln_norm_cdf(y))
+        };
+        let t0 = SignedLog::new(binom.positive == bracket.positive, ln_w0 + bracket.ln_abs);
+        // z > z0 part.
+        let m = alpha - fk;
+        let ln_w1 = binom.ln_abs + m * ln_q + fk * ln_1mq;
+        let ln_t1 = ln_w1 + (m * m - m) / two_s2 + ln_norm_cdf((m - z0) / sigma);
+        let term = t0.add(SignedLog::new(binom.positive, ln_t1));
+        if !term.ln_abs.is_finite() && term.ln_abs > 0.0 {
+            return f64::INFINITY;
+        }
+        let magnitude = t0.ln_abs.max(ln_t1);
+        if fk > alpha + 1.0 && magnitude < sum.ln_abs + (1e-13f64).ln() {
+            // Remainder of an alternating series ≈ half the next term.
+            let half = SignedLog::new(term.positive, term.ln_abs - std::f64::consts::LN_2);
+            let total = sum.add(half);
+            return if total.positive { total.ln_abs } else { f64::NEG_INFINITY };
+        }
+        sum = sum.add(term);
+    }
+    f64::INFINITY
+}
+
+/// (ε, optimal order) from composed RDP values, with the conversion dp-accounting
+/// applies (its `compute_epsilon`): for each order α > 1.01,
+/// ε = r + ln(1 - 1/α) - ln(δ α)/(α - 1)  (Canonne, Kamath, Steinke 2020, Prop. 12;
+/// Asoodeh et al. 2020, Eq. 20), and ε = 0 when δ² > 1 - e^{-r} (the KL/Pinsker-type
+/// bound δ ≤ √(1 - e^{-KL})). The minimum over orders, clamped at 0.
+pub fn epsilon_from_rdp(orders: &[f64], rdp: &[f64], delta: f64) -> (f64, f64) {
+    let mut best = (f64::INFINITY, orders.first().copied().unwrap_or(f64::NAN));
+    for (&a, &r) in orders.iter().zip(rdp) {
+        let eps = if r.is_nan() || r == f64::INFINITY {
+            f64::INFINITY
+        } else if r <= 0.0 || delta * delta + (-r).exp_m1() > 0.0 {
+            0.0
+        } else if a > 1.01 {
+            r + (-1.0 / a).ln_1p() - (delta * a).ln() / (a - 1.0)
+        } else {
+            f64::INFINITY
+        };
+        if eps < best.0 {
+            best = (eps, a);
+        }
+    }
+    (best.0.max(0.0), best.1)
+}
+
+/// (δ, optimal order) from composed RDP values at a given ε, the inverse conversion
+/// (dp-accounting's `compute_delta`): ln δ = (α-1)(r - ε + ln(1 - 1/α)) - ln α for
+/// α > 1.01, and δ ≤ √(1 - e^{-r}) for every order.
+pub fn delta_from_rdp(orders: &[f64], rdp: &[f64], epsilon: f64) -> (f64, f64) {
+    let mut best = (f64::INFINITY, orders.first().copied().unwrap_or(f64::NAN));
+    for (&a, &r) in orders.iter().zip(rdp) {
+        if r.is_nan() || r == f64::INFINITY {
+            continue;
+        }
+        let mut ln_delta = if r <= 0.0 {
+            f64::NEG_INFINITY
+        } else {
+            0.5 * (-(-r).exp()).ln_1p()
+        };
+        if a > 1.01 {
+            let bound = (a - 1.0) * (r - epsilon + (-1.0 / a).ln_1p()) - a.ln();
+            ln_delta = ln_delta.min(bound);
+        }
+        if ln_delta < best.0 {
+            best = (ln_delta, a);
+        }
+    }
+    (best.0.exp().min(1.0), best.1)
+}
