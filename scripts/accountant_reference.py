@@ -230,6 +230,25 @@ def calibrate_section():
     return out
 
 
+def json_safe(x):
+    """Non-finite floats (dp-accounting's +inf for an order whose series did not
+    converge) become null: strict JSON has no Infinity."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return None
+    if isinstance(x, dict):
+        return {k: json_safe(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [json_safe(v) for v in x]
+    return x
+
+
+def write(data):
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    with open(OUT, "w") as f:
+        json.dump(json_safe(data), f, indent=1, sort_keys=True, allow_nan=False)
+        f.write("\n")
+
+
 def main():
     # dp-accounting warns for every fractional order whose (unsigned) series does
     # not converge; those orders are dropped by it (epsilon over the others).
@@ -248,10 +267,7 @@ def main():
     print(f"calibrate done {time.time() - t0:.0f}s", file=sys.stderr)
     data["pld"] = pld_section()
     print(f"pld done {time.time() - t0:.0f}s", file=sys.stderr)
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w") as f:
-        json.dump(data, f, indent=1, sort_keys=True)
-        f.write("\n")
+    write(data)
     print(f"wrote {OUT} in {time.time() - t0:.0f}s", file=sys.stderr)
 
 

@@ -84,7 +84,10 @@ fn heterogeneous_steps_compose_exactly() {
         acc.step(0.01, 2.0).unwrap();
     }
     assert_eq!(acc.steps(), 500);
-    assert_eq!(acc.state().events, vec![ev(0.01, 1.0, 300), ev(0.01, 2.0, 200)]);
+    assert_eq!(
+        acc.state().events,
+        vec![ev(0.01, 1.0, 300), ev(0.01, 2.0, 200)]
+    );
     let orders = default_orders();
     for (i, &a) in orders.iter().enumerate().step_by(17) {
         let want = 300.0 * rdp_one_step(0.01, 1.0, a) + 200.0 * rdp_one_step(0.01, 2.0, a);
@@ -123,7 +126,10 @@ fn checkpoint_round_trip() {
     // A corrupted checkpoint is rejected, not silently accounted.
     let bad = r#"{"kind":"pld","events":[{"q":1.5,"sigma":1.0,"steps":3}]}"#;
     let state: AccountantState = serde_json::from_str(bad).unwrap();
-    assert!(matches!(PrivacyAccountant::from_state(state), Err(Error::InvalidInput(_))));
+    assert!(matches!(
+        PrivacyAccountant::from_state(state),
+        Err(Error::InvalidInput(_))
+    ));
 }
 
 #[test]
@@ -159,7 +165,12 @@ fn calibration_round_trips() {
 
 #[test]
 fn extreme_inputs_never_give_nan() {
-    for &(q, s, t) in &[(1e-4, 1000.0, 100_000), (1.0, 0.3, 100_000), (1e-4, 0.3, 1), (0.999, 0.3, 10)] {
+    for &(q, s, t) in &[
+        (1e-4, 1000.0, 100_000),
+        (1.0, 0.3, 100_000),
+        (1e-4, 0.3, 1),
+        (0.999, 0.3, 10),
+    ] {
         let e = eps(AccountantKind::Rdp, q, s, t, 1e-8);
         assert!(!e.is_nan() && e >= 0.0, "q={q} σ={s} T={t}: {e}");
         for &a in &[1.1, 1.5, 10.5, 63.0, 1024.0, 5000.5] {
@@ -173,20 +184,41 @@ fn extreme_inputs_never_give_nan() {
 
 #[test]
 fn invalid_inputs_are_errors() {
-    assert!(matches!(PoissonGaussianEvent::new(0.0, 1.0, 1), Err(Error::InvalidInput(_))));
-    assert!(matches!(PoissonGaussianEvent::new(1.01, 1.0, 1), Err(Error::InvalidInput(_))));
-    assert!(matches!(PoissonGaussianEvent::new(0.1, 0.0, 1), Err(Error::InvalidInput(_))));
-    assert!(matches!(PoissonGaussianEvent::new(0.1, f64::NAN, 1), Err(Error::InvalidInput(_))));
-    assert!(matches!(PoissonGaussianEvent::new(0.1, 1.0, 0), Err(Error::InvalidInput(_))));
+    assert!(matches!(
+        PoissonGaussianEvent::new(0.0, 1.0, 1),
+        Err(Error::InvalidInput(_))
+    ));
+    assert!(matches!(
+        PoissonGaussianEvent::new(1.01, 1.0, 1),
+        Err(Error::InvalidInput(_))
+    ));
+    assert!(matches!(
+        PoissonGaussianEvent::new(0.1, 0.0, 1),
+        Err(Error::InvalidInput(_))
+    ));
+    assert!(matches!(
+        PoissonGaussianEvent::new(0.1, f64::NAN, 1),
+        Err(Error::InvalidInput(_))
+    ));
+    assert!(matches!(
+        PoissonGaussianEvent::new(0.1, 1.0, 0),
+        Err(Error::InvalidInput(_))
+    ));
     let acc = PrivacyAccountant::new(AccountantKind::Rdp);
     for d in [0.0, 1.0, -1e-5, f64::NAN] {
-        assert!(matches!(acc.epsilon(d), Err(Error::InvalidInput(_))), "δ = {d}");
+        assert!(
+            matches!(acc.epsilon(d), Err(Error::InvalidInput(_))),
+            "δ = {d}"
+        );
     }
     assert_eq!(acc.epsilon(1e-5).unwrap(), 0.0); // nothing composed yet
 }
 
 fn dpxla(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dpxla")).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dpxla"))
+        .args(args)
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap(),
@@ -196,8 +228,10 @@ fn dpxla(args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn cli_epsilon_and_calibrate_json() {
-    let (code, out, _) =
-        dpxla(&["account", "epsilon", "--q", "0.01", "--sigma", "1", "--steps", "1000", "--delta", "1e-5", "--json"]);
+    let (code, out, _) = dpxla(&[
+        "account", "epsilon", "--q", "0.01", "--sigma", "1", "--steps", "1000", "--delta", "1e-5",
+        "--json",
+    ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(v["accountant"], "rdp");
@@ -209,8 +243,19 @@ fn cli_epsilon_and_calibrate_json() {
     }
 
     let (code, out, _) = dpxla(&[
-        "account", "calibrate", "--epsilon", "1.5", "--q", "0.01", "--steps", "1000", "--delta", "1e-5",
-        "--accountant", "pld", "--json",
+        "account",
+        "calibrate",
+        "--epsilon",
+        "1.5",
+        "--q",
+        "0.01",
+        "--steps",
+        "1000",
+        "--delta",
+        "1e-5",
+        "--accountant",
+        "pld",
+        "--json",
     ]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
@@ -221,17 +266,39 @@ fn cli_epsilon_and_calibrate_json() {
 
 #[test]
 fn cli_rejects_invalid_input_with_exit_code_2() {
-    let base = ["account", "epsilon", "--q", "0.01", "--sigma", "1", "--steps", "10", "--delta", "1e-5"];
-    for (flag, bad) in [("--q", "0"), ("--q", "1.5"), ("--sigma", "-1"), ("--delta", "1"), ("--steps", "0")] {
+    let base = [
+        "account", "epsilon", "--q", "0.01", "--sigma", "1", "--steps", "10", "--delta", "1e-5",
+    ];
+    for (flag, bad) in [
+        ("--q", "0"),
+        ("--q", "1.5"),
+        ("--sigma", "-1"),
+        ("--delta", "1"),
+        ("--steps", "0"),
+    ] {
         let mut args: Vec<&str> = base.to_vec();
         let i = args.iter().position(|a| *a == flag).unwrap();
         args[i + 1] = bad;
         let (code, out, err) = dpxla(&args);
         assert_eq!(code, 2, "{flag} {bad}: {err}");
-        assert!(out.is_empty() && err.contains("invalid input"), "{flag} {bad}: {err}");
+        assert!(
+            out.is_empty() && err.contains("invalid input"),
+            "{flag} {bad}: {err}"
+        );
     }
     let (code, _, err) = dpxla(&[
-        "account", "epsilon", "--q", "0.01", "--sigma", "1", "--steps", "10", "--delta", "1e-5", "--accountant", "zcdp",
+        "account",
+        "epsilon",
+        "--q",
+        "0.01",
+        "--sigma",
+        "1",
+        "--steps",
+        "10",
+        "--delta",
+        "1e-5",
+        "--accountant",
+        "zcdp",
     ]);
     assert_eq!(code, 2, "{err}");
 }

@@ -53,7 +53,9 @@ pub struct Common {
 fn parse(common: &Common) -> anyhow::Result<(AccountantKind, u64)> {
     let kind: AccountantKind = common.accountant.parse()?;
     if common.steps < 1 {
-        return Err(Error::InvalidInput(format!("steps must be at least 1, got {}", common.steps)).into());
+        return Err(
+            Error::InvalidInput(format!("steps must be at least 1, got {}", common.steps)).into(),
+        );
     }
     Ok((kind, common.steps as u64))
 }

@@ -47,7 +47,9 @@ pub fn validate_q(q: f64) -> Result<()> {
     if q.is_finite() && q > 0.0 && q <= 1.0 {
         Ok(())
     } else {
-        Err(invalid(format!("sampling probability q must be in (0, 1], got {q}")))
+        Err(invalid(format!(
+            "sampling probability q must be in (0, 1], got {q}"
+        )))
     }
 }
 
@@ -56,7 +58,9 @@ pub fn validate_sigma(sigma: f64) -> Result<()> {
     if sigma.is_finite() && sigma > 0.0 {
         Ok(())
     } else {
-        Err(invalid(format!("noise multiplier sigma must be finite and > 0, got {sigma}")))
+        Err(invalid(format!(
+            "noise multiplier sigma must be finite and > 0, got {sigma}"
+        )))
     }
 }
 
@@ -86,6 +90,8 @@ pub fn validate_epsilon(epsilon: f64, allow_zero: bool) -> Result<()> {
         Ok(())
     } else {
         let range = if allow_zero { "[0, ∞)" } else { "(0, ∞)" };
-        Err(invalid(format!("epsilon must be finite and in {range}, got {epsilon}")))
+        Err(invalid(format!(
+            "epsilon must be finite and in {range}, got {epsilon}"
+        )))
     }
 }

@@ -16,8 +16,11 @@ impl Complex {
         Complex { re, im }
     }
 
-    pub fn mul(self, o: Complex) -> Complex {
-        Complex::new(self.re * o.re - self.im * o.im, self.re * o.im + self.im * o.re)
+    pub fn times(self, o: Complex) -> Complex {
+        Complex::new(
+            self.re * o.re - self.im * o.im,
+            self.re * o.im + self.im * o.re,
+        )
     }
 
     /// zⁿ as |z|ⁿ e^{i n arg z}: one `powf` instead of log₂n squarings; the phase
@@ -92,7 +95,7 @@ impl Fft {
                         w.im = -w.im;
                     }
                     let a = data[start + k];
-                    let b = data[start + k + half].mul(w);
+                    let b = data[start + k + half].times(w);
                     data[start + k] = Complex::new(a.re + b.re, a.im + b.im);
                     data[start + k + half] = Complex::new(a.re - b.re, a.im - b.im);
                 }
@@ -114,7 +117,7 @@ mod tests {
         let mut b = [0.25, 0.75, 0.0, 0.0].map(|x| Complex::new(x, 0.0));
         fft.forward(&mut a);
         fft.forward(&mut b);
-        let mut c: Vec<Complex> = a.iter().zip(&b).map(|(x, y)| x.mul(*y)).collect();
+        let mut c: Vec<Complex> = a.iter().zip(&b).map(|(x, y)| x.times(*y)).collect();
         fft.inverse(&mut c);
         for (got, want) in c.iter().zip([0.125, 0.5, 0.375, 0.0]) {
             assert!((got.re - want).abs() < 1e-15 && got.im.abs() < 1e-15);

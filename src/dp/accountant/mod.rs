@@ -27,4 +27,4 @@ pub mod state;
 pub use calibrate::{calibrate_sigma, max_q, max_steps};
 pub use event::PoissonGaussianEvent;
 pub use pld::PldOptions;
-pub use state::{epsilon_of, AccountantKind, AccountantState, PrivacyAccountant};
+pub use state::{epsilon_of, epsilon_with, AccountantKind, AccountantState, PrivacyAccountant};

@@ -16,7 +16,7 @@
 
 use super::event::PoissonGaussianEvent;
 use super::fft::{Complex, Fft};
-use super::pld_discretize::{discretize, loss_scale, loss_support, DiscretePld, Direction};
+use super::pld_discretize::{discretize, loss_scale, loss_support, Direction, DiscretePld};
 
 /// Tuning of the PLD accountant.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -30,7 +30,10 @@ pub struct PldOptions {
 
 impl Default for PldOptions {
     fn default() -> Self {
-        PldOptions { grid_points: 1 << 18, tail_mass: 1e-15 }
+        PldOptions {
+            grid_points: 1 << 18,
+            tail_mass: 1e-15,
+        }
     }
 }
 
@@ -55,9 +58,9 @@ impl ComposedPld {
         let g = self.grid;
         let shrink = (-g).exp(); // e^{-Δ}
         let one_m = -(-g).exp_m1(); // 1 - e^{-Δ}
-        // Walk down from the top: at grid point k (loss kΔ), with everything above it,
-        // s1 = Σ_{k'>k} M, e = Σ_{k'>k} M e^{(k-k')Δ}, d = δ(kΔ) - p∞ = s1 - e, kept as a
-        // sum of positive terms: d_{k-1} = d_k + (1 - e^{-Δ})(M_k + e_k).
+                                    // Walk down from the top: at grid point k (loss kΔ), with everything above it,
+                                    // s1 = Σ_{k'>k} M, e = Σ_{k'>k} M e^{(k-k')Δ}, d = δ(kΔ) - p∞ = s1 - e, kept as a
+                                    // sum of positive terms: d_{k-1} = d_k + (1 - e^{-Δ})(M_k + e_k).
         let (mut s1, mut e, mut d) = (0.0, 0.0, 0.0);
         // Solve p∞ + s1 - e^{ε-kΔ}·e = δ for ε in [kΔ, (k+1)Δ], with the sums over k' > k.
         let solve = |k: i64, s1: f64, e: f64| {
@@ -96,35 +99,57 @@ impl ComposedPld {
     }
 }
 
-/// A step's finite atoms as (index, ln mass), for moment generating functions.
-fn log_atoms(p: &DiscretePld) -> Vec<(f64, f64)> {
+/// A step's finite atoms as (index, ln mass) for moment generating functions, binned
+/// to at most 4096 atoms so the Chernoff search stays cheap. Binning moves each bin's
+/// mass to its upper edge for an upper-tail bound (t > 0: E[e^{tL}] only grows) and to
+/// its lower edge for a lower-tail bound, so the bounds stay valid.
+fn log_atoms(p: &DiscretePld, upper: bool) -> Vec<(f64, f64)> {
+    let n = p.masses.len();
+    let width = n.div_ceil(4096).max(1);
     p.masses
-        .iter()
+        .chunks(width)
         .enumerate()
-        .filter(|(_, &m)| m > 0.0)
-        .map(|(j, &m)| ((p.offset + j as i64) as f64, m.ln()))
+        .filter_map(|(b, chunk)| {
+            let m: f64 = chunk.iter().sum();
+            let edge = if upper {
+                b * width + chunk.len() - 1
+            } else {
+                b * width
+            };
+            (m > 0.0).then(|| ((p.offset + edge as i64) as f64, m.ln()))
+        })
         .collect()
 }
 
 /// ln E[e^{tL}] (L in grid units) by log-sum-exp over the atoms.
 fn log_mgf(atoms: &[(f64, f64)], t: f64) -> f64 {
-    let shift = atoms.iter().map(|&(i, lm)| lm + t * i).fold(f64::NEG_INFINITY, f64::max);
+    let shift = atoms
+        .iter()
+        .map(|&(i, lm)| lm + t * i)
+        .fold(f64::NEG_INFINITY, f64::max);
     if shift == f64::NEG_INFINITY {
         return f64::NEG_INFINITY;
     }
-    let s: f64 = atoms.iter().map(|&(i, lm)| (lm + t * i - shift).exp()).sum();
+    let s: f64 = atoms
+        .iter()
+        .map(|&(i, lm)| (lm + t * i - shift).exp())
+        .sum();
     shift + s.ln()
 }
 
 /// Chernoff bound on the composed sum (grid units): the smallest b found with
 /// P(S ≥ b) ≤ tail (upper = true), or the largest a with P(S ≤ a) ≤ tail. Minimises
 /// (K(t) + ln(1/tail))/t over t by golden-section search in ln t (quasi-convex).
-fn chernoff(parts: &[(Vec<(f64, f64)>, u64)], tail: f64, upper: bool) -> f64 {
+fn chernoff(parts: &[(&DiscretePld, u64)], tail: f64, upper: bool) -> f64 {
+    let atoms: Vec<(Vec<(f64, f64)>, u64)> = parts
+        .iter()
+        .map(|(p, n)| (log_atoms(p, upper), *n))
+        .collect();
     // Upper: minimise b(t) over t > 0; lower: maximise a(t) over t < 0.
     let sign = if upper { 1.0 } else { -1.0 };
     let bound = |u: f64| {
         let t = sign * u.exp();
-        let k: f64 = parts.iter().map(|(p, n)| *n as f64 * log_mgf(p, t)).sum();
+        let k: f64 = atoms.iter().map(|(a, n)| *n as f64 * log_mgf(a, t)).sum();
         (k - tail.ln()) / t
     };
     // t ranges over [1e-12, 10] per grid unit.
@@ -171,7 +196,7 @@ pub fn compose(events: &[PoissonGaussianEvent], dir: Direction, opts: &PldOption
     }
     if coarse.len() == 1 {
         let (p, n, g) = &coarse[0];
-        let parts = [(log_atoms(p), *n)];
+        let parts = [(p, *n)];
         let a = chernoff(&parts, opts.tail_mass, false) * g;
         let b = chernoff(&parts, opts.tail_mass, true) * g;
         window = (b - a).max(0.0);
@@ -179,30 +204,43 @@ pub fn compose(events: &[PoissonGaussianEvent], dir: Direction, opts: &PldOption
     if window == 0.0 || !window.is_finite() {
         // Several mechanisms: bound the window by summing the per-mechanism windows.
         for (p, n, g) in &coarse {
-            let parts = [(log_atoms(p), *n)];
-            window += (chernoff(&parts, opts.tail_mass, true) - chernoff(&parts, opts.tail_mass, false)) * g;
+            let parts = [(p, *n)];
+            window += (chernoff(&parts, opts.tail_mass, true)
+                - chernoff(&parts, opts.tail_mass, false))
+                * g;
         }
     }
     let window = window.min(hi_sum - lo_sum).max(1e-300);
-    let mut grid = (window / opts.grid_points as f64).min(min_scale / 32.0);
-    let widest = coarse.iter().map(|(p, _, g)| p.masses.len() as f64 * g).fold(0.0, f64::max);
+    // 0.9: headroom so the exact window of pass 2 still fits in `grid_points` cells.
+    let mut grid = (window / (0.9 * opts.grid_points as f64)).min(min_scale / 32.0);
+    let widest = coarse
+        .iter()
+        .map(|(p, _, g)| p.masses.len() as f64 * g)
+        .fold(0.0, f64::max);
     if window.max(widest) / grid > (MAX_FFT - 4) as f64 {
         grid = window.max(widest) / (MAX_FFT - 4) as f64;
     }
 
     // Pass 2: the real discretisation, the exact window, one FFT.
-    let parts: Vec<(DiscretePld, u64)> =
-        events.iter().map(|ev| (discretize(ev.q, ev.sigma, dir, grid), ev.steps)).collect();
-    let atoms: Vec<(Vec<(f64, f64)>, u64)> = parts.iter().map(|(p, n)| (log_atoms(p), *n)).collect();
-    let a = chernoff(&atoms, opts.tail_mass, false).floor() as i64;
-    let b = chernoff(&atoms, opts.tail_mass, true).ceil() as i64;
+    let parts: Vec<(DiscretePld, u64)> = events
+        .iter()
+        .map(|ev| (discretize(ev.q, ev.sigma, dir, grid), ev.steps))
+        .collect();
+    let refs: Vec<(&DiscretePld, u64)> = parts.iter().map(|(p, n)| (p, *n)).collect();
+    let a = chernoff(&refs, opts.tail_mass, false).floor() as i64;
+    let b = chernoff(&refs, opts.tail_mass, true).ceil() as i64;
     let min_index: i64 = parts.iter().map(|(p, n)| p.offset * *n as i64).sum();
-    let max_index: i64 =
-        parts.iter().map(|(p, n)| (p.offset + p.masses.len() as i64 - 1) * *n as i64).sum();
+    let max_index: i64 = parts
+        .iter()
+        .map(|(p, n)| (p.offset + p.masses.len() as i64 - 1) * *n as i64)
+        .sum();
     let a = a.max(min_index);
     let b = b.min(max_index).max(a);
     let widest = parts.iter().map(|(p, _)| p.masses.len()).max().unwrap_or(1);
-    let n = ((b - a + 1) as usize).max(widest).next_power_of_two().min(MAX_FFT);
+    let n = ((b - a + 1) as usize)
+        .max(widest)
+        .next_power_of_two()
+        .min(MAX_FFT);
     // Upper-tail mass that could wrap below the window: only if the window was cut.
     let wrapped_bound = if b < max_index { opts.tail_mass } else { 0.0 };
 
@@ -217,7 +255,7 @@ pub fn compose(events: &[PoissonGaussianEvent], dir: Direction, opts: &PldOption
         }
         fft.forward(&mut buf);
         for (z, w) in acc.iter_mut().zip(&buf) {
-            *z = z.mul(w.powu(*steps));
+            *z = z.times(w.powu(*steps));
         }
         finite_mass *= (1.0 - p.infinity_mass).powf(*steps as f64);
     }

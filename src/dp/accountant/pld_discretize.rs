@@ -91,7 +91,10 @@ pub fn loss_support(q: f64, sigma: f64, dir: Direction) -> (f64, f64) {
     let floor = (-q).ln_1p(); // ln(1-q), -∞ for q = 1
     match dir {
         // P's z ranges over [-10σ, 1+10σ]; the loss is increasing in z.
-        Direction::Remove => (loss_at(q, sigma, dir, lo_z).max(floor), loss_at(q, sigma, dir, hi_z)),
+        Direction::Remove => (
+            loss_at(q, sigma, dir, lo_z).max(floor),
+            loss_at(q, sigma, dir, hi_z),
+        ),
         // P = N(0,σ²): z in [-10σ, 10σ]; the loss is decreasing in z.
         Direction::Add => (
             loss_at(q, sigma, dir, TAIL_SIGMAS * sigma),
@@ -122,8 +125,13 @@ pub fn discretize(q: f64, sigma: f64, dir: Direction, delta_grid: f64) -> Discre
     let i_lo = (lo / delta_grid).floor() as i64;
     let i_hi = ((hi / delta_grid).ceil() as i64).max(i_lo + 1);
     let n = (i_hi - i_lo + 1) as usize;
-    let eps: Vec<f64> = (0..n).map(|j| (i_lo + j as i64) as f64 * delta_grid).collect();
-    let dv: Vec<f64> = eps.iter().map(|&e| hockey_stick(q, sigma, dir, e)).collect();
+    let eps: Vec<f64> = (0..n)
+        .map(|j| (i_lo + j as i64) as f64 * delta_grid)
+        .collect();
+    let dv: Vec<f64> = eps
+        .iter()
+        .map(|&e| hockey_stick(q, sigma, dir, e))
+        .collect();
     // Chord slopes in x = e^ε, written with x_j factored out so that masses come out as
     // differences of O(1) numbers: slope_j · x_j = (δ_{j+1} - δ_j)/(e^Δ - 1).
     let em1 = delta_grid.exp_m1();
@@ -132,14 +140,26 @@ pub fn discretize(q: f64, sigma: f64, dir: Direction, delta_grid: f64) -> Discre
     let mut prev_scaled = dv[0] - 1.0; // slope_{-1} · x_0
     for j in 0..n {
         // slope_j · x_j (0 after the last point: the rest is at +∞).
-        let scaled = if j + 1 < n { (dv[j + 1] - dv[j]) / em1 } else { 0.0 };
+        let scaled = if j + 1 < n {
+            (dv[j + 1] - dv[j]) / em1
+        } else {
+            0.0
+        };
         // p_j = x_j (slope_j - slope_{j-1}); slope_{j-1}·x_j = prev_scaled·e^Δ for
         // j ≥ 1 (prev_scaled was slope_{j-1}·x_{j-1}); for j = 0 it is slope_{-1}·x_0.
-        let prev_at_j = if j == 0 { prev_scaled } else { prev_scaled * delta_grid.exp() };
+        let prev_at_j = if j == 0 {
+            prev_scaled
+        } else {
+            prev_scaled * delta_grid.exp()
+        };
         masses[j] = (scaled - prev_at_j).max(0.0);
         prev_scaled = scaled;
     }
-    DiscretePld { offset: i_lo, masses, infinity_mass: dv[n - 1] }
+    DiscretePld {
+        offset: i_lo,
+        masses,
+        infinity_mass: dv[n - 1],
+    }
 }
 
 #[cfg(test)]
@@ -178,8 +198,14 @@ mod tests {
                     .sum::<f64>()
                     + pld.infinity_mass;
                 let exact = hockey_stick(q, sigma, dir, eps);
-                assert!(disc >= exact * (1.0 - 1e-9), "{dir:?} ε={eps}: {disc} < {exact}");
-                assert!(disc <= exact * 1.01 + 1e-12, "{dir:?} ε={eps}: {disc} ≫ {exact}");
+                assert!(
+                    disc >= exact * (1.0 - 1e-9),
+                    "{dir:?} ε={eps}: {disc} < {exact}"
+                );
+                assert!(
+                    disc <= exact * 1.01 + 1e-12,
+                    "{dir:?} ε={eps}: {disc} ≫ {exact}"
+                );
             }
         }
     }

@@ -32,7 +32,9 @@ impl FromStr for AccountantKind {
         match s.to_ascii_lowercase().as_str() {
             "rdp" => Ok(AccountantKind::Rdp),
             "pld" => Ok(AccountantKind::Pld),
-            _ => Err(Error::InvalidInput(format!("unknown accountant {s:?} (expected rdp or pld)"))),
+            _ => Err(Error::InvalidInput(format!(
+                "unknown accountant {s:?} (expected rdp or pld)"
+            ))),
         }
     }
 }
@@ -77,7 +79,10 @@ impl PrivacyAccountant {
     pub fn with_orders(kind: AccountantKind, orders: Vec<f64>) -> Self {
         let n = orders.len();
         PrivacyAccountant {
-            state: AccountantState { kind, events: Vec::new() },
+            state: AccountantState {
+                kind,
+                events: Vec::new(),
+            },
             orders,
             rdp_total: vec![0.0; n],
             last_rdp: None,
@@ -175,12 +180,29 @@ impl PrivacyAccountant {
 
 /// Per-step RDP of one mechanism at every order.
 pub fn rdp_vector(q: f64, sigma: f64, orders: &[f64]) -> Vec<f64> {
-    orders.iter().map(|&a| rdp::rdp_one_step(q, sigma, a)).collect()
+    orders
+        .iter()
+        .map(|&a| rdp::rdp_one_step(q, sigma, a))
+        .collect()
 }
 
 /// ε of `events` in one call (no accountant object): the CLI's and calibration's path.
-pub fn epsilon_of(kind: AccountantKind, events: &[PoissonGaussianEvent], delta: f64) -> Result<f64> {
-    let mut acc = PrivacyAccountant::new(kind);
+pub fn epsilon_of(
+    kind: AccountantKind,
+    events: &[PoissonGaussianEvent],
+    delta: f64,
+) -> Result<f64> {
+    epsilon_with(kind, events, delta, &PldOptions::default())
+}
+
+/// [`epsilon_of`] with explicit PLD options (ignored for RDP).
+pub fn epsilon_with(
+    kind: AccountantKind,
+    events: &[PoissonGaussianEvent],
+    delta: f64,
+    opts: &PldOptions,
+) -> Result<f64> {
+    let mut acc = PrivacyAccountant::new(kind).with_pld_options(*opts);
     for ev in events {
         acc.compose(*ev)?;
     }
