@@ -212,7 +212,8 @@ pub fn compose(events: &[PoissonGaussianEvent], dir: Direction, opts: &PldOption
     }
     let window = window.min(hi_sum - lo_sum).max(1e-300);
     // 0.9: headroom so the exact window of pass 2 still fits in `grid_points` cells.
-    let mut grid = (window / (0.9 * opts.grid_points as f64)).min(min_scale / 32.0);
+    let by_window = window / (0.9 * opts.grid_points as f64);
+    let mut grid = by_window.min(min_scale / 32.0);
     let widest = coarse
         .iter()
         .map(|(p, _, g)| p.masses.len() as f64 * g)
@@ -220,27 +221,40 @@ pub fn compose(events: &[PoissonGaussianEvent], dir: Direction, opts: &PldOption
     if window.max(widest) / grid > (MAX_FFT - 4) as f64 {
         grid = window.max(widest) / (MAX_FFT - 4) as f64;
     }
+    let cells_target = opts.grid_points.next_power_of_two();
 
-    // Pass 2: the real discretisation, the exact window, one FFT.
-    let parts: Vec<(DiscretePld, u64)> = events
-        .iter()
-        .map(|ev| (discretize(ev.q, ev.sigma, dir, grid), ev.steps))
-        .collect();
-    let refs: Vec<(&DiscretePld, u64)> = parts.iter().map(|(p, n)| (p, *n)).collect();
-    let a = chernoff(&refs, opts.tail_mass, false).floor() as i64;
-    let b = chernoff(&refs, opts.tail_mass, true).ceil() as i64;
-    let min_index: i64 = parts.iter().map(|(p, n)| p.offset * *n as i64).sum();
-    let max_index: i64 = parts
-        .iter()
-        .map(|(p, n)| (p.offset + p.masses.len() as i64 - 1) * *n as i64)
-        .sum();
-    let a = a.max(min_index);
-    let b = b.min(max_index).max(a);
-    let widest = parts.iter().map(|(p, _)| p.masses.len()).max().unwrap_or(1);
-    let n = ((b - a + 1) as usize)
-        .max(widest)
-        .next_power_of_two()
-        .min(MAX_FFT);
+    // Pass 2: the real discretisation and the exact window. If the window came out
+    // wider than planned (pass 1 is coarse) and the grid was set by the window, widen
+    // the grid once rather than doubling the FFT.
+    let mut retried = false;
+    let (parts, a, b, min_index, max_index, n) = loop {
+        let parts: Vec<(DiscretePld, u64)> = events
+            .iter()
+            .map(|ev| (discretize(ev.q, ev.sigma, dir, grid), ev.steps))
+            .collect();
+        let refs: Vec<(&DiscretePld, u64)> = parts.iter().map(|(p, n)| (p, *n)).collect();
+        let a = chernoff(&refs, opts.tail_mass, false).floor() as i64;
+        let b = chernoff(&refs, opts.tail_mass, true).ceil() as i64;
+        let min_index: i64 = parts.iter().map(|(p, n)| p.offset * *n as i64).sum();
+        let max_index: i64 = parts
+            .iter()
+            .map(|(p, n)| (p.offset + p.masses.len() as i64 - 1) * *n as i64)
+            .sum();
+        let a = a.max(min_index);
+        let b = b.min(max_index).max(a);
+        let widest = parts.iter().map(|(p, _)| p.masses.len()).max().unwrap_or(1);
+        let need = ((b - a + 1) as usize).max(widest);
+        if !retried && grid >= by_window && need > cells_target {
+            grid *= need as f64 / (0.95 * cells_target as f64);
+            retried = true;
+            continue;
+        }
+        let n = need.next_power_of_two().min(MAX_FFT);
+        // If even the cap is too small, drop the lowest part of the window: that mass
+        // wraps around to the top, i.e. it is counted as a larger loss (pessimistic).
+        let a = a.max(b - n as i64 + 1);
+        break (parts, a, b, min_index, max_index, n);
+    };
     // Upper-tail mass that could wrap below the window: only if the window was cut.
     let wrapped_bound = if b < max_index { opts.tail_mass } else { 0.0 };
 
@@ -275,18 +289,27 @@ pub fn compose(events: &[PoissonGaussianEvent], dir: Direction, opts: &PldOption
     }
 }
 
+/// Both directions, composed on two threads (they are independent).
+fn both(events: &[PoissonGaussianEvent], opts: &PldOptions) -> [ComposedPld; 2] {
+    std::thread::scope(|scope| {
+        let add = scope.spawn(|| compose(events, Direction::Add, opts));
+        let remove = compose(events, Direction::Remove, opts);
+        [remove, add.join().expect("PLD composition thread panicked")]
+    })
+}
+
 /// ε(δ) for add/remove-one neighbours: the larger of the two directions.
 pub fn epsilon(events: &[PoissonGaussianEvent], delta: f64, opts: &PldOptions) -> f64 {
-    [Direction::Remove, Direction::Add]
+    both(events, opts)
         .iter()
-        .map(|&d| compose(events, d, opts).epsilon(delta))
+        .map(|p| p.epsilon(delta))
         .fold(0.0, f64::max)
 }
 
 /// δ(ε) for add/remove-one neighbours: the larger of the two directions.
 pub fn delta(events: &[PoissonGaussianEvent], eps: f64, opts: &PldOptions) -> f64 {
-    [Direction::Remove, Direction::Add]
+    both(events, opts)
         .iter()
-        .map(|&d| compose(events, d, opts).delta(eps))
+        .map(|p| p.delta(eps))
         .fold(0.0, f64::max)
 }
