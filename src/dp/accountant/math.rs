@@ -72,6 +72,16 @@ impl SignedLog {
         }
     }
 
+    /// The value divided by e^scale (finite for values near e^scale).
+    pub fn value_scaled(self, scale: f64) -> f64 {
+        let m = (self.ln_abs - scale).exp();
+        if self.positive {
+            m
+        } else {
+            -m
+        }
+    }
+
     #[cfg(test)]
     pub fn value(self) -> f64 {
         let m = self.ln_abs.exp();

@@ -82,9 +82,9 @@ fn ln_a_minus_1_int(q: f64, sigma: f64, alpha: u64) -> f64 {
 /// term_k · (e^{x_k}Φ(y_k) - 1) with e^{x}Φ(y) - 1 = (e^x - 1) - e^x Φc(y).
 ///
 /// The term magnitudes fall geometrically until k ≈ z0 and then like k^{-α-2}; past
-/// k > α + 1 the signs alternate. We stop once k > α + 1 and a term is below 1e-13 of
-/// the sum, and add half that term: the standard estimate of an alternating series'
-/// remainder.
+/// k > α + 1 the signs alternate, and the slow tail is summed by repeated averaging of
+/// the last 9 partial sums (Van Wijngaarden's form of the Euler transform), stopping
+/// when two successive estimates agree to 1e-14.
 fn ln_a_minus_1_frac(q: f64, sigma: f64, alpha: f64) -> f64 {
     const MAX_TERMS: usize = 4_000;
     let (ln_q, ln_1mq) = (q.ln(), (-q).ln_1p());
@@ -97,6 +97,21 @@ fn ln_a_minus_1_frac(q: f64, sigma: f64, alpha: f64) -> f64 {
         SignedLog::new(false, 0.0) // start from -1
     };
     let mut binom = SignedLog::new(true, 0.0); // C(α, 0) = 1
+    const LEVELS: usize = 8;
+    let mut partial = [0.0f64; LEVELS + 1];
+    let mut seen = 0usize;
+    let mut scale: Option<f64> = None;
+    let mut last_est = f64::NAN;
+    // Without the subtract-one form the sum is A_α and A_α - 1 comes from cancellation:
+    // when it is small (< 1e-4), the quadrature (no cancellation) is more accurate.
+    let cancel_floor = (1e-4f64).ln();
+    let finish = |ln_am1: f64| {
+        if !subtract_one && ln_am1 < cancel_floor {
+            ln_a_minus_1_quadrature(q, sigma, alpha)
+        } else {
+            ln_am1
+        }
+    };
     for k in 0..MAX_TERMS {
         let fk = k as f64;
         if k > 0 {
@@ -135,17 +150,41 @@ fn ln_a_minus_1_frac(q: f64, sigma: f64, alpha: f64) -> f64 {
             return f64::INFINITY;
         }
         let magnitude = t0.ln_abs.max(ln_t1);
-        if fk > alpha + 1.0 && magnitude < sum.ln_abs + (1e-13f64).ln() {
-            // Remainder of an alternating series ≈ half the next term.
-            let half = SignedLog::new(term.positive, term.ln_abs - std::f64::consts::LN_2);
-            let total = sum.add(half);
-            return if total.positive {
+        if fk > alpha + 1.0 && magnitude < sum.ln_abs + (1e-17f64).ln() {
+            let total = sum.add(term);
+            return finish(if total.positive {
                 total.ln_abs
             } else {
                 f64::NEG_INFINITY
-            };
+            });
         }
         sum = sum.add(term);
+        // Accelerate only once the terms are in their smooth power-law regime.
+        if fk > alpha + 1.0 && fk > z0 + 3.0 * sigma {
+            // Van Wijngaarden's repeated averaging of the last partial sums (Euler
+            // transform of the alternating tail): each level divides the error by ~k.
+            let scale = *scale.get_or_insert(sum.ln_abs);
+            partial.rotate_left(1);
+            partial[LEVELS] = sum.value_scaled(scale);
+            seen += 1;
+            if seen > LEVELS {
+                let mut avg = partial;
+                for level in 0..LEVELS {
+                    for i in 0..LEVELS - level {
+                        avg[i] = 0.5 * (avg[i] + avg[i + 1]);
+                    }
+                }
+                let est = avg[0];
+                if (est - last_est).abs() <= 1e-14 * est.abs() {
+                    return finish(if est > 0.0 {
+                        est.ln() + scale
+                    } else {
+                        f64::NEG_INFINITY
+                    });
+                }
+                last_est = est;
+            }
+        }
     }
     // The alternating tail decays like k^{-α-2} times e^{-z0²/(2σ²)}: when z0 is small
     // against σ (large σ with q ≳ 1/4) thousands of terms are not enough.
