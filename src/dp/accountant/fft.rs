@@ -51,13 +51,19 @@ impl Fft {
     /// `n` must be a power of two (≥ 1).
     pub fn new(n: usize) -> Self {
         assert!(n.is_power_of_two(), "FFT size must be a power of two");
+        // The last stage's table e^{-2πik/n}, k < n/2, holds every other stage's
+        // twiddles at a stride: sin/cos n/2 times, copies for the rest.
+        let base: Vec<Complex> = (0..n / 2)
+            .map(|k| {
+                let a = -2.0 * PI * k as f64 / n as f64;
+                Complex::new(a.cos(), a.sin())
+            })
+            .collect();
         let mut twiddles = Vec::with_capacity(n.max(1));
         let mut half = 1;
         while half < n {
-            for k in 0..half {
-                let a = -PI * k as f64 / half as f64;
-                twiddles.push(Complex::new(a.cos(), a.sin()));
-            }
+            let stride = n / (2 * half);
+            twiddles.extend((0..half).map(|k| base[k * stride]));
             half *= 2;
         }
         Fft { n, twiddles }

@@ -31,7 +31,7 @@ pub struct PldOptions {
 impl Default for PldOptions {
     fn default() -> Self {
         PldOptions {
-            grid_points: 1 << 18,
+            grid_points: 1 << 17,
             tail_mass: 1e-15,
         }
     }
