@@ -178,46 +178,31 @@ fn chernoff(parts: &[(&DiscretePld, u64)], tail: f64, upper: bool) -> f64 {
 
 /// Composes `events` in one direction on a grid chosen as in the module doc.
 pub fn compose(events: &[PoissonGaussianEvent], dir: Direction, opts: &PldOptions) -> ComposedPld {
-    // Pass 1: a coarse grid per event (4096 cells over its support) to size the window.
+    // Pass 1 (sizing only): a coarse grid per mechanism (4096 cells over its support)
+    // and the Chernoff window of its steps; the windows of several mechanisms add up.
+    // Pass 2 below computes the exact window on the real grid.
     let mut window = 0.0;
     let mut lo_sum = 0.0;
     let mut hi_sum = 0.0;
     let mut min_scale = f64::INFINITY;
-    let mut coarse = Vec::new();
+    let mut widest = 0.0f64;
     for ev in events {
         let (lo, hi) = loss_support(ev.q, ev.sigma, dir);
         let g = ((hi - lo) / 4096.0).max(1e-300);
         let p = discretize(ev.q, ev.sigma, dir, g);
-        // Rescale to one common unit (loss units) by recording the grid separately.
-        coarse.push((p, ev.steps, g));
+        let parts = [(&p, ev.steps)];
+        let width =
+            chernoff(&parts, opts.tail_mass, true) - chernoff(&parts, opts.tail_mass, false);
+        window += width.max(0.0) * g;
+        widest = widest.max(p.masses.len() as f64 * g);
         min_scale = min_scale.min(loss_scale(ev.q, ev.sigma));
         lo_sum += lo * ev.steps as f64;
         hi_sum += hi * ev.steps as f64;
-    }
-    if coarse.len() == 1 {
-        let (p, n, g) = &coarse[0];
-        let parts = [(p, *n)];
-        let a = chernoff(&parts, opts.tail_mass, false) * g;
-        let b = chernoff(&parts, opts.tail_mass, true) * g;
-        window = (b - a).max(0.0);
-    }
-    if window == 0.0 || !window.is_finite() {
-        // Several mechanisms: bound the window by summing the per-mechanism windows.
-        for (p, n, g) in &coarse {
-            let parts = [(p, *n)];
-            window += (chernoff(&parts, opts.tail_mass, true)
-                - chernoff(&parts, opts.tail_mass, false))
-                * g;
-        }
     }
     let window = window.min(hi_sum - lo_sum).max(1e-300);
     // 0.9: headroom so the exact window of pass 2 still fits in `grid_points` cells.
     let by_window = window / (0.9 * opts.grid_points as f64);
     let mut grid = by_window.min(min_scale / 32.0);
-    let widest = coarse
-        .iter()
-        .map(|(p, _, g)| p.masses.len() as f64 * g)
-        .fold(0.0, f64::max);
     if window.max(widest) / grid > (MAX_FFT - 4) as f64 {
         grid = window.max(widest) / (MAX_FFT - 4) as f64;
     }
@@ -261,7 +246,7 @@ pub fn compose(events: &[PoissonGaussianEvent], dir: Direction, opts: &PldOption
     let fft = Fft::new(n);
     let mut acc = vec![Complex::new(1.0, 0.0); n];
     let mut buf = vec![Complex::default(); n];
-    let mut finite_mass = 1.0;
+    let mut ln_finite = 0.0; // ln Π (1 - p∞)^steps
     for (p, steps) in &parts {
         buf.iter_mut().for_each(|z| *z = Complex::default());
         for (j, &m) in p.masses.iter().enumerate() {
@@ -271,7 +256,7 @@ pub fn compose(events: &[PoissonGaussianEvent], dir: Direction, opts: &PldOption
         for (z, w) in acc.iter_mut().zip(&buf) {
             *z = z.times(w.powu(*steps));
         }
-        finite_mass *= (1.0 - p.infinity_mass).powf(*steps as f64);
+        ln_finite += *steps as f64 * (-p.infinity_mass).ln_1p();
     }
     fft.inverse(&mut acc);
     // Position r holds composed index k ≡ r + min_index (mod n); take k in [a, a + n).
@@ -285,7 +270,8 @@ pub fn compose(events: &[PoissonGaussianEvent], dir: Direction, opts: &PldOption
         grid,
         offset: a,
         masses,
-        infinity_mass: ((1.0 - finite_mass) + wrapped_bound).min(1.0),
+        // 1 - Π(1 - p∞)^steps without losing p∞ ~ 1e-24 to rounding.
+        infinity_mass: (-ln_finite.exp_m1() + wrapped_bound).min(1.0),
     }
 }
 
