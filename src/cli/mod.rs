@@ -5,6 +5,7 @@ use dpxla::runtime::{Platform, PluginQuery};
 use std::path::PathBuf;
 
 mod account;
+mod data;
 mod plugin;
 
 /// Differentially private training of image classifiers on XLA (PJRT).
@@ -23,6 +24,9 @@ enum Command {
     /// Privacy accounting for DP-SGD (Poisson-subsampled Gaussian).
     #[command(subcommand)]
     Account(account::AccountCmd),
+    /// Inspect datasets and convert them to safetensors shards.
+    #[command(subcommand)]
+    Data(data::DataCmd),
 }
 
 /// How a command finds its PJRT plugin (see README, "Plugins").
@@ -53,6 +57,7 @@ pub fn main() -> i32 {
     let result = match cli.command {
         Command::Plugin(cmd) => plugin::run(cmd),
         Command::Account(cmd) => account::run(cmd),
+        Command::Data(cmd) => data::run(cmd),
     };
     match result {
         Ok(()) => 0,
