@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fetches the datasets dpxla can use offline (see DESIGN.md, "Data available offline")
-# into $DATA_DIR (default ./data, git-ignored):
+# into $DATA_DIR (else $DPXLA_DATA_DIR, the variable the tests read; else the
+# repository's data/ folder, git-ignored):
 #
 #   $DATA_DIR/fashion-mnist/{train,t10k}-{images-idx3,labels-idx1}-ubyte.gz
 #       Fashion-MNIST 60k/10k, from the Debian package `dataset-fashion-mnist` (MIT).
@@ -13,8 +14,8 @@
 # package already installed), npm and python3 (standard library only).
 set -euo pipefail
 
-DATA_DIR="${DATA_DIR:-./data}"
 SCRIPTS="$(cd "$(dirname "$0")" && pwd)"
+DATA_DIR="${DATA_DIR:-${DPXLA_DATA_DIR:-$SCRIPTS/../data}}"
 mkdir -p "$DATA_DIR"
 
 # --- Fashion-MNIST --------------------------------------------------------------
