@@ -194,13 +194,18 @@ fn write_view(
 ) {
     let [h, w, c] = shape;
     let p = padding as isize;
-    for y in 0..h {
-        let sy = reflect(y as isize + params.dy as isize - p, h);
-        for x in 0..w {
+    // Source column of each output column, computed once per view.
+    let columns: Vec<usize> = (0..w)
+        .map(|x| {
             let xx = if params.flip { w - 1 - x } else { x };
-            let sx = reflect(xx as isize + params.dx as isize - p, w);
-            let src = &image[(sy * w + sx) * c..][..c];
-            let dst = &mut out[(y * w + x) * c..][..c];
+            reflect(xx as isize + params.dx as isize - p, w)
+        })
+        .collect();
+    for (y, out_row) in out.chunks_exact_mut(w * c).enumerate() {
+        let sy = reflect(y as isize + params.dy as isize - p, h);
+        let in_row = &image[sy * w * c..][..w * c];
+        for (dst, &sx) in out_row.chunks_exact_mut(c).zip(&columns) {
+            let src = &in_row[sx * c..][..c];
             for ((d, &s), &(scale, bias)) in dst.iter_mut().zip(src).zip(affine) {
                 *d = s as f32 * scale + bias;
             }
@@ -299,7 +304,7 @@ fn for_each_example(out: &mut [f32], per_example: usize, f: impl Fn(usize, &mut 
 /// One augmented view per example (no multiplicity): `f32 [B, H, W, C]`.
 /// `images` is `u8 [B, H, W, C]`; `example_ids[i]` is example i's index in the
 /// dataset (not its position in the batch), so its view depends only on
-/// (seed, step, example_ids[i]); it is view 0 of [`augment_views`].
+/// (seed, step, `example_ids[i]`); it is view 0 of [`augment_views`].
 pub fn augment_batch(
     images: &[u8],
     shape: [usize; 3],
@@ -329,7 +334,7 @@ pub fn augment_batch(
 }
 
 /// K augmented views per example (augmentation multiplicity): `f32 [B, K, H, W, C]`.
-/// View v of example i is drawn from (seed, step, example_ids[i], v).
+/// View v of example i is drawn from (seed, step, `example_ids[i]`, v).
 pub fn augment_views(
     images: &[u8],
     shape: [usize; 3],
