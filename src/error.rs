@@ -31,6 +31,24 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A dataset file that is corrupt, truncated or not in the format it claims:
+    /// names the file and, where known, the byte offset of the problem.
+    #[error("{}", data_error_message(.path, .offset, .msg))]
+    Data {
+        path: PathBuf,
+        offset: Option<u64>,
+        msg: String,
+    },
+}
+
+fn data_error_message(path: &std::path::Path, offset: &Option<u64>, msg: &str) -> String {
+    match offset {
+        Some(o) => format!(
+            "corrupt data file {} at byte offset {o}: {msg}",
+            path.display()
+        ),
+        None => format!("corrupt data file {}: {msg}", path.display()),
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -5,9 +5,11 @@
 //! - [`trace`]: the jaxpr-like IR, its builder, shape function and interpreter;
 //! - [`transform`]: graph-to-graph transformations (`vjp`, `vmap`);
 //! - [`lower`]: StableHLO text generation;
-//! - [`dp`]: privacy accounting and the DP-SGD pieces.
+//! - [`dp`]: privacy accounting and the DP-SGD pieces;
+//! - [`data`]: dataset readers, augmentation and background prefetch.
 #![deny(unsafe_code)]
 
+pub mod data;
 pub mod dp;
 pub mod error;
 pub mod export;

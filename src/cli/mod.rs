@@ -5,6 +5,7 @@ use dpxla::runtime::{Platform, PluginQuery};
 use std::path::PathBuf;
 
 mod account;
+mod data;
 mod export;
 mod model;
 mod plugin;
@@ -33,6 +34,9 @@ enum Command {
     /// Write the StableHLO of a model's compiled programs and XLA's HLO text
     /// before and after optimisation.
     ExportHlo(export::ExportArgs),
+    /// Inspect datasets and convert them to safetensors shards.
+    #[command(subcommand)]
+    Data(data::DataCmd),
 }
 
 /// How a command finds its PJRT plugin (see README, "Plugins").
@@ -66,6 +70,7 @@ pub fn main() -> i32 {
         Command::Init(args) => model::init(args),
         Command::Grads(args) => model::grads(args),
         Command::ExportHlo(args) => export::run(args),
+        Command::Data(cmd) => data::run(cmd),
     };
     match result {
         Ok(()) => 0,
