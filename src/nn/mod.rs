@@ -12,8 +12,13 @@ pub mod models;
 mod params;
 
 pub use init::{init_params, Init, ParamSpec};
-pub use loss::{per_example_grads, trace_example_loss, ExampleLoss};
-pub use models::{by_name, MODEL_NAMES};
+pub mod transfer;
+
+pub use loss::{
+    param_count, param_specs, per_example_grads, per_example_grads_wrt, trace_example_loss,
+    ExampleLoss,
+};
+pub use models::{by_name, by_name_with, ModelOptions, MODEL_NAMES};
 pub use params::Params;
 
 use crate::trace::Tensor;

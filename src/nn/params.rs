@@ -57,6 +57,22 @@ impl<'b> Params<'b> {
         }
     }
 
+    /// The top-level scopes (the first path component of each parameter name)
+    /// in the order the model first declared them: its layers or blocks, input
+    /// side first, classifier last. Empty for a bound pass.
+    pub(crate) fn top_scopes(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        if let Mode::Collect(specs) = &*self.mode.borrow() {
+            for s in specs {
+                let top = s.name.split('/').next().unwrap_or("").to_string();
+                if !out.contains(&top) {
+                    out.push(top);
+                }
+            }
+        }
+        out
+    }
+
     /// The builder the model is traced into.
     pub fn builder(&self) -> &'b Builder {
         self.b
