@@ -37,7 +37,10 @@ impl<'b> Params<'b> {
         }
     }
 
-    pub(crate) fn bound(b: &'b Builder, tensors: BTreeMap<String, Tensor<'b>>) -> Params<'b> {
+    /// Parameters resolved to the given tensors by full name (for tracing a
+    /// layer on its own, e.g. in tests; models get theirs from the loss
+    /// tracer).
+    pub fn bound(b: &'b Builder, tensors: BTreeMap<String, Tensor<'b>>) -> Params<'b> {
         Params {
             b,
             prefix: String::new(),

@@ -14,11 +14,14 @@ pub fn gelu<'b>(x: Tensor<'b>) -> Tensor<'b> {
 }
 
 /// ELU with α = 1 (Clevert et al. 2016): x for x > 0, e^x − 1 otherwise.
-/// The exponential is taken of min(x, 0) so the branch not selected never
-/// overflows (an inf there would turn its zero cotangent into NaN).
+/// The exponential is taken of x where x ≤ 0 and of 0 elsewhere, so the branch
+/// not selected never overflows (an inf there would turn its zero cotangent
+/// into NaN); a select rather than min(x, 0) keeps the derivative at 0 equal
+/// to 1 (min splits a tie's cotangent in half).
 #[track_caller]
 pub fn elu<'b>(x: Tensor<'b>) -> Tensor<'b> {
     let zero = x.lit(0.0);
-    let neg = x.min(zero).exp() - 1.0;
-    x.gt(zero).select(x, neg)
+    let pos = x.gt(zero);
+    let neg = pos.select(zero, x).exp() - 1.0;
+    pos.select(x, neg)
 }

@@ -17,7 +17,7 @@
 //! Convolutions use "SAME" padding (Haiku's default). WS-convs carry a gain
 //! and a bias, so WRN-16-4 has 2,753,818 parameters (Zagoruyko & Komodakis
 //! report 2.7M for the BatchNorm original without them) and WRN-40-4 has
-//! 8,974,362 (8.9M).
+//! 8,961,306 (8.9M).
 //!
 //! Scopes: `stem`, `block01`..`block{3n}` (one per residual unit, in order;
 //! these are the blocks counted by `Freeze::FirstBlocks`), `final_norm`, and
