@@ -37,7 +37,10 @@ fn pseudo(n: usize, seed: u64) -> Vec<f64> {
 
 fn mean_var(v: &[f64]) -> (f64, f64) {
     let m = v.iter().sum::<f64>() / v.len() as f64;
-    (m, v.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / v.len() as f64)
+    (
+        m,
+        v.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / v.len() as f64,
+    )
 }
 
 #[test]
@@ -48,15 +51,14 @@ fn group_norm_standardises_each_group() {
     let (c, g) = (4, 2);
     let ones = vec![1.0; c];
     let zeros = vec![0.0; c];
-    let f32_params = |s: Vec<f64>, o: Vec<f64>| {
-        vec![
-            ("gn/offset", vec![c], o),
-            ("gn/scale", vec![c], s),
-        ]
-    };
-    let y = run1(&[1, 2, 2, 4], x.clone(), &f32_params(ones, zeros), |x, p| {
-        group_norm(&p.scope("gn"), x.convert(DType::F32), g, 1e-5)
-    });
+    let f32_params =
+        |s: Vec<f64>, o: Vec<f64>| vec![("gn/offset", vec![c], o), ("gn/scale", vec![c], s)];
+    let y = run1(
+        &[1, 2, 2, 4],
+        x.clone(),
+        &f32_params(ones, zeros),
+        |x, p| group_norm(&p.scope("gn"), x.convert(DType::F32), g, 1e-5),
+    );
     for grp in 0..g {
         let vals: Vec<f64> = (0..16)
             .filter(|i| (i % c) / (c / g) == grp)
@@ -103,7 +105,11 @@ fn weight_standardisation_per_output_channel() {
         let col: Vec<f64> = (0..18).map(|i| y[i * 4 + o]).collect();
         let (m, v) = mean_var(&col);
         assert!(m.abs() < 1e-9, "channel {o} mean {m}");
-        assert!((v * 18.0 - 1.0).abs() < 1e-6, "channel {o} fan_in·var {}", v * 18.0);
+        assert!(
+            (v * 18.0 - 1.0).abs() < 1e-6,
+            "channel {o} fan_in·var {}",
+            v * 18.0
+        );
     }
     // A constant kernel has variance 0: the eps floor keeps it finite (zeros).
     let y = run1(&[1, 1, 2, 1], vec![0.7, 0.7], &[], |w, _| {

@@ -46,7 +46,12 @@ fn check(model: &dyn Model, seed: u64) {
     for (k, (out, (name, p))) in batched[1..].iter().zip(&params).enumerate() {
         let mut want = vec![batch];
         want.extend(&p.shape);
-        assert_eq!(out.shape, want, "{}: gradient {k} ({name}) shape", model.name());
+        assert_eq!(
+            out.shape,
+            want,
+            "{}: gradient {k} ({name}) shape",
+            model.name()
+        );
     }
 
     let n = params.len();

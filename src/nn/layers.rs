@@ -14,7 +14,8 @@ mod norm;
 
 pub use activation::{elu, gelu};
 pub use norm::{
-    conv2d_ws, group_norm, group_norm_init, layer_norm, standardize_kernel, GN_EPS, WS_EPS};
+    conv2d_ws, group_norm, group_norm_init, layer_norm, standardize_kernel, GN_EPS, WS_EPS,
+};
 
 use super::init::Init;
 use super::params::Params;

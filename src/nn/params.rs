@@ -100,7 +100,7 @@ impl<'b> Params<'b> {
                 if specs.iter().any(|s| s.name == full) {
                     self.b.fail(
                         "param",
-                        &[aval.clone()],
+                        std::slice::from_ref(&aval),
                         format!("parameter '{full}' declared twice"),
                     );
                 }
@@ -125,7 +125,7 @@ impl<'b> Params<'b> {
                 None => {
                     self.b.fail(
                         "param",
-                        &[aval.clone()],
+                        std::slice::from_ref(&aval),
                         format!("unknown parameter '{full}'"),
                     );
                     self.b.zeros(&aval)

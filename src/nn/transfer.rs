@@ -21,6 +21,9 @@ use crate::{Error, Result};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+/// Named host arrays (parameters, checkpoint tensors) in a fixed order.
+pub type NamedArrays = Vec<(String, HostArray)>;
+
 /// Which parameters training may change.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Freeze {

@@ -47,7 +47,15 @@ impl Model for CifarCnn {
         let mut h = x.reshape(&s);
         for (i, &c) in self.channels.iter().enumerate() {
             let pad1 = Padding::Explicit(vec![(1, 1), (1, 1)]);
-            h = conv2d(&p.scope(&format!("conv{}", i + 1)), h, c, [3, 3], [1, 1], pad1).relu();
+            h = conv2d(
+                &p.scope(&format!("conv{}", i + 1)),
+                h,
+                c,
+                [3, 3],
+                [1, 1],
+                pad1,
+            )
+            .relu();
             if i + 1 < self.channels.len() {
                 h = h.avg_pool([2, 2], [2, 2], Padding::Valid);
             }

@@ -73,13 +73,7 @@ impl ResNetGn {
         }
     }
 
-    fn conv<'b>(
-        p: &Params<'b>,
-        x: Tensor<'b>,
-        out: usize,
-        k: usize,
-        stride: usize,
-    ) -> Tensor<'b> {
+    fn conv<'b>(p: &Params<'b>, x: Tensor<'b>, out: usize, k: usize, stride: usize) -> Tensor<'b> {
         let fan_in = k * k * x.shape()[3];
         let init = Init::he_normal(fan_in);
         conv2d_no_bias(p, x, out, [k, k], [stride, stride], torch_pad(k), init)

@@ -99,7 +99,14 @@ impl Model for WideResNet {
                 let stride = if gi > 0 && i == 0 { [2, 2] } else { [1, 1] };
                 let skip = if i == 0 {
                     let t = group_norm(&u.scope("skip_norm"), h.relu(), g, GN_EPS);
-                    conv2d_ws(&u.scope("skip_conv"), t, width, [1, 1], stride, Padding::Same)
+                    conv2d_ws(
+                        &u.scope("skip_conv"),
+                        t,
+                        width,
+                        [1, 1],
+                        stride,
+                        Padding::Same,
+                    )
                 } else {
                     h
                 };

@@ -23,6 +23,7 @@
 //! listed), so a BatchNorm-trained network loaded into the GroupNorm model is
 //! only an initialisation. Any other name is an error.
 
+use super::NamedArrays;
 use crate::trace::HostArray;
 use crate::{Error, Result};
 use std::collections::BTreeMap;
@@ -39,11 +40,7 @@ pub fn permute(a: &HostArray, perm: &[usize]) -> HostArray {
     let mut out = Vec::with_capacity(v.len());
     let mut idx = vec![0usize; s.len()];
     for _ in 0..v.len() {
-        let off: usize = idx
-            .iter()
-            .zip(perm)
-            .map(|(&i, &p)| i * in_strides[p])
-            .sum();
+        let off: usize = idx.iter().zip(perm).map(|(&i, &p)| i * in_strides[p]).sum();
         out.push(v[off]);
         for d in (0..idx.len()).rev() {
             idx[d] += 1;
@@ -109,7 +106,8 @@ fn stage_blocks_of<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<usize, 
             continue;
         };
         if let (Some(s), Ok(i)) = (
-            l.strip_prefix("layer").and_then(|s| s.parse::<usize>().ok()),
+            l.strip_prefix("layer")
+                .and_then(|s| s.parse::<usize>().ok()),
             u.parse::<usize>(),
         ) {
             let e = blocks.entry(s).or_insert(0);
@@ -122,9 +120,7 @@ fn stage_blocks_of<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<usize, 
 /// Converts a torchvision-layout ResNet state_dict to dpxla parameter names
 /// and layouts (see the module docs). Returns the converted tensors and the
 /// names that were skipped (BatchNorm running statistics).
-pub fn resnet_from_torch(
-    tensors: &[(String, HostArray)],
-) -> Result<(Vec<(String, HostArray)>, Vec<String>)> {
+pub fn resnet_from_torch(tensors: &[(String, HostArray)]) -> Result<(NamedArrays, Vec<String>)> {
     let blocks = stage_blocks_of(tensors.iter().map(|(n, _)| n.as_str()));
     let mut start = BTreeMap::new();
     let mut next = 1;
@@ -189,10 +185,9 @@ pub fn resnet_to_torch(
                         field(f).ok_or_else(|| bad(name))?
                     ),
                     ["proj", "conv", "w"] => format!("{pre}.downsample.0.weight"),
-                    ["proj", "norm", f] => format!(
-                        "{pre}.downsample.1.{}",
-                        field(f).ok_or_else(|| bad(name))?
-                    ),
+                    ["proj", "norm", f] => {
+                        format!("{pre}.downsample.1.{}", field(f).ok_or_else(|| bad(name))?)
+                    }
                     _ => return Err(bad(name)),
                 }
             }
