@@ -143,7 +143,7 @@ fn resnet50_gn() {
     let m = ResNetGn {
         width: 4,
         groups: 4,
-        input: vec![32, 32, 3],
+        input: vec![16, 16, 3],
         classes: 10,
         ..ResNetGn::resnet50()
     };

@@ -4,6 +4,13 @@
 //! from it, and per-example gradients come from `vmap(value_and_grad(loss))`
 //! (see `per_example`). Parameters are named hierarchically (`conv1/w`) and their
 //! sorted order is the compiled program's argument order.
+//!
+//! - [`layers`]: dense, conv (plain, bias-free, weight-standardised),
+//!   GroupNorm, LayerNorm, pooling, activations;
+//! - [`models`]: the zoo, by name ([`by_name`], [`by_name_with`]); parameter
+//!   counts with [`param_count`] / [`param_specs`];
+//! - [`transfer`]: checkpoints, torchvision ResNet mapping, head replacement,
+//!   freezing (with [`per_example_grads_wrt`]).
 
 mod init;
 pub mod layers;
