@@ -36,6 +36,16 @@ impl Init {
         }
     }
 
+    /// `variance_scaling(1.0, "fan_in", "truncated_normal")` (LeCun normal):
+    /// variance 1 / fan_in. Haiku's default for `hk.Linear`/`hk.Conv2D`
+    /// weights, and what jax_privacy's WideResNet (De et al. 2022) uses for its
+    /// weight-standardised convolutions and its classifier.
+    pub fn lecun_normal(fan_in: usize) -> Init {
+        Init::TruncatedNormal {
+            std: (1.0 / fan_in.max(1) as f64).sqrt() / 0.879_625_661_034_239_8,
+        }
+    }
+
     /// Draws `n` values.
     pub fn sample(&self, n: usize, rng: &mut rand::rngs::StdRng) -> Vec<f64> {
         match *self {

@@ -1,5 +1,21 @@
 //! Layers as functions of scoped parameters (Flax/Haiku style): each call
 //! declares the parameters it needs under its scope.
+//!
+//! Every layer sees ONE example (with a leading batch dim of 1 for NHWC
+//! layers), so normalisation layers normalise within that example and are
+//! DP-safe by construction; BatchNorm, which mixes examples, does not exist.
+//!
+//! Here: dense, conv (with and without bias), flatten, global average pooling.
+//! [`norm`]: GroupNorm, LayerNorm, weight-standardised conv;
+//! [`activation`]: gelu, elu.
+
+mod activation;
+mod norm;
+
+pub use activation::{elu, gelu};
+pub use norm::{
+    conv2d_ws, group_norm, group_norm_init, layer_norm, standardize_kernel, GN_EPS, WS_EPS,
+};
 
 use super::init::Init;
 use super::params::Params;
@@ -35,6 +51,54 @@ pub fn conv2d<'b>(
     );
     let b = p.param("b", &[out], Init::torch_default(fan_in));
     x.conv2d(w, strides, padding) + b
+}
+
+/// y = x·W + b with explicit initialisers (for heads that follow a paper's
+/// initialisation rather than PyTorch's default).
+#[track_caller]
+pub fn dense_init<'b>(
+    p: &Params<'b>,
+    x: Tensor<'b>,
+    out: usize,
+    w_init: Init,
+    b_init: Init,
+) -> Tensor<'b> {
+    let fan_in = x.shape().last().copied().unwrap_or(1);
+    let w = p.param("w", &[fan_in, out], w_init);
+    let b = p.param("b", &[out], b_init);
+    x.matmul(w) + b
+}
+
+/// Convolution without a bias (ResNets, where a normalisation layer with an
+/// offset follows every convolution; He et al. 2016), kernel `w` HWIO with
+/// initialiser `init`.
+#[track_caller]
+pub fn conv2d_no_bias<'b>(
+    p: &Params<'b>,
+    x: Tensor<'b>,
+    out: usize,
+    kernel: [usize; 2],
+    strides: [usize; 2],
+    padding: Padding,
+    init: Init,
+) -> Tensor<'b> {
+    let cin = x.shape().last().copied().unwrap_or(1);
+    let w = p.param("w", &[kernel[0], kernel[1], cin, out], init);
+    x.conv2d(w, strides, padding)
+}
+
+/// PyTorch-style symmetric padding `k / 2` on both sides (what torchvision's
+/// ResNets use; differs from `Padding::Same` for even inputs and stride 2,
+/// which matters when loading torch weights).
+pub fn torch_pad(kernel: usize) -> Padding {
+    let k = (kernel / 2) as i64;
+    Padding::Explicit(vec![(k, k), (k, k)])
+}
+
+/// Mean over H and W of an NHWC tensor: `[N, H, W, C] -> [N, C]`.
+#[track_caller]
+pub fn global_avg_pool<'b>(x: Tensor<'b>) -> Tensor<'b> {
+    x.mean(&[1, 2])
 }
 
 /// Flattens all dims after the first (`[N, ...] -> [N, prod]`).

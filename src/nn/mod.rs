@@ -4,6 +4,13 @@
 //! from it, and per-example gradients come from `vmap(value_and_grad(loss))`
 //! (see `per_example`). Parameters are named hierarchically (`conv1/w`) and their
 //! sorted order is the compiled program's argument order.
+//!
+//! - [`layers`]: dense, conv (plain, bias-free, weight-standardised),
+//!   GroupNorm, LayerNorm, pooling, activations;
+//! - [`models`]: the zoo, by name ([`by_name`], [`by_name_with`]); parameter
+//!   counts with [`param_count`] / [`param_specs`];
+//! - [`transfer`]: checkpoints, torchvision ResNet mapping, head replacement,
+//!   freezing (with [`per_example_grads_wrt`]).
 
 mod init;
 pub mod layers;
@@ -13,8 +20,13 @@ mod params;
 mod trace_model;
 
 pub use init::{init_params, Init, ParamSpec};
-pub use loss::{batch_grads, batch_mean_loss, per_example_grads, trace_example_loss, ExampleLoss};
-pub use models::{by_name, MODEL_NAMES};
+pub mod transfer;
+
+pub use loss::{
+    batch_grads, batch_mean_loss, param_count, param_specs, per_example_grads,
+    per_example_grads_wrt, trace_example_loss, ExampleLoss,
+};
+pub use models::{by_name, by_name_with, ModelOptions, MODEL_NAMES};
 pub use params::Params;
 pub use trace_model::{cross_entropy, trace_example_eval, trace_example_fn, ExampleFn};
 

@@ -37,7 +37,10 @@ impl<'b> Params<'b> {
         }
     }
 
-    pub(crate) fn bound(b: &'b Builder, tensors: BTreeMap<String, Tensor<'b>>) -> Params<'b> {
+    /// Parameters resolved to the given tensors by full name (for tracing a
+    /// layer on its own, e.g. in tests; models get theirs from the loss
+    /// tracer).
+    pub fn bound(b: &'b Builder, tensors: BTreeMap<String, Tensor<'b>>) -> Params<'b> {
         Params {
             b,
             prefix: String::new(),
@@ -55,6 +58,22 @@ impl<'b> Params<'b> {
             }
             Mode::Bound(_) => Vec::new(),
         }
+    }
+
+    /// The top-level scopes (the first path component of each parameter name)
+    /// in the order the model first declared them: its layers or blocks, input
+    /// side first, classifier last. Empty for a bound pass.
+    pub(crate) fn top_scopes(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        if let Mode::Collect(specs) = &*self.mode.borrow() {
+            for s in specs {
+                let top = s.name.split('/').next().unwrap_or("").to_string();
+                if !out.contains(&top) {
+                    out.push(top);
+                }
+            }
+        }
+        out
     }
 
     /// The builder the model is traced into.

@@ -7,7 +7,9 @@
 //! conv 32 4x4 stride 2 valid → tanh → maxpool 2x2 stride 1 →
 //! dense 32 → tanh → dense 10.
 //!
-//! On 28x28x1 inputs the feature maps are 14x14x16, 13x13x16, 5x5x32, 4x4x32.
+//! On 28x28x1 inputs the feature maps are 14x14x16, 13x13x16, 5x5x32, 4x4x32:
+//! 26,010 parameters. Scopes (blocks for freezing): `conv1`, `conv2`,
+//! `dense1`; head `dense2`. For 32x32x3 inputs see `cnn_tanh_cifar`.
 
 use crate::nn::layers::{conv2d, dense, flatten};
 use crate::nn::{Model, Params};
