@@ -6,3 +6,4 @@
 pub mod accountant;
 pub mod clip;
 pub mod noise;
+pub mod plan;

@@ -39,6 +39,23 @@ pub enum Freeze {
 }
 
 impl Freeze {
+    /// Parses `none`, `head-only` or `first-blocks:N` (the config spelling).
+    pub fn parse(s: &str) -> Result<Freeze> {
+        match s {
+            "none" => Ok(Freeze::None),
+            "head-only" => Ok(Freeze::HeadOnly),
+            _ => s
+                .strip_prefix("first-blocks:")
+                .and_then(|n| n.parse().ok())
+                .map(Freeze::FirstBlocks)
+                .ok_or_else(|| {
+                    Error::InvalidInput(format!(
+                        "'{s}': expected none, head-only or first-blocks:N"
+                    ))
+                }),
+        }
+    }
+
     /// Whether the parameter called `name` is trained, for a model with
     /// top-level `scopes` (declaration order, head last).
     pub fn is_trainable(&self, name: &str, scopes: &[String]) -> bool {

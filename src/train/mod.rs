@@ -2,6 +2,7 @@
 //! sampling into physical batches, the loop, checkpoints and metrics.
 //! See DESIGN.md, "Data flow".
 
+pub mod config;
 pub mod engine;
 pub mod programs;
 pub mod sampler;

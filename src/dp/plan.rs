@@ -1,0 +1,136 @@
+//! `PrivacyPlan`: the one place where every privacy-relevant number of a run is
+//! derived from the configuration and the dataset size: q = batch/N, the number
+//! of steps, σ (given, or calibrated to a target ε), C, δ and the accountant.
+//! The engine and the loop take their privacy parameters from here only.
+
+use super::accountant::{calibrate_sigma, epsilon_of, AccountantKind, PoissonGaussianEvent};
+use super::clip::ClipMode;
+use super::noise::NoiseSpec;
+use crate::{Error, Result};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrivacyPlan {
+    /// Dataset size N (the neighbouring relation is add/remove one of these).
+    pub dataset_size: usize,
+    /// Poisson sampling rate q = expected batch / N.
+    pub q: f64,
+    pub steps: u64,
+    /// `None` for a non-private run.
+    pub private: Option<PrivateParams>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrivateParams {
+    pub clip_norm: f64,
+    pub clip_mode: ClipMode,
+    pub sigma: f64,
+    pub delta: f64,
+    pub accountant: AccountantKind,
+    /// Training stops before ε(δ) would exceed this.
+    pub epsilon_budget: Option<f64>,
+    /// ε(δ) after all `steps` (what the plan promises if the run completes).
+    pub planned_epsilon: f64,
+}
+
+/// What the configuration says about privacy.
+#[derive(Clone, Debug)]
+pub struct PrivacyRequest {
+    pub enabled: bool,
+    pub clip_norm: f64,
+    pub clip_mode: ClipMode,
+    pub noise_multiplier: Option<f64>,
+    pub target_epsilon: Option<f64>,
+    pub delta: f64,
+    pub accountant: AccountantKind,
+}
+
+impl PrivacyPlan {
+    /// Derives the plan; also returns warnings for the user.
+    pub fn derive(
+        req: &PrivacyRequest,
+        dataset_size: usize,
+        expected_batch: f64,
+        steps: u64,
+    ) -> Result<(PrivacyPlan, Vec<String>)> {
+        if dataset_size == 0 {
+            return Err(Error::InvalidInput("the training set is empty".into()));
+        }
+        let n = dataset_size as f64;
+        if expected_batch > n {
+            return Err(Error::InvalidInput(format!(
+                "training.batch_size: {expected_batch} exceeds the dataset size {dataset_size} (q would exceed 1)"
+            )));
+        }
+        let q = expected_batch / n;
+        let mut warnings = Vec::new();
+        let private = if req.enabled {
+            if req.delta >= 1.0 / n {
+                warnings.push(format!(
+                    "privacy.delta = {} is not below 1/N = {:.3e}: such a δ allows releasing an \
+                     example outright; use δ ≪ 1/N",
+                    req.delta,
+                    1.0 / n
+                ));
+            }
+            let sigma = match (req.noise_multiplier, req.target_epsilon) {
+                (Some(s), _) => s,
+                (None, Some(eps)) => calibrate_sigma(req.accountant, eps, q, steps, req.delta)?,
+                (None, None) => {
+                    return Err(Error::InvalidInput(
+                        "privacy: give noise_multiplier or target_epsilon".into(),
+                    ))
+                }
+            };
+            let planned = epsilon_of(req.accountant, &[PoissonGaussianEvent::new(q, sigma, steps)?], req.delta)?;
+            if let Some(target) = req.target_epsilon {
+                if planned > target * (1.0 + 1e-9) {
+                    warnings.push(format!(
+                        "with σ = {sigma} the {steps} planned steps would spend ε = {planned:.4} > \
+                         target {target}: training will stop early, when the budget is reached"
+                    ));
+                }
+            }
+            Some(PrivateParams {
+                clip_norm: req.clip_norm,
+                clip_mode: req.clip_mode,
+                sigma,
+                delta: req.delta,
+                accountant: req.accountant,
+                epsilon_budget: req.target_epsilon,
+                planned_epsilon: planned,
+            })
+        } else {
+            None
+        };
+        Ok((
+            PrivacyPlan {
+                dataset_size,
+                q,
+                steps,
+                private,
+            },
+            warnings,
+        ))
+    }
+
+    /// q·N, the divisor of the noisy sum.
+    pub fn expected_batch(&self) -> f64 {
+        self.q * self.dataset_size as f64
+    }
+
+    /// The noise of the apply step (`None`: non-private).
+    pub fn noise(&self) -> Option<NoiseSpec> {
+        self.private.as_ref().map(|p| NoiseSpec {
+            sigma: p.sigma,
+            clip_norm: p.clip_norm,
+            expected_batch: self.expected_batch(),
+        })
+    }
+
+    /// The accountant event of one step.
+    pub fn step_event(&self) -> Option<PoissonGaussianEvent> {
+        self.private
+            .as_ref()
+            .map(|p| PoissonGaussianEvent { q: self.q, sigma: p.sigma, steps: 1 })
+    }
+}

@@ -1,0 +1,346 @@
+//! The TOML configuration of a training run: parsed with unknown keys rejected,
+//! `--set key=value` overrides applied, and every value validated up front with
+//! a message naming its key.
+
+use crate::dp::accountant::AccountantKind;
+use crate::dp::clip::ClipMode;
+use crate::optim::{Averaging, Optimizer, Schedule};
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub model: ModelConfig,
+    pub data: DataConfig,
+    #[serde(default)]
+    pub augment: AugmentSection,
+    pub privacy: PrivacyConfig,
+    pub training: TrainingConfig,
+    #[serde(default)]
+    pub output: OutputConfig,
+    #[serde(default)]
+    pub runtime: RuntimeConfig,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelConfig {
+    /// A model name (`dpxla init --help` lists them).
+    pub name: String,
+    /// Start from these parameters (dpxla names; safetensors) instead of a fresh
+    /// initialisation.
+    #[serde(default)]
+    pub init_from: Option<PathBuf>,
+    /// With `init_from`: re-initialise the classifier head for the dataset's
+    /// class count (transfer learning).
+    #[serde(default)]
+    pub replace_head: bool,
+    /// `none`, `head-only`, or `first-blocks:N`: frozen parameters are never
+    /// updated and get no per-example gradients.
+    #[serde(default = "default_freeze")]
+    pub freeze: String,
+    /// Seed of the parameter initialisation.
+    #[serde(default)]
+    pub init_seed: u64,
+}
+
+fn default_freeze() -> String {
+    "none".into()
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataConfig {
+    /// The training set (any format `dpxla data inspect` reads); its train split.
+    pub train: PathBuf,
+    /// The test set; default: the test split of `train`.
+    #[serde(default)]
+    pub test: Option<PathBuf>,
+    /// Use only the first N training examples (quick runs); N is the dataset
+    /// size the privacy guarantee refers to.
+    #[serde(default)]
+    pub train_limit: Option<usize>,
+    /// Evaluate on the first N test examples only.
+    #[serde(default)]
+    pub test_limit: Option<usize>,
+    /// Side length image folders are resized to.
+    #[serde(default)]
+    pub image_size: Option<usize>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AugmentSection {
+    /// Augmentation multiplicity K (De et al. 2022): views per example, whose
+    /// gradients are averaged before clipping. 1 = no multiplicity.
+    #[serde(default = "one")]
+    pub multiplicity: usize,
+    /// Random-crop padding in pixels (reflect); 0 = no crop.
+    #[serde(default)]
+    pub crop_padding: usize,
+    /// Random horizontal flips.
+    #[serde(default)]
+    pub flip: bool,
+    /// Per-channel normalisation after scaling pixels to [0, 1].
+    #[serde(default)]
+    pub mean: Vec<f32>,
+    #[serde(default)]
+    pub std: Vec<f32>,
+    /// Seed of the augmentation stream.
+    #[serde(default)]
+    pub seed: u64,
+}
+
+fn one() -> usize {
+    1
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacyConfig {
+    /// false: the same engine without clipping or noise (a baseline; no
+    /// privacy guarantee).
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    /// C, the per-example clipping norm.
+    #[serde(default = "default_clip")]
+    pub clip_norm: f64,
+    /// σ. Give it, or `target_epsilon` to calibrate it, or both (then σ is used
+    /// and training stops before ε would exceed the target).
+    #[serde(default)]
+    pub noise_multiplier: Option<f64>,
+    #[serde(default)]
+    pub target_epsilon: Option<f64>,
+    pub delta: f64,
+    #[serde(default)]
+    pub accountant: AccountantKind,
+    #[serde(default)]
+    pub clipping: ClipMode,
+    /// DEBUGGING ONLY: a fixed seed for Poisson sampling and noise. The noise is
+    /// then predictable from the seed and the run has NO privacy guarantee
+    /// against anyone who knows it. Default: OS entropy.
+    #[serde(default)]
+    pub debug_seed: Option<u64>,
+}
+
+fn yes() -> bool {
+    true
+}
+fn default_clip() -> f64 {
+    1.0
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingConfig {
+    /// Expected logical batch size qN (Poisson sampling makes the realised size
+    /// vary); may be as large as the dataset (q = 1).
+    pub batch_size: f64,
+    /// Number of steps, or `epochs` (steps = epochs · N / batch_size, rounded up).
+    #[serde(default)]
+    pub steps: Option<u64>,
+    #[serde(default)]
+    pub epochs: Option<f64>,
+    /// The largest compiled physical batch; logical batches are split into
+    /// microbatches of this size (and smaller compiled sizes for the rest).
+    #[serde(default = "default_physical")]
+    pub physical_batch: usize,
+    pub learning_rate: f64,
+    #[serde(default)]
+    pub optimizer: Optimizer,
+    #[serde(default)]
+    pub schedule: Schedule,
+    #[serde(default)]
+    pub averaging: Averaging,
+    /// Evaluate on the test set every N steps (0: only at the end).
+    #[serde(default)]
+    pub eval_every: u64,
+    /// Write a checkpoint every N steps (0: only at the end).
+    #[serde(default)]
+    pub checkpoint_every: u64,
+}
+
+fn default_physical() -> usize {
+    128
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutputConfig {
+    /// Folder for checkpoints, metrics and plots.
+    #[serde(default = "default_out")]
+    pub dir: PathBuf,
+}
+
+impl Default for OutputConfig {
+    fn default() -> Self {
+        OutputConfig { dir: default_out() }
+    }
+}
+
+fn default_out() -> PathBuf {
+    PathBuf::from("runs/dpxla")
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuntimeConfig {
+    /// `cpu` (default), `cuda` or `tpu`.
+    #[serde(default)]
+    pub platform: Option<String>,
+    /// A PJRT plugin file (overrides `platform`).
+    #[serde(default)]
+    pub plugin: Option<PathBuf>,
+    /// Compile with XLA's optimisation level 0 (~2x faster compiles, ~3x slower
+    /// steps): for tests and quick checks.
+    #[serde(default)]
+    pub fast_compile: bool,
+}
+
+impl Config {
+    /// Reads `path`, applies `overrides` (`section.key=value`, the value in TOML
+    /// syntax, or a bare string), and validates the result.
+    pub fn load(path: &Path, overrides: &[String]) -> Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Config::parse(&text, overrides, &path.display().to_string())
+    }
+
+    pub fn parse(text: &str, overrides: &[String], origin: &str) -> Result<Config> {
+        let mut value: toml::Table = text
+            .parse()
+            .map_err(|e| Error::InvalidInput(format!("{origin}: {e}")))?;
+        for o in overrides {
+            apply_override(&mut value, o)?;
+        }
+        let cfg: Config = toml::Value::Table(value)
+            .try_into()
+            .map_err(|e| Error::InvalidInput(format!("{origin}: {e}")))?;
+        cfg.validate()?;
+        Ok(cfg)
+    }
+
+    /// Checks every value that can be checked without the data.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |key: &str, msg: String| Err(Error::InvalidInput(format!("{key}: {msg}")));
+        let p = &self.privacy;
+        if !(p.clip_norm > 0.0 && p.clip_norm.is_finite()) {
+            return bad("privacy.clip_norm", format!("must be > 0, got {}", p.clip_norm));
+        }
+        if !(p.delta > 0.0 && p.delta < 1.0) {
+            return bad("privacy.delta", format!("must be in (0, 1), got {}", p.delta));
+        }
+        if let Some(s) = p.noise_multiplier {
+            if !(s > 0.0 && s.is_finite()) {
+                return bad("privacy.noise_multiplier", format!("must be > 0, got {s}"));
+            }
+        }
+        if let Some(e) = p.target_epsilon {
+            if !(e > 0.0 && e.is_finite()) {
+                return bad("privacy.target_epsilon", format!("must be > 0, got {e}"));
+            }
+        }
+        if p.enabled && p.noise_multiplier.is_none() && p.target_epsilon.is_none() {
+            return bad(
+                "privacy.noise_multiplier",
+                "give noise_multiplier or target_epsilon (or set privacy.enabled = false)".into(),
+            );
+        }
+        let t = &self.training;
+        if !(t.batch_size >= 1.0 && t.batch_size.is_finite()) {
+            return bad("training.batch_size", format!("must be >= 1, got {}", t.batch_size));
+        }
+        match (t.steps, t.epochs) {
+            (Some(_), Some(_)) => return bad("training.steps", "give steps or epochs, not both".into()),
+            (None, None) => return bad("training.steps", "give steps or epochs".into()),
+            (Some(0), _) => return bad("training.steps", "must be >= 1".into()),
+            (_, Some(e)) if !(e > 0.0 && e.is_finite()) => {
+                return bad("training.epochs", format!("must be > 0, got {e}"))
+            }
+            _ => {}
+        }
+        if t.physical_batch == 0 {
+            return bad("training.physical_batch", "must be >= 1".into());
+        }
+        if !(t.learning_rate >= 0.0 && t.learning_rate.is_finite()) {
+            return bad("training.learning_rate", format!("must be >= 0, got {}", t.learning_rate));
+        }
+        t.optimizer.validate().map_err(|e| keyed("training.optimizer", e))?;
+        t.averaging.validate().map_err(|e| keyed("training.averaging", e))?;
+        if self.augment.multiplicity == 0 {
+            return bad("augment.multiplicity", "must be >= 1".into());
+        }
+        crate::nn::transfer::Freeze::parse(&self.model.freeze).map_err(|e| keyed("model.freeze", e))?;
+        if self.model.replace_head && self.model.init_from.is_none() {
+            return bad("model.replace_head", "needs model.init_from".into());
+        }
+        Ok(())
+    }
+
+    /// A digest of everything that must not change when a run is resumed
+    /// (model, data, augmentation, privacy), FNV-1a over its TOML text.
+    pub fn resume_digest(&self) -> String {
+        let parts = (&self.model, &self.data, &self.augment, &self.privacy);
+        let text = toml::to_string(&ResumeKey {
+            model: parts.0,
+            data: parts.1,
+            augment: parts.2,
+            privacy: parts.3,
+            batch_size: self.training.batch_size,
+        })
+        .unwrap_or_default();
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in text.bytes() {
+            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        format!("{h:016x}")
+    }
+}
+
+#[derive(Serialize)]
+struct ResumeKey<'a> {
+    model: &'a ModelConfig,
+    data: &'a DataConfig,
+    augment: &'a AugmentSection,
+    privacy: &'a PrivacyConfig,
+    batch_size: f64,
+}
+
+/// Prefixes an invalid-input message with the config key it is about.
+fn keyed(key: &str, e: Error) -> Error {
+    match e {
+        Error::InvalidInput(m) => Error::InvalidInput(format!("{key}: {m}")),
+        other => other,
+    }
+}
+
+/// Sets `a.b.c = value` in `table`, creating sub-tables as needed.
+fn apply_override(table: &mut toml::Table, assignment: &str) -> Result<()> {
+    let (key, raw) = assignment.split_once('=').ok_or_else(|| {
+        Error::InvalidInput(format!("--set {assignment}: expected key=value"))
+    })?;
+    let key = key.trim();
+    let raw = raw.trim();
+    let value: toml::Value = format!("v = {raw}")
+        .parse::<toml::Table>()
+        .ok()
+        .and_then(|mut t| t.remove("v"))
+        .unwrap_or_else(|| toml::Value::String(raw.to_string()));
+    let parts: Vec<&str> = key.split('.').collect();
+    let (last, path) = parts.split_last().expect("split yields at least one part");
+    let mut cur = table;
+    for part in path {
+        let entry = cur
+            .entry(part.to_string())
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        cur = entry.as_table_mut().ok_or_else(|| {
+            Error::InvalidInput(format!("--set {assignment}: '{part}' is not a table"))
+        })?;
+    }
+    cur.insert(last.to_string(), value);
+    Ok(())
+}
