@@ -9,6 +9,7 @@ mod data;
 mod export;
 mod model;
 mod plugin;
+mod train;
 
 /// Differentially private training of image classifiers on XLA (PJRT).
 #[derive(Parser)]
@@ -34,6 +35,10 @@ enum Command {
     /// Write the StableHLO of a model's compiled programs and XLA's HLO text
     /// before and after optimisation.
     ExportHlo(export::ExportArgs),
+    /// Train a classifier with DP-SGD (or non-privately) from a TOML config.
+    Train(train::TrainArgs),
+    /// Evaluate a checkpoint on the configured test set.
+    Eval(train::EvalArgs),
     /// Inspect datasets and convert them to safetensors shards.
     #[command(subcommand)]
     Data(data::DataCmd),
@@ -71,6 +76,8 @@ pub fn main() -> i32 {
         Command::Grads(args) => model::grads(args),
         Command::ExportHlo(args) => export::run(args),
         Command::Data(cmd) => data::run(cmd),
+        Command::Train(args) => train::run_train(args),
+        Command::Eval(args) => train::run_eval(args),
     };
     match result {
         Ok(()) => 0,

@@ -2,7 +2,12 @@
 //! sampling into physical batches, the loop, checkpoints and metrics.
 //! See DESIGN.md, "Data flow".
 
+pub mod batches;
+pub mod checkpoint;
 pub mod config;
 pub mod engine;
+pub mod evaluate;
 pub mod programs;
+pub mod run;
 pub mod sampler;
+pub mod setup;

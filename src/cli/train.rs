@@ -1,0 +1,75 @@
+//! `dpxla train` and `dpxla eval`.
+
+use clap::Args;
+use dpxla::train::config::Config;
+use dpxla::train::run::{train, TrainOptions};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub struct TrainArgs {
+    /// Run configuration (TOML; see configs/ and the README).
+    #[arg(long)]
+    config: PathBuf,
+    /// Override a configuration value, e.g. `--set training.steps=100`
+    /// (repeatable; the value is TOML, or a bare string).
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    set: Vec<String>,
+    /// Continue the run in output.dir from its checkpoint (privacy spent so far
+    /// is counted, never reset).
+    #[arg(long)]
+    resume: bool,
+    /// Stop after this many steps in this invocation (resume later).
+    #[arg(long, value_name = "N")]
+    max_steps: Option<u64>,
+    /// No progress bar (plain progress lines instead).
+    #[arg(long)]
+    no_progress: bool,
+}
+
+#[derive(Args)]
+pub struct EvalArgs {
+    /// The configuration of the run (model and test data are taken from it).
+    #[arg(long)]
+    config: PathBuf,
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    set: Vec<String>,
+    /// A checkpoint (or a parameter file from `dpxla init`).
+    #[arg(long)]
+    checkpoint: PathBuf,
+    /// Evaluate the averaged parameters (EMA/Polyak) of the checkpoint.
+    #[arg(long)]
+    averaged: bool,
+}
+
+pub fn run_train(args: TrainArgs) -> anyhow::Result<()> {
+    let cfg = Config::load(&args.config, &args.set)?;
+    let opts = TrainOptions {
+        resume: args.resume,
+        progress: !args.no_progress && std::io::stderr().is_terminal(),
+        max_steps_this_run: args.max_steps,
+    };
+    let s = train(&cfg, &opts)?;
+    println!("steps: {} of {} planned{}", s.steps_done, s.steps_planned, if s.stopped_by_budget { " (stopped by the ε budget)" } else { "" });
+    match s.epsilon {
+        Some((eps, delta)) => println!("privacy: (ε = {eps:.4}, δ = {delta:e}) spent"),
+        None => println!("privacy: none (non-private run)"),
+    }
+    println!("test accuracy: {:.2}% (loss {:.4})", 100.0 * s.test.accuracy, s.test.loss);
+    if let Some(avg) = s.test_averaged {
+        println!("test accuracy, averaged parameters: {:.2}% (loss {:.4})", 100.0 * avg.accuracy, avg.loss);
+    }
+    println!("checkpoint: {}", s.checkpoint.display());
+    println!("metrics: {}", s.metrics.display());
+    for p in &s.plots {
+        println!("plot: {}", p.display());
+    }
+    Ok(())
+}
+
+pub fn run_eval(args: EvalArgs) -> anyhow::Result<()> {
+    let cfg = Config::load(&args.config, &args.set)?;
+    let r = dpxla::train::run::evaluate_checkpoint(&cfg, &args.checkpoint, args.averaged)?;
+    println!("test accuracy: {:.2}% (loss {:.4}) on {} examples", 100.0 * r.accuracy, r.loss, r.examples);
+    Ok(())
+}

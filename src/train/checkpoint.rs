@@ -1,0 +1,125 @@
+//! Checkpoints: one safetensors file holding the parameters, optimiser slots
+//! and averages as tensors, and the run's position (step, accountant events,
+//! sampler and noise generator states, config digest) as JSON metadata. Written
+//! atomically (temporary file, fsync, rename): a crash during a write leaves
+//! the previous checkpoint intact.
+//!
+//! A checkpoint contains the noise generator's state: whoever has it can
+//! reproduce the noise added so far. Keep checkpoints as private as the
+//! training data; release only the parameters (`dpxla eval` / the `params/`
+//! tensors).
+
+use super::engine::HostState;
+use super::sampler::RngState;
+use crate::dp::accountant::AccountantState;
+use crate::tensor_file::{read_tensors, write_tensors};
+use crate::trace::HostArray;
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+
+const META_KEY: &str = "dpxla_checkpoint";
+const VERSION: u32 = 1;
+
+/// The run's position, stored as JSON in the file's metadata.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckpointMeta {
+    pub version: u32,
+    /// Steps completed.
+    pub step: u64,
+    pub model: String,
+    /// `Config::resume_digest` of the run that wrote it.
+    pub config_digest: String,
+    /// `None` for non-private runs.
+    pub accountant: Option<AccountantState>,
+    pub sampler_rng: RngState,
+    pub noise_rng: RngState,
+    /// Parameter names in argument order.
+    pub params: Vec<String>,
+    /// Indices of the trainable parameters.
+    pub trainable: Vec<usize>,
+    /// Optimiser slot names (per trainable parameter).
+    pub slots: Vec<String>,
+}
+
+/// Writes a checkpoint to `path` atomically.
+pub fn save(path: &Path, meta: &CheckpointMeta, state: &HostState) -> Result<()> {
+    let mut tensors: Vec<(String, HostArray)> = Vec::new();
+    for (name, a) in meta.params.iter().zip(&state.params) {
+        tensors.push((format!("params/{name}"), a.clone()));
+    }
+    let per = meta.slots.len();
+    for (k, &i) in meta.trainable.iter().enumerate() {
+        for (s, slot) in meta.slots.iter().enumerate() {
+            let a = state.slots.get(k * per + s).ok_or_else(|| {
+                Error::Runtime("optimiser state does not match the slot layout".into())
+            })?;
+            tensors.push((format!("opt/{slot}/{}", meta.params[i]), a.clone()));
+        }
+    }
+    for (name, a) in meta.params.iter().zip(&state.averages) {
+        tensors.push((format!("avg/{name}"), a.clone()));
+    }
+    let json = serde_json::to_string(meta).map_err(|e| Error::Runtime(format!("checkpoint metadata: {e}")))?;
+    write_tensors(path, &tensors, Some(HashMap::from([(META_KEY.to_string(), json)])))
+}
+
+/// Reads a checkpoint written by [`save`].
+pub fn load(path: &Path) -> Result<(CheckpointMeta, HostState)> {
+    let file = read_tensors(path)?;
+    let bad = |m: String| Error::InvalidInput(format!("{} is not a usable dpxla checkpoint: {m}", path.display()));
+    let json = file
+        .metadata
+        .get(META_KEY)
+        .ok_or_else(|| bad(format!("no '{META_KEY}' metadata")))?;
+    let meta: CheckpointMeta = serde_json::from_str(json).map_err(|e| bad(e.to_string()))?;
+    if meta.version != VERSION {
+        return Err(bad(format!("format version {} (this dpxla reads {VERSION})", meta.version)));
+    }
+    let get = |name: String| file.get(&name, path).cloned();
+    let params = meta
+        .params
+        .iter()
+        .map(|n| get(format!("params/{n}")))
+        .collect::<Result<Vec<_>>>()?;
+    let mut slots = Vec::new();
+    for &i in &meta.trainable {
+        for slot in &meta.slots {
+            slots.push(get(format!("opt/{slot}/{}", meta.params[i]))?);
+        }
+    }
+    let has_avg = file.tensors.iter().any(|(n, _)| n.starts_with("avg/"));
+    let averages = if has_avg {
+        meta.params
+            .iter()
+            .map(|n| get(format!("avg/{n}")))
+            .collect::<Result<Vec<_>>>()?
+    } else {
+        Vec::new()
+    };
+    Ok((meta, HostState { params, slots, averages }))
+}
+
+/// The parameters of a checkpoint or a plain parameter file, by name: tensors
+/// under `params/` (checkpoints, with the prefix removed; `avg/` instead when
+/// `averaged`), else every tensor (files written by `dpxla init`).
+pub fn read_param_tensors(path: &Path, averaged: bool) -> Result<Vec<(String, HostArray)>> {
+    let file = read_tensors(path)?;
+    let prefix = if averaged { "avg/" } else { "params/" };
+    let prefixed: Vec<(String, HostArray)> = file
+        .tensors
+        .iter()
+        .filter_map(|(n, a)| n.strip_prefix(prefix).map(|s| (s.to_string(), a.clone())))
+        .collect();
+    if !prefixed.is_empty() {
+        return Ok(prefixed);
+    }
+    if averaged {
+        return Err(Error::InvalidInput(format!(
+            "{} has no averaged parameters (was averaging on?)",
+            path.display()
+        )));
+    }
+    Ok(file.tensors)
+}

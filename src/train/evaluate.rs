@@ -1,0 +1,40 @@
+//! Test-set evaluation: loss and top-1 accuracy over every example, in
+//! compiled physical batches (the last one padded and masked).
+
+use super::batches::prepare_eval;
+use super::engine::Engine;
+use super::sampler::{physical_sizes, physical_split};
+use crate::data::{AugmentConfig, Dataset};
+use crate::Result;
+
+/// Mean loss and accuracy over `ds`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EvalResult {
+    pub loss: f64,
+    pub accuracy: f64,
+}
+
+/// Evaluates the raw parameters, or the averaged ones when `averaged`.
+pub fn evaluate(
+    engine: &mut Engine,
+    ds: &dyn Dataset,
+    physical: usize,
+    augment: &AugmentConfig,
+    averaged: bool,
+) -> Result<EvalResult> {
+    let sizes = physical_sizes(physical);
+    let (mut loss, mut correct, mut start) = (0.0, 0.0, 0);
+    for (real, size) in physical_split(ds.len(), &sizes) {
+        let indices: Vec<usize> = (start..start + real).collect();
+        start += real;
+        let b = prepare_eval(ds, &indices, size, augment)?;
+        let (l, c) = engine.evaluate(&b.images, &b.labels, &b.mask, averaged)?;
+        loss += l;
+        correct += c;
+    }
+    let n = ds.len().max(1) as f64;
+    Ok(EvalResult {
+        loss: loss / n,
+        accuracy: correct / n,
+    })
+}

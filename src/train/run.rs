@@ -1,0 +1,322 @@
+//! The training loop: Poisson-sampled logical batches, split into physical
+//! microbatches prepared on a background thread while the device accumulates,
+//! one noisy update per logical batch, the accountant stepped for exactly the
+//! steps taken, a budget guard, evaluation, checkpoints and metrics.
+
+use super::batches::prepare_train;
+use super::checkpoint::{self, CheckpointMeta};
+use super::config::Config;
+use super::engine::{Engine, HostState};
+use super::evaluate::{evaluate, EvalResult};
+use super::metrics::{read_records, MetricsWriter, StepRecord};
+use super::progress::Progress;
+use super::sampler::{physical_sizes, physical_split, poisson_batch, StreamRng};
+use super::setup::{client_for, Setup};
+use crate::data::Prefetcher;
+use crate::dp::accountant::{max_steps, PrivacyAccountant};
+use crate::{Error, Result};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+#[derive(Clone, Debug, Default)]
+pub struct TrainOptions {
+    /// Continue from `output.dir/checkpoint.safetensors`.
+    pub resume: bool,
+    /// Show a progress bar (else a plain line now and then).
+    pub progress: bool,
+    /// Stop after this many steps in this invocation (a later `--resume`
+    /// continues); `None` runs to the end. Used to test interruption.
+    pub max_steps_this_run: Option<u64>,
+}
+
+/// The outcome of a run.
+#[derive(Clone, Debug)]
+pub struct TrainSummary {
+    pub steps_done: u64,
+    pub steps_planned: u64,
+    /// True when the ε budget stopped training before the planned steps.
+    pub stopped_by_budget: bool,
+    /// (ε, δ) spent; `None` for non-private runs.
+    pub epsilon: Option<(f64, f64)>,
+    pub test: EvalResult,
+    /// With parameter averaging: the averaged parameters' test result.
+    pub test_averaged: Option<EvalResult>,
+    pub checkpoint: PathBuf,
+    pub metrics: PathBuf,
+    pub plots: Vec<PathBuf>,
+}
+
+struct RunState {
+    step: u64,
+    accountant: Option<PrivacyAccountant>,
+    sampler: StreamRng,
+    noise: StreamRng,
+}
+
+pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
+    let out = &cfg.output.dir;
+    std::fs::create_dir_all(out).map_err(|source| Error::Io { path: out.clone(), source })?;
+    let ckpt_path = out.join("checkpoint.safetensors");
+    let metrics_path = out.join("metrics.jsonl");
+    let setup = Setup::build(cfg)?;
+    let mut progress = Progress::new(setup.plan.steps, 0, opts.progress);
+    for w in &setup.warnings {
+        progress.println(&format!("warning: {w}"));
+    }
+    let digest = cfg.resume_digest();
+    let param_names: Vec<String> = setup.spec.loss.params.iter().map(|s| s.name.clone()).collect();
+    let slot_names: Vec<String> = setup.spec.apply.optimizer.slots().iter().map(|s| s.to_string()).collect();
+
+    let (mut run, state) = if ckpt_path.exists() {
+        if !opts.resume {
+            return Err(Error::InvalidInput(format!(
+                "{} exists: pass --resume to continue that run, or choose another output.dir",
+                ckpt_path.display()
+            )));
+        }
+        let (meta, state) = checkpoint::load(&ckpt_path)?;
+        if meta.config_digest != digest || meta.params != param_names {
+            return Err(Error::InvalidInput(format!(
+                "{} was written by a run with a different model, data, augmentation or privacy \
+                 configuration; resume it with its own config or start in a new output.dir",
+                ckpt_path.display()
+            )));
+        }
+        let accountant = match (&setup.plan.private, meta.accountant) {
+            (Some(_), Some(st)) => Some(PrivacyAccountant::from_state(st)?),
+            (None, None) => None,
+            _ => return Err(Error::InvalidInput("checkpoint and config disagree on privacy".into())),
+        };
+        let run = RunState {
+            step: meta.step,
+            accountant,
+            sampler: StreamRng::restore(&meta.sampler_rng)?,
+            noise: StreamRng::restore(&meta.noise_rng)?,
+        };
+        progress.println(&format!("resuming at step {} from {}", meta.step, ckpt_path.display()));
+        (run, state)
+    } else {
+        let (sampler, noise) = match cfg.privacy.debug_seed {
+            Some(seed) => (StreamRng::from_fixed_seed(seed, 0), StreamRng::from_fixed_seed(seed, 1)),
+            None => (StreamRng::from_entropy(), StreamRng::from_entropy()),
+        };
+        let accountant = setup.plan.private.as_ref().map(|p| PrivacyAccountant::new(p.accountant));
+        let state = HostState {
+            params: setup.initial_params.clone(),
+            slots: vec![],
+            averages: vec![],
+        };
+        (RunState { step: 0, accountant, sampler, noise }, state)
+    };
+    progress.set_position(run.step);
+
+    // Budget guard: the number of steps (from the start of the run) whose
+    // composition stays within the target ε, for this run's fixed mechanism.
+    let plan = &setup.plan;
+    let allowed = match &plan.private {
+        Some(p) => match p.epsilon_budget {
+            Some(budget) => max_steps(p.accountant, budget, plan.q, p.sigma, p.delta)?,
+            None => u64::MAX,
+        },
+        None => u64::MAX,
+    };
+
+    let client = client_for(cfg)?;
+    let physical = cfg.training.physical_batch;
+    let sizes = physical_sizes(physical);
+    let mut engine = Engine::new(&client, setup.spec, &state)?;
+    let mut metrics = if run.step > 0 {
+        MetricsWriter::resume(&metrics_path, run.step)?
+    } else {
+        MetricsWriter::open(&metrics_path, false)?
+    };
+    let train_ds = setup.train.clone();
+    let n = train_ds.len();
+    let started = Instant::now();
+    let mut stopped_by_budget = false;
+    let stop_at = opts.max_steps_this_run.map_or(plan.steps, |m| (run.step + m).min(plan.steps));
+    let mut last_eval = None;
+    while run.step < stop_at {
+        if run.step >= allowed {
+            stopped_by_budget = true;
+            progress.println(&format!(
+                "stopping at step {}: one more step would exceed the ε budget",
+                run.step
+            ));
+            break;
+        }
+        let t0 = Instant::now();
+        let step = run.step;
+        let indices = poisson_batch(&mut run.sampler, n, plan.q);
+        let mut chunks = Vec::new();
+        let mut offset = 0;
+        for (real, size) in physical_split(indices.len(), &sizes) {
+            chunks.push((indices[offset..offset + real].to_vec(), size));
+            offset += real;
+        }
+        // Host work for microbatch i+1 overlaps device work for microbatch i.
+        let ds = Arc::clone(&train_ds);
+        let views = setup.views.clone();
+        let prefetch = Prefetcher::spawn(2, move |i| {
+            chunks
+                .get(i as usize)
+                .map(|(idx, size)| prepare_train(ds.as_ref(), idx, *size, &views, step))
+        })?;
+        let (mut loss_sum, mut clipped) = (0.0, 0.0);
+        for batch in prefetch {
+            let b = batch?;
+            let s = engine.accumulate(&b.images, &b.labels, &b.mask)?;
+            loss_sum += s.loss_sum;
+            clipped += s.clipped;
+        }
+        let lr = cfg.training.schedule.lr(cfg.training.learning_rate, step, plan.steps);
+        engine.apply(run.noise.key(), lr, step + 1, indices.len())?;
+        if let (Some(acc), Some(ev)) = (run.accountant.as_mut(), plan.step_event()) {
+            acc.step(ev.q, ev.sigma)?;
+        }
+        run.step += 1;
+
+        let last = run.step == stop_at;
+        let eval_due = last || (cfg.training.eval_every > 0 && run.step % cfg.training.eval_every == 0);
+        let ckpt_due = last || (cfg.training.checkpoint_every > 0 && run.step % cfg.training.checkpoint_every == 0);
+        let mut record = StepRecord {
+            step: run.step,
+            batch_size: indices.len(),
+            train_loss: (!indices.is_empty()).then(|| loss_sum / indices.len() as f64),
+            clipped_fraction: (plan.private.is_some() && !indices.is_empty()).then(|| clipped / indices.len() as f64),
+            learning_rate: lr,
+            examples_per_sec: indices.len() as f64 / t0.elapsed().as_secs_f64().max(1e-9),
+            elapsed_secs: started.elapsed().as_secs_f64(),
+            ..StepRecord::default()
+        };
+        if let (Some(acc), Some(p)) = (&run.accountant, &plan.private) {
+            // RDP is cheap every step; PLD is computed where it is reported.
+            if p.accountant == crate::dp::accountant::AccountantKind::Rdp || eval_due || ckpt_due {
+                record.epsilon = Some(acc.epsilon(p.delta)?);
+                record.delta = Some(p.delta);
+            }
+        }
+        if eval_due {
+            let raw = evaluate(&mut engine, setup.test.as_ref(), physical, &setup.eval_augment, false)?;
+            record.test_loss = Some(raw.loss);
+            record.test_accuracy = Some(raw.accuracy);
+            if engine.has_averages() {
+                let avg = evaluate(&mut engine, setup.test.as_ref(), physical, &setup.eval_augment, true)?;
+                record.test_loss_avg = Some(avg.loss);
+                record.test_accuracy_avg = Some(avg.accuracy);
+            }
+            last_eval = Some(record.clone());
+        }
+        metrics.write(&record)?;
+        progress.update(&record);
+        if ckpt_due {
+            save(&ckpt_path, &engine, &run, &digest, &setup.model_name, &param_names, &slot_names)?;
+        }
+    }
+    if stopped_by_budget || last_eval.as_ref().is_none_or(|r| r.step != run.step) {
+        // Final evaluation and checkpoint where the loop did not just write them.
+        let raw = evaluate(&mut engine, setup.test.as_ref(), physical, &setup.eval_augment, false)?;
+        let mut record = StepRecord {
+            step: run.step,
+            test_loss: Some(raw.loss),
+            test_accuracy: Some(raw.accuracy),
+            elapsed_secs: started.elapsed().as_secs_f64(),
+            ..StepRecord::default()
+        };
+        if engine.has_averages() {
+            let avg = evaluate(&mut engine, setup.test.as_ref(), physical, &setup.eval_augment, true)?;
+            record.test_loss_avg = Some(avg.loss);
+            record.test_accuracy_avg = Some(avg.accuracy);
+        }
+        last_eval = Some(record);
+        save(&ckpt_path, &engine, &run, &digest, &setup.model_name, &param_names, &slot_names)?;
+    }
+    progress.finish();
+    drop(metrics);
+    let epsilon = match (&run.accountant, &plan.private) {
+        (Some(acc), Some(p)) if run.step > 0 => Some((acc.epsilon(p.delta)?, p.delta)),
+        (Some(_), Some(p)) => Some((0.0, p.delta)),
+        _ => None,
+    };
+    let plots = match read_records(&metrics_path).and_then(|r| super::plots::plot_metrics(&r, out)) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("warning: plots not written: {e}");
+            Vec::new()
+        }
+    };
+    let ev = last_eval.expect("evaluated at the end");
+    Ok(TrainSummary {
+        steps_done: run.step,
+        steps_planned: plan.steps,
+        stopped_by_budget,
+        epsilon,
+        test: EvalResult {
+            loss: ev.test_loss.unwrap_or(f64::NAN),
+            accuracy: ev.test_accuracy.unwrap_or(f64::NAN),
+        },
+        test_averaged: ev.test_accuracy_avg.map(|accuracy| EvalResult {
+            loss: ev.test_loss_avg.unwrap_or(f64::NAN),
+            accuracy,
+        }),
+        checkpoint: ckpt_path,
+        metrics: metrics_path,
+        plots,
+    })
+}
+
+fn save(
+    path: &std::path::Path,
+    engine: &Engine,
+    run: &RunState,
+    digest: &str,
+    model: &str,
+    params: &[String],
+    slots: &[String],
+) -> Result<()> {
+    let meta = CheckpointMeta {
+        version: 1,
+        step: run.step,
+        model: model.to_string(),
+        config_digest: digest.to_string(),
+        accountant: run.accountant.as_ref().map(|a| a.state().clone()),
+        sampler_rng: run.sampler.state(),
+        noise_rng: run.noise.state(),
+        params: params.to_vec(),
+        trainable: engine.spec().trainable.clone(),
+        slots: slots.to_vec(),
+    };
+    checkpoint::save(path, &meta, &engine.state()?)
+}
+
+/// The result of [`evaluate_checkpoint`].
+#[derive(Clone, Copy, Debug)]
+pub struct CheckpointEval {
+    pub loss: f64,
+    pub accuracy: f64,
+    pub examples: usize,
+}
+
+/// Evaluates the parameters in `path` (a checkpoint, or a parameter file) on
+/// the configured test set.
+pub fn evaluate_checkpoint(cfg: &Config, path: &std::path::Path, averaged: bool) -> Result<CheckpointEval> {
+    let setup = Setup::build(cfg)?;
+    let tensors = checkpoint::read_param_tensors(path, averaged)?;
+    let params = crate::nn::transfer::load_params(&setup.spec.loss, &tensors)?;
+    let state = HostState {
+        params: params.into_iter().map(|(_, a)| a).collect(),
+        slots: vec![],
+        averages: vec![],
+    };
+    let client = client_for(cfg)?;
+    let mut spec = setup.spec;
+    spec.apply.averaging = crate::optim::Averaging::None;
+    let mut engine = Engine::new(&client, spec, &state)?;
+    let r = evaluate(&mut engine, setup.test.as_ref(), cfg.training.physical_batch, &setup.eval_augment, false)?;
+    Ok(CheckpointEval {
+        loss: r.loss,
+        accuracy: r.accuracy,
+        examples: setup.test.len(),
+    })
+}
