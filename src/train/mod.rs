@@ -3,5 +3,8 @@
 //! See DESIGN.md, "Data flow".
 
 pub mod engine;
+pub mod metrics;
+pub mod plots;
 pub mod programs;
+pub mod progress;
 pub mod sampler;
