@@ -2,7 +2,7 @@
 //! the progress display's public behaviour.
 
 use dpxla::train::metrics::{read_records, MetricsWriter, StepRecord};
-use dpxla::train::plots::{plot_metrics, plot_metrics_with, PlotOptions};
+use dpxla::train::plots::{plot_metrics, plot_metrics_file, plot_metrics_with, PlotOptions};
 use dpxla::train::progress::Progress;
 use std::path::{Path, PathBuf};
 
@@ -187,6 +187,15 @@ fn plots_are_pngs_of_the_requested_size() {
     one[0].train_loss = Some(f64::NAN);
     let written = plot_metrics(&one, &base.join("one")).unwrap();
     assert_eq!(written.len(), 2, "accuracy and ε; the only loss is NaN");
+
+    // From a metrics file: the plots go next to it.
+    let path = base.join("file/metrics.jsonl");
+    let mut w = MetricsWriter::open(&path, false).unwrap();
+    for r in synthetic(30) {
+        w.write(&r).unwrap();
+    }
+    let written = plot_metrics_file(&path).unwrap();
+    assert_eq!(written[0], base.join("file/loss.png"));
     std::fs::remove_dir_all(&base).unwrap();
 }
 
@@ -207,6 +216,11 @@ fn plotting_nothing_is_a_clear_error() {
         height: 10,
     };
     assert!(plot_metrics_with(&synthetic(5), &dir, &tiny).is_err());
+    let huge = PlotOptions {
+        width: 100_000,
+        height: 100_000,
+    };
+    assert!(plot_metrics_with(&synthetic(5), &dir, &huge).is_err());
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

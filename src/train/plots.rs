@@ -44,6 +44,14 @@ pub fn plot_metrics(records: &[StepRecord], out_dir: &Path) -> Result<Vec<PathBu
     plot_metrics_with(records, out_dir, &PlotOptions::default())
 }
 
+/// Reads a metrics JSONL file and writes the plots into its folder (what the
+/// trainer does at the end of a run; also for re-plotting an old run).
+pub fn plot_metrics_file(metrics: &Path) -> Result<Vec<PathBuf>> {
+    let records = super::metrics::read_records(metrics)?;
+    let dir = metrics.parent().unwrap_or(Path::new("."));
+    plot_metrics(&records, dir)
+}
+
 /// Writes `loss.png` (train and test loss), `accuracy.png` (test accuracy of
 /// the raw and of the averaged parameters, and train accuracy) and
 /// `epsilon.png` (ε spent), each only when the records hold such values (a
@@ -56,9 +64,10 @@ pub fn plot_metrics_with(
     if records.is_empty() {
         return Err(Error::InvalidInput("no metrics records to plot".into()));
     }
-    if opts.width < 200 || opts.height < 150 {
+    // Bounded above too: the RGB buffer is width·height·3 bytes.
+    if !(200..=8192).contains(&opts.width) || !(150..=8192).contains(&opts.height) {
         return Err(Error::InvalidInput(format!(
-            "plot size {}x{} is too small (at least 200x150)",
+            "plot size {}x{} is out of range (200x150 to 8192x8192)",
             opts.width, opts.height
         )));
     }
