@@ -60,9 +60,8 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
     let ckpt_path = out.join("checkpoint.safetensors");
     let metrics_path = out.join("metrics.jsonl");
     let setup = Setup::build(cfg)?;
-    let mut progress = Progress::new(setup.plan.steps, 0, opts.progress);
     for w in &setup.warnings {
-        progress.println(&format!("warning: {w}"));
+        eprintln!("warning: {w}");
     }
     let digest = cfg.resume_digest();
     let param_names: Vec<String> = setup.spec.loss.params.iter().map(|s| s.name.clone()).collect();
@@ -94,7 +93,7 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             sampler: StreamRng::restore(&meta.sampler_rng)?,
             noise: StreamRng::restore(&meta.noise_rng)?,
         };
-        progress.println(&format!("resuming at step {} from {}", meta.step, ckpt_path.display()));
+        eprintln!("resuming at step {} from {}", meta.step, ckpt_path.display());
         (run, state)
     } else {
         let (sampler, noise) = match cfg.privacy.debug_seed {
@@ -109,7 +108,7 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         };
         (RunState { step: 0, accountant, sampler, noise }, state)
     };
-    progress.set_position(run.step);
+    let mut progress = Progress::new(setup.plan.steps, run.step, opts.progress);
 
     // Budget guard: the number of steps (from the start of the run) whose
     // composition stays within the target ε, for this run's fixed mechanism.
