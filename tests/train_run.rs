@@ -66,7 +66,11 @@ fast_compile = true
 }
 
 fn quiet() -> TrainOptions {
-    TrainOptions { resume: false, progress: false, max_steps_this_run: None }
+    TrainOptions {
+        resume: false,
+        progress: false,
+        max_steps_this_run: None,
+    }
 }
 
 #[test]
@@ -81,14 +85,24 @@ fn short_private_run_learns_and_accounts() {
     // The accountant composed exactly 12 steps of q = 256/2000, σ = 1.
     let want = dpxla::dp::accountant::epsilon_of(
         dpxla::dp::accountant::AccountantKind::Rdp,
-        &[dpxla::dp::accountant::PoissonGaussianEvent { q: 256.0 / 2000.0, sigma: 1.0, steps: 12 }],
+        &[dpxla::dp::accountant::PoissonGaussianEvent {
+            q: 256.0 / 2000.0,
+            sigma: 1.0,
+            steps: 12,
+        }],
         1e-5,
     )
     .unwrap();
     assert_eq!(delta, 1e-5);
     assert!((eps - want).abs() < 1e-12 * want, "ε {eps} vs {want}");
     let lines = std::fs::read_to_string(&s.metrics).unwrap();
-    assert_eq!(lines.lines().filter(|l| l.contains("\"train_loss\"")).count(), 12);
+    assert_eq!(
+        lines
+            .lines()
+            .filter(|l| l.contains("\"train_loss\""))
+            .count(),
+        12
+    );
     assert!(s.test_averaged.is_some());
     std::fs::remove_dir_all(&out).unwrap();
 }
@@ -99,27 +113,59 @@ fn resume_gives_the_same_parameters_as_an_uninterrupted_run() {
     train(&config(&a, &[]), &quiet()).unwrap();
     // 5 steps, stop (checkpoint at 4 and at the stop), then resume to 12.
     let cfg_b = config(&b, &[]);
-    let first = train(&cfg_b, &TrainOptions { max_steps_this_run: Some(5), ..quiet() }).unwrap();
+    let first = train(
+        &cfg_b,
+        &TrainOptions {
+            max_steps_this_run: Some(5),
+            ..quiet()
+        },
+    )
+    .unwrap();
     assert_eq!(first.steps_done, 5);
     // Without --resume the existing checkpoint is protected.
     assert!(train(&cfg_b, &quiet()).is_err());
-    let second = train(&cfg_b, &TrainOptions { resume: true, ..quiet() }).unwrap();
+    let second = train(
+        &cfg_b,
+        &TrainOptions {
+            resume: true,
+            ..quiet()
+        },
+    )
+    .unwrap();
     assert_eq!(second.steps_done, 12);
     let pa = read_tensors(&a.join("checkpoint.safetensors")).unwrap();
     let pb = read_tensors(&b.join("checkpoint.safetensors")).unwrap();
     for (name, arr) in &pa.tensors {
-        assert_eq!(pb.get(name, &b).unwrap(), arr, "{name} differs after resume");
+        assert_eq!(
+            pb.get(name, &b).unwrap(),
+            arr,
+            "{name} differs after resume"
+        );
     }
     // The privacy spent is counted across the interruption, not reset.
     let eps_b = second.epsilon.unwrap().0;
-    let eps_a = train(&config(&a, &[]), &TrainOptions { resume: true, ..quiet() }).unwrap().epsilon.unwrap().0;
+    let eps_a = train(
+        &config(&a, &[]),
+        &TrainOptions {
+            resume: true,
+            ..quiet()
+        },
+    )
+    .unwrap()
+    .epsilon
+    .unwrap()
+    .0;
     assert_eq!(eps_a, eps_b);
     // The metrics file has each step once.
     let steps: Vec<u64> = std::fs::read_to_string(b.join("metrics.jsonl"))
         .unwrap()
         .lines()
         .filter(|l| l.contains("train_loss"))
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["step"].as_u64().unwrap())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["step"]
+                .as_u64()
+                .unwrap()
+        })
         .collect();
     assert_eq!(steps, (1..=12).collect::<Vec<_>>());
     std::fs::remove_dir_all(&a).unwrap();
@@ -131,7 +177,14 @@ fn budget_guard_stops_before_the_target_epsilon() {
     let out = out_dir("budget");
     // σ = 0.6 for 50 planned steps would overshoot ε = 2: the guard stops at the
     // largest step count whose ε stays within the target.
-    let cfg = config(&out, &["privacy.noise_multiplier=0.6", "privacy.target_epsilon=2.0", "training.steps=50"]);
+    let cfg = config(
+        &out,
+        &[
+            "privacy.noise_multiplier=0.6",
+            "privacy.target_epsilon=2.0",
+            "training.steps=50",
+        ],
+    );
     let s = train(&cfg, &quiet()).unwrap();
     assert!(s.stopped_by_budget);
     assert!(s.steps_done < 50);
@@ -139,11 +192,18 @@ fn budget_guard_stops_before_the_target_epsilon() {
     assert!(eps <= 2.0, "spent ε = {eps} > 2");
     let one_more = dpxla::dp::accountant::epsilon_of(
         dpxla::dp::accountant::AccountantKind::Rdp,
-        &[dpxla::dp::accountant::PoissonGaussianEvent { q: 256.0 / 2000.0, sigma: 0.6, steps: s.steps_done + 1 }],
+        &[dpxla::dp::accountant::PoissonGaussianEvent {
+            q: 256.0 / 2000.0,
+            sigma: 0.6,
+            steps: s.steps_done + 1,
+        }],
         1e-5,
     )
     .unwrap();
-    assert!(one_more > 2.0, "one more step ({one_more}) would still have fitted");
+    assert!(
+        one_more > 2.0,
+        "one more step ({one_more}) would still have fitted"
+    );
     std::fs::remove_dir_all(&out).unwrap();
 }
 
@@ -178,18 +238,28 @@ fn bad_configs_name_the_key() {
         ("privacy.noise_multiplier=0", "privacy.noise_multiplier"),
         ("privacy.delta=1.5", "privacy.delta"),
         ("training.batch_size=0", "training.batch_size"),
-        ("training.optimizer={ name = \"sgd\", momentum = 1.5 }", "training.optimizer"),
+        (
+            "training.optimizer={ name = \"sgd\", momentum = 1.5 }",
+            "training.optimizer",
+        ),
         ("training.bogus=1", "bogus"),
         ("model.freeze=everything", "model.freeze"),
     ];
     let base = config(&out, &[]);
     let text = toml::to_string(&base).unwrap();
     for (set, key) in cases {
-        let err = Config::parse(&text, &[set.to_string()], "cfg").unwrap_err().to_string();
-        assert!(err.contains(key), "--set {set}: error does not name {key}: {err}");
+        let err = Config::parse(&text, &[set.to_string()], "cfg")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(key),
+            "--set {set}: error does not name {key}: {err}"
+        );
     }
     // q > 1 is caught once the dataset size is known.
-    let err = train(&config(&out, &["training.batch_size=5000"]), &quiet()).unwrap_err().to_string();
+    let err = train(&config(&out, &["training.batch_size=5000"]), &quiet())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("training.batch_size"), "{err}");
 }
 
@@ -201,7 +271,14 @@ fn killing_the_process_mid_checkpoint_leaves_a_readable_checkpoint() {
     let out = out_dir("kill");
     let cfg_path = out.with_extension("toml");
     std::fs::create_dir_all(&out).unwrap();
-    let cfg = config(&out, &["training.checkpoint_every=1", "training.steps=400", "training.eval_every=0"]);
+    let cfg = config(
+        &out,
+        &[
+            "training.checkpoint_every=1",
+            "training.steps=400",
+            "training.eval_every=0",
+        ],
+    );
     std::fs::write(&cfg_path, toml::to_string(&cfg).unwrap()).unwrap();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dpxla"))
         .args(["train", "--no-progress", "--config"])
@@ -213,23 +290,33 @@ fn killing_the_process_mid_checkpoint_leaves_a_readable_checkpoint() {
     let ckpt = out.join("checkpoint.safetensors");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
     while !ckpt.exists() {
-        assert!(std::time::Instant::now() < deadline, "no checkpoint written");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no checkpoint written"
+        );
         assert!(child.try_wait().unwrap().is_none(), "trainer exited early");
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let mut reads = 0;
     let mut steps = std::collections::BTreeSet::new();
-    let until = std::time::Instant::now() + std::time::Duration::from_millis(2500);
-    while std::time::Instant::now() < until {
-        let (meta, _) = dpxla::train::checkpoint::load(&ckpt).expect("a torn checkpoint was visible");
+    // Read until three different checkpoints have been seen.
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while steps.len() < 3 && std::time::Instant::now() < until {
+        let (meta, _) =
+            dpxla::train::checkpoint::load(&ckpt).expect("a torn checkpoint was visible");
         steps.insert(meta.step);
         reads += 1;
     }
     child.kill().unwrap();
     child.wait().unwrap();
-    let (meta, state) = dpxla::train::checkpoint::load(&ckpt).expect("checkpoint unreadable after SIGKILL");
+    let (meta, state) =
+        dpxla::train::checkpoint::load(&ckpt).expect("checkpoint unreadable after SIGKILL");
     assert!(meta.step >= 1 && !state.params.is_empty());
-    assert!(reads > 10 && steps.len() > 1, "the test saw {reads} reads of {} steps", steps.len());
+    assert!(
+        reads > 10 && steps.len() > 1,
+        "the test saw {reads} reads of {} steps",
+        steps.len()
+    );
     std::fs::remove_dir_all(&out).unwrap();
     let _ = std::fs::remove_file(&cfg_path);
 }

@@ -50,14 +50,31 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<()> {
         max_steps_this_run: args.max_steps,
     };
     let s = train(&cfg, &opts)?;
-    println!("steps: {} of {} planned{}", s.steps_done, s.steps_planned, if s.stopped_by_budget { " (stopped by the ε budget)" } else { "" });
+    println!(
+        "steps: {} of {} planned{}",
+        s.steps_done,
+        s.steps_planned,
+        if s.stopped_by_budget {
+            " (stopped by the ε budget)"
+        } else {
+            ""
+        }
+    );
     match s.epsilon {
         Some((eps, delta)) => println!("privacy: (ε = {eps:.4}, δ = {delta:e}) spent"),
         None => println!("privacy: none (non-private run)"),
     }
-    println!("test accuracy: {:.2}% (loss {:.4})", 100.0 * s.test.accuracy, s.test.loss);
+    println!(
+        "test accuracy: {:.2}% (loss {:.4})",
+        100.0 * s.test.accuracy,
+        s.test.loss
+    );
     if let Some(avg) = s.test_averaged {
-        println!("test accuracy, averaged parameters: {:.2}% (loss {:.4})", 100.0 * avg.accuracy, avg.loss);
+        println!(
+            "test accuracy, averaged parameters: {:.2}% (loss {:.4})",
+            100.0 * avg.accuracy,
+            avg.loss
+        );
     }
     println!("checkpoint: {}", s.checkpoint.display());
     println!("metrics: {}", s.metrics.display());
@@ -70,6 +87,11 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<()> {
 pub fn run_eval(args: EvalArgs) -> anyhow::Result<()> {
     let cfg = Config::load(&args.config, &args.set)?;
     let r = dpxla::train::run::evaluate_checkpoint(&cfg, &args.checkpoint, args.averaged)?;
-    println!("test accuracy: {:.2}% (loss {:.4}) on {} examples", 100.0 * r.accuracy, r.loss, r.examples);
+    println!(
+        "test accuracy: {:.2}% (loss {:.4}) on {} examples",
+        100.0 * r.accuracy,
+        r.loss,
+        r.examples
+    );
     Ok(())
 }

@@ -81,7 +81,11 @@ impl PrivacyPlan {
                     ))
                 }
             };
-            let planned = epsilon_of(req.accountant, &[PoissonGaussianEvent::new(q, sigma, steps)?], req.delta)?;
+            let planned = epsilon_of(
+                req.accountant,
+                &[PoissonGaussianEvent::new(q, sigma, steps)?],
+                req.delta,
+            )?;
             if let Some(target) = req.target_epsilon {
                 if planned > target * (1.0 + 1e-9) {
                     warnings.push(format!(
@@ -129,8 +133,10 @@ impl PrivacyPlan {
 
     /// The accountant event of one step.
     pub fn step_event(&self) -> Option<PoissonGaussianEvent> {
-        self.private
-            .as_ref()
-            .map(|p| PoissonGaussianEvent { q: self.q, sigma: p.sigma, steps: 1 })
+        self.private.as_ref().map(|p| PoissonGaussianEvent {
+            q: self.q,
+            sigma: p.sigma,
+            steps: 1,
+        })
     }
 }

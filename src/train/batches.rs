@@ -43,25 +43,47 @@ pub fn prepare_train(
     let images = if views.views == 1 {
         augment_batch(&batch.images, shape, &views.augment, views.seed, step, &ids)?
     } else {
-        augment_views(&batch.images, shape, &views.augment, views.seed, step, &ids, views.views)?
+        augment_views(
+            &batch.images,
+            shape,
+            &views.augment,
+            views.seed,
+            step,
+            &ids,
+            views.views,
+        )?
     };
     padded(images, &batch.labels, physical, ds.num_classes())
 }
 
 /// Reads `indices` and normalises them without augmentation (evaluation).
-pub fn prepare_eval(ds: &dyn Dataset, indices: &[usize], physical: usize, augment: &AugmentConfig) -> Result<PreparedBatch> {
+pub fn prepare_eval(
+    ds: &dyn Dataset,
+    indices: &[usize],
+    physical: usize,
+    augment: &AugmentConfig,
+) -> Result<PreparedBatch> {
     let batch = ds.read_batch(indices)?;
     let images = normalize_batch(&batch.images, batch.image_shape, augment)?;
     padded(images, &batch.labels, physical, ds.num_classes())
 }
 
-fn padded(images: HostArray, labels: &[i64], physical: usize, classes: usize) -> Result<PreparedBatch> {
+fn padded(
+    images: HostArray,
+    labels: &[i64],
+    physical: usize,
+    classes: usize,
+) -> Result<PreparedBatch> {
     let real = labels.len();
     if real > physical {
-        return Err(Error::Runtime(format!("{real} examples do not fit a physical batch of {physical}")));
+        return Err(Error::Runtime(format!(
+            "{real} examples do not fit a physical batch of {physical}"
+        )));
     }
     let ArrayData::F32(mut data) = images.data else {
-        return Err(Error::Runtime("augmentation must produce f32 images".into()));
+        return Err(Error::Runtime(
+            "augmentation must produce f32 images".into(),
+        ));
     };
     let per: usize = images.shape[1..].iter().product();
     data.resize(physical * per, 0.0);
@@ -70,7 +92,9 @@ fn padded(images: HostArray, labels: &[i64], physical: usize, classes: usize) ->
     let mut labs = Vec::with_capacity(physical);
     for &l in labels {
         if l < 0 || l as usize >= classes {
-            return Err(Error::InvalidInput(format!("label {l} outside 0..{classes}")));
+            return Err(Error::InvalidInput(format!(
+                "label {l} outside 0..{classes}"
+            )));
         }
         labs.push(l as i32);
     }
@@ -123,7 +147,10 @@ impl Dataset for Prefix {
     }
     fn read_image(&self, index: usize, out: &mut [u8]) -> Result<()> {
         if index >= self.n {
-            return Err(Error::InvalidInput(format!("example {index} outside the first {}", self.n)));
+            return Err(Error::InvalidInput(format!(
+                "example {index} outside the first {}",
+                self.n
+            )));
         }
         self.inner.read_image(index, out)
     }

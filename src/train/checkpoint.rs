@@ -61,21 +61,34 @@ pub fn save(path: &Path, meta: &CheckpointMeta, state: &HostState) -> Result<()>
     for (name, a) in meta.params.iter().zip(&state.averages) {
         tensors.push((format!("avg/{name}"), a.clone()));
     }
-    let json = serde_json::to_string(meta).map_err(|e| Error::Runtime(format!("checkpoint metadata: {e}")))?;
-    write_tensors(path, &tensors, Some(HashMap::from([(META_KEY.to_string(), json)])))
+    let json = serde_json::to_string(meta)
+        .map_err(|e| Error::Runtime(format!("checkpoint metadata: {e}")))?;
+    write_tensors(
+        path,
+        &tensors,
+        Some(HashMap::from([(META_KEY.to_string(), json)])),
+    )
 }
 
 /// Reads a checkpoint written by [`save`].
 pub fn load(path: &Path) -> Result<(CheckpointMeta, HostState)> {
     let file = read_tensors(path)?;
-    let bad = |m: String| Error::InvalidInput(format!("{} is not a usable dpxla checkpoint: {m}", path.display()));
+    let bad = |m: String| {
+        Error::InvalidInput(format!(
+            "{} is not a usable dpxla checkpoint: {m}",
+            path.display()
+        ))
+    };
     let json = file
         .metadata
         .get(META_KEY)
         .ok_or_else(|| bad(format!("no '{META_KEY}' metadata")))?;
     let meta: CheckpointMeta = serde_json::from_str(json).map_err(|e| bad(e.to_string()))?;
     if meta.version != VERSION {
-        return Err(bad(format!("format version {} (this dpxla reads {VERSION})", meta.version)));
+        return Err(bad(format!(
+            "format version {} (this dpxla reads {VERSION})",
+            meta.version
+        )));
     }
     let get = |name: String| file.get(&name, path).cloned();
     let params = meta
@@ -98,7 +111,14 @@ pub fn load(path: &Path) -> Result<(CheckpointMeta, HostState)> {
     } else {
         Vec::new()
     };
-    Ok((meta, HostState { params, slots, averages }))
+    Ok((
+        meta,
+        HostState {
+            params,
+            slots,
+            averages,
+        },
+    ))
 }
 
 /// The parameters of a checkpoint or a plain parameter file, by name: tensors

@@ -70,7 +70,7 @@ pub struct DataConfig {
     pub image_size: Option<usize>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AugmentSection {
     /// Augmentation multiplicity K (De et al. 2022): views per example, whose
@@ -95,6 +95,19 @@ pub struct AugmentSection {
 
 fn one() -> usize {
     1
+}
+
+impl Default for AugmentSection {
+    fn default() -> Self {
+        AugmentSection {
+            multiplicity: 1,
+            crop_padding: 0,
+            flip: false,
+            mean: Vec::new(),
+            std: Vec::new(),
+            seed: 0,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -229,10 +242,16 @@ impl Config {
         let bad = |key: &str, msg: String| Err(Error::InvalidInput(format!("{key}: {msg}")));
         let p = &self.privacy;
         if !(p.clip_norm > 0.0 && p.clip_norm.is_finite()) {
-            return bad("privacy.clip_norm", format!("must be > 0, got {}", p.clip_norm));
+            return bad(
+                "privacy.clip_norm",
+                format!("must be > 0, got {}", p.clip_norm),
+            );
         }
         if !(p.delta > 0.0 && p.delta < 1.0) {
-            return bad("privacy.delta", format!("must be in (0, 1), got {}", p.delta));
+            return bad(
+                "privacy.delta",
+                format!("must be in (0, 1), got {}", p.delta),
+            );
         }
         if let Some(s) = p.noise_multiplier {
             if !(s > 0.0 && s.is_finite()) {
@@ -252,10 +271,15 @@ impl Config {
         }
         let t = &self.training;
         if !(t.batch_size >= 1.0 && t.batch_size.is_finite()) {
-            return bad("training.batch_size", format!("must be >= 1, got {}", t.batch_size));
+            return bad(
+                "training.batch_size",
+                format!("must be >= 1, got {}", t.batch_size),
+            );
         }
         match (t.steps, t.epochs) {
-            (Some(_), Some(_)) => return bad("training.steps", "give steps or epochs, not both".into()),
+            (Some(_), Some(_)) => {
+                return bad("training.steps", "give steps or epochs, not both".into())
+            }
             (None, None) => return bad("training.steps", "give steps or epochs".into()),
             (Some(0), _) => return bad("training.steps", "must be >= 1".into()),
             (_, Some(e)) if !(e > 0.0 && e.is_finite()) => {
@@ -267,14 +291,22 @@ impl Config {
             return bad("training.physical_batch", "must be >= 1".into());
         }
         if !(t.learning_rate >= 0.0 && t.learning_rate.is_finite()) {
-            return bad("training.learning_rate", format!("must be >= 0, got {}", t.learning_rate));
+            return bad(
+                "training.learning_rate",
+                format!("must be >= 0, got {}", t.learning_rate),
+            );
         }
-        t.optimizer.validate().map_err(|e| keyed("training.optimizer", e))?;
-        t.averaging.validate().map_err(|e| keyed("training.averaging", e))?;
+        t.optimizer
+            .validate()
+            .map_err(|e| keyed("training.optimizer", e))?;
+        t.averaging
+            .validate()
+            .map_err(|e| keyed("training.averaging", e))?;
         if self.augment.multiplicity == 0 {
             return bad("augment.multiplicity", "must be >= 1".into());
         }
-        crate::nn::transfer::Freeze::parse(&self.model.freeze).map_err(|e| keyed("model.freeze", e))?;
+        crate::nn::transfer::Freeze::parse(&self.model.freeze)
+            .map_err(|e| keyed("model.freeze", e))?;
         if self.model.replace_head && self.model.init_from.is_none() {
             return bad("model.replace_head", "needs model.init_from".into());
         }
@@ -320,9 +352,9 @@ fn keyed(key: &str, e: Error) -> Error {
 
 /// Sets `a.b.c = value` in `table`, creating sub-tables as needed.
 fn apply_override(table: &mut toml::Table, assignment: &str) -> Result<()> {
-    let (key, raw) = assignment.split_once('=').ok_or_else(|| {
-        Error::InvalidInput(format!("--set {assignment}: expected key=value"))
-    })?;
+    let (key, raw) = assignment
+        .split_once('=')
+        .ok_or_else(|| Error::InvalidInput(format!("--set {assignment}: expected key=value")))?;
     let key = key.trim();
     let raw = raw.trim();
     let value: toml::Value = format!("v = {raw}")

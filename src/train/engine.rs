@@ -1,5 +1,7 @@
 //! The device side of a run: compiled programs and the parameter, optimiser,
-//! average and accumulator buffers they update in place (donation).
+//! average and accumulator buffers they update. The buffers stay on the device
+//! between steps; each program returns fresh buffers (no donation, see
+//! `Engine::new` for the measured reason).
 
 use super::programs::{accumulate_graph, apply_graph, evaluate_graph, ApplySpec, Clipping};
 use crate::lower::LowerOptions;
@@ -69,13 +71,18 @@ impl Engine {
             )));
         }
         let apply_g = apply_graph(&spec.loss, &spec.trainable, &spec.apply)?;
-        let donated = apply_g.outputs.len();
+        // The engine does NOT donate buffers between its programs. Measured on the XLA CPU
+        // plugin (xla-cpu-pjrt 0.0.1, PJRT 0.81): when the parameters were donated
+        // to the update's outputs, the next *other* executable that read those
+        // outputs (the accumulate step) computed with wrong values for its
+        // first runs, although copying the same buffers to the host showed the
+        // right ones (tests/engine_resume.rs catches it). The accumulators,
+        // donated within the accumulate step, are not affected. The cost is one
+        // extra copy of the parameters and optimiser state per logical batch.
         let apply = Program::compile(
             client,
             &apply_g,
-            &LowerOptions {
-                donations: (0..donated).map(|i| (i, i)).collect(),
-            },
+            &LowerOptions::default(),
             &spec.compile_options,
         )?;
         let upload = |arrays: &[HostArray]| -> Result<Vec<Buffer>> {
@@ -140,12 +147,13 @@ impl Engine {
         if !self.accumulate.contains_key(&p) {
             let s = &self.spec;
             let g = accumulate_graph(&s.loss, &s.trainable, p, s.views, s.clipping)?;
-            let n = s.loss.params.len();
-            let donations = (0..s.trainable.len()).map(|j| (n + j, j)).collect();
+            // No donation of the accumulators either (see `Engine::new`): a stale
+            // read of an accumulator would count examples of one logical batch
+            // in the next, which breaks the sensitivity bound.
             let prog = Program::compile(
                 &self.client,
                 &g,
-                &LowerOptions { donations },
+                &LowerOptions::default(),
                 &s.compile_options,
             )?;
             self.accumulate.insert(p, prog);

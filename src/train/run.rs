@@ -56,7 +56,10 @@ struct RunState {
 
 pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
     let out = &cfg.output.dir;
-    std::fs::create_dir_all(out).map_err(|source| Error::Io { path: out.clone(), source })?;
+    std::fs::create_dir_all(out).map_err(|source| Error::Io {
+        path: out.clone(),
+        source,
+    })?;
     let ckpt_path = out.join("checkpoint.safetensors");
     let metrics_path = out.join("metrics.jsonl");
     let setup = Setup::build(cfg)?;
@@ -64,8 +67,21 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         eprintln!("warning: {w}");
     }
     let digest = cfg.resume_digest();
-    let param_names: Vec<String> = setup.spec.loss.params.iter().map(|s| s.name.clone()).collect();
-    let slot_names: Vec<String> = setup.spec.apply.optimizer.slots().iter().map(|s| s.to_string()).collect();
+    let param_names: Vec<String> = setup
+        .spec
+        .loss
+        .params
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    let slot_names: Vec<String> = setup
+        .spec
+        .apply
+        .optimizer
+        .slots()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
 
     let (mut run, state) = if ckpt_path.exists() {
         if !opts.resume {
@@ -85,7 +101,11 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         let accountant = match (&setup.plan.private, meta.accountant) {
             (Some(_), Some(st)) => Some(PrivacyAccountant::from_state(st)?),
             (None, None) => None,
-            _ => return Err(Error::InvalidInput("checkpoint and config disagree on privacy".into())),
+            _ => {
+                return Err(Error::InvalidInput(
+                    "checkpoint and config disagree on privacy".into(),
+                ))
+            }
         };
         let run = RunState {
             step: meta.step,
@@ -93,20 +113,39 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             sampler: StreamRng::restore(&meta.sampler_rng)?,
             noise: StreamRng::restore(&meta.noise_rng)?,
         };
-        eprintln!("resuming at step {} from {}", meta.step, ckpt_path.display());
+        eprintln!(
+            "resuming at step {} from {}",
+            meta.step,
+            ckpt_path.display()
+        );
         (run, state)
     } else {
         let (sampler, noise) = match cfg.privacy.debug_seed {
-            Some(seed) => (StreamRng::from_fixed_seed(seed, 0), StreamRng::from_fixed_seed(seed, 1)),
+            Some(seed) => (
+                StreamRng::from_fixed_seed(seed, 0),
+                StreamRng::from_fixed_seed(seed, 1),
+            ),
             None => (StreamRng::from_entropy(), StreamRng::from_entropy()),
         };
-        let accountant = setup.plan.private.as_ref().map(|p| PrivacyAccountant::new(p.accountant));
+        let accountant = setup
+            .plan
+            .private
+            .as_ref()
+            .map(|p| PrivacyAccountant::new(p.accountant));
         let state = HostState {
             params: setup.initial_params.clone(),
             slots: vec![],
             averages: vec![],
         };
-        (RunState { step: 0, accountant, sampler, noise }, state)
+        (
+            RunState {
+                step: 0,
+                accountant,
+                sampler,
+                noise,
+            },
+            state,
+        )
     };
     let mut progress = Progress::new(setup.plan.steps, run.step, opts.progress);
 
@@ -134,12 +173,14 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
     let n = train_ds.len();
     let started = Instant::now();
     let mut stopped_by_budget = false;
-    let stop_at = opts.max_steps_this_run.map_or(plan.steps, |m| (run.step + m).min(plan.steps));
+    let stop_at = opts
+        .max_steps_this_run
+        .map_or(plan.steps, |m| (run.step + m).min(plan.steps));
     let mut last_eval = None;
     while run.step < stop_at {
         if run.step >= allowed {
             stopped_by_budget = true;
-            progress.println(&format!(
+            progress.println(format!(
                 "stopping at step {}: one more step would exceed the ε budget",
                 run.step
             ));
@@ -169,7 +210,10 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             loss_sum += s.loss_sum;
             clipped += s.clipped;
         }
-        let lr = cfg.training.schedule.lr(cfg.training.learning_rate, step, plan.steps);
+        let lr = cfg
+            .training
+            .schedule
+            .lr(cfg.training.learning_rate, step, plan.steps);
         engine.apply(run.noise.key(), lr, step + 1, indices.len())?;
         if let (Some(acc), Some(ev)) = (run.accountant.as_mut(), plan.step_event()) {
             acc.step(ev.q, ev.sigma)?;
@@ -177,13 +221,16 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         run.step += 1;
 
         let last = run.step == stop_at;
-        let eval_due = last || (cfg.training.eval_every > 0 && run.step % cfg.training.eval_every == 0);
-        let ckpt_due = last || (cfg.training.checkpoint_every > 0 && run.step % cfg.training.checkpoint_every == 0);
+        let eval_due =
+            last || (cfg.training.eval_every > 0 && run.step % cfg.training.eval_every == 0);
+        let ckpt_due = last
+            || (cfg.training.checkpoint_every > 0 && run.step % cfg.training.checkpoint_every == 0);
         let mut record = StepRecord {
             step: run.step,
             batch_size: indices.len(),
             train_loss: (!indices.is_empty()).then(|| loss_sum / indices.len() as f64),
-            clipped_fraction: (plan.private.is_some() && !indices.is_empty()).then(|| clipped / indices.len() as f64),
+            clipped_fraction: (plan.private.is_some() && !indices.is_empty())
+                .then(|| clipped / indices.len() as f64),
             learning_rate: lr,
             examples_per_sec: indices.len() as f64 / t0.elapsed().as_secs_f64().max(1e-9),
             elapsed_secs: started.elapsed().as_secs_f64(),
@@ -197,11 +244,23 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             }
         }
         if eval_due {
-            let raw = evaluate(&mut engine, setup.test.as_ref(), physical, &setup.eval_augment, false)?;
+            let raw = evaluate(
+                &mut engine,
+                setup.test.as_ref(),
+                physical,
+                &setup.eval_augment,
+                false,
+            )?;
             record.test_loss = Some(raw.loss);
             record.test_accuracy = Some(raw.accuracy);
             if engine.has_averages() {
-                let avg = evaluate(&mut engine, setup.test.as_ref(), physical, &setup.eval_augment, true)?;
+                let avg = evaluate(
+                    &mut engine,
+                    setup.test.as_ref(),
+                    physical,
+                    &setup.eval_augment,
+                    true,
+                )?;
                 record.test_loss_avg = Some(avg.loss);
                 record.test_accuracy_avg = Some(avg.accuracy);
             }
@@ -210,12 +269,26 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         metrics.write(&record)?;
         progress.update(&record);
         if ckpt_due {
-            save(&ckpt_path, &engine, &run, &digest, &setup.model_name, &param_names, &slot_names)?;
+            save(
+                &ckpt_path,
+                &engine,
+                &run,
+                &digest,
+                &setup.model_name,
+                &param_names,
+                &slot_names,
+            )?;
         }
     }
     if stopped_by_budget || last_eval.as_ref().is_none_or(|r| r.step != run.step) {
         // Final evaluation and checkpoint where the loop did not just write them.
-        let raw = evaluate(&mut engine, setup.test.as_ref(), physical, &setup.eval_augment, false)?;
+        let raw = evaluate(
+            &mut engine,
+            setup.test.as_ref(),
+            physical,
+            &setup.eval_augment,
+            false,
+        )?;
         let mut record = StepRecord {
             step: run.step,
             test_loss: Some(raw.loss),
@@ -224,12 +297,26 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             ..StepRecord::default()
         };
         if engine.has_averages() {
-            let avg = evaluate(&mut engine, setup.test.as_ref(), physical, &setup.eval_augment, true)?;
+            let avg = evaluate(
+                &mut engine,
+                setup.test.as_ref(),
+                physical,
+                &setup.eval_augment,
+                true,
+            )?;
             record.test_loss_avg = Some(avg.loss);
             record.test_accuracy_avg = Some(avg.accuracy);
         }
         last_eval = Some(record);
-        save(&ckpt_path, &engine, &run, &digest, &setup.model_name, &param_names, &slot_names)?;
+        save(
+            &ckpt_path,
+            &engine,
+            &run,
+            &digest,
+            &setup.model_name,
+            &param_names,
+            &slot_names,
+        )?;
     }
     progress.finish();
     drop(metrics);
@@ -238,7 +325,8 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         (Some(_), Some(p)) => Some((0.0, p.delta)),
         _ => None,
     };
-    let plots = match read_records(&metrics_path).and_then(|r| super::plots::plot_metrics(&r, out)) {
+    let plots = match read_records(&metrics_path).and_then(|r| super::plots::plot_metrics(&r, out))
+    {
         Ok(p) => p,
         Err(e) => {
             eprintln!("warning: plots not written: {e}");
@@ -299,7 +387,11 @@ pub struct CheckpointEval {
 
 /// Evaluates the parameters in `path` (a checkpoint, or a parameter file) on
 /// the configured test set.
-pub fn evaluate_checkpoint(cfg: &Config, path: &std::path::Path, averaged: bool) -> Result<CheckpointEval> {
+pub fn evaluate_checkpoint(
+    cfg: &Config,
+    path: &std::path::Path,
+    averaged: bool,
+) -> Result<CheckpointEval> {
     let setup = Setup::build(cfg)?;
     let tensors = checkpoint::read_param_tensors(path, averaged)?;
     let params = crate::nn::transfer::load_params(&setup.spec.loss, &tensors)?;
@@ -312,7 +404,13 @@ pub fn evaluate_checkpoint(cfg: &Config, path: &std::path::Path, averaged: bool)
     let mut spec = setup.spec;
     spec.apply.averaging = crate::optim::Averaging::None;
     let mut engine = Engine::new(&client, spec, &state)?;
-    let r = evaluate(&mut engine, setup.test.as_ref(), cfg.training.physical_batch, &setup.eval_augment, false)?;
+    let r = evaluate(
+        &mut engine,
+        setup.test.as_ref(),
+        cfg.training.physical_batch,
+        &setup.eval_augment,
+        false,
+    )?;
     Ok(CheckpointEval {
         loss: r.loss,
         accuracy: r.accuracy,

@@ -162,3 +162,20 @@ mod tests {
         .is_err());
     }
 }
+
+#[cfg(test)]
+mod restore_tests {
+    use super::*;
+
+    #[test]
+    fn poisson_stream_continues_exactly_after_restore() {
+        let mut a = StreamRng::from_fixed_seed(42, 0);
+        let first = poisson_batch(&mut a, 2000, 0.128);
+        let saved = a.state();
+        let next_a = poisson_batch(&mut a, 2000, 0.128);
+        let mut b = StreamRng::restore(&saved).unwrap();
+        let next_b = poisson_batch(&mut b, 2000, 0.128);
+        assert!(!first.is_empty());
+        assert_eq!(next_a, next_b);
+    }
+}

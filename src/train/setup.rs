@@ -26,10 +26,18 @@ pub struct Setup {
     pub model_name: String,
 }
 
-fn open(path: &std::path::Path, split: Split, cfg: &Config, limit: Option<usize>) -> Result<Arc<dyn Dataset>> {
+fn open(
+    path: &std::path::Path,
+    split: Split,
+    cfg: &Config,
+    limit: Option<usize>,
+) -> Result<Arc<dyn Dataset>> {
     let opts = OpenOptions {
         split,
-        image_size: cfg.data.image_size.unwrap_or(OpenOptions::default().image_size),
+        image_size: cfg
+            .data
+            .image_size
+            .unwrap_or(OpenOptions::default().image_size),
         ..OpenOptions::default()
     };
     let ds: Arc<dyn Dataset> = Arc::from(open_dataset(path, &opts)?);
@@ -78,7 +86,9 @@ impl Setup {
             Some(path) => {
                 let tensors = super::checkpoint::read_param_tensors(path, false)?;
                 let ctx = |e: Error| match e {
-                    Error::InvalidInput(m) => Error::InvalidInput(format!("model.init_from {}: {m}", path.display())),
+                    Error::InvalidInput(m) => {
+                        Error::InvalidInput(format!("model.init_from {}: {m}", path.display()))
+                    }
                     e => e,
                 };
                 if cfg.model.replace_head {
@@ -90,7 +100,9 @@ impl Setup {
         };
         let trainable = Freeze::parse(&cfg.model.freeze)?.trainable(&loss)?;
         if trainable.is_empty() {
-            return Err(Error::InvalidInput("model.freeze leaves no trainable parameter".into()));
+            return Err(Error::InvalidInput(
+                "model.freeze leaves no trainable parameter".into(),
+            ));
         }
         let t = &cfg.training;
         let n = train.len();
@@ -131,7 +143,8 @@ impl Setup {
         };
         let mut compile_options = CompileOptions::default();
         if cfg.runtime.fast_compile {
-            compile_options = compile_options.flag("xla_backend_optimization_level", XlaFlag::Int(0));
+            compile_options =
+                compile_options.flag("xla_backend_optimization_level", XlaFlag::Int(0));
         }
         let spec = EngineSpec {
             loss,
