@@ -54,8 +54,13 @@ pub fn images_shape(loss: &ExampleLoss, physical: usize, views: usize) -> Vec<us
 }
 
 /// Accumulate step. Inputs: parameters (all, sorted), accumulators (one per
-/// trainable parameter, donated), images, labels `[P]` i32, mask `[P]` f32.
-/// Outputs: new accumulators, Σ mask·loss, number of clipped examples.
+/// trainable parameter), images, labels `[P]` i32, mask `[P]` f32. Outputs:
+/// new accumulators, Σ mask·loss, number of clipped examples.
+///
+/// Private (`clipping` given): per-example gradients `vmap(value_and_grad)`,
+/// clipped, weighted by the mask and summed. Non-private: the gradient of
+/// Σ mask·loss directly, with no per-example gradients (the honest baseline
+/// the DP overhead is measured against).
 pub fn accumulate_graph(
     loss: &ExampleLoss,
     trainable: &[usize],
@@ -65,10 +70,8 @@ pub fn accumulate_graph(
 ) -> Result<Graph> {
     let n = loss.params.len();
     let lk = views_loss(loss, views)?;
-    let vg = value_and_grad(&lk, trainable)?;
     let mut in_axes = vec![None; n];
     in_axes.extend([Some(0), Some(0)]);
-    let per_example = vmap(&vg, &in_axes, physical)?;
 
     let b = Builder::new();
     let params: Vec<Tensor> = loss
@@ -85,21 +88,43 @@ pub fn accumulate_graph(
     let mask = b.input(Aval::new([physical], DType::F32));
     let mut args = params.clone();
     args.extend([images, labels]);
-    let outs = b.call(&per_example, &args);
-    let (losses, grads) = (outs[0], &outs[1..]);
-    let (weights, clipped) = match clipping {
-        Some(c) => clip_weights(grads, mask, c.mode, c.norm),
-        None => (vec![mask; grads.len()], b.scalar(0.0, DType::F32)),
-    };
-    let mut results: Vec<Tensor> = accs
-        .iter()
-        .zip(grads)
-        .zip(&weights)
-        .map(|((&acc, &g), &w)| acc + weighted_sum(w, g))
-        .collect();
-    results.push((losses * mask).sum(&[0]));
-    results.push(clipped);
+    let mut results: Vec<Tensor> = Vec::with_capacity(accs.len() + 2);
+    match clipping {
+        Some(c) => {
+            let per_example = vmap(&value_and_grad(&lk, trainable)?, &in_axes, physical)?;
+            let outs = b.call(&per_example, &args);
+            let (losses, grads) = (outs[0], &outs[1..]);
+            let (weights, clipped) = clip_weights(grads, mask, c.mode, c.norm);
+            for ((&acc, &g), &w) in accs.iter().zip(grads).zip(&weights) {
+                results.push(acc + weighted_sum(w, g));
+            }
+            results.push((losses * mask).sum(&[0]));
+            results.push(clipped);
+        }
+        None => {
+            let batch_loss = masked_sum_loss(&lk, physical, &in_axes)?;
+            let vg = value_and_grad(&batch_loss, trainable)?;
+            let mut all = args.clone();
+            all.push(mask);
+            let outs = b.call(&vg, &all);
+            for (&acc, &g) in accs.iter().zip(&outs[1..]) {
+                results.push(acc + g);
+            }
+            results.push(outs[0]);
+            results.push(b.scalar(0.0, DType::F32));
+        }
+    }
     Ok(b.finish(&results)?)
+}
+
+/// Σ_p mask[p]·loss(example p): inputs parameters, images, labels, mask.
+fn masked_sum_loss(lk: &Graph, physical: usize, in_axes: &[Option<usize>]) -> Result<Graph> {
+    let per_example = vmap(lk, in_axes, physical)?;
+    let b = Builder::new();
+    let inputs: Vec<Tensor> = per_example.input_avals().into_iter().map(|a| b.input(a)).collect();
+    let mask = b.input(Aval::new([physical], DType::F32));
+    let losses = b.call(&per_example, &inputs)[0];
+    Ok(b.finish(&[(losses * mask).sum(&[0])])?)
 }
 
 /// How the apply step turns accumulated sums into an update.

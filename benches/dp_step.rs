@@ -1,0 +1,80 @@
+//! DP-SGD step time against the non-private step on the same engine, side by
+//! side in one run: a logical batch of L examples in physical batches of P
+//! (accumulate calls), then one update (apply). Host data is prepared once;
+//! the timed loop includes the host-to-device copies a training step does.
+//!
+//! `cargo bench --bench dp_step -- [MODEL] [LOGICAL] [PHYSICAL] [STEPS]`
+//! (defaults: cnn_tanh 2048 256 5).
+
+use dpxla::dp::clip::ClipMode;
+use dpxla::dp::noise::NoiseSpec;
+use dpxla::nn::{by_name, init_params, trace_example_eval, trace_example_loss};
+use dpxla::optim::{Averaging, Optimizer};
+use dpxla::runtime::{CompileOptions, PluginQuery};
+use dpxla::trace::HostArray;
+use dpxla::train::engine::{Engine, EngineSpec, HostState};
+use dpxla::train::programs::{ApplySpec, Clipping};
+use rand::{Rng, SeedableRng};
+use std::time::Instant;
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let name = args.first().map(String::as_str).unwrap_or("cnn_tanh");
+    let logical: usize = args.get(1).map(|s| s.parse()).transpose()?.unwrap_or(2048);
+    let physical: usize = args.get(2).map(|s| s.parse()).transpose()?.unwrap_or(256);
+    let steps: usize = args.get(3).map(|s| s.parse()).transpose()?.unwrap_or(5);
+    let client = PluginQuery::cpu().client(&[])?;
+    let model = by_name(name)?;
+    let micro = logical.div_ceil(physical);
+    let mut rng = rand::rngs::StdRng::seed_from_u64(0);
+    println!("model {name}, logical batch {logical} = {micro} x {physical}, {steps} timed steps (median), CPU plugin");
+    let mut medians = Vec::new();
+    for private in [false, true] {
+        let loss = trace_example_loss(model.as_ref())?;
+        let (eval_example, _) = trace_example_eval(model.as_ref())?;
+        let params: Vec<HostArray> = init_params(&loss.params, 0).into_iter().map(|(_, a)| a).collect();
+        let per: usize = loss.input_shape.iter().product();
+        let mut shape = vec![physical];
+        shape.extend(&loss.input_shape);
+        let classes = loss.num_classes as i32;
+        let n = loss.params.len();
+        let spec = EngineSpec {
+            loss,
+            eval_example,
+            trainable: (0..n).collect(),
+            views: 1,
+            clipping: private.then_some(Clipping { norm: 1.0, mode: ClipMode::Flat }),
+            apply: ApplySpec {
+                noise: private.then_some(NoiseSpec { sigma: 1.0, clip_norm: 1.0, expected_batch: logical as f64 }),
+                optimizer: Optimizer::Sgd { momentum: 0.9, nesterov: false, weight_decay: 0.0 },
+                averaging: Averaging::Ema { decay: 0.999, warmup: true },
+            },
+            compile_options: CompileOptions::default(),
+        };
+        let t0 = Instant::now();
+        let mut engine = Engine::new(&client, spec, &HostState { params, slots: vec![], averages: vec![] })?;
+        engine.prepare(physical)?;
+        let compile = t0.elapsed().as_secs_f64();
+        let images = HostArray::f32(shape, (0..physical * per).map(|_| rng.gen()).collect());
+        let labels: Vec<i32> = (0..physical).map(|_| rng.gen_range(0..classes)).collect();
+        let mask = vec![1.0f32; physical];
+        let mut times = Vec::new();
+        for step in 0..=steps {
+            let t = Instant::now();
+            for _ in 0..micro {
+                engine.accumulate(&images, &labels, &mask)?;
+            }
+            engine.apply([step as u32, 1, 2, 3], 0.1, step as u64 + 1, logical)?;
+            if step > 0 {
+                times.push(t.elapsed().as_secs_f64());
+            }
+        }
+        times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let med = times[times.len() / 2];
+        let label = if private { "DP-SGD (per-example clip + noise)" } else { "non-private (same engine)" };
+        println!("{label:<36} compile {compile:>6.2} s   step {:>9.1} ms   {:>8.0} examples/s", med * 1e3, logical as f64 / med);
+        medians.push(med);
+    }
+    println!("DP / non-private step time: {:.2}x", medians[1] / medians[0]);
+    Ok(())
+}
