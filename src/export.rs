@@ -71,3 +71,42 @@ fn find_dump(dump: &Path, suffix: &str) -> Result<PathBuf> {
         ))
     })
 }
+
+/// The programs `dpxla export-hlo` writes for a model at physical batch
+/// `batch`, by file stem: the per-example-gradient program, and the two
+/// programs of a DP-SGD step (accumulate with flat clipping at C = 1, apply
+/// with σ = 1, expected batch = `batch`, SGD with momentum 0.9).
+pub fn standard_programs(model: &str, batch: usize) -> Result<Vec<(String, Graph)>> {
+    use crate::dp::clip::ClipMode;
+    use crate::dp::noise::NoiseSpec;
+    use crate::nn::{by_name, per_example_grads, trace_example_loss};
+    use crate::optim::{Averaging, Optimizer};
+    use crate::train::programs::{accumulate_graph, apply_graph, ApplySpec, Clipping};
+    let loss = trace_example_loss(by_name(model)?.as_ref())?;
+    let all: Vec<usize> = (0..loss.params.len()).collect();
+    let clip = Clipping {
+        norm: 1.0,
+        mode: ClipMode::Flat,
+    };
+    let apply = ApplySpec {
+        noise: Some(NoiseSpec {
+            sigma: 1.0,
+            clip_norm: 1.0,
+            expected_batch: batch as f64,
+        }),
+        optimizer: Optimizer::Sgd {
+            momentum: 0.9,
+            nesterov: false,
+            weight_decay: 0.0,
+        },
+        averaging: Averaging::None,
+    };
+    Ok(vec![
+        (format!("{model}_per_example_grads_b{batch}"), per_example_grads(&loss, batch)?),
+        (
+            format!("{model}_dp_accumulate_b{batch}"),
+            accumulate_graph(&loss, &all, batch, 1, Some(clip))?,
+        ),
+        (format!("{model}_dp_apply"), apply_graph(&loss, &all, &apply)?),
+    ])
+}

@@ -2,9 +2,8 @@
 
 use super::PluginArgs;
 use clap::Args;
-use dpxla::export::export_program;
+use dpxla::export::{export_program, standard_programs};
 use dpxla::lower::LowerOptions;
-use dpxla::nn::{by_name, per_example_grads, trace_example_loss};
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -21,19 +20,19 @@ pub struct ExportArgs {
     plugin: PluginArgs,
 }
 
+/// Writes, for the per-example-gradient program and the DP-SGD step's
+/// accumulate and apply programs: NAME.stablehlo.mlir, NAME.hlo.before_opt.txt,
+/// NAME.hlo.after_opt.txt.
 pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     if args.batch == 0 {
-        anyhow::bail!(dpxla::Error::InvalidInput(
-            "--batch must be at least 1".into()
-        ));
+        anyhow::bail!(dpxla::Error::InvalidInput("--batch must be at least 1".into()));
     }
-    let model = by_name(&args.model)?;
-    let loss = trace_example_loss(model.as_ref())?;
+    let programs = standard_programs(&args.model, args.batch)?;
     let client = args.plugin.query().client(&[])?;
-    let graph = per_example_grads(&loss, args.batch)?;
-    let name = format!("{}_per_example_grads_b{}", args.model, args.batch);
-    for path in export_program(&client, &graph, &LowerOptions::default(), &name, &args.out)? {
-        println!("{}", path.display());
+    for (name, graph) in programs {
+        for path in export_program(&client, &graph, &LowerOptions::default(), &name, &args.out)? {
+            println!("{}", path.display());
+        }
     }
     Ok(())
 }
