@@ -18,7 +18,10 @@ use rand::{Rng, SeedableRng};
 use std::time::Instant;
 
 fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     let name = args.first().map(String::as_str).unwrap_or("cnn_tanh");
     let logical: usize = args.get(1).map(|s| s.parse()).transpose()?.unwrap_or(2048);
     let physical: usize = args.get(2).map(|s| s.parse()).transpose()?.unwrap_or(256);
@@ -32,7 +35,10 @@ fn main() -> anyhow::Result<()> {
     for private in [false, true] {
         let loss = trace_example_loss(model.as_ref())?;
         let (eval_example, _) = trace_example_eval(model.as_ref())?;
-        let params: Vec<HostArray> = init_params(&loss.params, 0).into_iter().map(|(_, a)| a).collect();
+        let params: Vec<HostArray> = init_params(&loss.params, 0)
+            .into_iter()
+            .map(|(_, a)| a)
+            .collect();
         let per: usize = loss.input_shape.iter().product();
         let mut shape = vec![physical];
         shape.extend(&loss.input_shape);
@@ -43,16 +49,38 @@ fn main() -> anyhow::Result<()> {
             eval_example,
             trainable: (0..n).collect(),
             views: 1,
-            clipping: private.then_some(Clipping { norm: 1.0, mode: ClipMode::Flat }),
+            clipping: private.then_some(Clipping {
+                norm: 1.0,
+                mode: ClipMode::Flat,
+            }),
             apply: ApplySpec {
-                noise: private.then_some(NoiseSpec { sigma: 1.0, clip_norm: 1.0, expected_batch: logical as f64 }),
-                optimizer: Optimizer::Sgd { momentum: 0.9, nesterov: false, weight_decay: 0.0 },
-                averaging: Averaging::Ema { decay: 0.999, warmup: true },
+                noise: private.then_some(NoiseSpec {
+                    sigma: 1.0,
+                    clip_norm: 1.0,
+                    expected_batch: logical as f64,
+                }),
+                optimizer: Optimizer::Sgd {
+                    momentum: 0.9,
+                    nesterov: false,
+                    weight_decay: 0.0,
+                },
+                averaging: Averaging::Ema {
+                    decay: 0.999,
+                    warmup: true,
+                },
             },
             compile_options: CompileOptions::default(),
         };
         let t0 = Instant::now();
-        let mut engine = Engine::new(&client, spec, &HostState { params, slots: vec![], averages: vec![] })?;
+        let mut engine = Engine::new(
+            &client,
+            spec,
+            &HostState {
+                params,
+                slots: vec![],
+                averages: vec![],
+            },
+        )?;
         engine.prepare(physical)?;
         let compile = t0.elapsed().as_secs_f64();
         let images = HostArray::f32(shape, (0..physical * per).map(|_| rng.gen()).collect());
@@ -71,10 +99,21 @@ fn main() -> anyhow::Result<()> {
         }
         times.sort_by(|a, b| a.partial_cmp(b).unwrap());
         let med = times[times.len() / 2];
-        let label = if private { "DP-SGD (per-example clip + noise)" } else { "non-private (same engine)" };
-        println!("{label:<36} compile {compile:>6.2} s   step {:>9.1} ms   {:>8.0} examples/s", med * 1e3, logical as f64 / med);
+        let label = if private {
+            "DP-SGD (per-example clip + noise)"
+        } else {
+            "non-private (same engine)"
+        };
+        println!(
+            "{label:<36} compile {compile:>6.2} s   step {:>9.1} ms   {:>8.0} examples/s",
+            med * 1e3,
+            logical as f64 / med
+        );
         medians.push(med);
     }
-    println!("DP / non-private step time: {:.2}x", medians[1] / medians[0]);
+    println!(
+        "DP / non-private step time: {:.2}x",
+        medians[1] / medians[0]
+    );
     Ok(())
 }

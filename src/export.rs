@@ -102,11 +102,17 @@ pub fn standard_programs(model: &str, batch: usize) -> Result<Vec<(String, Graph
         averaging: Averaging::None,
     };
     Ok(vec![
-        (format!("{model}_per_example_grads_b{batch}"), per_example_grads(&loss, batch)?),
+        (
+            format!("{model}_per_example_grads_b{batch}"),
+            per_example_grads(&loss, batch)?,
+        ),
         (
             format!("{model}_dp_accumulate_b{batch}"),
             accumulate_graph(&loss, &all, batch, 1, Some(clip))?,
         ),
-        (format!("{model}_dp_apply"), apply_graph(&loss, &all, &apply)?),
+        (
+            format!("{model}_dp_apply"),
+            apply_graph(&loss, &all, &apply)?,
+        ),
     ])
 }

@@ -350,8 +350,15 @@ fn non_private_accumulation_is_the_unclipped_sum() {
     let s1 = plain.accumulate(&images, &labels, &mask).unwrap();
     let mut huge = engine(&small_mlp(), Some(1e9), None, 1, 9);
     let s2 = huge.accumulate(&images, &labels, &mask).unwrap();
-    let (a, b) = (flat(&plain.accumulators().unwrap()), flat(&huge.accumulators().unwrap()));
-    assert!(l2(&a, &b) < 1e-5 * (1.0 + l2(&a, &vec![0.0; a.len()])), "differ by {}", l2(&a, &b));
+    let (a, b) = (
+        flat(&plain.accumulators().unwrap()),
+        flat(&huge.accumulators().unwrap()),
+    );
+    assert!(
+        l2(&a, &b) < 1e-5 * (1.0 + l2(&a, &vec![0.0; a.len()])),
+        "differ by {}",
+        l2(&a, &b)
+    );
     assert!((s1.loss_sum - s2.loss_sum).abs() < 1e-4);
     assert_eq!(s2.clipped, 0.0);
 }

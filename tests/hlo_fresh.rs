@@ -16,7 +16,11 @@ fn committed_stablehlo_is_fresh() {
             let committed = std::fs::read_to_string(&path)
                 .unwrap_or_else(|e| panic!("{}: {e}; run scripts/export_hlo.sh", path.display()));
             let now = lower(&graph, &LowerOptions::default()).unwrap();
-            assert!(now == committed, "{} is stale: run scripts/export_hlo.sh and commit hlo/", path.display());
+            assert!(
+                now == committed,
+                "{} is stale: run scripts/export_hlo.sh and commit hlo/",
+                path.display()
+            );
             checked += 1;
         }
     }

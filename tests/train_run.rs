@@ -26,7 +26,7 @@ fn out_dir(tag: &str) -> PathBuf {
     d
 }
 
-/// A small private run on 2,000 Fashion-MNIST images.
+/// A small private run on 1,000 Fashion-MNIST images.
 fn config(out: &Path, extra: &[&str]) -> Config {
     let text = format!(
         r#"
@@ -34,8 +34,8 @@ fn config(out: &Path, extra: &[&str]) -> Config {
 name = "mlp"
 [data]
 train = "{data}/fashion-mnist"
-train_limit = 2000
-test_limit = 1000
+train_limit = 1000
+test_limit = 500
 [augment]
 mean = [0.286]
 std = [0.353]
@@ -45,9 +45,9 @@ noise_multiplier = 1.0
 delta = 1e-5
 debug_seed = 42
 [training]
-batch_size = 256
+batch_size = 100
 steps = 12
-physical_batch = 128
+physical_batch = 64
 learning_rate = 0.5
 optimizer = {{ name = "sgd", momentum = 0.5 }}
 averaging = {{ kind = "ema", decay = 0.9 }}
@@ -55,8 +55,6 @@ eval_every = 6
 checkpoint_every = 4
 [output]
 dir = "{out}"
-[runtime]
-fast_compile = true
 "#,
         data = data_dir().display(),
         out = out.display()
@@ -78,15 +76,15 @@ fn short_private_run_learns_and_accounts() {
     let out = out_dir("learn");
     let s = train(&config(&out, &[]), &quiet()).unwrap();
     assert_eq!(s.steps_done, 12);
-    // Ten classes: chance is 10%. A dozen noisy steps on 2,000 images already
+    // Ten classes: chance is 10%. A dozen noisy steps on 1,000 images already
     // reach well above it.
     assert!(s.test.accuracy > 0.4, "test accuracy {}", s.test.accuracy);
     let (eps, delta) = s.epsilon.unwrap();
-    // The accountant composed exactly 12 steps of q = 256/2000, σ = 1.
+    // The accountant composed exactly 12 steps of q = 100/1000, σ = 1.
     let want = dpxla::dp::accountant::epsilon_of(
         dpxla::dp::accountant::AccountantKind::Rdp,
         &[dpxla::dp::accountant::PoissonGaussianEvent {
-            q: 256.0 / 2000.0,
+            q: 100.0 / 1000.0,
             sigma: 1.0,
             steps: 12,
         }],
@@ -193,7 +191,7 @@ fn budget_guard_stops_before_the_target_epsilon() {
     let one_more = dpxla::dp::accountant::epsilon_of(
         dpxla::dp::accountant::AccountantKind::Rdp,
         &[dpxla::dp::accountant::PoissonGaussianEvent {
-            q: 256.0 / 2000.0,
+            q: 100.0 / 1000.0,
             sigma: 0.6,
             steps: s.steps_done + 1,
         }],

@@ -25,7 +25,9 @@ pub struct ExportArgs {
 /// NAME.hlo.after_opt.txt.
 pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     if args.batch == 0 {
-        anyhow::bail!(dpxla::Error::InvalidInput("--batch must be at least 1".into()));
+        anyhow::bail!(dpxla::Error::InvalidInput(
+            "--batch must be at least 1".into()
+        ));
     }
     let programs = standard_programs(&args.model, args.batch)?;
     let client = args.plugin.query().client(&[])?;

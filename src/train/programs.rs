@@ -121,7 +121,11 @@ pub fn accumulate_graph(
 fn masked_sum_loss(lk: &Graph, physical: usize, in_axes: &[Option<usize>]) -> Result<Graph> {
     let per_example = vmap(lk, in_axes, physical)?;
     let b = Builder::new();
-    let inputs: Vec<Tensor> = per_example.input_avals().into_iter().map(|a| b.input(a)).collect();
+    let inputs: Vec<Tensor> = per_example
+        .input_avals()
+        .into_iter()
+        .map(|a| b.input(a))
+        .collect();
     let mask = b.input(Aval::new([physical], DType::F32));
     let losses = b.call(&per_example, &inputs)[0];
     Ok(b.finish(&[(losses * mask).sum(&[0])])?)
