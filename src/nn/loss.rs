@@ -1,12 +1,11 @@
 //! Tracing a model's loss on one example, and the per-example-gradient graph.
 
 use super::init::ParamSpec;
-use super::params::Params;
+use super::trace_model::{collect_params, cross_entropy, trace_example_fn};
 use super::Model;
-use crate::trace::{Aval, Builder, DType, Graph, Tensor};
+use crate::trace::{Builder, Graph, Tensor};
 use crate::transform::{value_and_grad, vmap};
 use crate::{Error, Result};
-use std::collections::BTreeMap;
 
 /// The traced loss of one example.
 ///
@@ -36,22 +35,10 @@ impl ExampleLoss {
     }
 }
 
-/// The parameters `model` declares and its top-level scopes in declaration
-/// order, from one tracing pass (no graph is kept).
-fn collect_params(model: &dyn Model) -> Result<(Vec<ParamSpec>, Vec<String>)> {
-    let b = Builder::new();
-    let p = Params::collecting(&b);
-    let (x, y) = example_inputs(&b, model);
-    let loss = cross_entropy(model, &p, x, y);
-    b.finish(&[loss])?;
-    let scopes = p.top_scopes();
-    Ok((p.into_specs(), scopes))
-}
-
 /// The parameter specs of `model`, sorted by name (= argument order): the
 /// table `dpxla init` prints (name, shape, `numel()`).
 pub fn param_specs(model: &dyn Model) -> Result<Vec<ParamSpec>> {
-    Ok(collect_params(model)?.0)
+    Ok(collect_params(model, &|m, p, x, y| vec![cross_entropy(m, p, x, y)])?.0)
 }
 
 /// The number of scalar parameters of `model`.
@@ -59,39 +46,13 @@ pub fn param_count(model: &dyn Model) -> Result<usize> {
     Ok(param_specs(model)?.iter().map(ParamSpec::numel).sum())
 }
 
-fn example_inputs<'b>(b: &'b Builder, model: &dyn Model) -> (Tensor<'b>, Tensor<'b>) {
-    let x = b.input(Aval::new(model.input_shape(), DType::F32));
-    let y = b.input(Aval::scalar(DType::I32));
-    (x, y)
-}
-
-fn cross_entropy<'b>(
-    model: &dyn Model,
-    p: &Params<'b>,
-    x: Tensor<'b>,
-    y: Tensor<'b>,
-) -> Tensor<'b> {
-    let logits = model.logits(p, x);
-    logits.softmax_cross_entropy(y.one_hot(model.num_classes(), DType::F32))
-}
-
 /// Traces `model`'s cross-entropy loss on one example.
 pub fn trace_example_loss(model: &dyn Model) -> Result<ExampleLoss> {
-    // Pass 1: discover the parameters the model asks for.
-    let (specs, scopes) = collect_params(model)?;
-    // Pass 2: parameters first, in sorted order, then the example.
-    let b = Builder::new();
-    let tensors: BTreeMap<String, Tensor> = specs
-        .iter()
-        .map(|s| (s.name.clone(), b.input(Aval::new(s.shape.clone(), s.dtype))))
-        .collect();
-    let (x, y) = example_inputs(&b, model);
-    let p = Params::bound(&b, tensors);
-    let loss = cross_entropy(model, &p, x, y);
-    let graph = b.finish(&[loss])?;
+    let (graph, params, scopes) =
+        trace_example_fn(model, &|m, p, x, y| vec![cross_entropy(m, p, x, y)])?;
     Ok(ExampleLoss {
         graph,
-        params: specs,
+        params,
         input_shape: model.input_shape(),
         num_classes: model.num_classes(),
         scopes,

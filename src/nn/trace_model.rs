@@ -13,17 +13,29 @@ use std::collections::BTreeMap;
 pub type ExampleFn =
     dyn for<'b> Fn(&dyn Model, &Params<'b>, Tensor<'b>, Tensor<'b>) -> Vec<Tensor<'b>>;
 
+/// The parameters `f` asks for (sorted by name) and the model's top-level
+/// scopes in declaration order, from one tracing pass (no graph is kept).
+pub(crate) fn collect_params(
+    model: &dyn Model,
+    f: &ExampleFn,
+) -> Result<(Vec<ParamSpec>, Vec<String>)> {
+    let b = Builder::new();
+    let p = Params::collecting(&b);
+    let (x, y) = example_inputs(&b, model);
+    let outs = f(model, &p, x, y);
+    b.finish(&outs)?;
+    let scopes = p.top_scopes();
+    Ok((p.into_specs(), scopes))
+}
+
 /// Traces `f` twice: once to discover the parameters the model asks for, then
 /// with the parameters as inputs (sorted by name), then image, then label.
-pub fn trace_example_fn(model: &dyn Model, f: &ExampleFn) -> Result<(Graph, Vec<ParamSpec>)> {
-    let specs = {
-        let b = Builder::new();
-        let p = Params::collecting(&b);
-        let (x, y) = example_inputs(&b, model);
-        let outs = f(model, &p, x, y);
-        b.finish(&outs)?;
-        p.into_specs()
-    };
+/// Also returns the model's top-level scopes (declaration order, head last).
+pub fn trace_example_fn(
+    model: &dyn Model,
+    f: &ExampleFn,
+) -> Result<(Graph, Vec<ParamSpec>, Vec<String>)> {
+    let (specs, scopes) = collect_params(model, f)?;
     let b = Builder::new();
     let tensors: BTreeMap<String, Tensor> = specs
         .iter()
@@ -32,7 +44,7 @@ pub fn trace_example_fn(model: &dyn Model, f: &ExampleFn) -> Result<(Graph, Vec<
     let (x, y) = example_inputs(&b, model);
     let p = Params::bound(&b, tensors);
     let outs = f(model, &p, x, y);
-    Ok((b.finish(&outs)?, specs))
+    Ok((b.finish(&outs)?, specs, scopes))
 }
 
 fn example_inputs<'b>(b: &'b Builder, model: &dyn Model) -> (Tensor<'b>, Tensor<'b>) {
@@ -56,12 +68,13 @@ pub fn cross_entropy<'b>(
 /// Loss and correctness (1.0 when the label's logit is the largest; ties count
 /// as correct) of one example: the evaluation graph.
 pub fn trace_example_eval(model: &dyn Model) -> Result<(Graph, Vec<ParamSpec>)> {
-    trace_example_fn(model, &|m, p, x, y| {
+    let (graph, specs, _) = trace_example_fn(model, &|m, p, x, y| {
         let logits = m.logits(p, x);
         let onehot = y.one_hot(m.num_classes(), DType::F32);
         let loss = logits.softmax_cross_entropy(onehot);
         let label_logit = (logits * onehot).sum(&[0]);
         let correct = label_logit.compare(logits.reduce_max(&[0]), crate::trace::CmpDir::Ge);
         vec![loss, correct.convert(DType::F32)]
-    })
+    })?;
+    Ok((graph, specs))
 }

@@ -163,6 +163,13 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
     let client = client_for(cfg)?;
     let physical = cfg.training.physical_batch;
     let sizes = physical_sizes(physical);
+    let writer = CheckpointWriter {
+        path: ckpt_path.clone(),
+        digest: digest.clone(),
+        model: setup.model_name.clone(),
+        params: param_names.clone(),
+        slots: slot_names.clone(),
+    };
     let mut engine = Engine::new(&client, setup.spec, &state)?;
     let mut metrics = if run.step > 0 {
         MetricsWriter::resume(&metrics_path, run.step)?
@@ -244,79 +251,37 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             }
         }
         if eval_due {
-            let raw = evaluate(
+            evaluate_into(
                 &mut engine,
                 setup.test.as_ref(),
-                physical,
                 &setup.eval_augment,
-                false,
+                physical,
+                &mut record,
             )?;
-            record.test_loss = Some(raw.loss);
-            record.test_accuracy = Some(raw.accuracy);
-            if engine.has_averages() {
-                let avg = evaluate(
-                    &mut engine,
-                    setup.test.as_ref(),
-                    physical,
-                    &setup.eval_augment,
-                    true,
-                )?;
-                record.test_loss_avg = Some(avg.loss);
-                record.test_accuracy_avg = Some(avg.accuracy);
-            }
             last_eval = Some(record.clone());
         }
         metrics.write(&record)?;
         progress.update(&record);
         if ckpt_due {
-            save(
-                &ckpt_path,
-                &engine,
-                &run,
-                &digest,
-                &setup.model_name,
-                &param_names,
-                &slot_names,
-            )?;
+            writer.write(&engine, &run)?;
         }
     }
     if stopped_by_budget || last_eval.as_ref().is_none_or(|r| r.step != run.step) {
         // Final evaluation and checkpoint where the loop did not just write them.
-        let raw = evaluate(
-            &mut engine,
-            setup.test.as_ref(),
-            physical,
-            &setup.eval_augment,
-            false,
-        )?;
         let mut record = StepRecord {
             step: run.step,
-            test_loss: Some(raw.loss),
-            test_accuracy: Some(raw.accuracy),
             elapsed_secs: started.elapsed().as_secs_f64(),
             ..StepRecord::default()
         };
-        if engine.has_averages() {
-            let avg = evaluate(
-                &mut engine,
-                setup.test.as_ref(),
-                physical,
-                &setup.eval_augment,
-                true,
-            )?;
-            record.test_loss_avg = Some(avg.loss);
-            record.test_accuracy_avg = Some(avg.accuracy);
-        }
-        last_eval = Some(record);
-        save(
-            &ckpt_path,
-            &engine,
-            &run,
-            &digest,
-            &setup.model_name,
-            &param_names,
-            &slot_names,
+        evaluate_into(
+            &mut engine,
+            setup.test.as_ref(),
+            &setup.eval_augment,
+            physical,
+            &mut record,
         )?;
+        last_eval = Some(record);
+        writer.write(&engine, &run)?;
     }
     progress.finish();
     drop(metrics);
@@ -353,28 +318,52 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
     })
 }
 
-fn save(
-    path: &std::path::Path,
-    engine: &Engine,
-    run: &RunState,
-    digest: &str,
-    model: &str,
-    params: &[String],
-    slots: &[String],
+/// Fills the test-set fields of `record`: raw parameters, and the averaged
+/// ones when the run keeps averages.
+fn evaluate_into(
+    engine: &mut Engine,
+    test: &dyn crate::data::Dataset,
+    augment: &crate::data::AugmentConfig,
+    physical: usize,
+    record: &mut StepRecord,
 ) -> Result<()> {
-    let meta = CheckpointMeta {
-        version: 1,
-        step: run.step,
-        model: model.to_string(),
-        config_digest: digest.to_string(),
-        accountant: run.accountant.as_ref().map(|a| a.state().clone()),
-        sampler_rng: run.sampler.state(),
-        noise_rng: run.noise.state(),
-        params: params.to_vec(),
-        trainable: engine.spec().trainable.clone(),
-        slots: slots.to_vec(),
-    };
-    checkpoint::save(path, &meta, &engine.state()?)
+    let raw = evaluate(engine, test, physical, augment, false)?;
+    record.test_loss = Some(raw.loss);
+    record.test_accuracy = Some(raw.accuracy);
+    if engine.has_averages() {
+        let avg = evaluate(engine, test, physical, augment, true)?;
+        record.test_loss_avg = Some(avg.loss);
+        record.test_accuracy_avg = Some(avg.accuracy);
+    }
+    Ok(())
+}
+
+/// Everything a checkpoint records besides the engine's state and the run's
+/// position.
+struct CheckpointWriter {
+    path: PathBuf,
+    digest: String,
+    model: String,
+    params: Vec<String>,
+    slots: Vec<String>,
+}
+
+impl CheckpointWriter {
+    fn write(&self, engine: &Engine, run: &RunState) -> Result<()> {
+        let meta = CheckpointMeta {
+            version: 1,
+            step: run.step,
+            model: self.model.clone(),
+            config_digest: self.digest.clone(),
+            accountant: run.accountant.as_ref().map(|a| a.state().clone()),
+            sampler_rng: run.sampler.state(),
+            noise_rng: run.noise.state(),
+            params: self.params.clone(),
+            trainable: engine.spec().trainable.clone(),
+            slots: self.slots.clone(),
+        };
+        checkpoint::save(&self.path, &meta, &engine.state()?)
+    }
 }
 
 /// The result of [`evaluate_checkpoint`].
