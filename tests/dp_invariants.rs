@@ -31,6 +31,17 @@ fn engine(
     views: usize,
     seed: u64,
 ) -> Engine {
+    engine_with_mode(model, clip, ClipMode::Flat, noise, views, seed)
+}
+
+fn engine_with_mode(
+    model: &dyn Model,
+    clip: Option<f64>,
+    mode: ClipMode,
+    noise: Option<NoiseSpec>,
+    views: usize,
+    seed: u64,
+) -> Engine {
     let loss = trace_example_loss(model).unwrap();
     let (eval_example, _) = trace_example_eval(model).unwrap();
     let params: Vec<HostArray> = init_params(&loss.params, seed)
@@ -43,10 +54,7 @@ fn engine(
         eval_example,
         trainable: (0..n).collect(),
         views,
-        clipping: clip.map(|norm| Clipping {
-            norm,
-            mode: ClipMode::Flat,
-        }),
+        clipping: clip.map(|norm| Clipping { norm, mode }),
         apply: ApplySpec {
             noise,
             optimizer: Optimizer::default(),
@@ -361,4 +369,25 @@ fn non_private_accumulation_is_the_unclipped_sum() {
     );
     assert!((s1.loss_sum - s2.loss_sum).abs() < 1e-4);
     assert_eq!(s2.clipped, 0.0);
+}
+
+#[test]
+fn per_layer_clipping_also_bounds_the_sensitivity_by_c() {
+    // Per-layer: each of the m tensors is clipped to C/√m, so one example's
+    // whole clipped gradient has norm ≤ √(m·C²/m) = C.
+    let c = 1e-3;
+    let mut rng = rand::rngs::StdRng::seed_from_u64(12);
+    let (images, labels) = batch(&mut rng, 8, 5.0);
+    let mut e = engine_with_mode(&small_mlp(), Some(c), ClipMode::PerLayer, None, 1, 3);
+    let stats = e.accumulate(&images, &labels, &[1.0; 8]).unwrap();
+    assert!(stats.clipped > 0.0);
+    let all = flat(&e.accumulators().unwrap());
+    for i in 0..8 {
+        e.reset_accumulators().unwrap();
+        let mut mask = vec![1.0f32; 8];
+        mask[i] = 0.0;
+        e.accumulate(&images, &labels, &mask).unwrap();
+        let d = l2(&all, &flat(&e.accumulators().unwrap()));
+        assert!(d <= c * (1.0 + 1e-5), "example {i}: moved by {d} > C = {c}");
+    }
 }

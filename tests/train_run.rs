@@ -102,6 +102,12 @@ fn short_private_run_learns_and_accounts() {
         12
     );
     assert!(s.test_averaged.is_some());
+    // The checkpoint, reloaded by `dpxla eval`'s code path, evaluates identically.
+    let cfg = config(&out, &[]);
+    let raw = dpxla::train::run::evaluate_checkpoint(&cfg, &s.checkpoint, false).unwrap();
+    assert_eq!(raw.accuracy, s.test.accuracy);
+    let avg = dpxla::train::run::evaluate_checkpoint(&cfg, &s.checkpoint, true).unwrap();
+    assert_eq!(avg.accuracy, s.test_averaged.unwrap().accuracy);
     std::fs::remove_dir_all(&out).unwrap();
 }
 
