@@ -87,7 +87,7 @@ pub fn clip_weights<'b>(
     }
 }
 
-/// Σ_p w[p]·g[p] over the example axis: `[P]` · `[P, ...]` → `[...]`.
+/// Σ_p `w[p]·g[p]` over the example axis: `[P]` · `[P, ...]` → `[...]`.
 pub fn weighted_sum<'b>(w: Tensor<'b>, g: Tensor<'b>) -> Tensor<'b> {
     w.dot_general(g, &[], &[], &[0], &[0])
 }

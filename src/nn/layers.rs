@@ -6,8 +6,8 @@
 //! DP-safe by construction; BatchNorm, which mixes examples, does not exist.
 //!
 //! Here: dense, conv (with and without bias), flatten, global average pooling.
-//! [`norm`]: GroupNorm, LayerNorm, weight-standardised conv;
-//! [`activation`]: gelu, elu.
+//! `norm`: GroupNorm, LayerNorm, weight-standardised conv;
+//! `activation`: gelu, elu.
 
 mod activation;
 mod norm;

@@ -336,7 +336,7 @@ pub enum Prim {
     StopGradient,
     /// `(key: U32[4])` -> uniform samples in [0, 1) of `shape`/`dtype`
     /// (float). Lowered via `stablehlo.rng_bit_generator` (THREE_FRY, the
-    /// key reinterpreted as the ui64[2] state). Bit patterns are NOT
+    /// key reinterpreted as the `ui64[2]` state). Bit patterns are NOT
     /// specified: the interpreter uses its own generator.
     RngUniform {
         shape: Vec<usize>,
