@@ -149,3 +149,15 @@ fn bad_inputs_are_clear_errors_with_exit_code_2() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("available: mlp"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn init_help_lists_every_model() {
+    let out = dpxla().args(["init", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for name in dpxla::nn::MODEL_NAMES {
+        assert!(
+            help.contains(name),
+            "`dpxla init --help` does not list {name}"
+        );
+    }
+}

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 #[derive(Args)]
 pub struct ExportArgs {
+    /// Model name (as for `dpxla init`).
     #[arg(long)]
     model: String,
     /// Physical batch size the programs are compiled for.

@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 
 #[derive(Args)]
 pub struct InitArgs {
-    /// Model name (see `dpxla init --help` for the list in the README).
+    /// Model name: mlp, cnn_tanh, cnn_tanh_cifar, cifar_cnn, wrn16_4, wrn40_4,
+    /// resnet18_gn, resnet50_gn (README, "Models").
     #[arg(long)]
     model: String,
     /// Output safetensors file with one tensor per parameter.
@@ -30,6 +31,7 @@ pub struct InitArgs {
 
 #[derive(Args)]
 pub struct GradsArgs {
+    /// Model name (as for `dpxla init`).
     #[arg(long)]
     model: String,
     /// Parameters (safetensors, names as written by `dpxla init`).
