@@ -3,7 +3,6 @@
 use clap::Args;
 use dpxla::train::config::Config;
 use dpxla::train::run::{train, TrainOptions};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -22,7 +21,8 @@ pub struct TrainArgs {
     /// Stop after this many steps in this invocation (resume later).
     #[arg(long, value_name = "N")]
     max_steps: Option<u64>,
-    /// No progress bar (plain progress lines instead).
+    /// No progress output. Without it: a progress bar on a terminal, else a
+    /// plain progress line now and then (logs, CI).
     #[arg(long)]
     no_progress: bool,
 }
@@ -46,7 +46,7 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<()> {
     let cfg = Config::load(&args.config, &args.set)?;
     let opts = TrainOptions {
         resume: args.resume,
-        progress: !args.no_progress && std::io::stderr().is_terminal(),
+        progress: !args.no_progress,
         max_steps_this_run: args.max_steps,
     };
     let s = train(&cfg, &opts)?;

@@ -23,7 +23,7 @@ use std::time::Instant;
 pub struct TrainOptions {
     /// Continue from `output.dir/checkpoint.safetensors`.
     pub resume: bool,
-    /// Show a progress bar (else a plain line now and then).
+    /// Show progress: a bar on a terminal, else a plain line now and then.
     pub progress: bool,
     /// Stop after this many steps in this invocation (a later `--resume`
     /// continues); `None` runs to the end. Used to test interruption.
