@@ -5,7 +5,10 @@ use super::PluginArgs;
 use anyhow::Context;
 use clap::Args;
 use dpxla::lower::LowerOptions;
-use dpxla::nn::{by_name, init_params, per_example_grads, trace_example_loss, ExampleLoss};
+use dpxla::nn::transfer::load_params_file;
+use dpxla::nn::{
+    by_name, init_params, param_specs, per_example_grads, trace_example_loss, ExampleLoss,
+};
 use dpxla::program::Program;
 use dpxla::runtime::CompileOptions;
 use dpxla::tensor_file::{read_tensors, write_tensors};
@@ -50,8 +53,8 @@ pub struct GradsArgs {
 
 pub fn init(args: InitArgs) -> anyhow::Result<()> {
     let model = by_name(&args.model)?;
-    let loss = trace_example_loss(model.as_ref())?;
-    let params = init_params(&loss.params, args.seed);
+    let specs = param_specs(model.as_ref())?;
+    let params = init_params(&specs, args.seed);
     let meta = HashMap::from([
         ("format".to_string(), "dpxla-params".to_string()),
         ("model".to_string(), args.model.clone()),
@@ -59,7 +62,7 @@ pub fn init(args: InitArgs) -> anyhow::Result<()> {
     write_tensors(&args.out, &params, Some(meta))?;
     let mut total = 0;
     println!("{:<40} {:>18} {:>12}", "parameter", "shape", "count");
-    for s in &loss.params {
+    for s in &specs {
         println!(
             "{:<40} {:>18} {:>12}",
             s.name,
@@ -71,48 +74,10 @@ pub fn init(args: InitArgs) -> anyhow::Result<()> {
     println!(
         "{} parameters in {} tensors -> {}",
         total,
-        loss.params.len(),
+        specs.len(),
         args.out.display()
     );
     Ok(())
-}
-
-/// Reads parameters by name, checking that exactly the model's names are present
-/// with the model's shapes.
-pub fn load_params(loss: &ExampleLoss, path: &Path) -> anyhow::Result<Vec<HostArray>> {
-    let file = read_tensors(path)?;
-    let mut out = Vec::with_capacity(loss.params.len());
-    for spec in &loss.params {
-        let a = file.get(&spec.name, path)?;
-        if a.shape != spec.shape || a.dtype() != spec.dtype {
-            return Err(Error::InvalidInput(format!(
-                "{}: parameter '{}' is {}{:?}, the model needs {}{:?}",
-                path.display(),
-                spec.name,
-                a.dtype(),
-                a.shape,
-                spec.dtype,
-                spec.shape
-            ))
-            .into());
-        }
-        out.push(a.clone());
-    }
-    let extra: Vec<&str> = file
-        .tensors
-        .iter()
-        .map(|(n, _)| n.as_str())
-        .filter(|n| !loss.params.iter().any(|s| s.name == *n))
-        .collect();
-    if !extra.is_empty() {
-        return Err(Error::InvalidInput(format!(
-            "{}: tensors the model does not have: {}",
-            path.display(),
-            extra.join(", ")
-        ))
-        .into());
-    }
-    Ok(out)
 }
 
 /// Reads a batch file: `images` f32 (NHWC or flat per example) and `labels` i64.
@@ -168,7 +133,12 @@ fn load_batch(loss: &ExampleLoss, path: &Path) -> anyhow::Result<(HostArray, Hos
 pub fn grads(args: GradsArgs) -> anyhow::Result<()> {
     let model = by_name(&args.model)?;
     let loss = trace_example_loss(model.as_ref())?;
-    let params = load_params(&loss, &args.params)?;
+    // Exactly the model's parameters, by name (missing, extra or reshaped
+    // tensors are one clear error).
+    let params: Vec<HostArray> = load_params_file(&loss, &args.params)?
+        .into_iter()
+        .map(|(_, a)| a)
+        .collect();
     let (images, labels) = load_batch(&loss, &args.batch)?;
     let batch = images.shape[0];
     let client = args.plugin.query().client(&[])?;

@@ -185,18 +185,7 @@ impl Engine {
         labels: &[i32],
         mask: &[f32],
     ) -> Result<AccumulateStats> {
-        let p = images.shape.first().copied().unwrap_or(0);
-        if labels.len() != p || mask.len() != p {
-            return Err(Error::InvalidInput(format!(
-                "physical batch of {p} images with {} labels and {} mask entries",
-                labels.len(),
-                mask.len()
-            )));
-        }
-        let client = self.client.clone();
-        let img = to_device(&client, images, 0)?;
-        let lab = to_device(&client, &HostArray::i32([p], labels.to_vec()), 0)?;
-        let msk = to_device(&client, &HostArray::f32([p], mask.to_vec()), 0)?;
+        let (p, [img, lab, msk]) = self.upload_batch(images, labels, mask)?;
         self.accumulate_program(p)?;
         let prog = &self.accumulate[&p];
         let mut args: Vec<&Buffer> = self.params.iter().collect();
@@ -218,23 +207,10 @@ impl Engine {
     /// `count` (non-private), optimiser step `t` (1-based) with learning rate
     /// `lr`, averaging, and zeroed accumulators.
     pub fn apply(&mut self, key: [u32; 4], lr: f64, t: u64, count: usize) -> Result<()> {
-        let client = self.client.clone();
-        let key = to_device(&client, &HostArray::u32([4], key.to_vec()), 0)?;
-        let lr = to_device(
-            &client,
-            &HostArray::f32(Vec::<usize>::new(), vec![lr as f32]),
-            0,
-        )?;
-        let t = to_device(
-            &client,
-            &HostArray::f32(Vec::<usize>::new(), vec![t as f32]),
-            0,
-        )?;
-        let count = to_device(
-            &client,
-            &HostArray::f32(Vec::<usize>::new(), vec![count as f32]),
-            0,
-        )?;
+        let key = to_device(&self.client, &HostArray::u32([4], key.to_vec()), 0)?;
+        let lr = self.upload_scalar(lr)?;
+        let t = self.upload_scalar(t as f64)?;
+        let count = self.upload_scalar(count as f64)?;
         let mut args: Vec<&Buffer> = self.params.iter().collect();
         args.extend(self.slots.iter());
         args.extend(self.averages.iter());
@@ -266,11 +242,7 @@ impl Engine {
         mask: &[f32],
         averaged: bool,
     ) -> Result<(f64, f64)> {
-        let p = images.shape.first().copied().unwrap_or(0);
-        let client = self.client.clone();
-        let img = to_device(&client, images, 0)?;
-        let lab = to_device(&client, &HostArray::i32([p], labels.to_vec()), 0)?;
-        let msk = to_device(&client, &HostArray::f32([p], mask.to_vec()), 0)?;
+        let (p, [img, lab, msk]) = self.upload_batch(images, labels, mask)?;
         self.evaluate_program(p)?;
         let params = if averaged && !self.averages.is_empty() {
             &self.averages
@@ -281,6 +253,41 @@ impl Engine {
         args.extend([&img, &lab, &msk]);
         let outs = self.evaluate[&p].run(&args)?;
         Ok((scalar(&outs[0])?, scalar(&outs[1])?))
+    }
+
+    /// Copies one physical batch (images, labels, mask) to the device, checking
+    /// that the three agree on its size P.
+    fn upload_batch(
+        &self,
+        images: &HostArray,
+        labels: &[i32],
+        mask: &[f32],
+    ) -> Result<(usize, [Buffer; 3])> {
+        let p = images.shape.first().copied().unwrap_or(0);
+        if labels.len() != p || mask.len() != p {
+            return Err(Error::InvalidInput(format!(
+                "physical batch of {p} images with {} labels and {} mask entries",
+                labels.len(),
+                mask.len()
+            )));
+        }
+        Ok((
+            p,
+            [
+                to_device(&self.client, images, 0)?,
+                to_device(&self.client, &HostArray::i32([p], labels.to_vec()), 0)?,
+                to_device(&self.client, &HostArray::f32([p], mask.to_vec()), 0)?,
+            ],
+        ))
+    }
+
+    /// An f32 scalar on the device.
+    fn upload_scalar(&self, x: f64) -> Result<Buffer> {
+        to_device(
+            &self.client,
+            &HostArray::f32(Vec::<usize>::new(), vec![x as f32]),
+            0,
+        )
     }
 
     /// Whether the run keeps parameter averages.
