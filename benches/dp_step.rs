@@ -8,11 +8,11 @@
 
 use dpxla::dp::clip::ClipMode;
 use dpxla::dp::noise::NoiseSpec;
-use dpxla::nn::{by_name, init_params, trace_example_eval, trace_example_loss};
+use dpxla::nn::by_name;
 use dpxla::optim::{Averaging, Optimizer};
-use dpxla::runtime::{CompileOptions, PluginQuery};
+use dpxla::runtime::PluginQuery;
 use dpxla::trace::HostArray;
-use dpxla::train::engine::{Engine, EngineSpec, HostState};
+use dpxla::train::engine::{Engine, EngineSpec};
 use dpxla::train::programs::{ApplySpec, Clipping};
 use rand::{Rng, SeedableRng};
 use std::time::Instant;
@@ -33,54 +33,34 @@ fn main() -> anyhow::Result<()> {
     println!("model {name}, logical batch {logical} = {micro} x {physical}, {steps} timed steps (median), CPU plugin");
     let mut medians = Vec::new();
     for private in [false, true] {
-        let loss = trace_example_loss(model.as_ref())?;
-        let (eval_example, _) = trace_example_eval(model.as_ref())?;
-        let params: Vec<HostArray> = init_params(&loss.params, 0)
-            .into_iter()
-            .map(|(_, a)| a)
-            .collect();
-        let per: usize = loss.input_shape.iter().product();
-        let mut shape = vec![physical];
-        shape.extend(&loss.input_shape);
-        let classes = loss.num_classes as i32;
-        let n = loss.params.len();
-        let spec = EngineSpec {
-            loss,
-            eval_example,
-            trainable: (0..n).collect(),
-            views: 1,
-            clipping: private.then_some(Clipping {
-                norm: 1.0,
-                mode: ClipMode::Flat,
+        let clipping = private.then_some(Clipping {
+            norm: 1.0,
+            mode: ClipMode::Flat,
+        });
+        let apply = ApplySpec {
+            noise: private.then_some(NoiseSpec {
+                sigma: 1.0,
+                clip_norm: 1.0,
+                expected_batch: logical as f64,
             }),
-            apply: ApplySpec {
-                noise: private.then_some(NoiseSpec {
-                    sigma: 1.0,
-                    clip_norm: 1.0,
-                    expected_batch: logical as f64,
-                }),
-                optimizer: Optimizer::Sgd {
-                    momentum: 0.9,
-                    nesterov: false,
-                    weight_decay: 0.0,
-                },
-                averaging: Averaging::Ema {
-                    decay: 0.999,
-                    warmup: true,
-                },
+            optimizer: Optimizer::Sgd {
+                momentum: 0.9,
+                nesterov: false,
+                weight_decay: 0.0,
             },
-            compile_options: CompileOptions::default(),
+            averaging: Averaging::Ema {
+                decay: 0.999,
+                warmup: true,
+            },
         };
+        let spec = EngineSpec::new(model.as_ref(), clipping, apply)?;
+        let state = spec.initial_state(0);
+        let per: usize = spec.loss.input_shape.iter().product();
+        let mut shape = vec![physical];
+        shape.extend(&spec.loss.input_shape);
+        let classes = spec.loss.num_classes as i32;
         let t0 = Instant::now();
-        let mut engine = Engine::new(
-            &client,
-            spec,
-            &HostState {
-                params,
-                slots: vec![],
-                averages: vec![],
-            },
-        )?;
+        let mut engine = Engine::new(&client, spec, &state)?;
         engine.prepare(physical)?;
         let compile = t0.elapsed().as_secs_f64();
         let images = HostArray::f32(shape, (0..physical * per).map(|_| rng.gen()).collect());

@@ -6,9 +6,8 @@ mod pjrt_common;
 
 use dpxla::dp::clip::ClipMode;
 use dpxla::dp::noise::NoiseSpec;
-use dpxla::nn::{init_params, models::Mlp, trace_example_eval, trace_example_loss, Model};
+use dpxla::nn::{models::Mlp, Model};
 use dpxla::optim::{Averaging, Optimizer};
-use dpxla::runtime::CompileOptions;
 use dpxla::trace::HostArray;
 use dpxla::train::engine::{Engine, EngineSpec, HostState};
 use dpxla::train::programs::{ApplySpec, Clipping};
@@ -42,36 +41,18 @@ fn engine_with_mode(
     views: usize,
     seed: u64,
 ) -> Engine {
-    let loss = trace_example_loss(model).unwrap();
-    let (eval_example, _) = trace_example_eval(model).unwrap();
-    let params: Vec<HostArray> = init_params(&loss.params, seed)
-        .into_iter()
-        .map(|(_, a)| a)
-        .collect();
-    let n = loss.params.len();
-    let spec = EngineSpec {
-        loss,
-        eval_example,
-        trainable: (0..n).collect(),
-        views,
-        clipping: clip.map(|norm| Clipping { norm, mode }),
-        apply: ApplySpec {
-            noise,
-            optimizer: Optimizer::default(),
-            averaging: Averaging::None,
-        },
-        compile_options: CompileOptions::default(),
+    let apply = ApplySpec {
+        noise,
+        optimizer: Optimizer::default(),
+        averaging: Averaging::None,
     };
-    Engine::new(
-        cpu_client(),
-        spec,
-        &HostState {
-            params,
-            slots: vec![],
-            averages: vec![],
-        },
-    )
-    .unwrap()
+    let clipping = clip.map(|norm| Clipping { norm, mode });
+    let spec = EngineSpec {
+        views,
+        ..EngineSpec::new(model, clipping, apply).unwrap()
+    };
+    let state = spec.initial_state(seed);
+    Engine::new(cpu_client(), spec, &state).unwrap()
 }
 
 fn batch(rng: &mut rand::rngs::StdRng, p: usize, scale: f32) -> (HostArray, Vec<i32>) {
@@ -189,45 +170,27 @@ fn noise_has_standard_deviation_sigma_c_over_expected_batch() {
     // MLP has 669,706 coordinates: the sample std is within 0.3% of σC/(qN)
     // with overwhelming probability (its relative s.e. is 1/sqrt(2n) = 0.09%).
     let (sigma, c, expected) = (1.3, 0.7, 50.0);
-    let model = Mlp::mnist();
-    let loss = trace_example_loss(&model).unwrap();
-    let (eval_example, _) = trace_example_eval(&model).unwrap();
-    let zeros: Vec<HostArray> = loss
+    let clipping = Some(Clipping {
+        norm: c,
+        mode: ClipMode::Flat,
+    });
+    let apply = ApplySpec {
+        noise: Some(NoiseSpec {
+            sigma,
+            clip_norm: c,
+            expected_batch: expected,
+        }),
+        optimizer: Optimizer::default(),
+        averaging: Averaging::None,
+    };
+    let spec = EngineSpec::new(&Mlp::mnist(), clipping, apply).unwrap();
+    let zeros: Vec<HostArray> = spec
+        .loss
         .params
         .iter()
         .map(|s| HostArray::f32(s.shape.clone(), vec![0.0; s.numel()]))
         .collect();
-    let n = loss.params.len();
-    let spec = EngineSpec {
-        loss,
-        eval_example,
-        trainable: (0..n).collect(),
-        views: 1,
-        clipping: Some(Clipping {
-            norm: c,
-            mode: ClipMode::Flat,
-        }),
-        apply: ApplySpec {
-            noise: Some(NoiseSpec {
-                sigma,
-                clip_norm: c,
-                expected_batch: expected,
-            }),
-            optimizer: Optimizer::default(),
-            averaging: Averaging::None,
-        },
-        compile_options: CompileOptions::default(),
-    };
-    let mut e = Engine::new(
-        cpu_client(),
-        spec,
-        &HostState {
-            params: zeros,
-            slots: vec![],
-            averages: vec![],
-        },
-    )
-    .unwrap();
+    let mut e = Engine::new(cpu_client(), spec, &HostState::fresh(zeros)).unwrap();
     e.apply([1, 2, 3, 4], 1.0, 1, 0).unwrap();
     let p = flat(&e.state().unwrap().params);
     let m = p.iter().sum::<f64>() / p.len() as f64;

@@ -7,56 +7,40 @@ mod pjrt_common;
 
 use dpxla::dp::clip::ClipMode;
 use dpxla::dp::noise::NoiseSpec;
-use dpxla::nn::{init_params, models::Mlp, trace_example_eval, trace_example_loss};
+use dpxla::nn::{init_params, models::Mlp, trace_example_loss};
 use dpxla::optim::{Averaging, Optimizer};
-use dpxla::runtime::CompileOptions;
 use dpxla::trace::HostArray;
 use dpxla::train::engine::{Engine, EngineSpec, HostState};
 use dpxla::train::programs::{ApplySpec, Clipping};
 use rand::{Rng, SeedableRng};
 
 fn engine(state: &HostState) -> Engine {
-    let model = Mlp::mnist();
-    let loss = trace_example_loss(&model).unwrap();
-    let (eval_example, _) = trace_example_eval(&model).unwrap();
-    let n = loss.params.len();
-    let spec = EngineSpec {
-        loss,
-        eval_example,
-        trainable: (0..n).collect(),
-        views: 1,
-        clipping: Some(Clipping {
-            norm: 1.0,
-            mode: ClipMode::Flat,
+    let clipping = Some(Clipping {
+        norm: 1.0,
+        mode: ClipMode::Flat,
+    });
+    let apply = ApplySpec {
+        noise: Some(NoiseSpec {
+            sigma: 1.0,
+            clip_norm: 1.0,
+            expected_batch: 64.0,
         }),
-        apply: ApplySpec {
-            noise: Some(NoiseSpec {
-                sigma: 1.0,
-                clip_norm: 1.0,
-                expected_batch: 64.0,
-            }),
-            optimizer: Optimizer::Sgd {
-                momentum: 0.9,
-                nesterov: false,
-                weight_decay: 0.0,
-            },
-            averaging: Averaging::Ema {
-                decay: 0.9,
-                warmup: true,
-            },
+        optimizer: Optimizer::Sgd {
+            momentum: 0.9,
+            nesterov: false,
+            weight_decay: 0.0,
         },
-        compile_options: CompileOptions::default(),
+        averaging: Averaging::Ema {
+            decay: 0.9,
+            warmup: true,
+        },
     };
+    let spec = EngineSpec::new(&Mlp::mnist(), clipping, apply).unwrap();
     Engine::new(pjrt_common::cpu_client(), spec, state).unwrap()
 }
 
 #[test]
 fn an_engine_rebuilt_from_its_host_state_continues_identically() {
-    let loss = trace_example_loss(&Mlp::mnist()).unwrap();
-    let params: Vec<HostArray> = init_params(&loss.params, 1)
-        .into_iter()
-        .map(|(_, a)| a)
-        .collect();
     let mut rng = rand::rngs::StdRng::seed_from_u64(1);
     let batches: Vec<HostArray> = (0..3)
         .map(|_| {
@@ -67,11 +51,13 @@ fn an_engine_rebuilt_from_its_host_state_continues_identically() {
         })
         .collect();
     let labels: Vec<i32> = (0..64).map(|i| i % 10).collect();
-    let mut running = engine(&HostState {
-        params,
-        slots: vec![],
-        averages: vec![],
-    });
+    let fresh = HostState::fresh(
+        init_params(&trace_example_loss(&Mlp::mnist()).unwrap().params, 1)
+            .into_iter()
+            .map(|(_, a)| a)
+            .collect(),
+    );
+    let mut running = engine(&fresh);
     for (t, b) in batches.iter().take(2).enumerate() {
         running.accumulate(b, &labels, &[1.0; 64]).unwrap();
         running

@@ -7,58 +7,46 @@ mod pjrt_common;
 use dpxla::dp::clip::ClipMode;
 use dpxla::dp::noise::NoiseSpec;
 use dpxla::nn::models::{CifarCnn, CnnTanh, CnnTanhCifar, Mlp, ResNetGn, WideResNet};
-use dpxla::nn::{init_params, trace_example_eval, trace_example_loss, Model};
+use dpxla::nn::Model;
 use dpxla::optim::{Averaging, Optimizer};
 use dpxla::runtime::{CompileOptions, XlaFlag};
 use dpxla::trace::HostArray;
-use dpxla::train::engine::{Engine, EngineSpec, HostState};
+use dpxla::train::engine::{Engine, EngineSpec};
 use dpxla::train::programs::{ApplySpec, Clipping};
 use pjrt_common::cpu_client;
 use rand::{Rng, SeedableRng};
 
 fn private_steps(model: &dyn Model, seed: u64) {
-    let loss = trace_example_loss(model).unwrap();
-    let (eval_example, _) = trace_example_eval(model).unwrap();
-    let params: Vec<HostArray> = init_params(&loss.params, seed)
-        .into_iter()
-        .map(|(_, a)| a)
-        .collect();
-    let n = loss.params.len();
-    let input = loss.input_shape.clone();
-    let classes = loss.num_classes as i32;
-    let spec = EngineSpec {
-        loss,
-        eval_example,
-        trainable: (0..n).collect(),
-        views: 1,
-        clipping: Some(Clipping {
-            norm: 1.0,
-            mode: ClipMode::Flat,
+    let clipping = Some(Clipping {
+        norm: 1.0,
+        mode: ClipMode::Flat,
+    });
+    let apply = ApplySpec {
+        noise: Some(NoiseSpec {
+            sigma: 1.0,
+            clip_norm: 1.0,
+            expected_batch: 4.0,
         }),
-        apply: ApplySpec {
-            noise: Some(NoiseSpec {
-                sigma: 1.0,
-                clip_norm: 1.0,
-                expected_batch: 4.0,
-            }),
-            optimizer: Optimizer::Sgd {
-                momentum: 0.9,
-                nesterov: false,
-                weight_decay: 0.0,
-            },
-            averaging: Averaging::Ema {
-                decay: 0.9,
-                warmup: true,
-            },
+        optimizer: Optimizer::Sgd {
+            momentum: 0.9,
+            nesterov: false,
+            weight_decay: 0.0,
         },
+        averaging: Averaging::Ema {
+            decay: 0.9,
+            warmup: true,
+        },
+    };
+    let spec = EngineSpec {
         compile_options: CompileOptions::default()
             .flag("xla_backend_optimization_level", XlaFlag::Int(0)),
+        ..EngineSpec::new(model, clipping, apply).unwrap()
     };
-    let state = HostState {
-        params: params.clone(),
-        slots: vec![],
-        averages: vec![],
-    };
+    let n = spec.loss.params.len();
+    let input = spec.loss.input_shape.clone();
+    let classes = spec.loss.num_classes as i32;
+    let state = spec.initial_state(seed);
+    let params = state.params.clone();
     let mut e = Engine::new(cpu_client(), spec, &state).unwrap();
     let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
     let per: usize = input.iter().product();

@@ -5,7 +5,7 @@
 
 use super::programs::{accumulate_graph, apply_graph, evaluate_graph, ApplySpec, Clipping};
 use crate::lower::LowerOptions;
-use crate::nn::ExampleLoss;
+use crate::nn::{init_params, trace_example_eval, trace_example_loss, ExampleLoss, Model};
 use crate::program::{to_device, to_host, Program};
 use crate::runtime::{Buffer, Client, CompileOptions};
 use crate::trace::{Graph, HostArray};
@@ -28,6 +28,39 @@ pub struct EngineSpec {
     pub compile_options: CompileOptions,
 }
 
+impl EngineSpec {
+    /// The spec for `model` with every parameter trainable, one view per
+    /// example and default compile options (adjust the public fields for more).
+    pub fn new(
+        model: &dyn Model,
+        clipping: Option<Clipping>,
+        apply: ApplySpec,
+    ) -> Result<EngineSpec> {
+        let loss = trace_example_loss(model)?;
+        let (eval_example, _) = trace_example_eval(model)?;
+        let trainable = (0..loss.params.len()).collect();
+        Ok(EngineSpec {
+            loss,
+            eval_example,
+            trainable,
+            views: 1,
+            clipping,
+            apply,
+            compile_options: CompileOptions::default(),
+        })
+    }
+
+    /// Fresh parameters for this spec's model (see `nn::init_params`).
+    pub fn initial_state(&self, seed: u64) -> HostState {
+        HostState::fresh(
+            init_params(&self.loss.params, seed)
+                .into_iter()
+                .map(|(_, a)| a)
+                .collect(),
+        )
+    }
+}
+
 /// Host copies of the training state (for checkpoints).
 #[derive(Clone, Debug, PartialEq)]
 pub struct HostState {
@@ -36,6 +69,17 @@ pub struct HostState {
     pub slots: Vec<HostArray>,
     /// Averages of all parameters (empty without averaging).
     pub averages: Vec<HostArray>,
+}
+
+impl HostState {
+    /// Parameters with zero optimiser slots and averages starting at them.
+    pub fn fresh(params: Vec<HostArray>) -> HostState {
+        HostState {
+            params,
+            slots: Vec::new(),
+            averages: Vec::new(),
+        }
+    }
 }
 
 /// Diagnostics returned by one accumulate call.
