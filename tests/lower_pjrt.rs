@@ -426,3 +426,122 @@ fn donated_parameters_are_updated_in_place() {
     };
     assert!(dpxla::lower::lower(&g, &bad).is_err());
 }
+
+#[test]
+fn select_and_scatter_max_routes_each_window_to_exactly_one_maximum() {
+    // The StableHLO spec leaves the order in which a window is scanned to the
+    // implementation (XLA:CPU does not always scan row-major), so with ties
+    // the chosen maximum may differ from the interpreter's. What must hold:
+    // every window's source value lands on exactly ONE position, inside the
+    // window (never in the padding), holding the window's maximum. Sources are
+    // distinct powers of two (exact in f64), so each output element decodes
+    // into the set of windows that chose it. Small integers make ties common.
+    let mut rng = rand::rngs::StdRng::seed_from_u64(23);
+    let xshape = [1usize, 5, 4, 2];
+    for (window, strides, padding) in [
+        ([1, 2, 2, 1], [1, 2, 2, 1], [(0, 0), (0, 0), (0, 0), (0, 0)]),
+        ([1, 3, 3, 1], [1, 1, 1, 1], [(0, 0), (1, 1), (1, 1), (0, 0)]),
+        ([1, 3, 2, 1], [1, 2, 1, 1], [(0, 0), (0, 1), (1, 0), (0, 0)]),
+    ] {
+        let b = Builder::new();
+        let x = b.input(Aval::new(xshape, DType::F64));
+        let pooled = Prim::ReduceWindow {
+            kind: WindowKind::Max,
+            window: window.to_vec(),
+            strides: strides.to_vec(),
+            padding: padding.to_vec(),
+        };
+        let ys = dpxla::trace::abstract_eval(&pooled, &[x.aval()]).unwrap()[0].clone();
+        assert!(ys.numel() <= 52);
+        let src = b.input(ys.clone());
+        let p = Prim::SelectAndScatterMax {
+            window: window.to_vec(),
+            strides: strides.to_vec(),
+            padding: padding.to_vec(),
+        };
+        let g = b.finish(&[b.emit1(p, &[x, src])]).unwrap();
+        let prog = Program::compile(
+            cpu_client(),
+            &g,
+            &LowerOptions::default(),
+            &CompileOptions::default(),
+        )
+        .unwrap();
+        for _ in 0..20 {
+            let xs: Vec<f64> = (0..40).map(|_| rng.gen_range(0..3) as f64).collect();
+            let ss: Vec<f64> = (0..ys.numel()).map(|i| (1u64 << i) as f64).collect();
+            let args = [
+                HostArray::f64(xshape, xs.clone()),
+                HostArray::f64(ys.shape.clone(), ss),
+            ];
+            let out = prog.run_host(&args).unwrap()[0].to_f64();
+            let mut seen = vec![0; ys.numel()];
+            for (j, &v) in out.iter().enumerate() {
+                let mut bits = v as u64;
+                assert_eq!(bits as f64, v, "output {j} = {v} is not a sum of sources");
+                while bits != 0 {
+                    let w = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    seen[w] += 1;
+                    // Window w's in-bounds members and their maximum.
+                    let o = unravel(w, &ys.shape);
+                    let members: Vec<usize> = (0..window.iter().product::<usize>())
+                        .filter_map(|k| {
+                            let wi = unravel(k, &window);
+                            let mut flat = 0;
+                            for d in 0..4 {
+                                let p = (o[d] * strides[d] + wi[d]) as i64 - padding[d].0;
+                                if p < 0 || p >= xshape[d] as i64 {
+                                    return None;
+                                }
+                                flat = flat * xshape[d] + p as usize;
+                            }
+                            Some(flat)
+                        })
+                        .collect();
+                    let max = members.iter().map(|&m| xs[m]).fold(f64::MIN, f64::max);
+                    assert!(
+                        members.contains(&j) && xs[j] == max,
+                        "{window:?}: window {w} chose {j} (value {}), not a maximum of {members:?}",
+                        xs[j]
+                    );
+                }
+            }
+            assert!(
+                seen.iter().all(|&n| n == 1),
+                "{window:?}: windows chosen {seen:?} times"
+            );
+        }
+        // Without ties the choice is unique: XLA equals the interpreter.
+        for dtype in [DType::F32, DType::F64] {
+            let b = Builder::new();
+            let x = b.input(Aval::new(xshape, dtype));
+            let src = b.input(Aval::new(ys.shape.clone(), dtype));
+            let p = Prim::SelectAndScatterMax {
+                window: window.to_vec(),
+                strides: strides.to_vec(),
+                padding: padding.to_vec(),
+            };
+            let g = b.finish(&[b.emit1(p, &[x, src])]).unwrap();
+            let args = [
+                rand_array(&mut rng, &xshape, dtype, -2.0, 2.0),
+                rand_array(&mut rng, &ys.shape, dtype, -2.0, 2.0),
+            ];
+            check(
+                &format!("select_and_scatter {window:?} {dtype}"),
+                &g,
+                &args,
+                1e-6,
+            );
+        }
+    }
+}
+
+fn unravel(mut i: usize, shape: &[usize]) -> Vec<usize> {
+    let mut idx = vec![0; shape.len()];
+    for d in (0..shape.len()).rev() {
+        idx[d] = i % shape[d];
+        i /= shape[d];
+    }
+    idx
+}

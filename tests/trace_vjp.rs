@@ -334,9 +334,9 @@ fn loss_pieces() {
 
 #[test]
 fn max_pool_ties_go_to_the_first_maximum() {
-    // Window [[2,2],[1,0]]: both 2s are maxima; like XLA's select_and_scatter
-    // (select = ge, scanning in row-major window order) the first one gets
-    // the whole cotangent, so the gradient is [1,0,0,0], not [½,½,0,0].
+    // Window [[2,2],[1,0]]: both 2s are maxima; one of them gets the whole
+    // cotangent (select_and_scatter; the interpreter scans row-major, so the
+    // first), so the gradient is [1,0,0,0], not [½,½,0,0].
     let g = trace(&[f64a(&[1, 2, 2, 1])], |_, x| {
         vec![x[0].max_pool([2, 2], [1, 1], Padding::Valid).sum_all()]
     });

@@ -109,277 +109,173 @@ module @dpxla {
     %v86 = "stablehlo.dot_general"(%v84, %v5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x1x32xf32>, tensor<512x32xf32>) -> tensor<8x1x512xf32>
     %v87 = "stablehlo.dot_general"(%v36, %v84) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x1x512xf32>, tensor<8x1x32xf32>) -> tensor<8x512x32xf32>
     %v88 = "stablehlo.reshape"(%v86) : (tensor<8x1x512xf32>) -> tensor<8x1x4x4x32xf32>
-    %v89 = "stablehlo.constant"() {value = dense<0xFF800000> : tensor<f32>} : () -> tensor<f32>
-    %v90 = "stablehlo.pad"(%v34, %v89) {edge_padding_low = array<i64: 0, 0, 0, 0, 0>, edge_padding_high = array<i64: 0, 0, 0, 0, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x5x5x32xf32>, tensor<f32>) -> tensor<8x1x5x5x32xf32>
-    %v91 = "stablehlo.constant"() {value = dense<false> : tensor<1x4x4x32xi1>} : () -> tensor<1x4x4x32xi1>
-    %v92 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<1x5x5x32xf32>} : () -> tensor<1x5x5x32xf32>
-    %v93 = "stablehlo.slice"(%v90) {start_indices = array<i64: 0, 0, 0, 0, 0>, limit_indices = array<i64: 8, 1, 4, 4, 32>, strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x5x5x32xf32>) -> tensor<8x1x4x4x32xf32>
-    %v94 = "stablehlo.compare"(%v93, %v35) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x1x4x4x32xf32>, tensor<8x1x4x4x32xf32>) -> tensor<8x1x4x4x32xi1>
-    %v95 = "stablehlo.constant"() {value = dense<false> : tensor<1x4x4x32xi1>} : () -> tensor<1x4x4x32xi1>
-    %v96 = "stablehlo.broadcast_in_dim"(%v91) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v97 = "stablehlo.broadcast_in_dim"(%v95) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v98 = "stablehlo.select"(%v96, %v97, %v94) : (tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v99 = "stablehlo.constant"() {value = dense<true> : tensor<1x4x4x32xi1>} : () -> tensor<1x4x4x32xi1>
-    %v100 = "stablehlo.broadcast_in_dim"(%v99) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v101 = "stablehlo.broadcast_in_dim"(%v91) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v102 = "stablehlo.select"(%v98, %v100, %v101) : (tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v103 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<1x4x4x32xf32>} : () -> tensor<1x4x4x32xf32>
-    %v104 = "stablehlo.broadcast_in_dim"(%v103) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x4x4x32xf32>) -> tensor<8x1x4x4x32xf32>
-    %v105 = "stablehlo.select"(%v98, %v88, %v104) : (tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xf32>, tensor<8x1x4x4x32xf32>) -> tensor<8x1x4x4x32xf32>
-    %v106 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v107 = "stablehlo.pad"(%v105, %v106) {edge_padding_low = array<i64: 0, 0, 0, 0, 0>, edge_padding_high = array<i64: 0, 0, 1, 1, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x4x4x32xf32>, tensor<f32>) -> tensor<8x1x5x5x32xf32>
-    %v108 = "stablehlo.broadcast_in_dim"(%v92) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
-    %v109 = "stablehlo.add"(%v108, %v107) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
-    %v110 = "stablehlo.slice"(%v90) {start_indices = array<i64: 0, 0, 0, 1, 0>, limit_indices = array<i64: 8, 1, 4, 5, 32>, strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x5x5x32xf32>) -> tensor<8x1x4x4x32xf32>
-    %v111 = "stablehlo.compare"(%v110, %v35) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x1x4x4x32xf32>, tensor<8x1x4x4x32xf32>) -> tensor<8x1x4x4x32xi1>
-    %v112 = "stablehlo.constant"() {value = dense<false> : tensor<1x4x4x32xi1>} : () -> tensor<1x4x4x32xi1>
-    %v113 = "stablehlo.broadcast_in_dim"(%v112) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v114 = "stablehlo.select"(%v102, %v113, %v111) : (tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v115 = "stablehlo.constant"() {value = dense<true> : tensor<1x4x4x32xi1>} : () -> tensor<1x4x4x32xi1>
-    %v116 = "stablehlo.broadcast_in_dim"(%v115) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v117 = "stablehlo.select"(%v114, %v116, %v102) : (tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v118 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<1x4x4x32xf32>} : () -> tensor<1x4x4x32xf32>
-    %v119 = "stablehlo.broadcast_in_dim"(%v118) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x4x4x32xf32>) -> tensor<8x1x4x4x32xf32>
-    %v120 = "stablehlo.select"(%v114, %v88, %v119) : (tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xf32>, tensor<8x1x4x4x32xf32>) -> tensor<8x1x4x4x32xf32>
-    %v121 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v122 = "stablehlo.pad"(%v120, %v121) {edge_padding_low = array<i64: 0, 0, 0, 1, 0>, edge_padding_high = array<i64: 0, 0, 1, 0, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x4x4x32xf32>, tensor<f32>) -> tensor<8x1x5x5x32xf32>
-    %v123 = "stablehlo.add"(%v109, %v122) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
-    %v124 = "stablehlo.slice"(%v90) {start_indices = array<i64: 0, 0, 1, 0, 0>, limit_indices = array<i64: 8, 1, 5, 4, 32>, strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x5x5x32xf32>) -> tensor<8x1x4x4x32xf32>
-    %v125 = "stablehlo.compare"(%v124, %v35) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x1x4x4x32xf32>, tensor<8x1x4x4x32xf32>) -> tensor<8x1x4x4x32xi1>
-    %v126 = "stablehlo.constant"() {value = dense<false> : tensor<1x4x4x32xi1>} : () -> tensor<1x4x4x32xi1>
-    %v127 = "stablehlo.broadcast_in_dim"(%v126) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v128 = "stablehlo.select"(%v117, %v127, %v125) : (tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v129 = "stablehlo.constant"() {value = dense<true> : tensor<1x4x4x32xi1>} : () -> tensor<1x4x4x32xi1>
-    %v130 = "stablehlo.broadcast_in_dim"(%v129) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v131 = "stablehlo.select"(%v128, %v130, %v117) : (tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v132 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<1x4x4x32xf32>} : () -> tensor<1x4x4x32xf32>
-    %v133 = "stablehlo.broadcast_in_dim"(%v132) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x4x4x32xf32>) -> tensor<8x1x4x4x32xf32>
-    %v134 = "stablehlo.select"(%v128, %v88, %v133) : (tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xf32>, tensor<8x1x4x4x32xf32>) -> tensor<8x1x4x4x32xf32>
-    %v135 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v136 = "stablehlo.pad"(%v134, %v135) {edge_padding_low = array<i64: 0, 0, 1, 0, 0>, edge_padding_high = array<i64: 0, 0, 0, 1, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x4x4x32xf32>, tensor<f32>) -> tensor<8x1x5x5x32xf32>
-    %v137 = "stablehlo.add"(%v123, %v136) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
-    %v138 = "stablehlo.slice"(%v90) {start_indices = array<i64: 0, 0, 1, 1, 0>, limit_indices = array<i64: 8, 1, 5, 5, 32>, strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x5x5x32xf32>) -> tensor<8x1x4x4x32xf32>
-    %v139 = "stablehlo.compare"(%v138, %v35) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x1x4x4x32xf32>, tensor<8x1x4x4x32xf32>) -> tensor<8x1x4x4x32xi1>
-    %v140 = "stablehlo.constant"() {value = dense<false> : tensor<1x4x4x32xi1>} : () -> tensor<1x4x4x32xi1>
-    %v141 = "stablehlo.broadcast_in_dim"(%v140) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v142 = "stablehlo.select"(%v131, %v141, %v139) : (tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xi1>) -> tensor<8x1x4x4x32xi1>
-    %v143 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<1x4x4x32xf32>} : () -> tensor<1x4x4x32xf32>
-    %v144 = "stablehlo.broadcast_in_dim"(%v143) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x4x4x32xf32>) -> tensor<8x1x4x4x32xf32>
-    %v145 = "stablehlo.select"(%v142, %v88, %v144) : (tensor<8x1x4x4x32xi1>, tensor<8x1x4x4x32xf32>, tensor<8x1x4x4x32xf32>) -> tensor<8x1x4x4x32xf32>
-    %v146 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v147 = "stablehlo.pad"(%v145, %v146) {edge_padding_low = array<i64: 0, 0, 1, 1, 0>, edge_padding_high = array<i64: 0, 0, 0, 0, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x4x4x32xf32>, tensor<f32>) -> tensor<8x1x5x5x32xf32>
-    %v148 = "stablehlo.add"(%v137, %v147) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
-    %v149 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v150 = "stablehlo.pad"(%v148, %v149) {edge_padding_low = array<i64: 0, 0, 0, 0, 0>, edge_padding_high = array<i64: 0, 0, 0, 0, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x5x5x32xf32>, tensor<f32>) -> tensor<8x1x5x5x32xf32>
-    %v151 = "stablehlo.multiply"(%v34, %v34) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
-    %v152 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v153 = "stablehlo.broadcast_in_dim"(%v152) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x5x5x32xf32>
-    %v154 = "stablehlo.broadcast_in_dim"(%v153) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
-    %v155 = "stablehlo.subtract"(%v154, %v151) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
-    %v156 = "stablehlo.multiply"(%v150, %v155) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
     %t33 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v157 = "stablehlo.reduce"(%v156, %t33) ({
+    %v89 = "stablehlo.select_and_scatter"(%v34, %v88, %t33) ({
     ^bb0(%t34: tensor<f32>, %t35: tensor<f32>):
-      %t36 = "stablehlo.add"(%t34, %t35) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t36) : (tensor<f32>) -> ()
+      %t36 = "stablehlo.compare"(%t34, %t35) {comparison_direction = #stablehlo<comparison_direction GE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
+      "stablehlo.return"(%t36) : (tensor<i1>) -> ()
+    }, {
+    ^bb0(%t37: tensor<f32>, %t38: tensor<f32>):
+      %t39 = "stablehlo.add"(%t37, %t38) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t39) : (tensor<f32>) -> ()
+    }) {padding = dense<[[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]> : tensor<5x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2, 1>, window_strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x5x5x32xf32>, tensor<8x1x4x4x32xf32>, tensor<f32>) -> tensor<8x1x5x5x32xf32>
+    %v90 = "stablehlo.multiply"(%v34, %v34) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
+    %v91 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
+    %v92 = "stablehlo.broadcast_in_dim"(%v91) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x5x5x32xf32>
+    %v93 = "stablehlo.broadcast_in_dim"(%v92) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
+    %v94 = "stablehlo.subtract"(%v93, %v90) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
+    %v95 = "stablehlo.multiply"(%v89, %v94) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
+    %t40 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v96 = "stablehlo.reduce"(%v95, %t40) ({
+    ^bb0(%t41: tensor<f32>, %t42: tensor<f32>):
+      %t43 = "stablehlo.add"(%t41, %t42) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t43) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1, 2, 3>} : (tensor<8x1x5x5x32xf32>, tensor<f32>) -> tensor<8x32xf32>
-    %v158 = "stablehlo.reverse"(%v3) {dimensions = array<i64: 0, 1>} : (tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v159 = "stablehlo.reshape"(%v156) : (tensor<8x1x5x5x32xf32>) -> tensor<8x5x5x32xf32>
-    %v160 = "stablehlo.convolution"(%v159, %v158) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 2, 2>, padding = dense<[[3, 4], [3, 4]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 1, 1>} : (tensor<8x5x5x32xf32>, tensor<4x4x16x32xf32>) -> tensor<8x13x13x16xf32>
-    %v161 = "stablehlo.reshape"(%v160) : (tensor<8x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>
-    %v162 = "stablehlo.reshape"(%v27) : (tensor<8x1x13x13x16xf32>) -> tensor<8x13x13x16xf32>
-    %v163 = "stablehlo.transpose"(%v156) {permutation = array<i64: 1, 2, 3, 0, 4>} : (tensor<8x1x5x5x32xf32>) -> tensor<1x5x5x8x32xf32>
-    %v164 = "stablehlo.reshape"(%v163) : (tensor<1x5x5x8x32xf32>) -> tensor<1x5x5x256xf32>
-    %v165 = "stablehlo.convolution"(%v162, %v164) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f]>, feature_group_count = 8 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[0, -1], [0, -1]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 2, 2>, window_strides = array<i64: 1, 1>} : (tensor<8x13x13x16xf32>, tensor<1x5x5x256xf32>) -> tensor<4x4x16x256xf32>
-    %v166 = "stablehlo.reshape"(%v165) : (tensor<4x4x16x256xf32>) -> tensor<4x4x16x8x32xf32>
-    %v167 = "stablehlo.transpose"(%v166) {permutation = array<i64: 3, 0, 1, 2, 4>} : (tensor<4x4x16x8x32xf32>) -> tensor<8x4x4x16x32xf32>
-    %v168 = "stablehlo.constant"() {value = dense<0xFF800000> : tensor<f32>} : () -> tensor<f32>
-    %v169 = "stablehlo.pad"(%v26, %v168) {edge_padding_low = array<i64: 0, 0, 0, 0, 0>, edge_padding_high = array<i64: 0, 0, 0, 0, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x14x14x16xf32>, tensor<f32>) -> tensor<8x1x14x14x16xf32>
-    %v170 = "stablehlo.constant"() {value = dense<false> : tensor<1x13x13x16xi1>} : () -> tensor<1x13x13x16xi1>
-    %v171 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<1x14x14x16xf32>} : () -> tensor<1x14x14x16xf32>
-    %v172 = "stablehlo.slice"(%v169) {start_indices = array<i64: 0, 0, 0, 0, 0>, limit_indices = array<i64: 8, 1, 13, 13, 16>, strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x14x14x16xf32>) -> tensor<8x1x13x13x16xf32>
-    %v173 = "stablehlo.compare"(%v172, %v27) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x1x13x13x16xf32>, tensor<8x1x13x13x16xf32>) -> tensor<8x1x13x13x16xi1>
-    %v174 = "stablehlo.constant"() {value = dense<false> : tensor<1x13x13x16xi1>} : () -> tensor<1x13x13x16xi1>
-    %v175 = "stablehlo.broadcast_in_dim"(%v170) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v176 = "stablehlo.broadcast_in_dim"(%v174) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v177 = "stablehlo.select"(%v175, %v176, %v173) : (tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v178 = "stablehlo.constant"() {value = dense<true> : tensor<1x13x13x16xi1>} : () -> tensor<1x13x13x16xi1>
-    %v179 = "stablehlo.broadcast_in_dim"(%v178) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v180 = "stablehlo.broadcast_in_dim"(%v170) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v181 = "stablehlo.select"(%v177, %v179, %v180) : (tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v182 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<1x13x13x16xf32>} : () -> tensor<1x13x13x16xf32>
-    %v183 = "stablehlo.broadcast_in_dim"(%v182) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>
-    %v184 = "stablehlo.select"(%v177, %v161, %v183) : (tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xf32>, tensor<8x1x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>
-    %v185 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v186 = "stablehlo.pad"(%v184, %v185) {edge_padding_low = array<i64: 0, 0, 0, 0, 0>, edge_padding_high = array<i64: 0, 0, 1, 1, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x13x13x16xf32>, tensor<f32>) -> tensor<8x1x14x14x16xf32>
-    %v187 = "stablehlo.broadcast_in_dim"(%v171) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v188 = "stablehlo.add"(%v187, %v186) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v189 = "stablehlo.slice"(%v169) {start_indices = array<i64: 0, 0, 0, 1, 0>, limit_indices = array<i64: 8, 1, 13, 14, 16>, strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x14x14x16xf32>) -> tensor<8x1x13x13x16xf32>
-    %v190 = "stablehlo.compare"(%v189, %v27) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x1x13x13x16xf32>, tensor<8x1x13x13x16xf32>) -> tensor<8x1x13x13x16xi1>
-    %v191 = "stablehlo.constant"() {value = dense<false> : tensor<1x13x13x16xi1>} : () -> tensor<1x13x13x16xi1>
-    %v192 = "stablehlo.broadcast_in_dim"(%v191) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v193 = "stablehlo.select"(%v181, %v192, %v190) : (tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v194 = "stablehlo.constant"() {value = dense<true> : tensor<1x13x13x16xi1>} : () -> tensor<1x13x13x16xi1>
-    %v195 = "stablehlo.broadcast_in_dim"(%v194) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v196 = "stablehlo.select"(%v193, %v195, %v181) : (tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v197 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<1x13x13x16xf32>} : () -> tensor<1x13x13x16xf32>
-    %v198 = "stablehlo.broadcast_in_dim"(%v197) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>
-    %v199 = "stablehlo.select"(%v193, %v161, %v198) : (tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xf32>, tensor<8x1x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>
-    %v200 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v201 = "stablehlo.pad"(%v199, %v200) {edge_padding_low = array<i64: 0, 0, 0, 1, 0>, edge_padding_high = array<i64: 0, 0, 1, 0, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x13x13x16xf32>, tensor<f32>) -> tensor<8x1x14x14x16xf32>
-    %v202 = "stablehlo.add"(%v188, %v201) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v203 = "stablehlo.slice"(%v169) {start_indices = array<i64: 0, 0, 1, 0, 0>, limit_indices = array<i64: 8, 1, 14, 13, 16>, strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x14x14x16xf32>) -> tensor<8x1x13x13x16xf32>
-    %v204 = "stablehlo.compare"(%v203, %v27) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x1x13x13x16xf32>, tensor<8x1x13x13x16xf32>) -> tensor<8x1x13x13x16xi1>
-    %v205 = "stablehlo.constant"() {value = dense<false> : tensor<1x13x13x16xi1>} : () -> tensor<1x13x13x16xi1>
-    %v206 = "stablehlo.broadcast_in_dim"(%v205) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v207 = "stablehlo.select"(%v196, %v206, %v204) : (tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v208 = "stablehlo.constant"() {value = dense<true> : tensor<1x13x13x16xi1>} : () -> tensor<1x13x13x16xi1>
-    %v209 = "stablehlo.broadcast_in_dim"(%v208) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v210 = "stablehlo.select"(%v207, %v209, %v196) : (tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v211 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<1x13x13x16xf32>} : () -> tensor<1x13x13x16xf32>
-    %v212 = "stablehlo.broadcast_in_dim"(%v211) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>
-    %v213 = "stablehlo.select"(%v207, %v161, %v212) : (tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xf32>, tensor<8x1x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>
-    %v214 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v215 = "stablehlo.pad"(%v213, %v214) {edge_padding_low = array<i64: 0, 0, 1, 0, 0>, edge_padding_high = array<i64: 0, 0, 0, 1, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x13x13x16xf32>, tensor<f32>) -> tensor<8x1x14x14x16xf32>
-    %v216 = "stablehlo.add"(%v202, %v215) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v217 = "stablehlo.slice"(%v169) {start_indices = array<i64: 0, 0, 1, 1, 0>, limit_indices = array<i64: 8, 1, 14, 14, 16>, strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x14x14x16xf32>) -> tensor<8x1x13x13x16xf32>
-    %v218 = "stablehlo.compare"(%v217, %v27) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x1x13x13x16xf32>, tensor<8x1x13x13x16xf32>) -> tensor<8x1x13x13x16xi1>
-    %v219 = "stablehlo.constant"() {value = dense<false> : tensor<1x13x13x16xi1>} : () -> tensor<1x13x13x16xi1>
-    %v220 = "stablehlo.broadcast_in_dim"(%v219) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v221 = "stablehlo.select"(%v210, %v220, %v218) : (tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xi1>) -> tensor<8x1x13x13x16xi1>
-    %v222 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<1x13x13x16xf32>} : () -> tensor<1x13x13x16xf32>
-    %v223 = "stablehlo.broadcast_in_dim"(%v222) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>
-    %v224 = "stablehlo.select"(%v221, %v161, %v223) : (tensor<8x1x13x13x16xi1>, tensor<8x1x13x13x16xf32>, tensor<8x1x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>
-    %v225 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v226 = "stablehlo.pad"(%v224, %v225) {edge_padding_low = array<i64: 0, 0, 1, 1, 0>, edge_padding_high = array<i64: 0, 0, 0, 0, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x13x13x16xf32>, tensor<f32>) -> tensor<8x1x14x14x16xf32>
-    %v227 = "stablehlo.add"(%v216, %v226) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v228 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v229 = "stablehlo.pad"(%v227, %v228) {edge_padding_low = array<i64: 0, 0, 0, 0, 0>, edge_padding_high = array<i64: 0, 0, 0, 0, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x14x14x16xf32>, tensor<f32>) -> tensor<8x1x14x14x16xf32>
-    %v230 = "stablehlo.multiply"(%v26, %v26) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v231 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v232 = "stablehlo.broadcast_in_dim"(%v231) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x14x14x16xf32>
-    %v233 = "stablehlo.broadcast_in_dim"(%v232) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v234 = "stablehlo.subtract"(%v233, %v230) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v235 = "stablehlo.multiply"(%v229, %v234) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %t37 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v236 = "stablehlo.reduce"(%v235, %t37) ({
-    ^bb0(%t38: tensor<f32>, %t39: tensor<f32>):
-      %t40 = "stablehlo.add"(%t38, %t39) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t40) : (tensor<f32>) -> ()
+    %v97 = "stablehlo.reverse"(%v3) {dimensions = array<i64: 0, 1>} : (tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v98 = "stablehlo.reshape"(%v95) : (tensor<8x1x5x5x32xf32>) -> tensor<8x5x5x32xf32>
+    %v99 = "stablehlo.convolution"(%v98, %v97) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 2, 2>, padding = dense<[[3, 4], [3, 4]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 1, 1>} : (tensor<8x5x5x32xf32>, tensor<4x4x16x32xf32>) -> tensor<8x13x13x16xf32>
+    %v100 = "stablehlo.reshape"(%v99) : (tensor<8x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>
+    %v101 = "stablehlo.reshape"(%v27) : (tensor<8x1x13x13x16xf32>) -> tensor<8x13x13x16xf32>
+    %v102 = "stablehlo.transpose"(%v95) {permutation = array<i64: 1, 2, 3, 0, 4>} : (tensor<8x1x5x5x32xf32>) -> tensor<1x5x5x8x32xf32>
+    %v103 = "stablehlo.reshape"(%v102) : (tensor<1x5x5x8x32xf32>) -> tensor<1x5x5x256xf32>
+    %v104 = "stablehlo.convolution"(%v101, %v103) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f]>, feature_group_count = 8 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[0, -1], [0, -1]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 2, 2>, window_strides = array<i64: 1, 1>} : (tensor<8x13x13x16xf32>, tensor<1x5x5x256xf32>) -> tensor<4x4x16x256xf32>
+    %v105 = "stablehlo.reshape"(%v104) : (tensor<4x4x16x256xf32>) -> tensor<4x4x16x8x32xf32>
+    %v106 = "stablehlo.transpose"(%v105) {permutation = array<i64: 3, 0, 1, 2, 4>} : (tensor<4x4x16x8x32xf32>) -> tensor<8x4x4x16x32xf32>
+    %t44 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v107 = "stablehlo.select_and_scatter"(%v26, %v100, %t44) ({
+    ^bb0(%t45: tensor<f32>, %t46: tensor<f32>):
+      %t47 = "stablehlo.compare"(%t45, %t46) {comparison_direction = #stablehlo<comparison_direction GE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
+      "stablehlo.return"(%t47) : (tensor<i1>) -> ()
+    }, {
+    ^bb0(%t48: tensor<f32>, %t49: tensor<f32>):
+      %t50 = "stablehlo.add"(%t48, %t49) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t50) : (tensor<f32>) -> ()
+    }) {padding = dense<[[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]> : tensor<5x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2, 1>, window_strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x14x14x16xf32>, tensor<8x1x13x13x16xf32>, tensor<f32>) -> tensor<8x1x14x14x16xf32>
+    %v108 = "stablehlo.multiply"(%v26, %v26) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %v109 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
+    %v110 = "stablehlo.broadcast_in_dim"(%v109) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x14x14x16xf32>
+    %v111 = "stablehlo.broadcast_in_dim"(%v110) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %v112 = "stablehlo.subtract"(%v111, %v108) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %v113 = "stablehlo.multiply"(%v107, %v112) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %t51 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v114 = "stablehlo.reduce"(%v113, %t51) ({
+    ^bb0(%t52: tensor<f32>, %t53: tensor<f32>):
+      %t54 = "stablehlo.add"(%t52, %t53) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t54) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1, 2, 3>} : (tensor<8x1x14x14x16xf32>, tensor<f32>) -> tensor<8x16xf32>
-    %v237 = "stablehlo.reshape"(%v19) : (tensor<8x1x28x28x1xf32>) -> tensor<8x28x28x1xf32>
-    %v238 = "stablehlo.transpose"(%v235) {permutation = array<i64: 1, 2, 3, 0, 4>} : (tensor<8x1x14x14x16xf32>) -> tensor<1x14x14x8x16xf32>
-    %v239 = "stablehlo.reshape"(%v238) : (tensor<1x14x14x8x16xf32>) -> tensor<1x14x14x128xf32>
-    %v240 = "stablehlo.convolution"(%v237, %v239) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f]>, feature_group_count = 8 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[3, 3], [3, 3]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 2, 2>, window_strides = array<i64: 1, 1>} : (tensor<8x28x28x1xf32>, tensor<1x14x14x128xf32>) -> tensor<8x8x1x128xf32>
-    %v241 = "stablehlo.reshape"(%v240) : (tensor<8x8x1x128xf32>) -> tensor<8x8x1x8x16xf32>
-    %v242 = "stablehlo.transpose"(%v241) {permutation = array<i64: 3, 0, 1, 2, 4>} : (tensor<8x8x1x8x16xf32>) -> tensor<8x8x8x1x16xf32>
-    %v243 = "stablehlo.multiply"(%v236, %v236) : (tensor<8x16xf32>, tensor<8x16xf32>) -> tensor<8x16xf32>
-    %t41 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v244 = "stablehlo.reduce"(%v243, %t41) ({
-    ^bb0(%t42: tensor<f32>, %t43: tensor<f32>):
-      %t44 = "stablehlo.add"(%t42, %t43) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t44) : (tensor<f32>) -> ()
+    %v115 = "stablehlo.reshape"(%v19) : (tensor<8x1x28x28x1xf32>) -> tensor<8x28x28x1xf32>
+    %v116 = "stablehlo.transpose"(%v113) {permutation = array<i64: 1, 2, 3, 0, 4>} : (tensor<8x1x14x14x16xf32>) -> tensor<1x14x14x8x16xf32>
+    %v117 = "stablehlo.reshape"(%v116) : (tensor<1x14x14x8x16xf32>) -> tensor<1x14x14x128xf32>
+    %v118 = "stablehlo.convolution"(%v115, %v117) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f]>, feature_group_count = 8 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[3, 3], [3, 3]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 2, 2>, window_strides = array<i64: 1, 1>} : (tensor<8x28x28x1xf32>, tensor<1x14x14x128xf32>) -> tensor<8x8x1x128xf32>
+    %v119 = "stablehlo.reshape"(%v118) : (tensor<8x8x1x128xf32>) -> tensor<8x8x1x8x16xf32>
+    %v120 = "stablehlo.transpose"(%v119) {permutation = array<i64: 3, 0, 1, 2, 4>} : (tensor<8x8x1x8x16xf32>) -> tensor<8x8x8x1x16xf32>
+    %v121 = "stablehlo.multiply"(%v114, %v114) : (tensor<8x16xf32>, tensor<8x16xf32>) -> tensor<8x16xf32>
+    %t55 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v122 = "stablehlo.reduce"(%v121, %t55) ({
+    ^bb0(%t56: tensor<f32>, %t57: tensor<f32>):
+      %t58 = "stablehlo.add"(%t56, %t57) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t58) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1>} : (tensor<8x16xf32>, tensor<f32>) -> tensor<8xf32>
-    %v245 = "stablehlo.multiply"(%v242, %v242) : (tensor<8x8x8x1x16xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf32>
-    %t45 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v246 = "stablehlo.reduce"(%v245, %t45) ({
-    ^bb0(%t46: tensor<f32>, %t47: tensor<f32>):
-      %t48 = "stablehlo.add"(%t46, %t47) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t48) : (tensor<f32>) -> ()
+    %v123 = "stablehlo.multiply"(%v120, %v120) : (tensor<8x8x8x1x16xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf32>
+    %t59 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v124 = "stablehlo.reduce"(%v123, %t59) ({
+    ^bb0(%t60: tensor<f32>, %t61: tensor<f32>):
+      %t62 = "stablehlo.add"(%t60, %t61) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t62) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1, 2, 3, 4>} : (tensor<8x8x8x1x16xf32>, tensor<f32>) -> tensor<8xf32>
-    %v247 = "stablehlo.multiply"(%v157, %v157) : (tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
-    %t49 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v248 = "stablehlo.reduce"(%v247, %t49) ({
-    ^bb0(%t50: tensor<f32>, %t51: tensor<f32>):
-      %t52 = "stablehlo.add"(%t50, %t51) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t52) : (tensor<f32>) -> ()
+    %v125 = "stablehlo.multiply"(%v96, %v96) : (tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
+    %t63 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v126 = "stablehlo.reduce"(%v125, %t63) ({
+    ^bb0(%t64: tensor<f32>, %t65: tensor<f32>):
+      %t66 = "stablehlo.add"(%t64, %t65) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t66) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1>} : (tensor<8x32xf32>, tensor<f32>) -> tensor<8xf32>
-    %v249 = "stablehlo.multiply"(%v167, %v167) : (tensor<8x4x4x16x32xf32>, tensor<8x4x4x16x32xf32>) -> tensor<8x4x4x16x32xf32>
-    %t53 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v250 = "stablehlo.reduce"(%v249, %t53) ({
-    ^bb0(%t54: tensor<f32>, %t55: tensor<f32>):
-      %t56 = "stablehlo.add"(%t54, %t55) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t56) : (tensor<f32>) -> ()
+    %v127 = "stablehlo.multiply"(%v106, %v106) : (tensor<8x4x4x16x32xf32>, tensor<8x4x4x16x32xf32>) -> tensor<8x4x4x16x32xf32>
+    %t67 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v128 = "stablehlo.reduce"(%v127, %t67) ({
+    ^bb0(%t68: tensor<f32>, %t69: tensor<f32>):
+      %t70 = "stablehlo.add"(%t68, %t69) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t70) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1, 2, 3, 4>} : (tensor<8x4x4x16x32xf32>, tensor<f32>) -> tensor<8xf32>
-    %v251 = "stablehlo.multiply"(%v85, %v85) : (tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
-    %t57 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v252 = "stablehlo.reduce"(%v251, %t57) ({
-    ^bb0(%t58: tensor<f32>, %t59: tensor<f32>):
-      %t60 = "stablehlo.add"(%t58, %t59) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t60) : (tensor<f32>) -> ()
+    %v129 = "stablehlo.multiply"(%v85, %v85) : (tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
+    %t71 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v130 = "stablehlo.reduce"(%v129, %t71) ({
+    ^bb0(%t72: tensor<f32>, %t73: tensor<f32>):
+      %t74 = "stablehlo.add"(%t72, %t73) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t74) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1>} : (tensor<8x32xf32>, tensor<f32>) -> tensor<8xf32>
-    %v253 = "stablehlo.multiply"(%v87, %v87) : (tensor<8x512x32xf32>, tensor<8x512x32xf32>) -> tensor<8x512x32xf32>
-    %t61 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v254 = "stablehlo.reduce"(%v253, %t61) ({
-    ^bb0(%t62: tensor<f32>, %t63: tensor<f32>):
-      %t64 = "stablehlo.add"(%t62, %t63) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t64) : (tensor<f32>) -> ()
+    %v131 = "stablehlo.multiply"(%v87, %v87) : (tensor<8x512x32xf32>, tensor<8x512x32xf32>) -> tensor<8x512x32xf32>
+    %t75 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v132 = "stablehlo.reduce"(%v131, %t75) ({
+    ^bb0(%t76: tensor<f32>, %t77: tensor<f32>):
+      %t78 = "stablehlo.add"(%t76, %t77) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t78) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1, 2>} : (tensor<8x512x32xf32>, tensor<f32>) -> tensor<8xf32>
-    %v255 = "stablehlo.multiply"(%v76, %v76) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %t65 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v256 = "stablehlo.reduce"(%v255, %t65) ({
-    ^bb0(%t66: tensor<f32>, %t67: tensor<f32>):
-      %t68 = "stablehlo.add"(%t66, %t67) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t68) : (tensor<f32>) -> ()
+    %v133 = "stablehlo.multiply"(%v76, %v76) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
+    %t79 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v134 = "stablehlo.reduce"(%v133, %t79) ({
+    ^bb0(%t80: tensor<f32>, %t81: tensor<f32>):
+      %t82 = "stablehlo.add"(%t80, %t81) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t82) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1>} : (tensor<8x10xf32>, tensor<f32>) -> tensor<8xf32>
-    %v257 = "stablehlo.multiply"(%v78, %v78) : (tensor<8x32x10xf32>, tensor<8x32x10xf32>) -> tensor<8x32x10xf32>
-    %t69 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v258 = "stablehlo.reduce"(%v257, %t69) ({
-    ^bb0(%t70: tensor<f32>, %t71: tensor<f32>):
-      %t72 = "stablehlo.add"(%t70, %t71) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t72) : (tensor<f32>) -> ()
+    %v135 = "stablehlo.multiply"(%v78, %v78) : (tensor<8x32x10xf32>, tensor<8x32x10xf32>) -> tensor<8x32x10xf32>
+    %t83 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v136 = "stablehlo.reduce"(%v135, %t83) ({
+    ^bb0(%t84: tensor<f32>, %t85: tensor<f32>):
+      %t86 = "stablehlo.add"(%t84, %t85) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t86) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1, 2>} : (tensor<8x32x10xf32>, tensor<f32>) -> tensor<8xf32>
-    %v259 = "stablehlo.add"(%v244, %v246) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v260 = "stablehlo.add"(%v259, %v248) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v261 = "stablehlo.add"(%v260, %v250) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v262 = "stablehlo.add"(%v261, %v252) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v263 = "stablehlo.add"(%v262, %v254) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v264 = "stablehlo.add"(%v263, %v256) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v265 = "stablehlo.add"(%v264, %v258) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v266 = "stablehlo.sqrt"(%v265) : (tensor<8xf32>) -> tensor<8xf32>
-    %v267 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v268 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v269 = "stablehlo.broadcast_in_dim"(%v268) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v270 = "stablehlo.divide"(%v266, %v269) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v271 = "stablehlo.broadcast_in_dim"(%v267) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v272 = "stablehlo.maximum"(%v270, %v271) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v273 = "stablehlo.broadcast_in_dim"(%v267) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v274 = "stablehlo.divide"(%v273, %v272) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v275 = "stablehlo.multiply"(%v18, %v274) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v276 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v277 = "stablehlo.broadcast_in_dim"(%v276) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v278 = "stablehlo.compare"(%v266, %v277) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v279 = "stablehlo.convert"(%v278) : (tensor<8xi1>) -> tensor<8xf32>
-    %v280 = "stablehlo.multiply"(%v18, %v279) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %t73 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v281 = "stablehlo.reduce"(%v280, %t73) ({
-    ^bb0(%t74: tensor<f32>, %t75: tensor<f32>):
-      %t76 = "stablehlo.add"(%t74, %t75) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t76) : (tensor<f32>) -> ()
+    %v137 = "stablehlo.add"(%v122, %v124) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v138 = "stablehlo.add"(%v137, %v126) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v139 = "stablehlo.add"(%v138, %v128) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v140 = "stablehlo.add"(%v139, %v130) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v141 = "stablehlo.add"(%v140, %v132) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v142 = "stablehlo.add"(%v141, %v134) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v143 = "stablehlo.add"(%v142, %v136) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v144 = "stablehlo.sqrt"(%v143) : (tensor<8xf32>) -> tensor<8xf32>
+    %v145 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
+    %v146 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
+    %v147 = "stablehlo.broadcast_in_dim"(%v146) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v148 = "stablehlo.divide"(%v144, %v147) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v149 = "stablehlo.broadcast_in_dim"(%v145) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v150 = "stablehlo.maximum"(%v148, %v149) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v151 = "stablehlo.broadcast_in_dim"(%v145) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v152 = "stablehlo.divide"(%v151, %v150) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v153 = "stablehlo.multiply"(%v18, %v152) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v154 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
+    %v155 = "stablehlo.broadcast_in_dim"(%v154) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v156 = "stablehlo.compare"(%v144, %v155) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v157 = "stablehlo.convert"(%v156) : (tensor<8xi1>) -> tensor<8xf32>
+    %v158 = "stablehlo.multiply"(%v18, %v157) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %t87 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v159 = "stablehlo.reduce"(%v158, %t87) ({
+    ^bb0(%t88: tensor<f32>, %t89: tensor<f32>):
+      %t90 = "stablehlo.add"(%t88, %t89) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t90) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    %v282 = "stablehlo.dot_general"(%v275, %v236) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x16xf32>) -> tensor<16xf32>
-    %v283 = "stablehlo.add"(%v8, %v282) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
-    %v284 = "stablehlo.dot_general"(%v275, %v242) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v285 = "stablehlo.add"(%v9, %v284) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v286 = "stablehlo.dot_general"(%v275, %v157) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
-    %v287 = "stablehlo.add"(%v10, %v286) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v288 = "stablehlo.dot_general"(%v275, %v167) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v289 = "stablehlo.add"(%v11, %v288) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v290 = "stablehlo.dot_general"(%v275, %v85) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
-    %v291 = "stablehlo.add"(%v12, %v290) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v292 = "stablehlo.dot_general"(%v275, %v87) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512x32xf32>) -> tensor<512x32xf32>
-    %v293 = "stablehlo.add"(%v13, %v292) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
-    %v294 = "stablehlo.dot_general"(%v275, %v76) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
-    %v295 = "stablehlo.add"(%v14, %v294) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v296 = "stablehlo.dot_general"(%v275, %v78) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32x10xf32>) -> tensor<32x10xf32>
-    %v297 = "stablehlo.add"(%v15, %v296) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
-    %v298 = "stablehlo.multiply"(%v63, %v18) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %t77 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v299 = "stablehlo.reduce"(%v298, %t77) ({
-    ^bb0(%t78: tensor<f32>, %t79: tensor<f32>):
-      %t80 = "stablehlo.add"(%t78, %t79) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t80) : (tensor<f32>) -> ()
+    %v160 = "stablehlo.dot_general"(%v153, %v114) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x16xf32>) -> tensor<16xf32>
+    %v161 = "stablehlo.add"(%v8, %v160) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
+    %v162 = "stablehlo.dot_general"(%v153, %v120) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
+    %v163 = "stablehlo.add"(%v9, %v162) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
+    %v164 = "stablehlo.dot_general"(%v153, %v96) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
+    %v165 = "stablehlo.add"(%v10, %v164) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v166 = "stablehlo.dot_general"(%v153, %v106) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v167 = "stablehlo.add"(%v11, %v166) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v168 = "stablehlo.dot_general"(%v153, %v85) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
+    %v169 = "stablehlo.add"(%v12, %v168) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v170 = "stablehlo.dot_general"(%v153, %v87) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512x32xf32>) -> tensor<512x32xf32>
+    %v171 = "stablehlo.add"(%v13, %v170) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
+    %v172 = "stablehlo.dot_general"(%v153, %v76) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
+    %v173 = "stablehlo.add"(%v14, %v172) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
+    %v174 = "stablehlo.dot_general"(%v153, %v78) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32x10xf32>) -> tensor<32x10xf32>
+    %v175 = "stablehlo.add"(%v15, %v174) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
+    %v176 = "stablehlo.multiply"(%v63, %v18) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %t91 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v177 = "stablehlo.reduce"(%v176, %t91) ({
+    ^bb0(%t92: tensor<f32>, %t93: tensor<f32>):
+      %t94 = "stablehlo.add"(%t92, %t93) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t94) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    "func.return"(%v283, %v285, %v287, %v289, %v291, %v293, %v295, %v297, %v299, %v281) : (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) -> ()
+    "func.return"(%v161, %v163, %v165, %v167, %v169, %v171, %v173, %v175, %v177, %v159) : (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) -> ()
   }
 }

@@ -94,6 +94,36 @@ impl<'g> Emitter<'g> {
         );
     }
 
+    /// Emits `stablehlo.select_and_scatter` whose select region is
+    /// `compare GE` (keep the current candidate while it is >= the next; the
+    /// implementation scans each window in an order of its own) and whose
+    /// scatter region is `add`.
+    pub fn select_and_scatter_ge_add(
+        &mut self,
+        result: &str,
+        operands: &[String],
+        dtype: DType,
+        attrs: &str,
+        operand_types: &[String],
+        out_type: &str,
+    ) {
+        let scalar = tensor_type_of(&[], dtype);
+        let pred = tensor_type_of(&[], DType::Bool);
+        let (a, b, c) = (self.fresh(), self.fresh(), self.fresh());
+        let (d, e, f) = (self.fresh(), self.fresh(), self.fresh());
+        let _ = writeln!(
+            self.body,
+            "    {result} = \"stablehlo.select_and_scatter\"({}) ({{\n    ^bb0({a}: {scalar}, {b}: {scalar}):\n      \
+             {c} = \"stablehlo.compare\"({a}, {b}) {{comparison_direction = #stablehlo<comparison_direction GE>, \
+             compare_type = #stablehlo<comparison_type FLOAT>}} : ({scalar}, {scalar}) -> {pred}\n      \
+             \"stablehlo.return\"({c}) : ({pred}) -> ()\n    }}, {{\n    ^bb0({d}: {scalar}, {e}: {scalar}):\n      \
+             {f} = \"stablehlo.add\"({d}, {e}) : ({scalar}, {scalar}) -> {scalar}\n      \
+             \"stablehlo.return\"({f}) : ({scalar}) -> ()\n    }}) {{{attrs}}} : ({}) -> {out_type}",
+            operands.join(", "),
+            operand_types.join(", ")
+        );
+    }
+
     /// A scalar or splat constant of `dtype`, returned as a new SSA name.
     pub fn splat(&mut self, value_text: &str, shape: &[usize], dtype: DType) -> String {
         self.splat_typed(value_text, &tensor_type_of(shape, dtype))

@@ -192,6 +192,28 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
                 &ot,
             );
         }
+        Prim::SelectAndScatterMax {
+            window,
+            strides,
+            padding,
+        } => {
+            let dtype = in_dtype.unwrap_or(DType::F32);
+            let init = em.splat(&zero(dtype), &[], dtype);
+            let scalar = super::text::tensor_type_of(&[], dtype);
+            em.select_and_scatter_ge_add(
+                &r,
+                &[ins[0].clone(), ins[1].clone(), init],
+                dtype,
+                &format!(
+                    "padding = {}, window_dimensions = {}, window_strides = {}",
+                    padding_attr(padding),
+                    usize_array(window),
+                    usize_array(strides)
+                ),
+                &[its[0].clone(), its[1].clone(), scalar],
+                &ot,
+            );
+        }
         Prim::StopGradient => em.alias(out, ins[0].clone()),
         Prim::RngUniform { shape, dtype } => {
             rng::uniform(em, &r, &ins[0], shape, *dtype, &out_aval)?;

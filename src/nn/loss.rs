@@ -3,20 +3,23 @@
 use super::init::ParamSpec;
 use super::trace_model::{collect_params, cross_entropy, trace_example_fn};
 use super::Model;
-use crate::trace::{Builder, Graph, Tensor};
+use crate::trace::{Builder, DType, Graph, Tensor};
 use crate::transform::{value_and_grad, vmap};
 use crate::{Error, Result};
 
 /// The traced loss of one example.
 ///
 /// Graph inputs: the parameters in `params` order (sorted by name), then the
-/// image (f32, the model's input shape), then the label (i32 scalar).
-/// Output: the softmax cross-entropy (f32 scalar).
+/// image (the model's input shape and dtype), then the label (i32 scalar).
+/// Output: the softmax cross-entropy (a scalar of the model's dtype).
 pub struct ExampleLoss {
     pub graph: Graph,
     pub params: Vec<ParamSpec>,
     pub input_shape: Vec<usize>,
     pub num_classes: usize,
+    /// The model's floating-point type (f32, or f64 for an oracle run): of
+    /// the parameters, the image input and the loss.
+    pub dtype: DType,
     /// Top-level parameter scopes in the order the model declared them
     /// (input side first): its layers or residual blocks. The last one is the
     /// classifier head.
@@ -55,6 +58,7 @@ pub fn trace_example_loss(model: &dyn Model) -> Result<ExampleLoss> {
         params,
         input_shape: model.input_shape(),
         num_classes: model.num_classes(),
+        dtype: model.dtype(),
         scopes,
     })
 }

@@ -28,9 +28,11 @@ pub use loss::{
 };
 pub use models::{by_name, by_name_with, ModelOptions, MODEL_NAMES};
 pub use params::Params;
-pub use trace_model::{cross_entropy, trace_example_eval, trace_example_fn, ExampleFn};
+pub use trace_model::{
+    checked_logits, cross_entropy, trace_example_eval, trace_example_fn, ExampleFn,
+};
 
-use crate::trace::Tensor;
+use crate::trace::{DType, Tensor};
 
 /// A classifier traced one example at a time.
 pub trait Model {
@@ -41,4 +43,11 @@ pub trait Model {
     fn num_classes(&self) -> usize;
     /// Logits `[num_classes]` of one example `x` (shape `input_shape()`).
     fn logits<'b>(&self, p: &Params<'b>, x: Tensor<'b>) -> Tensor<'b>;
+    /// The floating-point type of the parameters, the input and the whole
+    /// computation: f32 by default; a model returning [`DType::F64`] runs in
+    /// double precision end to end (per-example gradients, clipping), the
+    /// oracle to compare an f32 run with.
+    fn dtype(&self) -> DType {
+        DType::F32
+    }
 }

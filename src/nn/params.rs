@@ -25,14 +25,18 @@ enum Mode<'b> {
 pub struct Params<'b> {
     b: &'b Builder,
     prefix: String,
+    /// The dtype parameters are declared with (the model's, see
+    /// [`super::Model::dtype`]).
+    dtype: DType,
     mode: Rc<RefCell<Mode<'b>>>,
 }
 
 impl<'b> Params<'b> {
-    pub(crate) fn collecting(b: &'b Builder) -> Params<'b> {
+    pub(crate) fn collecting(b: &'b Builder, dtype: DType) -> Params<'b> {
         Params {
             b,
             prefix: String::new(),
+            dtype,
             mode: Rc::new(RefCell::new(Mode::Collect(Vec::new()))),
         }
     }
@@ -41,9 +45,11 @@ impl<'b> Params<'b> {
     /// layer on its own, e.g. in tests; models get theirs from the loss
     /// tracer).
     pub fn bound(b: &'b Builder, tensors: BTreeMap<String, Tensor<'b>>) -> Params<'b> {
+        let dtype = tensors.values().next().map_or(DType::F32, |t| t.dtype());
         Params {
             b,
             prefix: String::new(),
+            dtype,
             mode: Rc::new(RefCell::new(Mode::Bound(tensors))),
         }
     }
@@ -86,15 +92,22 @@ impl<'b> Params<'b> {
         Params {
             b: self.b,
             prefix: format!("{}{name}/", self.prefix),
+            dtype: self.dtype,
             mode: self.mode.clone(),
         }
     }
 
-    /// The f32 parameter `name` of `shape` in this scope.
+    /// The dtype parameters are declared with: the model's
+    /// ([`super::Model::dtype`], f32 unless the model asks for f64).
+    pub fn dtype(&self) -> DType {
+        self.dtype
+    }
+
+    /// The parameter `name` of `shape` in this scope, in [`Params::dtype`].
     #[track_caller]
     pub fn param(&self, name: &str, shape: &[usize], init: Init) -> Tensor<'b> {
         let full = format!("{}{name}", self.prefix);
-        let aval = Aval::new(shape.to_vec(), DType::F32);
+        let aval = Aval::new(shape.to_vec(), self.dtype);
         match &mut *self.mode.borrow_mut() {
             Mode::Collect(specs) => {
                 if specs.iter().any(|s| s.name == full) {
@@ -107,18 +120,21 @@ impl<'b> Params<'b> {
                 specs.push(ParamSpec {
                     name: full,
                     shape: shape.to_vec(),
-                    dtype: DType::F32,
+                    dtype: self.dtype,
                     init,
                 });
                 self.b.input(aval)
             }
             Mode::Bound(tensors) => match tensors.get(&full) {
-                Some(t) if t.shape() == shape => *t,
+                Some(t) if t.aval() == aval => *t,
                 Some(t) => {
                     self.b.fail(
                         "param",
                         &[t.aval()],
-                        format!("parameter '{full}' asked for with shape {shape:?}"),
+                        format!(
+                            "parameter '{full}' is {} but was asked for as {aval}",
+                            t.aval()
+                        ),
                     );
                     *t
                 }

@@ -20,7 +20,7 @@ pub(crate) fn collect_params(
     f: &ExampleFn,
 ) -> Result<(Vec<ParamSpec>, Vec<String>)> {
     let b = Builder::new();
-    let p = Params::collecting(&b);
+    let p = Params::collecting(&b, model.dtype());
     let (x, y) = example_inputs(&b, model);
     let outs = f(model, &p, x, y);
     b.finish(&outs)?;
@@ -48,9 +48,41 @@ pub fn trace_example_fn(
 }
 
 fn example_inputs<'b>(b: &'b Builder, model: &dyn Model) -> (Tensor<'b>, Tensor<'b>) {
-    let x = b.input(Aval::new(model.input_shape(), DType::F32));
+    let dtype = model.dtype();
+    if !matches!(dtype, DType::F32 | DType::F64) {
+        b.fail(
+            "model",
+            &[],
+            format!(
+                "model '{}' asks for dtype {dtype}; models run in f32 or f64",
+                model.name()
+            ),
+        );
+    }
+    let x = b.input(Aval::new(model.input_shape(), dtype));
     let y = b.input(Aval::scalar(DType::I32));
     (x, y)
+}
+
+/// The model's logits for `x`, checked to be one value per class in the
+/// model's dtype: a mismatch is reported naming the model and both shapes,
+/// instead of surfacing later inside the loss.
+pub fn checked_logits<'b>(model: &dyn Model, p: &Params<'b>, x: Tensor<'b>) -> Tensor<'b> {
+    let logits = model.logits(p, x);
+    let want = Aval::new([model.num_classes()], model.dtype());
+    if logits.aval() != want {
+        p.builder().fail(
+            "logits",
+            &[logits.aval()],
+            format!(
+                "model '{}' returned logits {}, expected {want} (one per class, num_classes = {})",
+                model.name(),
+                logits.aval(),
+                model.num_classes()
+            ),
+        );
+    }
+    logits
 }
 
 /// Softmax cross-entropy of the model's logits against the integer label.
@@ -60,21 +92,19 @@ pub fn cross_entropy<'b>(
     x: Tensor<'b>,
     y: Tensor<'b>,
 ) -> Tensor<'b> {
-    model
-        .logits(p, x)
-        .softmax_cross_entropy(y.one_hot(model.num_classes(), DType::F32))
+    checked_logits(model, p, x).softmax_cross_entropy(y.one_hot(model.num_classes(), model.dtype()))
 }
 
 /// Loss and correctness (1.0 when the label's logit is the largest; ties count
 /// as correct) of one example: the evaluation graph.
 pub fn trace_example_eval(model: &dyn Model) -> Result<(Graph, Vec<ParamSpec>)> {
     let (graph, specs, _) = trace_example_fn(model, &|m, p, x, y| {
-        let logits = m.logits(p, x);
-        let onehot = y.one_hot(m.num_classes(), DType::F32);
+        let logits = checked_logits(m, p, x);
+        let onehot = y.one_hot(m.num_classes(), m.dtype());
         let loss = logits.softmax_cross_entropy(onehot);
         let label_logit = (logits * onehot).sum(&[0]);
         let correct = label_logit.compare(logits.reduce_max(&[0]), crate::trace::CmpDir::Ge);
-        vec![loss, correct.convert(DType::F32)]
+        vec![loss, correct.convert(m.dtype())]
     })?;
     Ok((graph, specs))
 }

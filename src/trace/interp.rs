@@ -467,6 +467,11 @@ fn apply(prim: &Prim, x: &[&Arr], out: &Aval) -> Arr {
             };
             interp_conv::reduce_window(x[0], window, strides, padding, init, f, out)
         }
+        SelectAndScatterMax {
+            window,
+            strides,
+            padding,
+        } => interp_conv::select_and_scatter_max(x[0], x[1], window, strides, padding, out),
         RngUniform { .. } => interp_conv::rng(x[0], out, false),
         RngNormal { .. } => interp_conv::rng(x[0], out, true),
     }

@@ -1,5 +1,6 @@
 //! Interpreter kernels for the contraction and window primitives:
-//! `dot_general`, `convolution`, `reduce_window`, and the RNG primitives.
+//! `dot_general`, `convolution`, `reduce_window`, `select_and_scatter`, and
+//! the RNG primitives.
 //! Direct loops over the StableHLO spec's definitions (slow, obviously right).
 
 use super::interp::{strides, unravel, Arr};
@@ -115,6 +116,33 @@ pub(crate) fn conv(prim: &Prim, x: &Arr, k: &Arr, out: &Aval) -> Arr {
 }
 
 /// StableHLO `reduce_window` without dilations; padding reads as `init`.
+/// The in-bounds flat offsets of `x` inside window `o` (output index), in
+/// row-major window order; positions in the padding are skipped.
+fn window_offsets(
+    x: &Arr,
+    o: &[usize],
+    window: &[usize],
+    wstrides: &[usize],
+    padding: &[(i64, i64)],
+) -> Vec<usize> {
+    let st = strides(&x.shape);
+    let nw: usize = window.iter().product();
+    (0..nw)
+        .filter_map(|w| {
+            let widx = unravel(w, window);
+            let mut off = 0;
+            for d in 0..o.len() {
+                let p = (o[d] * wstrides[d] + widx[d]) as i64 - padding[d].0;
+                if p < 0 || p >= x.shape[d] as i64 {
+                    return None;
+                }
+                off += p as usize * st[d];
+            }
+            Some(off)
+        })
+        .collect()
+}
+
 pub(crate) fn reduce_window(
     x: &Arr,
     window: &[usize],
@@ -124,27 +152,44 @@ pub(crate) fn reduce_window(
     f: fn(f64, f64) -> f64,
     out: &Aval,
 ) -> Arr {
-    let st = strides(&x.shape);
-    let nw: usize = window.iter().product();
     let v = (0..out.numel())
         .map(|i| {
             let o = unravel(i, &out.shape);
-            let mut acc = init;
-            'win: for w in 0..nw {
-                let widx = unravel(w, window);
-                let mut off = 0;
-                for d in 0..o.len() {
-                    let p = (o[d] * wstrides[d] + widx[d]) as i64 - padding[d].0;
-                    if p < 0 || p >= x.shape[d] as i64 {
-                        continue 'win;
-                    }
-                    off += p as usize * st[d];
-                }
-                acc = f(acc, x.v[off]);
-            }
-            acc
+            window_offsets(x, &o, window, wstrides, padding)
+                .into_iter()
+                .fold(init, |acc, off| f(acc, x.v[off]))
         })
         .collect();
+    arr(out, v)
+}
+
+/// StableHLO `select_and_scatter` with select `GE` and scatter `add`: the
+/// selection keeps the current candidate while `candidate >= next`,
+/// scanning the window row-major, so the first maximum wins a tie (the spec
+/// leaves the scan order to the implementation; XLA may pick another tied
+/// maximum) and a NaN is replaced by the next element.
+pub(crate) fn select_and_scatter_max(
+    x: &Arr,
+    source: &Arr,
+    window: &[usize],
+    wstrides: &[usize],
+    padding: &[(i64, i64)],
+    out: &Aval,
+) -> Arr {
+    let mut v = vec![0.0; out.numel()];
+    for (i, s) in source.v.iter().enumerate() {
+        let o = unravel(i, &source.shape);
+        let mut chosen: Option<usize> = None;
+        for off in window_offsets(x, &o, window, wstrides, padding) {
+            chosen = match chosen {
+                Some(c) if x.v[c] >= x.v[off] => Some(c),
+                _ => Some(off),
+            };
+        }
+        if let Some(c) = chosen {
+            v[c] += s;
+        }
+    }
     arr(out, v)
 }
 

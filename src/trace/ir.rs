@@ -332,6 +332,23 @@ pub enum Prim {
         strides: Vec<usize>,
         padding: Vec<(i64, i64)>,
     },
+    /// StableHLO `select_and_scatter` `(operand, source)` with select =
+    /// `compare GE` and scatter = `add` from an initial 0: in every window
+    /// (as `ReduceWindow` has them) ONE position of `operand` holding the
+    /// window's maximum is selected, and that window's `source` value is
+    /// added at it. Positions in the padding are never selected. Which
+    /// maximum wins a tie depends on the order the implementation scans the
+    /// window in, which the spec leaves open (the interpreter scans
+    /// row-major; XLA:CPU does not always). `source` has the shape of the windowed max; the result has
+    /// the operand's. This is the gradient of max pooling: unlike comparing
+    /// the input with a recomputed maximum, each window's cotangent lands
+    /// on exactly one input whatever bits the compiler recomputes (JAX lowers
+    /// the max-pool gradient the same way, `_select_and_scatter_add`).
+    SelectAndScatterMax {
+        window: Vec<usize>,
+        strides: Vec<usize>,
+        padding: Vec<(i64, i64)>,
+    },
     /// Identity whose derivative is zero.
     StopGradient,
     /// `(key: U32[4])` -> uniform samples in [0, 1) of `shape`/`dtype`

@@ -49,6 +49,7 @@ impl Prim {
             DotGeneral { .. } => "dot_general",
             Conv { .. } => "convolution",
             ReduceWindow { .. } => "reduce_window",
+            SelectAndScatterMax { .. } => "select_and_scatter_max",
             StopGradient => "stop_gradient",
             RngUniform { .. } => "rng_uniform",
             RngNormal { .. } => "rng_normal",
@@ -126,6 +127,11 @@ impl Prim {
             } => {
                 format!("kind={kind:?} window={window:?} strides={strides:?} padding={padding:?}")
             }
+            SelectAndScatterMax {
+                window,
+                strides,
+                padding,
+            } => format!("window={window:?} strides={strides:?} padding={padding:?}"),
             RngUniform { .. } | RngNormal { .. } => String::new(),
             Add | Sub | Mul | Div | Neg | Max | Min | Pow | Exp | Log | Log1p | Tanh | Logistic
             | Sqrt | Rsqrt | Abs | Sign | Select | StopGradient => String::new(),

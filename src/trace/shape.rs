@@ -4,7 +4,7 @@
 //! follow the StableHLO spec section of each op.
 
 use super::error::ShapeError;
-use super::ir::{Aval, DType, Prim, KEY_DTYPE, KEY_SHAPE};
+use super::ir::{Aval, DType, Prim, WindowKind, KEY_DTYPE, KEY_SHAPE};
 
 fn err<T>(msg: impl Into<String>) -> Result<T, ShapeError> {
     Err(ShapeError(msg.into()))
@@ -326,6 +326,33 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
                 shape.push(windows(padded, window[d], strides[d]));
             }
             Ok(vec![Aval::new(shape, x.dtype)])
+        }
+        SelectAndScatterMax {
+            window,
+            strides,
+            padding,
+        } => {
+            nargs(inputs, 2)?;
+            let (x, src) = (&inputs[0], &inputs[1]);
+            if !x.dtype.is_float() || src.dtype != x.dtype {
+                return err(format!(
+                    "operand and source must share a float dtype, got {x}, {src}"
+                ));
+            }
+            let pooled = Prim::ReduceWindow {
+                kind: WindowKind::Max,
+                window: window.clone(),
+                strides: strides.clone(),
+                padding: padding.clone(),
+            };
+            let windows = abstract_eval(&pooled, &[x.clone()])?;
+            if windows[0].shape != src.shape {
+                return err(format!(
+                    "source must have the windowed shape {}, got {src}",
+                    windows[0]
+                ));
+            }
+            Ok(vec![x.clone()])
         }
         RngUniform { shape, dtype } | RngNormal { shape, dtype } => {
             nargs(inputs, 1)?;

@@ -81,11 +81,16 @@ pub fn accumulate_graph(
         .collect();
     let accs: Vec<Tensor> = trainable
         .iter()
-        .map(|&i| b.input(Aval::new(loss.params[i].shape.clone(), DType::F32)))
+        .map(|&i| {
+            b.input(Aval::new(
+                loss.params[i].shape.clone(),
+                loss.params[i].dtype,
+            ))
+        })
         .collect();
-    let images = b.input(Aval::new(images_shape(loss, physical, views), DType::F32));
+    let images = b.input(Aval::new(images_shape(loss, physical, views), loss.dtype));
     let labels = b.input(Aval::new([physical], DType::I32));
-    let mask = b.input(Aval::new([physical], DType::F32));
+    let mask = b.input(Aval::new([physical], loss.dtype));
     let mut args = params.clone();
     args.extend([images, labels]);
     let mut results: Vec<Tensor> = Vec::with_capacity(accs.len() + 2);
@@ -111,7 +116,7 @@ pub fn accumulate_graph(
                 results.push(acc + g);
             }
             results.push(outs[0]);
-            results.push(b.scalar(0.0, DType::F32));
+            results.push(b.scalar(0.0, loss.dtype));
         }
     }
     Ok(b.finish(&results)?)
@@ -126,8 +131,8 @@ fn masked_sum_loss(lk: &Graph, physical: usize, in_axes: &[Option<usize>]) -> Re
         .into_iter()
         .map(|a| b.input(a))
         .collect();
-    let mask = b.input(Aval::new([physical], DType::F32));
     let losses = b.call(&per_example, &inputs)[0];
+    let mask = b.input(Aval::new([physical], losses.dtype()));
     Ok(b.finish(&[(losses * mask).sum(&[0])])?)
 }
 
@@ -206,8 +211,8 @@ pub fn evaluate_graph(eval_example: &Graph, num_params: usize, physical: usize) 
         .into_iter()
         .map(|a| b.input(a))
         .collect();
-    let mask = b.input(Aval::new([physical], DType::F32));
     let outs = b.call(&per_example, &inputs);
+    let mask = b.input(Aval::new([physical], outs[0].dtype()));
     let loss_sum = (outs[0] * mask).sum(&[0]);
     let correct_sum = (outs[1] * mask).sum(&[0]);
     Ok(b.finish(&[loss_sum, correct_sum])?)

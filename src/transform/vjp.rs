@@ -5,7 +5,7 @@
 //! set and simpler). Integer/bool values get no cotangent; missing
 //! cotangents are zeros.
 
-use crate::trace::{Builder, DType, Graph, Tensor, TraceError, TraceResult};
+use crate::trace::{Builder, Graph, Tensor, TraceError, TraceResult};
 
 use super::checked;
 use super::vjp_rules::transpose_rule;
@@ -28,8 +28,10 @@ pub fn value_and_grad(g: &Graph, wrt: &[usize]) -> TraceResult<Graph> {
     check_wrt(g, wrt)?;
     let outs = g.output_avals();
     if outs.len() != 1 || !outs[0].shape.is_empty() || !outs[0].dtype.is_float() {
+        let got: Vec<String> = outs.iter().map(|a| a.to_string()).collect();
         return Err(TraceError::Transform(format!(
-            "value_and_grad needs one scalar float output, got {outs:?}"
+            "the loss must be ONE scalar float (f32[] or f64[]); the function returned ({})",
+            got.join(", ")
         )));
     }
     let b = Builder::new();
@@ -136,9 +138,4 @@ fn backward<'b>(
 /// Zeros shaped like `x` (used by rules for "no contribution" branches).
 pub(crate) fn zeros_like<'b>(x: Tensor<'b>) -> Tensor<'b> {
     x.builder().zeros(&x.aval())
-}
-
-/// Bool splat of `x`'s shape.
-pub(crate) fn bools_like(x: Tensor<'_>, v: bool) -> Tensor<'_> {
-    x.builder().full(v as u8 as f64, &x.shape(), DType::Bool)
 }

@@ -11,7 +11,7 @@
 use crate::trace::{ConvDims, Prim, Tensor, TraceError, TraceResult, WindowKind};
 
 use super::util::{inverse_perm, reshape_axis_into, reshape_axis_out_of};
-use super::vjp::{bools_like, zeros_like};
+use super::vjp::zeros_like;
 
 fn dilate(n: usize, d: usize) -> i64 {
     if n == 0 {
@@ -198,11 +198,13 @@ pub(crate) fn conv_transpose<'b>(
 /// covers it: a stride-dilated, padded `ct` summed over windows of stride 1
 /// (JAX `_reduce_window_sum_transpose_rule`).
 ///
-/// Max: for each of the (few) offsets inside a window, the strided slice of
-/// the padded input at that offset is compared with the window max; the
-/// first offset attaining it takes the cotangent, which is scattered back
-/// with an interior-padded `pad`. This uses only existing primitives (no
-/// select_and_scatter) and matches XLA's first-maximum tie rule.
+/// Max: one `select_and_scatter` (select GE, scatter add) that routes each
+/// window's cotangent to one maximum of that window. An earlier rule
+/// compared the input with the pooled output for equality; XLA recomputes
+/// the input inside backward fusions at some optimisation levels (and with
+/// fast-math), the bits then differ, and windows lost or duplicated their
+/// gradient (10-40% errors). Here the choice is made inside one op from one
+/// operand, so every window's cotangent lands on exactly one input.
 pub(crate) fn reduce_window_transpose<'b>(
     prim: &Prim,
     x: Tensor<'b>,
@@ -223,9 +225,9 @@ pub(crate) fn reduce_window_transpose<'b>(
     if ys.iter().product::<usize>() == 0 {
         return zeros_like(x);
     }
-    let interior: Vec<usize> = strides.iter().map(|s| s - 1).collect();
     match kind {
         WindowKind::Sum => {
+            let interior: Vec<usize> = strides.iter().map(|s| s - 1).collect();
             let (lo, hi): (Vec<i64>, Vec<i64>) = (0..r)
                 .map(|d| {
                     let (xd, wd, od) = (xs[d] as i64, window[d] as i64, dilate(ys[d], strides[d]));
@@ -242,35 +244,50 @@ pub(crate) fn reduce_window_transpose<'b>(
             };
             x.builder().emit1(rw, &[p])
         }
-        WindowKind::Max => {
-            let lo: Vec<i64> = padding.iter().map(|p| p.0).collect();
-            let hi: Vec<i64> = padding.iter().map(|p| p.1).collect();
-            let xp = x.pad(&lo, &hi, &vec![0; r], f64::NEG_INFINITY);
-            let ps = xp.shape();
-            let mut taken = bools_like(y, false);
-            let mut acc = zeros_like(xp);
-            let nw: usize = window.iter().product();
-            for w in 0..nw {
-                let mut off = vec![0; r];
-                let mut rem = w;
-                for d in (0..r).rev() {
-                    off[d] = rem % window[d];
-                    rem /= window[d];
-                }
-                let limit: Vec<usize> = (0..r)
-                    .map(|d| off[d] + (ys[d] - 1) * strides[d] + 1)
-                    .collect();
-                let hit = xp.slice(&off, &limit, strides).eq(y);
-                let first = taken.select(bools_like(y, false), hit);
-                taken = first.select(bools_like(y, true), taken);
-                let contrib = first.select(ct, zeros_like(ct));
-                let low: Vec<i64> = off.iter().map(|&o| o as i64).collect();
-                let high: Vec<i64> = (0..r).map(|d| ps[d] as i64 - limit[d] as i64).collect();
-                acc = acc + contrib.pad(&low, &high, &interior, 0.0);
-            }
-            let nlo: Vec<i64> = lo.iter().map(|v| -v).collect();
-            let nhi: Vec<i64> = hi.iter().map(|v| -v).collect();
-            acc.pad(&nlo, &nhi, &vec![0; r], 0.0)
-        }
+        WindowKind::Max => select_and_scatter_max(x, ct, window, strides, padding),
     }
+}
+
+/// Cotangent of `reduce_max` over `axes`: the same single-op routing as max
+/// pooling (a window spanning the reduced axes), so the cotangent goes to one
+/// maximum and is never lost when XLA recomputes the operand. (Ties
+/// are not split: any convex combination is a valid subgradient.)
+pub(crate) fn reduce_max_transpose<'b>(
+    x: Tensor<'b>,
+    axes: &[usize],
+    ct: Tensor<'b>,
+) -> Tensor<'b> {
+    let xs = x.shape();
+    if xs.iter().product::<usize>() == 0 {
+        return zeros_like(x);
+    }
+    let window: Vec<usize> = (0..xs.len())
+        .map(|d| if axes.contains(&d) { xs[d] } else { 1 })
+        .collect();
+    let kept_as_ones: Vec<usize> = (0..xs.len())
+        .map(|d| if axes.contains(&d) { 1 } else { xs[d] })
+        .collect();
+    let r = xs.len();
+    select_and_scatter_max(
+        x,
+        ct.reshape(&kept_as_ones),
+        &window,
+        &vec![1; r],
+        &vec![(0, 0); r],
+    )
+}
+
+fn select_and_scatter_max<'b>(
+    x: Tensor<'b>,
+    source: Tensor<'b>,
+    window: &[usize],
+    strides: &[usize],
+    padding: &[(i64, i64)],
+) -> Tensor<'b> {
+    let p = Prim::SelectAndScatterMax {
+        window: window.to_vec(),
+        strides: strides.to_vec(),
+        padding: padding.to_vec(),
+    };
+    x.builder().emit1(p, &[x, source])
 }

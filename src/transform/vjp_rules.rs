@@ -2,11 +2,13 @@
 //! cotangent of the equation's output `y`; a rule returns one optional
 //! cotangent per input (None = zero / not differentiable).
 
-use crate::trace::{DType, Prim, Tensor, TraceResult};
+use crate::trace::{DType, Prim, Tensor, TraceError, TraceResult};
 
 use super::util::inverse_perm;
 use super::vjp::zeros_like;
-use super::vjp_conv::{conv_transpose, dot_general_transpose, reduce_window_transpose};
+use super::vjp_conv::{
+    conv_transpose, dot_general_transpose, reduce_max_transpose, reduce_window_transpose,
+};
 
 type Cts<'b> = Vec<Option<Tensor<'b>>>;
 
@@ -144,17 +146,19 @@ pub(crate) fn transpose_rule<'b>(
             let kept: Vec<usize> = (0..xs.len()).filter(|d| !axes.contains(d)).collect();
             vec![Some(ct.broadcast_in_dim(&xs, &kept))]
         }
-        // The cotangent goes to the maxima, split evenly among ties.
-        ReduceMax { axes } => {
-            let xs = x[0].shape();
-            let kept: Vec<usize> = (0..xs.len()).filter(|d| !axes.contains(d)).collect();
-            let is_max = indicator(x[0].eq(y.broadcast_in_dim(&xs, &kept)), dt);
-            let count = is_max.sum(axes);
-            vec![Some(is_max * (ct / count).broadcast_in_dim(&xs, &kept))]
-        }
+        ReduceMax { axes } => vec![Some(reduce_max_transpose(x[0], axes, ct))],
         DotGeneral { .. } => dot_general_transpose(prim, x[0], x[1], ct),
         Conv { .. } => conv_transpose(prim, x[0], x[1], ct)?,
         ReduceWindow { .. } => vec![Some(reduce_window_transpose(prim, x[0], y, ct))],
+        // Linear in the source; the selection is piecewise constant in the
+        // operand. Its transpose (gathering at the selected positions) is a
+        // second derivative of max pooling, which nothing in dpxla needs.
+        SelectAndScatterMax { .. } => {
+            return Err(TraceError::Transform(
+                "select_and_scatter_max (the max-pool gradient) cannot be differentiated again"
+                    .into(),
+            ))
+        }
         RngUniform { .. } | RngNormal { .. } => vec![None],
     })
 }

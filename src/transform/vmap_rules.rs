@@ -147,6 +147,15 @@ pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceRe
             strides: with_batch(1, strides),
             padding: with_batch((0, 0), padding),
         }),
+        SelectAndScatterMax {
+            window,
+            strides,
+            padding,
+        } => same(SelectAndScatterMax {
+            window: with_batch(1, window),
+            strides: with_batch(1, strides),
+            padding: with_batch((0, 0), padding),
+        }),
         // A batched key [B, 4]: the B keys are combined (wrapping u32 sum)
         // into one key that draws all [B, ...] samples at once. Samples are
         // independent across examples and deterministic in the keys, but
