@@ -20,11 +20,28 @@ pub fn element_type(dtype: DType) -> ElementType {
     }
 }
 
+/// The IR dtype of a device element type (`None` for types the IR lacks).
+pub fn dtype_of(e: ElementType) -> Option<DType> {
+    Some(match e {
+        ElementType::F32 => DType::F32,
+        ElementType::F64 => DType::F64,
+        ElementType::BF16 => DType::BF16,
+        ElementType::S32 => DType::I32,
+        ElementType::S64 => DType::I64,
+        ElementType::U8 => DType::U8,
+        ElementType::U32 => DType::U32,
+        ElementType::Pred => DType::Bool,
+        ElementType::U64 => return None,
+    })
+}
+
 /// A compiled graph and the types of its inputs and outputs.
 pub struct Program {
     exe: Executable,
     client: Client,
     inputs: Vec<Aval>,
+    /// What errors call each input: `argument i` unless named.
+    input_names: Vec<String>,
     outputs: Vec<Aval>,
     mlir: String,
 }
@@ -42,10 +59,27 @@ impl Program {
         Ok(Program {
             exe,
             client: client.clone(),
+            input_names: (0..graph.inputs.len())
+                .map(|i| format!("argument {i}"))
+                .collect(),
             inputs: graph.input_avals(),
             outputs: graph.output_avals(),
             mlir,
         })
+    }
+
+    /// Names the inputs (e.g. parameter names, `images`, `labels`) so that
+    /// errors about an argument say which one it is.
+    pub fn with_input_names(mut self, names: Vec<String>) -> Result<Program> {
+        if names.len() != self.inputs.len() {
+            return Err(Error::InvalidInput(format!(
+                "{} input names for a program of {} inputs",
+                names.len(),
+                self.inputs.len()
+            )));
+        }
+        self.input_names = names;
+        Ok(self)
     }
 
     /// The StableHLO text that was compiled.
@@ -74,12 +108,14 @@ impl Program {
                 args.len()
             )));
         }
-        for (i, (b, aval)) in args.iter().zip(&self.inputs).enumerate() {
+        for ((b, aval), name) in args.iter().zip(&self.inputs).zip(&self.input_names) {
             if b.dims() != aval.shape.as_slice() || b.element_type() != element_type(aval.dtype) {
+                let got = match dtype_of(b.element_type()) {
+                    Some(d) => Aval::new(b.dims().to_vec(), d).to_string(),
+                    None => format!("{:?}{:?}", b.element_type(), b.dims()),
+                };
                 return Err(Error::InvalidInput(format!(
-                    "argument {i}: expected {aval}, got {:?}{:?}",
-                    b.element_type(),
-                    b.dims()
+                    "`{name}`: the program takes {aval}, got {got}"
                 )));
             }
         }
@@ -88,6 +124,21 @@ impl Program {
 
     /// Copies host arrays to device 0, runs, and copies the results back.
     pub fn run_host(&self, args: &[HostArray]) -> Result<Vec<HostArray>> {
+        if args.len() != self.inputs.len() {
+            return Err(Error::InvalidInput(format!(
+                "the program takes {} arguments, got {}",
+                self.inputs.len(),
+                args.len()
+            )));
+        }
+        for ((a, aval), name) in args.iter().zip(&self.inputs).zip(&self.input_names) {
+            if &a.aval() != aval {
+                return Err(Error::InvalidInput(format!(
+                    "`{name}`: the program takes {aval}, got {}",
+                    a.aval()
+                )));
+            }
+        }
         let bufs = args
             .iter()
             .map(|a| to_device(&self.client, a, 0))

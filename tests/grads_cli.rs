@@ -70,11 +70,13 @@ fn mlp_per_example_grads_match_numpy() {
     assert_eq!(g.get("per_example_loss", &grads).unwrap().shape, vec![b]);
 
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/reference_grads.py");
-    let check = Command::new("python3")
+    // The project's Python environment, made by scripts/setup.sh (numpy).
+    let python = concat!(env!("CARGO_MANIFEST_DIR"), "/.venv/bin/python");
+    let check = Command::new(python)
         .arg(script)
         .args([&params, &batch, &grads])
         .output()
-        .expect("python3 with numpy is needed (see .ci/run)");
+        .expect("the project's .venv is missing: run `bash scripts/setup.sh` first");
     assert!(
         check.status.success(),
         "numpy reference disagrees:\n{}{}",
@@ -122,7 +124,7 @@ fn bad_inputs_are_clear_errors_with_exit_code_2() {
     .unwrap();
     let out = run(&batch);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("label 10"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`labels` example 0 is 10"));
     // Images of the wrong size.
     write_tensors(
         &batch,
@@ -138,7 +140,26 @@ fn bad_inputs_are_clear_errors_with_exit_code_2() {
     .unwrap();
     let out = run(&batch);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("[28, 28, 1]"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("[28,28,1]"));
+    // A NaN pixel: refused (it would make every gradient NaN and exit 0).
+    let mut px = vec![0.0f32; 784];
+    px[5] = f32::NAN;
+    write_tensors(
+        &batch,
+        &[
+            ("images".into(), HostArray::f32([1, 784], px)),
+            (
+                "labels".into(),
+                HostArray::new(vec![1], ArrayData::I64(vec![1])),
+            ),
+        ],
+        None,
+    )
+    .unwrap();
+    let out = run(&batch);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("`images` example 0 holds NaN"), "{stderr}");
     // Unknown model.
     let out = dpxla()
         .args(["init", "--model", "nope", "--out"])

@@ -7,13 +7,13 @@ use clap::Args;
 use dpxla::lower::LowerOptions;
 use dpxla::nn::transfer::load_params_file;
 use dpxla::nn::{
-    by_name, init_params, param_specs, per_example_grads, trace_example_loss, ExampleLoss,
+    by_name, example_input_names, init_params, param_specs, per_example_grads, trace_example_loss,
+    Batch, ExampleLoss,
 };
 use dpxla::program::Program;
 use dpxla::runtime::CompileOptions;
 use dpxla::tensor_file::{read_tensors, write_tensors};
-use dpxla::trace::{ArrayData, HostArray};
-use dpxla::Error;
+use dpxla::trace::HostArray;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -80,54 +80,14 @@ pub fn init(args: InitArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Reads a batch file: `images` f32 (NHWC or flat per example) and `labels` i64.
-fn load_batch(loss: &ExampleLoss, path: &Path) -> anyhow::Result<(HostArray, HostArray)> {
+/// Reads a batch file (`images` f32, NHWC or flat per example; `labels`
+/// i64) and checks it against the model ([`Batch::new`]): errors name the
+/// file, the tensor and the example.
+fn load_batch(loss: &ExampleLoss, path: &Path) -> anyhow::Result<Batch> {
     let file = read_tensors(path)?;
     let images = file.get("images", path)?;
     let labels = file.get("labels", path)?;
-    let bad = |msg: String| -> anyhow::Error {
-        Error::InvalidInput(format!("{}: {msg}", path.display())).into()
-    };
-    let ArrayData::F32(pixels) = &images.data else {
-        return Err(bad(format!(
-            "`images` must be f32, found {}",
-            images.dtype()
-        )));
-    };
-    let ArrayData::I64(ls) = &labels.data else {
-        return Err(bad(format!(
-            "`labels` must be i64, found {}",
-            labels.dtype()
-        )));
-    };
-    let b = *images
-        .shape
-        .first()
-        .ok_or_else(|| bad("`images` has no batch axis".into()))?;
-    let per_example: usize = loss.input_shape.iter().product();
-    let given: usize = images.shape[1..].iter().product();
-    if given != per_example {
-        return Err(bad(format!(
-            "`images` is {:?}: each example must have shape {:?} (or {per_example} values flat)",
-            images.shape, loss.input_shape
-        )));
-    }
-    if labels.shape != [b] {
-        return Err(bad(format!(
-            "`labels` is {:?}, expected [{b}]",
-            labels.shape
-        )));
-    }
-    if let Some(l) = ls.iter().find(|&&l| l < 0 || l >= loss.num_classes as i64) {
-        return Err(bad(format!("label {l} outside 0..{}", loss.num_classes)));
-    }
-    let mut shape = vec![b];
-    shape.extend(&loss.input_shape);
-    let labels32: Vec<i32> = ls.iter().map(|&l| l as i32).collect();
-    Ok((
-        HostArray::f32(shape, pixels.clone()),
-        HostArray::i32([b], labels32),
-    ))
+    Batch::new(loss, images, labels).with_context(|| format!("batch file {}", path.display()))
 }
 
 pub fn grads(args: GradsArgs) -> anyhow::Result<()> {
@@ -139,7 +99,7 @@ pub fn grads(args: GradsArgs) -> anyhow::Result<()> {
         .into_iter()
         .map(|(_, a)| a)
         .collect();
-    let (images, labels) = load_batch(&loss, &args.batch)?;
+    let Batch { images, labels } = load_batch(&loss, &args.batch)?;
     let batch = images.shape[0];
     let client = args.plugin.query().client(&[])?;
     let graph = per_example_grads(&loss, batch)?;
@@ -149,7 +109,8 @@ pub fn grads(args: GradsArgs) -> anyhow::Result<()> {
         &LowerOptions::default(),
         &CompileOptions::default(),
     )
-    .context("compiling the per-example-gradient program")?;
+    .context("compiling the per-example-gradient program")?
+    .with_input_names(example_input_names(&loss))?;
     let mut inputs = params;
     inputs.push(images);
     inputs.push(labels);

@@ -12,6 +12,7 @@
 //! - [`transfer`]: checkpoints, torchvision ResNet mapping, head replacement,
 //!   freezing (with [`per_example_grads_wrt`]).
 
+mod batch;
 mod init;
 pub mod layers;
 mod loss;
@@ -19,6 +20,7 @@ pub mod models;
 mod params;
 mod trace_model;
 
+pub use batch::{check_labels, example_input_names, Batch};
 pub use init::{init_params, Init, ParamSpec};
 pub mod transfer;
 

