@@ -305,6 +305,31 @@ fn maxpool_report_model_matches_f64_under_every_setting() {
 }
 
 #[test]
+fn an_f64_model_runs_in_double_precision_on_xla() {
+    // The same model declared f64 (`Model::dtype`) compiles to an f64 program
+    // whose per-example gradients equal the f64 interpreter's to 1e-10.
+    let c = case(maxpool_report_model(), 4, 9);
+    let g = per_example_grads(&c.loss64, c.batch).unwrap();
+    let want = eval(&g, &args(&c.params64, &[&c.images64, &c.labels])).unwrap();
+    let prog = Program::compile(
+        cpu_client(),
+        &g,
+        &LowerOptions::default(),
+        &CompileOptions::default(),
+    )
+    .unwrap();
+    assert!(prog.mlir().contains("tensor<4x12x12x3xf64>"));
+    let got = prog
+        .run_host(&args(&c.params64, &[&c.images64, &c.labels]))
+        .unwrap();
+    for (k, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(g.dtype(), DType::F64);
+        let e = rel_err(&g.to_f64(), &w.to_f64(), 1e-12);
+        assert!(e < 1e-10, "output {k}: relative error {e:e}");
+    }
+}
+
+#[test]
 fn random_models_match_f64_under_every_setting() {
     for seed in 0..6u64 {
         let model = random_model(seed);

@@ -1,6 +1,24 @@
 //! Transpose (cotangent) rules, one arm per primitive. `ct` is the
 //! cotangent of the equation's output `y`; a rule returns one optional
 //! cotangent per input (None = zero / not differentiable).
+//!
+//! Rules that compare floating-point values, audited because XLA may
+//! recompute an operand inside a backward fusion with different bits (other
+//! optimisation levels, fast-math, other backends):
+//! - `reduce_window` max (max pooling) and `reduce_max` once tested the input
+//!   for EQUALITY with the recomputed maximum, so whole windows could lose or
+//!   double their cotangent (10-40% errors were measured at XLA level 1 and
+//!   with fast-math). Both now route the cotangent with one
+//!   `select_and_scatter`, which picks exactly one maximum per window inside
+//!   a single op.
+//! - `max`/`min` (ReLU is `max(x, 0)`) compare the two operands with each
+//!   other, never with a recomputed result; different bits can only move a
+//!   decision where the operands agree to rounding, where the derivative is
+//!   discontinuous anyway, and the three cases (a > b, b > a, tie split ½/½)
+//!   always sum to the cotangent.
+//! - `abs` uses `sign(x)` and `pow` tests `a == 0` against a constant: no
+//!   recomputed reference value. The evaluation's correctness count compares
+//!   logits with their maximum, but is never differentiated.
 
 use crate::trace::{DType, Prim, Tensor, TraceError, TraceResult};
 
