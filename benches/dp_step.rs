@@ -6,6 +6,7 @@
 //! `cargo bench --bench dp_step -- [MODEL] [LOGICAL] [PHYSICAL] [STEPS]`
 //! (defaults: cnn_tanh 2048 256 5).
 
+use dpxla::dp::bookkeeping::ClipMethod;
 use dpxla::dp::clip::ClipMode;
 use dpxla::dp::noise::NoiseSpec;
 use dpxla::nn::by_name;
@@ -36,6 +37,7 @@ fn main() -> anyhow::Result<()> {
         let clipping = private.then_some(Clipping {
             norm: 1.0,
             mode: ClipMode::Flat,
+            method: ClipMethod::Auto,
         });
         let apply = ApplySpec {
             noise: private.then_some(NoiseSpec {

@@ -87,6 +87,7 @@ pub fn standard_programs(model: &str, batch: usize) -> Result<Vec<(String, Graph
     let clip = Clipping {
         norm: 1.0,
         mode: ClipMode::Flat,
+        method: crate::dp::bookkeeping::ClipMethod::Auto,
     };
     let apply = ApplySpec {
         noise: Some(NoiseSpec {

@@ -20,6 +20,7 @@
 mod fuzz_models;
 mod pjrt_common;
 
+use dpxla::dp::bookkeeping::ClipMethod;
 use dpxla::dp::clip::ClipMode;
 use dpxla::lower::LowerOptions;
 use dpxla::nn::{init_params, per_example_grads, trace_example_loss, ExampleLoss};
@@ -199,62 +200,9 @@ fn run_case(c: &Case, seed: u64) {
     let want_pe = eval(&pe64, &args(&c.params64, &[&c.images64, &c.labels])).unwrap();
     check_oracle(c, &want_pe, seed);
 
-    // Clip norm between two adjacent per-example norms (so some examples are
-    // clipped and some not, and rounding cannot move one across C); the last
-    // example is a padded row (mask 0).
-    let mut norms: Vec<f64> = (0..c.batch)
-        .map(|i| {
-            want_pe[1..]
-                .iter()
-                .map(|g| {
-                    let v = g.to_f64();
-                    let n = v.len() / c.batch;
-                    v[i * n..(i + 1) * n].iter().map(|x| x * x).sum::<f64>()
-                })
-                .sum::<f64>()
-                .sqrt()
-        })
-        .collect();
-    norms.sort_by(f64::total_cmp);
-    let mid = c.batch / 2;
-    let clip = 0.5 * (norms[mid - 1] + norms[mid]);
-    let all: Vec<usize> = (0..c.params32.len()).collect();
-    let clipping = Some(Clipping {
-        norm: clip,
-        mode: ClipMode::Flat,
-    });
-    let acc32 = accumulate_graph(&c.loss32, &all, c.batch, 1, clipping).unwrap();
-    let acc64 = accumulate_graph(&c.loss64, &all, c.batch, 1, clipping).unwrap();
-    let mask: Vec<f64> = (0..c.batch)
-        .map(|i| if i + 1 == c.batch { 0.0 } else { 1.0 })
-        .collect();
-    let zeros = |ps: &[HostArray], dt| -> Vec<HostArray> {
-        ps.iter()
-            .map(|p| HostArray::from_f64(p.shape.clone(), &vec![0.0; p.numel()], dt))
-            .collect()
-    };
-    let acc_args = |ps: &[HostArray], imgs: &HostArray, dt: DType| {
-        let mut v = ps.to_vec();
-        v.extend(zeros(ps, dt));
-        v.push(imgs.clone());
-        v.push(c.labels.clone());
-        v.push(HostArray::from_f64([c.batch], &mask, dt));
-        v
-    };
-    let want_acc = eval(&acc64, &acc_args(&c.params64, &c.images64, DType::F64)).unwrap();
-    let grad_scale = norm(
-        &want_acc[..all.len()]
-            .iter()
-            .flat_map(|a| a.to_f64())
-            .collect::<Vec<_>>(),
-    );
-
     for (name, opts, tol) in settings() {
-        let compile = |g| {
-            Program::compile(cpu_client(), g, &LowerOptions::default(), &opts)
-                .unwrap_or_else(|e| panic!("{name}: {:?}: {e}", c.model))
-        };
-        let got = compile(&pe32)
+        let got = Program::compile(cpu_client(), &pe32, &LowerOptions::default(), &opts)
+            .unwrap_or_else(|e| panic!("{name}: {:?}: {e}", c.model))
             .run_host(&args(&c.params32, &[&c.images32, &c.labels]))
             .unwrap();
         let pe_scale = norm(
@@ -277,23 +225,168 @@ fn run_case(c: &Case, seed: u64) {
                 c.model
             );
         }
-        let got = compile(&acc32)
-            .run_host(&acc_args(&c.params32, &c.images32, DType::F32))
-            .unwrap();
-        for (k, (g, w)) in got.iter().zip(&want_acc).enumerate() {
-            let (what, floor) = match k {
-                k if k < all.len() => {
-                    (c.loss32.params[k].name.clone(), 1e-2 * grad_scale.max(1e-9))
-                }
-                k if k == all.len() => ("loss sum".to_string(), 1e-6),
+    }
+    check_clipped_sums(c, seed);
+}
+
+/// The accumulate program (per-example gradients, clipped, masked, summed)
+/// with every clipping method: in f64 on the interpreter against the
+/// materialised (`vmap`) oracle to 1e-10, and in f32 on XLA under the compiler
+/// settings. The seed varies flat / per-layer clipping, K = 1 or 2 views,
+/// and whether the first parameter tensor is frozen; the clip norm lies
+/// between two adjacent per-example norms, one example is scaled far above
+/// it, and the last row is padding (mask 0) holding large values.
+fn check_clipped_sums(c: &Case, seed: u64) {
+    let views = if seed % 3 == 1 { 2 } else { 1 };
+    let mode = if seed % 2 == 1 {
+        ClipMode::PerLayer
+    } else {
+        ClipMode::Flat
+    };
+    let n = c.params32.len();
+    let trainable: Vec<usize> = if seed % 4 == 3 && n > 2 {
+        (1..n).collect()
+    } else {
+        (0..n).collect()
+    };
+    let mut rng = StdRng::seed_from_u64(seed ^ 0x5eed);
+    let per: usize = c.loss32.input_shape.iter().product();
+    let mut shape = vec![c.batch];
+    if views > 1 {
+        shape.push(views);
+    }
+    shape.extend(&c.loss32.input_shape);
+    let pixels: Vec<f64> = (0..c.batch * views * per)
+        .map(|i| {
+            let example = i / (views * per);
+            let x = rng.gen_range(-1.0f32..1.0) as f64;
+            // Example 0 far above any clip norm; the padded last row huge.
+            if example == 0 {
+                40.0 * x
+            } else if example + 1 == c.batch {
+                1e4 * x
+            } else {
+                x
+            }
+        })
+        .collect();
+    let images32 = HostArray::from_f64(shape.clone(), &pixels, DType::F32);
+    let images64 = HostArray::from_f64(shape, &pixels, DType::F64);
+    let mask: Vec<f64> = (0..c.batch)
+        .map(|i| if i + 1 == c.batch { 0.0 } else { 1.0 })
+        .collect();
+    let acc_args = |ps: &[HostArray], imgs: &HostArray, dt: DType| {
+        let mut v = ps.to_vec();
+        v.extend(
+            trainable
+                .iter()
+                .map(|&i| HostArray::from_f64(ps[i].shape.clone(), &vec![0.0; ps[i].numel()], dt)),
+        );
+        v.push(imgs.clone());
+        v.push(c.labels.clone());
+        v.push(HostArray::from_f64([c.batch], &mask, dt));
+        v
+    };
+    let graph = |loss: &ExampleLoss, clip: f64, method: ClipMethod| {
+        let clipping = Some(Clipping {
+            norm: clip,
+            mode,
+            method,
+        });
+        accumulate_graph(loss, &trainable, c.batch, views, clipping).unwrap()
+    };
+    // Per-example, per-tensor norms from the oracle with no clipping (a huge
+    // C) and a one-hot mask; then the C whose thresholds stay furthest (in
+    // ratio) from every example's norm, so rounding cannot move an example
+    // across it.
+    let per_tensor: Vec<Vec<f64>> = (0..c.batch - 1)
+        .map(|i| {
+            let mut a = acc_args(&c.params64, &images64, DType::F64);
+            let onehot: Vec<f64> = (0..c.batch).map(|j| (i == j) as u8 as f64).collect();
+            *a.last_mut().unwrap() = HostArray::f64([c.batch], onehot);
+            let out = eval(&graph(&c.loss64, 1e300, ClipMethod::Vmap), &a).unwrap();
+            out[..trainable.len()]
+                .iter()
+                .map(|t| norm(&t.to_f64()))
+                .collect()
+        })
+        .collect();
+    let m = trainable.len() as f64;
+    let values: Vec<f64> = per_tensor
+        .iter()
+        .flat_map(|ts| match mode {
+            ClipMode::Flat => vec![norm(ts)],
+            ClipMode::PerLayer => ts.iter().map(|&t| t * m.sqrt()).collect(),
+        })
+        .filter(|v| *v > 0.0)
+        .collect();
+    let distance = |clip: f64| {
+        values
+            .iter()
+            .map(|v| (v / clip).ln().abs())
+            .fold(f64::INFINITY, f64::min)
+    };
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(0.0, f64::max);
+    let clip = (0..=200)
+        .map(|k| lo * (hi / lo).powf(k as f64 / 200.0))
+        .max_by(|a, b| distance(*a).total_cmp(&distance(*b)))
+        .unwrap();
+    let want = eval(
+        &graph(&c.loss64, clip, ClipMethod::Vmap),
+        &acc_args(&c.params64, &images64, DType::F64),
+    )
+    .unwrap();
+    let scale = norm(
+        &want[..trainable.len()]
+            .iter()
+            .flat_map(|a| a.to_f64())
+            .collect::<Vec<_>>(),
+    );
+    let compare = |got: &[HostArray], what: &str, tol: f64| {
+        for (k, (g, w)) in got.iter().zip(&want).enumerate() {
+            let (name, floor) = match k {
+                k if k < trainable.len() => (
+                    c.loss32.params[trainable[k]].name.clone(),
+                    1e-2 * scale.max(1e-9),
+                ),
+                k if k == trainable.len() => ("loss sum".to_string(), 1e-6),
                 _ => ("clipped count".to_string(), 1.0),
             };
             let e = rel_err(&g.to_f64(), &w.to_f64(), floor);
             assert!(
                 e <= tol,
-                "{name}: clipped sum {what}: relative error {e:.2e} > {tol:.0e}\nmodel {:?}",
+                "{what}: clipped sum {name}: relative error {e:.2e} > {tol:.0e} \
+                 ({mode:?}, K={views}, trainable {trainable:?})\nmodel {:?}",
                 c.model
             );
+        }
+    };
+    for method in [ClipMethod::Bookkeeping, ClipMethod::Auto] {
+        let got = eval(
+            &graph(&c.loss64, clip, method),
+            &acc_args(&c.params64, &images64, DType::F64),
+        )
+        .unwrap();
+        compare(&got, &format!("f64 {method:?}"), 1e-10);
+    }
+    for (name, opts, tol) in settings() {
+        let methods: &[ClipMethod] = if name == "default" || name == "O1+fast-math" {
+            &[ClipMethod::Auto, ClipMethod::Vmap, ClipMethod::Bookkeeping]
+        } else {
+            &[ClipMethod::Auto]
+        };
+        for &method in methods {
+            let got = Program::compile(
+                cpu_client(),
+                &graph(&c.loss32, clip, method),
+                &LowerOptions::default(),
+                &opts,
+            )
+            .unwrap_or_else(|e| panic!("{name}: {:?}: {e}", c.model))
+            .run_host(&acc_args(&c.params32, &images32, DType::F32))
+            .unwrap();
+            compare(&got, &format!("{name} {method:?}"), tol);
         }
     }
 }

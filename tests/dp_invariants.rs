@@ -4,6 +4,7 @@
 
 mod pjrt_common;
 
+use dpxla::dp::bookkeeping::ClipMethod;
 use dpxla::dp::clip::ClipMode;
 use dpxla::dp::noise::NoiseSpec;
 use dpxla::nn::{models::Mlp, Model};
@@ -46,7 +47,11 @@ fn engine_with_mode(
         optimizer: Optimizer::default(),
         averaging: Averaging::None,
     };
-    let clipping = clip.map(|norm| Clipping { norm, mode });
+    let clipping = clip.map(|norm| Clipping {
+        norm,
+        mode,
+        method: ClipMethod::Auto,
+    });
     let spec = EngineSpec {
         views,
         ..EngineSpec::new(model, clipping, apply).unwrap()
@@ -173,6 +178,7 @@ fn noise_has_standard_deviation_sigma_c_over_expected_batch() {
     let clipping = Some(Clipping {
         norm: c,
         mode: ClipMode::Flat,
+        method: ClipMethod::Auto,
     });
     let apply = ApplySpec {
         noise: Some(NoiseSpec {

@@ -5,6 +5,7 @@
 
 mod pjrt_common;
 
+use dpxla::dp::bookkeeping::ClipMethod;
 use dpxla::dp::clip::ClipMode;
 use dpxla::dp::noise::NoiseSpec;
 use dpxla::nn::{init_params, models::Mlp, trace_example_loss};
@@ -18,6 +19,7 @@ fn engine(state: &HostState) -> Engine {
     let clipping = Some(Clipping {
         norm: 1.0,
         mode: ClipMode::Flat,
+        method: ClipMethod::Auto,
     });
     let apply = ApplySpec {
         noise: Some(NoiseSpec {

@@ -4,6 +4,7 @@
 
 mod pjrt_common;
 
+use dpxla::dp::bookkeeping::ClipMethod;
 use dpxla::dp::clip::ClipMode;
 use dpxla::dp::noise::NoiseSpec;
 use dpxla::nn::models::{CifarCnn, CnnTanh, CnnTanhCifar, Mlp, ResNetGn, WideResNet};
@@ -20,6 +21,7 @@ fn private_steps(model: &dyn Model, seed: u64) {
     let clipping = Some(Clipping {
         norm: 1.0,
         mode: ClipMode::Flat,
+        method: ClipMethod::Auto,
     });
     let apply = ApplySpec {
         noise: Some(NoiseSpec {

@@ -58,27 +58,42 @@ pub fn clip_weights<'b>(
     c: f64,
 ) -> (Vec<Tensor<'b>>, Tensor<'b>) {
     let sq: Vec<Tensor<'b>> = grads.iter().map(|&g| per_example_sq_norm(g)).collect();
+    clip_weights_from_sq(&sq, mask, mode, c)
+}
+
+/// [`clip_weights`] from each trainable tensor's per-example squared norm
+/// (`[P]` each), however it was computed (materialised gradients or ghost
+/// norms, `dp::bookkeeping`). The weights take the mask's dtype.
+pub fn clip_weights_from_sq<'b>(
+    sq: &[Tensor<'b>],
+    mask: Tensor<'b>,
+    mode: ClipMode,
+    c: f64,
+) -> (Vec<Tensor<'b>>, Tensor<'b>) {
+    // Norms and factors in the norms' dtype (f64 when the caller widened
+    // them), weights and counts in the mask's.
+    let dt = mask.dtype();
     match mode {
         ClipMode::Flat => {
             let total = sq[1..].iter().fold(sq[0], |a, &b| a + b);
             let norm = total.sqrt();
-            let w = mask * clip_factor(norm, c);
-            let clipped = (mask * norm.gt(norm.lit(c)).convert(norm.dtype())).sum(&[0]);
-            (vec![w; grads.len()], clipped)
+            let w = mask * clip_factor(norm, c).convert(dt);
+            let clipped = (mask * norm.gt(norm.lit(c)).convert(dt)).sum(&[0]);
+            (vec![w; sq.len()], clipped)
         }
         ClipMode::PerLayer => {
-            let cj = c / (grads.len() as f64).sqrt();
+            let cj = c / (sq.len() as f64).sqrt();
             let mut any = None;
             let ws = sq
                 .iter()
                 .map(|&s| {
                     let norm = s.sqrt();
-                    let over = norm.gt(norm.lit(cj)).convert(norm.dtype());
+                    let over = norm.gt(norm.lit(cj)).convert(dt);
                     any = Some(match any {
                         None => over,
                         Some(a) => over.max(a),
                     });
-                    mask * clip_factor(norm, cj)
+                    mask * clip_factor(norm, cj).convert(dt)
                 })
                 .collect();
             let clipped = (mask * any.expect("at least one gradient")).sum(&[0]);

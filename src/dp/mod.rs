@@ -4,6 +4,7 @@
 //! See DESIGN.md, "DP invariants".
 
 pub mod accountant;
+pub mod bookkeeping;
 pub mod clip;
 pub mod noise;
 pub mod plan;

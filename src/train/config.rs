@@ -3,6 +3,7 @@
 //! a message naming its key.
 
 use crate::dp::accountant::AccountantKind;
+use crate::dp::bookkeeping::ClipMethod;
 use crate::dp::clip::ClipMode;
 use crate::optim::{Averaging, Optimizer, Schedule};
 use crate::{Error, Result};
@@ -131,6 +132,12 @@ pub struct PrivacyConfig {
     pub accountant: AccountantKind,
     #[serde(default)]
     pub clipping: ClipMode,
+    /// How per-example norms and the clipped sum are computed: `auto`
+    /// (default: ghost norms + book-keeping where cheaper, per tensor),
+    /// `vmap` (materialised per-example gradients) or `bookkeeping`. The
+    /// result is the same up to float rounding; only speed and memory differ.
+    #[serde(default)]
+    pub clipping_method: ClipMethod,
     /// DEBUGGING ONLY: a fixed seed for Poisson sampling and noise. The noise is
     /// then predictable from the seed and the run has NO privacy guarantee
     /// against anyone who knows it. Default: OS entropy.

@@ -8,7 +8,8 @@
 //!   update, parameter averaging, and fresh zero accumulators;
 //! - evaluate (per physical size): masked sums of loss and correct predictions.
 
-use crate::dp::clip::{clip_weights, weighted_sum, ClipMode};
+use crate::dp::bookkeeping::{clipped_sums, ClipMethod};
+use crate::dp::clip::ClipMode;
 use crate::dp::noise::{noisy_average, NoiseSpec};
 use crate::nn::ExampleLoss;
 use crate::optim::{Averaging, Optimizer};
@@ -21,6 +22,9 @@ use crate::Result;
 pub struct Clipping {
     pub norm: f64,
     pub mode: ClipMode,
+    /// How norms and the clipped sum are computed (same result up to
+    /// rounding; `dp::bookkeeping`).
+    pub method: ClipMethod,
 }
 
 /// The loss of one example averaged over K views: image input `[K, ...]` (or
@@ -97,14 +101,12 @@ pub fn accumulate_graph(
     match clipping {
         Some(c) => {
             let per_example = vmap(&value_and_grad(&lk, trainable)?, &in_axes, physical)?;
-            let outs = b.call(&per_example, &args);
-            let (losses, grads) = (outs[0], &outs[1..]);
-            let (weights, clipped) = clip_weights(grads, mask, c.mode, c.norm);
-            for ((&acc, &g), &w) in accs.iter().zip(grads).zip(&weights) {
-                results.push(acc + weighted_sum(w, g));
+            let r = clipped_sums(&b, &per_example, &args, mask, c.mode, c.norm, c.method);
+            for (&acc, s) in accs.iter().zip(r.sums) {
+                results.push(acc + s);
             }
-            results.push((losses * mask).sum(&[0]));
-            results.push(clipped);
+            results.push((r.losses * mask).sum(&[0]));
+            results.push(r.clipped);
         }
         None => {
             let batch_loss = masked_sum_loss(&lk, physical, &in_axes)?;

@@ -154,6 +154,7 @@ impl Setup {
             clipping: plan.private.as_ref().map(|p| Clipping {
                 norm: p.clip_norm,
                 mode: p.clip_mode,
+                method: cfg.privacy.clipping_method,
             }),
             apply: ApplySpec {
                 noise: plan.noise(),

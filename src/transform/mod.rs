@@ -3,6 +3,7 @@
 //! (Autodidax), one exhaustive `match` per file, one arm per primitive.
 //! See DESIGN.md, module map.
 
+pub mod ghost;
 mod util;
 mod vjp;
 mod vjp_conv;

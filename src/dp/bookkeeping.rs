@@ -1,0 +1,181 @@
+//! The clipped sum of one physical batch, by the method chosen per tensor:
+//! materialised per-example gradients (`vmap`), or ghost norms with the
+//! book-keeping contraction (Bu et al. 2023, "Differentially private
+//! optimization on large model at small cost"): one backward pass keeps each
+//! layer's input `A` and output cotangent `G`; norms come from them
+//! (`transform::ghost`), and the clipped sum is Σ_b w_b·A_bᵀG_b as ONE
+//! contraction. No per-example gradient tensor of a factored layer is formed.
+//!
+//! DP invariant 2 is unchanged: each example's whole gradient (all tensors)
+//! has its norm computed exactly (up to float rounding, in f64), is scaled by
+//! min(1, C/‖g‖) and summed; padded rows have weight 0 and contribute exactly
+//! zero (their rows of `A` and `G` are zeroed, so even a non-finite padded row
+//! cannot leak into the sum).
+
+use super::clip::{clip_weights_from_sq, per_example_sq_norm, weighted_sum, ClipMode};
+use crate::trace::{Builder, CmpDir, DType, Graph, Tensor};
+use crate::transform::ghost::{factor_gradient, factored_sq_norm, factored_weighted_sum};
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// How per-example gradient norms and the clipped sum are computed
+/// (`privacy.clipping_method`). All give the same result up to rounding.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClipMethod {
+    /// Per tensor, from the shapes: ghost norms and book-keeping where the
+    /// gradient is a contraction and the Gram form is cheaper, else the
+    /// materialised per-example gradient.
+    #[default]
+    Auto,
+    /// Materialise every per-example gradient (`vmap(grad)`, as JAX does).
+    Vmap,
+    /// Ghost norms (Gram form) and the book-keeping contraction for every
+    /// tensor whose gradient is a contraction, whatever the cost.
+    Bookkeeping,
+}
+
+impl std::str::FromStr for ClipMethod {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "auto" => Ok(ClipMethod::Auto),
+            "vmap" => Ok(ClipMethod::Vmap),
+            "bookkeeping" => Ok(ClipMethod::Bookkeeping),
+            _ => Err(Error::InvalidInput(format!(
+                "unknown clipping method '{s}' (auto, vmap or bookkeeping)"
+            ))),
+        }
+    }
+}
+
+/// How one trainable tensor is handled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TensorMethod {
+    /// Per-example gradient formed; norm and weighted sum from it.
+    Materialised,
+    /// Norm ‖A_b‖²‖G_b‖² (no positions) and the book-keeping contraction.
+    GhostDirect,
+    /// Norm from Gram matrices over positions and the contraction.
+    GhostGram,
+}
+
+impl std::fmt::Display for TensorMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            TensorMethod::Materialised => "vmap (materialised)",
+            TensorMethod::GhostDirect => "ghost norm + book-keeping",
+            TensorMethod::GhostGram => "ghost Gram norm + book-keeping",
+        })
+    }
+}
+
+/// The method for each gradient output (1..) of the batched per-example
+/// gradient graph `pe` (outputs: losses, then one gradient per tensor).
+pub fn plan(pe: &Graph, method: ClipMethod) -> Vec<TensorMethod> {
+    (1..pe.outputs.len())
+        .map(|k| match (method, factor_gradient(pe, k)) {
+            (ClipMethod::Vmap, _) | (_, None) => TensorMethod::Materialised,
+            (ClipMethod::Auto, Some(f)) if !f.gram_is_cheaper() => TensorMethod::Materialised,
+            (_, Some(f)) if f.lhs_contract.is_empty() => TensorMethod::GhostDirect,
+            (_, Some(_)) => TensorMethod::GhostGram,
+        })
+        .collect()
+}
+
+/// What [`clipped_sums`] returns.
+pub struct ClippedSums<'b> {
+    /// Per-example losses `[P]`.
+    pub losses: Tensor<'b>,
+    /// Σ_p w_p·grad_p per trainable tensor.
+    pub sums: Vec<Tensor<'b>>,
+    /// Number of real examples that were clipped (diagnostic).
+    pub clipped: Tensor<'b>,
+}
+
+/// Emits into `b` the clipped, masked sum of the per-example gradients that
+/// `pe` (= `vmap(value_and_grad(loss))`, example axis 0 on every output)
+/// computes from `args`, using `method` per tensor.
+pub fn clipped_sums<'b>(
+    b: &'b Builder,
+    pe: &Graph,
+    args: &[Tensor<'b>],
+    mask: Tensor<'b>,
+    mode: ClipMode,
+    clip_norm: f64,
+    method: ClipMethod,
+) -> ClippedSums<'b> {
+    let methods = plan(pe, method);
+    // Ask the graph for what each tensor needs: the gradient itself, or the
+    // two factors of its contraction (the contraction itself is then dead
+    // code, dropped when the caller finishes the graph).
+    let mut needed = pe.clone();
+    needed.outputs = vec![pe.outputs[0]];
+    let factors: Vec<_> = (1..pe.outputs.len())
+        .map(|k| factor_gradient(pe, k))
+        .collect();
+    for (k, m) in methods.iter().enumerate() {
+        match (m, &factors[k]) {
+            (TensorMethod::Materialised, _) | (_, None) => needed.outputs.push(pe.outputs[k + 1]),
+            (_, Some(f)) => needed.outputs.extend([f.lhs, f.rhs]),
+        }
+    }
+    let outs = b.call(&needed, args);
+    let losses = outs[0];
+    // Per tensor: (materialised gradient) or (A, G).
+    let mut parts: Vec<(Option<Tensor<'b>>, Option<(Tensor<'b>, Tensor<'b>)>)> = Vec::new();
+    let mut i = 1;
+    for m in &methods {
+        if *m == TensorMethod::Materialised {
+            parts.push((Some(outs[i]), None));
+            i += 1;
+        } else {
+            parts.push((None, Some((outs[i], outs[i + 1]))));
+            i += 2;
+        }
+    }
+    // Squared norms in f64: a norm computed low can let a clipped gradient
+    // exceed C.
+    let sq: Vec<Tensor<'b>> = parts
+        .iter()
+        .zip(&factors)
+        .map(|(part, f)| match part {
+            (Some(g), _) => per_example_sq_norm(g.convert(DType::F64)),
+            (None, Some((a, g))) => factored_sq_norm(
+                f.as_ref().expect("factored"),
+                a.convert(DType::F64),
+                g.convert(DType::F64),
+            ),
+            (None, None) => unreachable!(),
+        })
+        .collect();
+    let (weights, clipped) = clip_weights_from_sq(&sq, mask, mode, clip_norm);
+    let sums = parts
+        .iter()
+        .zip(&factors)
+        .zip(&weights)
+        .map(|((part, f), &w)| match part {
+            (Some(g), _) => weighted_sum(w, *g),
+            (None, Some((a, g))) => {
+                // Rows of weight 0 (padding) are zeroed in both factors, so
+                // they add exactly nothing whatever their values.
+                let keep = w.compare(w.lit(0.0), CmpDir::Ne);
+                let a = zero_rows(*a, keep);
+                let g = zero_rows(*g, keep);
+                factored_weighted_sum(f.as_ref().expect("factored"), w, a, g)
+            }
+            (None, None) => unreachable!(),
+        })
+        .collect();
+    ClippedSums {
+        losses,
+        sums,
+        clipped,
+    }
+}
+
+/// `x` with the rows (dim 0) where `keep` is false set to zero.
+fn zero_rows<'b>(x: Tensor<'b>, keep: Tensor<'b>) -> Tensor<'b> {
+    let k = keep.broadcast_in_dim(&x.shape(), &[0]);
+    k.select(x, x.builder().zeros(&x.aval()))
+}

@@ -1,0 +1,186 @@
+//! Per-example gradient norms and clipped sums without per-example gradients
+//! ("ghost" norms, Goodfellow 2015, Li et al. 2022; book-keeping, Bu et al.
+//! 2023), found by pattern in a batched per-example-gradient graph.
+//!
+//! In `vmap(value_and_grad(loss))`, the gradient of a weight that enters a
+//! contraction (a dense layer; a convolution written as patches × kernel)
+//! comes out of ONE `dot_general` whose only batch dim is the example axis:
+//!
+//! ```text
+//! grad[b, i.., j..] = Σ_p A[b, p.., i..] · G[b, p.., j..]
+//! ```
+//!
+//! with `A` the layer's input (activations) and `G` its output cotangent,
+//! `p` the positions the layer is applied at (none for a plain dense layer).
+//! Then, per example b, without forming `grad[b]`:
+//!
+//! - ‖grad_b‖² = ‖A_b‖²·‖G_b‖² when there are no positions, else
+//!   Σ_{p,q} (A_b A_bᵀ)[p,q] · (G_b G_bᵀ)[p,q] (the Gram or "ghost" form,
+//!   cheaper than the gradient when T·(I+J) < I·J for T positions);
+//! - Σ_b w_b·grad_b = one contraction of (w·A) with G over the example axis and
+//!   the positions: the clipped sum costs what the non-private gradient does.
+//!
+//! [`factor_gradient`] finds `A`, `G` and the contraction (through any
+//! reshape / transpose that keeps the example axis first); the clipping code
+//! (`dp::ghost`) decides per tensor between the Gram form and the materialised
+//! per-example gradient from the shapes ([`FactoredGrad::gram_is_cheaper`]).
+
+use crate::trace::{Graph, Prim, Tensor, Var};
+
+/// A per-example gradient output formed as a contraction of two batched
+/// values (see the module docs). Dims are those of `lhs` / `rhs` in the
+/// batched graph; dim 0 of both is the example axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactoredGrad {
+    /// The layer input `A`, `[B, ...]`.
+    pub lhs: Var,
+    /// The output cotangent `G`, `[B, ...]`.
+    pub rhs: Var,
+    /// Position dims contracted within one example (matched pairwise).
+    pub lhs_contract: Vec<usize>,
+    pub rhs_contract: Vec<usize>,
+    /// Reshapes / transposes from the `dot_general` result to the gradient
+    /// output, each keeping the example axis first, applied in order.
+    pub post: Vec<Prim>,
+    /// Sizes: example count B, positions T, lhs free elements I, rhs free J.
+    pub batch: usize,
+    pub positions: usize,
+    pub lhs_free: usize,
+    pub rhs_free: usize,
+}
+
+impl FactoredGrad {
+    /// Whether the Gram form (cost ~ B·T²·(I+J)) beats materialising the
+    /// per-example gradient for its norm (~ B·T·I·J to form it, plus reading
+    /// the B·I·J result twice). Always true without positions (T = 1).
+    pub fn gram_is_cheaper(&self) -> bool {
+        let (t, i, j) = (
+            self.positions as f64,
+            self.lhs_free as f64,
+            self.rhs_free as f64,
+        );
+        self.positions == 1 || t * t * (i + j) < t * i * j + 2.0 * i * j
+    }
+}
+
+fn producer(g: &Graph, v: Var) -> Option<&crate::trace::Eqn> {
+    g.eqns.iter().find(|e| e.outs.contains(&v))
+}
+
+/// Whether `prim` maps `[B, ...]` to `[B, ...]` without moving the example
+/// axis: a reshape that keeps dim 0, or a transpose fixing 0.
+fn keeps_batch_first(prim: &Prim, batch: usize) -> bool {
+    match prim {
+        Prim::Reshape { shape } => shape.first() == Some(&batch),
+        Prim::Transpose { perm } => perm.first() == Some(&0),
+        _ => false,
+    }
+}
+
+/// How output `out` of the batched graph `g` is formed, if it is a
+/// per-example contraction (see the module docs); `None` otherwise (the
+/// gradient is then materialised per example).
+pub fn factor_gradient(g: &Graph, out: usize) -> Option<FactoredGrad> {
+    let batch = *g.aval(g.outputs[out]).shape.first()?;
+    let mut v = g.outputs[out];
+    let mut post = Vec::new();
+    loop {
+        let e = producer(g, v)?;
+        match &e.prim {
+            p @ (Prim::Reshape { .. } | Prim::Transpose { .. }) if keeps_batch_first(p, batch) => {
+                post.push(p.clone());
+                v = e.inputs[0];
+            }
+            Prim::DotGeneral {
+                lhs_batch,
+                rhs_batch,
+                lhs_contract,
+                rhs_contract,
+            } if lhs_batch == &[0] && rhs_batch == &[0] => {
+                let (la, ra) = (g.aval(e.inputs[0]), g.aval(e.inputs[1]));
+                if la.shape[0] != batch || ra.shape[0] != batch || !la.dtype.is_float() {
+                    return None;
+                }
+                let positions: usize = lhs_contract.iter().map(|&d| la.shape[d]).product();
+                let lhs_free = la.numel() / batch / positions.max(1);
+                let rhs_free = ra.numel() / batch / positions.max(1);
+                post.reverse();
+                return Some(FactoredGrad {
+                    lhs: e.inputs[0],
+                    rhs: e.inputs[1],
+                    lhs_contract: lhs_contract.clone(),
+                    rhs_contract: rhs_contract.clone(),
+                    post,
+                    batch,
+                    positions,
+                    lhs_free,
+                    rhs_free,
+                });
+            }
+            _ => return None,
+        }
+    }
+}
+
+fn free_dims(rank: usize, contract: &[usize]) -> Vec<usize> {
+    (1..rank).filter(|d| !contract.contains(d)).collect()
+}
+
+/// ‖grad_b‖² per example, `[B]`, from `a` and `g` (the factors' values), by
+/// the Gram form (or ‖A_b‖²‖G_b‖² without positions). Computed in the dtype
+/// of the inputs (callers widen to f64 for an exact-enough bound).
+pub fn factored_sq_norm<'b>(f: &FactoredGrad, a: Tensor<'b>, g: Tensor<'b>) -> Tensor<'b> {
+    let sq_all = |x: Tensor<'b>| {
+        let axes: Vec<usize> = (1..x.rank()).collect();
+        if axes.is_empty() {
+            x * x
+        } else {
+            (x * x).sum(&axes)
+        }
+    };
+    if f.lhs_contract.is_empty() {
+        return sq_all(a) * sq_all(g);
+    }
+    // Positions first, in the order the contraction pairs them, then the
+    // free dims; the Gram matrix contracts the free dims: [B, P.., Q..].
+    let gram = |x: Tensor<'b>, contract: &[usize]| {
+        let mut perm = vec![0];
+        perm.extend(contract);
+        perm.extend(free_dims(x.rank(), contract));
+        let x = x.transpose(&perm);
+        let free: Vec<usize> = (1 + contract.len()..x.rank()).collect();
+        x.dot_general(x, &[0], &[0], &free, &free)
+    };
+    let ga = gram(a, &f.lhs_contract);
+    let gg = gram(g, &f.rhs_contract);
+    let axes: Vec<usize> = (1..ga.rank()).collect();
+    (ga * gg).sum(&axes)
+}
+
+/// Σ_b w_b·grad_b (the gradient's shape without the example axis): `w` `[B]`
+/// scales `a`'s rows, then one contraction over the example axis and the
+/// positions; `post` is replayed without the example axis.
+pub fn factored_weighted_sum<'b>(
+    f: &FactoredGrad,
+    w: Tensor<'b>,
+    a: Tensor<'b>,
+    g: Tensor<'b>,
+) -> Tensor<'b> {
+    let wa = a * w.broadcast_in_dim(&a.shape(), &[0]);
+    let mut lc = vec![0];
+    lc.extend(&f.lhs_contract);
+    let mut rc = vec![0];
+    rc.extend(&f.rhs_contract);
+    let mut s = wa.dot_general(g, &[], &[], &lc, &rc);
+    for p in &f.post {
+        s = match p {
+            Prim::Reshape { shape } => s.reshape(&shape[1..]),
+            Prim::Transpose { perm } => {
+                let p: Vec<usize> = perm[1..].iter().map(|d| d - 1).collect();
+                s.transpose(&p)
+            }
+            _ => unreachable!("factor_gradient only records reshapes and transposes"),
+        };
+    }
+    s
+}
