@@ -93,24 +93,22 @@ module @dpxla {
       "stablehlo.return"(%t28) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1>} : (tensor<8x1x10xf32>, tensor<f32>) -> tensor<8x10xf32>
     %v77 = "stablehlo.dot_general"(%v75, %v7) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x1x10xf32>, tensor<32x10xf32>) -> tensor<8x1x32xf32>
-    %v78 = "stablehlo.dot_general"(%v41, %v75) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x1x32xf32>, tensor<8x1x10xf32>) -> tensor<8x32x10xf32>
-    %v79 = "stablehlo.multiply"(%v41, %v41) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v80 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v81 = "stablehlo.broadcast_in_dim"(%v80) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x32xf32>
-    %v82 = "stablehlo.broadcast_in_dim"(%v81) {broadcast_dimensions = array<i64: 1, 2>} : (tensor<1x32xf32>) -> tensor<8x1x32xf32>
-    %v83 = "stablehlo.subtract"(%v82, %v79) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v84 = "stablehlo.multiply"(%v77, %v83) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v78 = "stablehlo.multiply"(%v41, %v41) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v79 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
+    %v80 = "stablehlo.broadcast_in_dim"(%v79) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x32xf32>
+    %v81 = "stablehlo.broadcast_in_dim"(%v80) {broadcast_dimensions = array<i64: 1, 2>} : (tensor<1x32xf32>) -> tensor<8x1x32xf32>
+    %v82 = "stablehlo.subtract"(%v81, %v78) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v83 = "stablehlo.multiply"(%v77, %v82) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
     %t29 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v85 = "stablehlo.reduce"(%v84, %t29) ({
+    %v84 = "stablehlo.reduce"(%v83, %t29) ({
     ^bb0(%t30: tensor<f32>, %t31: tensor<f32>):
       %t32 = "stablehlo.add"(%t30, %t31) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t32) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1>} : (tensor<8x1x32xf32>, tensor<f32>) -> tensor<8x32xf32>
-    %v86 = "stablehlo.dot_general"(%v84, %v5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x1x32xf32>, tensor<512x32xf32>) -> tensor<8x1x512xf32>
-    %v87 = "stablehlo.dot_general"(%v36, %v84) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x1x512xf32>, tensor<8x1x32xf32>) -> tensor<8x512x32xf32>
-    %v88 = "stablehlo.reshape"(%v86) : (tensor<8x1x512xf32>) -> tensor<8x1x4x4x32xf32>
+    %v85 = "stablehlo.dot_general"(%v83, %v5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x1x32xf32>, tensor<512x32xf32>) -> tensor<8x1x512xf32>
+    %v86 = "stablehlo.reshape"(%v85) : (tensor<8x1x512xf32>) -> tensor<8x1x4x4x32xf32>
     %t33 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v89 = "stablehlo.select_and_scatter"(%v34, %v88, %t33) ({
+    %v87 = "stablehlo.select_and_scatter"(%v34, %v86, %t33) ({
     ^bb0(%t34: tensor<f32>, %t35: tensor<f32>):
       %t36 = "stablehlo.compare"(%t34, %t35) {comparison_direction = #stablehlo<comparison_direction GE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
       "stablehlo.return"(%t36) : (tensor<i1>) -> ()
@@ -119,30 +117,59 @@ module @dpxla {
       %t39 = "stablehlo.add"(%t37, %t38) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t39) : (tensor<f32>) -> ()
     }) {padding = dense<[[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]> : tensor<5x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2, 1>, window_strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x5x5x32xf32>, tensor<8x1x4x4x32xf32>, tensor<f32>) -> tensor<8x1x5x5x32xf32>
-    %v90 = "stablehlo.multiply"(%v34, %v34) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
-    %v91 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v92 = "stablehlo.broadcast_in_dim"(%v91) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x5x5x32xf32>
-    %v93 = "stablehlo.broadcast_in_dim"(%v92) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
-    %v94 = "stablehlo.subtract"(%v93, %v90) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
-    %v95 = "stablehlo.multiply"(%v89, %v94) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
+    %v88 = "stablehlo.multiply"(%v34, %v34) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
+    %v89 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
+    %v90 = "stablehlo.broadcast_in_dim"(%v89) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x5x5x32xf32>
+    %v91 = "stablehlo.broadcast_in_dim"(%v90) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
+    %v92 = "stablehlo.subtract"(%v91, %v88) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
+    %v93 = "stablehlo.multiply"(%v87, %v92) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
     %t40 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v96 = "stablehlo.reduce"(%v95, %t40) ({
+    %v94 = "stablehlo.reduce"(%v93, %t40) ({
     ^bb0(%t41: tensor<f32>, %t42: tensor<f32>):
       %t43 = "stablehlo.add"(%t41, %t42) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t43) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1, 2, 3>} : (tensor<8x1x5x5x32xf32>, tensor<f32>) -> tensor<8x32xf32>
-    %v97 = "stablehlo.reverse"(%v3) {dimensions = array<i64: 0, 1>} : (tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v98 = "stablehlo.reshape"(%v95) : (tensor<8x1x5x5x32xf32>) -> tensor<8x5x5x32xf32>
-    %v99 = "stablehlo.convolution"(%v98, %v97) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 2, 2>, padding = dense<[[3, 4], [3, 4]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 1, 1>} : (tensor<8x5x5x32xf32>, tensor<4x4x16x32xf32>) -> tensor<8x13x13x16xf32>
-    %v100 = "stablehlo.reshape"(%v99) : (tensor<8x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>
-    %v101 = "stablehlo.reshape"(%v27) : (tensor<8x1x13x13x16xf32>) -> tensor<8x13x13x16xf32>
-    %v102 = "stablehlo.transpose"(%v95) {permutation = array<i64: 1, 2, 3, 0, 4>} : (tensor<8x1x5x5x32xf32>) -> tensor<1x5x5x8x32xf32>
-    %v103 = "stablehlo.reshape"(%v102) : (tensor<1x5x5x8x32xf32>) -> tensor<1x5x5x256xf32>
-    %v104 = "stablehlo.convolution"(%v101, %v103) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f]>, feature_group_count = 8 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[0, -1], [0, -1]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 2, 2>, window_strides = array<i64: 1, 1>} : (tensor<8x13x13x16xf32>, tensor<1x5x5x256xf32>) -> tensor<4x4x16x256xf32>
-    %v105 = "stablehlo.reshape"(%v104) : (tensor<4x4x16x256xf32>) -> tensor<4x4x16x8x32xf32>
-    %v106 = "stablehlo.transpose"(%v105) {permutation = array<i64: 3, 0, 1, 2, 4>} : (tensor<4x4x16x8x32xf32>) -> tensor<8x4x4x16x32xf32>
+    %v95 = "stablehlo.reverse"(%v3) {dimensions = array<i64: 0, 1>} : (tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v96 = "stablehlo.reshape"(%v93) : (tensor<8x1x5x5x32xf32>) -> tensor<8x5x5x32xf32>
+    %v97 = "stablehlo.convolution"(%v96, %v95) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 2, 2>, padding = dense<[[3, 4], [3, 4]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 1, 1>} : (tensor<8x5x5x32xf32>, tensor<4x4x16x32xf32>) -> tensor<8x13x13x16xf32>
+    %v98 = "stablehlo.reshape"(%v97) : (tensor<8x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>
+    %v99 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v100 = "stablehlo.pad"(%v27, %v99) {edge_padding_low = array<i64: 0, 0, 0, 0, 0>, edge_padding_high = array<i64: 0, 0, -1, -1, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x13x13x16xf32>, tensor<f32>) -> tensor<8x1x12x12x16xf32>
+    %v101 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 0, 0, 0>, limit_indices = array<i64: 8, 1, 9, 9, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v102 = "stablehlo.reshape"(%v101) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v103 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 0, 1, 0>, limit_indices = array<i64: 8, 1, 9, 10, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v104 = "stablehlo.reshape"(%v103) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v105 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 0, 2, 0>, limit_indices = array<i64: 8, 1, 9, 11, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v106 = "stablehlo.reshape"(%v105) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v107 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 0, 3, 0>, limit_indices = array<i64: 8, 1, 9, 12, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v108 = "stablehlo.reshape"(%v107) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v109 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 1, 0, 0>, limit_indices = array<i64: 8, 1, 10, 9, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v110 = "stablehlo.reshape"(%v109) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v111 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 1, 1, 0>, limit_indices = array<i64: 8, 1, 10, 10, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v112 = "stablehlo.reshape"(%v111) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v113 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 1, 2, 0>, limit_indices = array<i64: 8, 1, 10, 11, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v114 = "stablehlo.reshape"(%v113) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v115 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 1, 3, 0>, limit_indices = array<i64: 8, 1, 10, 12, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v116 = "stablehlo.reshape"(%v115) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v117 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 2, 0, 0>, limit_indices = array<i64: 8, 1, 11, 9, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v118 = "stablehlo.reshape"(%v117) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v119 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 2, 1, 0>, limit_indices = array<i64: 8, 1, 11, 10, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v120 = "stablehlo.reshape"(%v119) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v121 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 2, 2, 0>, limit_indices = array<i64: 8, 1, 11, 11, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v122 = "stablehlo.reshape"(%v121) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v123 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 2, 3, 0>, limit_indices = array<i64: 8, 1, 11, 12, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v124 = "stablehlo.reshape"(%v123) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v125 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 3, 0, 0>, limit_indices = array<i64: 8, 1, 12, 9, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v126 = "stablehlo.reshape"(%v125) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v127 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 3, 1, 0>, limit_indices = array<i64: 8, 1, 12, 10, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v128 = "stablehlo.reshape"(%v127) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v129 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 3, 2, 0>, limit_indices = array<i64: 8, 1, 12, 11, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v130 = "stablehlo.reshape"(%v129) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v131 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 3, 3, 0>, limit_indices = array<i64: 8, 1, 12, 12, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v132 = "stablehlo.reshape"(%v131) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v133 = "stablehlo.concatenate"(%v102, %v104, %v106, %v108, %v110, %v112, %v114, %v116, %v118, %v120, %v122, %v124, %v126, %v128, %v130, %v132) {dimension = 1 : i64} : (tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>) -> tensor<8x16x1x5x5x16xf32>
     %t44 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v107 = "stablehlo.select_and_scatter"(%v26, %v100, %t44) ({
+    %v134 = "stablehlo.select_and_scatter"(%v26, %v98, %t44) ({
     ^bb0(%t45: tensor<f32>, %t46: tensor<f32>):
       %t47 = "stablehlo.compare"(%t45, %t46) {comparison_direction = #stablehlo<comparison_direction GE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
       "stablehlo.return"(%t47) : (tensor<i1>) -> ()
@@ -151,131 +178,311 @@ module @dpxla {
       %t50 = "stablehlo.add"(%t48, %t49) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t50) : (tensor<f32>) -> ()
     }) {padding = dense<[[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]> : tensor<5x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2, 1>, window_strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x14x14x16xf32>, tensor<8x1x13x13x16xf32>, tensor<f32>) -> tensor<8x1x14x14x16xf32>
-    %v108 = "stablehlo.multiply"(%v26, %v26) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v109 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v110 = "stablehlo.broadcast_in_dim"(%v109) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x14x14x16xf32>
-    %v111 = "stablehlo.broadcast_in_dim"(%v110) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v112 = "stablehlo.subtract"(%v111, %v108) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v113 = "stablehlo.multiply"(%v107, %v112) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %v135 = "stablehlo.multiply"(%v26, %v26) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %v136 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
+    %v137 = "stablehlo.broadcast_in_dim"(%v136) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x14x14x16xf32>
+    %v138 = "stablehlo.broadcast_in_dim"(%v137) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %v139 = "stablehlo.subtract"(%v138, %v135) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %v140 = "stablehlo.multiply"(%v134, %v139) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
     %t51 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v114 = "stablehlo.reduce"(%v113, %t51) ({
+    %v141 = "stablehlo.reduce"(%v140, %t51) ({
     ^bb0(%t52: tensor<f32>, %t53: tensor<f32>):
       %t54 = "stablehlo.add"(%t52, %t53) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t54) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1, 2, 3>} : (tensor<8x1x14x14x16xf32>, tensor<f32>) -> tensor<8x16xf32>
-    %v115 = "stablehlo.reshape"(%v19) : (tensor<8x1x28x28x1xf32>) -> tensor<8x28x28x1xf32>
-    %v116 = "stablehlo.transpose"(%v113) {permutation = array<i64: 1, 2, 3, 0, 4>} : (tensor<8x1x14x14x16xf32>) -> tensor<1x14x14x8x16xf32>
-    %v117 = "stablehlo.reshape"(%v116) : (tensor<1x14x14x8x16xf32>) -> tensor<1x14x14x128xf32>
-    %v118 = "stablehlo.convolution"(%v115, %v117) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f]>, feature_group_count = 8 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[3, 3], [3, 3]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 2, 2>, window_strides = array<i64: 1, 1>} : (tensor<8x28x28x1xf32>, tensor<1x14x14x128xf32>) -> tensor<8x8x1x128xf32>
-    %v119 = "stablehlo.reshape"(%v118) : (tensor<8x8x1x128xf32>) -> tensor<8x8x1x8x16xf32>
-    %v120 = "stablehlo.transpose"(%v119) {permutation = array<i64: 3, 0, 1, 2, 4>} : (tensor<8x8x1x8x16xf32>) -> tensor<8x8x8x1x16xf32>
-    %v121 = "stablehlo.multiply"(%v114, %v114) : (tensor<8x16xf32>, tensor<8x16xf32>) -> tensor<8x16xf32>
-    %t55 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v122 = "stablehlo.reduce"(%v121, %t55) ({
-    ^bb0(%t56: tensor<f32>, %t57: tensor<f32>):
-      %t58 = "stablehlo.add"(%t56, %t57) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t58) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1>} : (tensor<8x16xf32>, tensor<f32>) -> tensor<8xf32>
-    %v123 = "stablehlo.multiply"(%v120, %v120) : (tensor<8x8x8x1x16xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf32>
-    %t59 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v124 = "stablehlo.reduce"(%v123, %t59) ({
-    ^bb0(%t60: tensor<f32>, %t61: tensor<f32>):
-      %t62 = "stablehlo.add"(%t60, %t61) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t62) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1, 2, 3, 4>} : (tensor<8x8x8x1x16xf32>, tensor<f32>) -> tensor<8xf32>
-    %v125 = "stablehlo.multiply"(%v96, %v96) : (tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
-    %t63 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v126 = "stablehlo.reduce"(%v125, %t63) ({
-    ^bb0(%t64: tensor<f32>, %t65: tensor<f32>):
-      %t66 = "stablehlo.add"(%t64, %t65) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t66) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1>} : (tensor<8x32xf32>, tensor<f32>) -> tensor<8xf32>
-    %v127 = "stablehlo.multiply"(%v106, %v106) : (tensor<8x4x4x16x32xf32>, tensor<8x4x4x16x32xf32>) -> tensor<8x4x4x16x32xf32>
-    %t67 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v128 = "stablehlo.reduce"(%v127, %t67) ({
-    ^bb0(%t68: tensor<f32>, %t69: tensor<f32>):
-      %t70 = "stablehlo.add"(%t68, %t69) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t70) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1, 2, 3, 4>} : (tensor<8x4x4x16x32xf32>, tensor<f32>) -> tensor<8xf32>
-    %v129 = "stablehlo.multiply"(%v85, %v85) : (tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
-    %t71 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v130 = "stablehlo.reduce"(%v129, %t71) ({
-    ^bb0(%t72: tensor<f32>, %t73: tensor<f32>):
-      %t74 = "stablehlo.add"(%t72, %t73) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t74) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1>} : (tensor<8x32xf32>, tensor<f32>) -> tensor<8xf32>
-    %v131 = "stablehlo.multiply"(%v87, %v87) : (tensor<8x512x32xf32>, tensor<8x512x32xf32>) -> tensor<8x512x32xf32>
-    %t75 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v132 = "stablehlo.reduce"(%v131, %t75) ({
-    ^bb0(%t76: tensor<f32>, %t77: tensor<f32>):
-      %t78 = "stablehlo.add"(%t76, %t77) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t78) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1, 2>} : (tensor<8x512x32xf32>, tensor<f32>) -> tensor<8xf32>
-    %v133 = "stablehlo.multiply"(%v76, %v76) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %t79 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v134 = "stablehlo.reduce"(%v133, %t79) ({
-    ^bb0(%t80: tensor<f32>, %t81: tensor<f32>):
-      %t82 = "stablehlo.add"(%t80, %t81) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t82) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1>} : (tensor<8x10xf32>, tensor<f32>) -> tensor<8xf32>
-    %v135 = "stablehlo.multiply"(%v78, %v78) : (tensor<8x32x10xf32>, tensor<8x32x10xf32>) -> tensor<8x32x10xf32>
-    %t83 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v136 = "stablehlo.reduce"(%v135, %t83) ({
-    ^bb0(%t84: tensor<f32>, %t85: tensor<f32>):
-      %t86 = "stablehlo.add"(%t84, %t85) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t86) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1, 2>} : (tensor<8x32x10xf32>, tensor<f32>) -> tensor<8xf32>
-    %v137 = "stablehlo.add"(%v122, %v124) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v138 = "stablehlo.add"(%v137, %v126) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v139 = "stablehlo.add"(%v138, %v128) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v140 = "stablehlo.add"(%v139, %v130) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v141 = "stablehlo.add"(%v140, %v132) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v142 = "stablehlo.add"(%v141, %v134) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v143 = "stablehlo.add"(%v142, %v136) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v144 = "stablehlo.sqrt"(%v143) : (tensor<8xf32>) -> tensor<8xf32>
-    %v145 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v146 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v147 = "stablehlo.broadcast_in_dim"(%v146) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v148 = "stablehlo.divide"(%v144, %v147) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v149 = "stablehlo.broadcast_in_dim"(%v145) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v150 = "stablehlo.maximum"(%v148, %v149) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v151 = "stablehlo.broadcast_in_dim"(%v145) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v152 = "stablehlo.divide"(%v151, %v150) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v153 = "stablehlo.multiply"(%v18, %v152) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v154 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v155 = "stablehlo.broadcast_in_dim"(%v154) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v156 = "stablehlo.compare"(%v144, %v155) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v157 = "stablehlo.convert"(%v156) : (tensor<8xi1>) -> tensor<8xf32>
-    %v158 = "stablehlo.multiply"(%v18, %v157) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v142 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v143 = "stablehlo.pad"(%v19, %v142) {edge_padding_low = array<i64: 0, 0, 3, 3, 0>, edge_padding_high = array<i64: 0, 0, 3, 3, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x28x28x1xf32>, tensor<f32>) -> tensor<8x1x34x34x1xf32>
+    %v144 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 0, 0>, limit_indices = array<i64: 8, 1, 27, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v145 = "stablehlo.reshape"(%v144) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v146 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 1, 0>, limit_indices = array<i64: 8, 1, 27, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v147 = "stablehlo.reshape"(%v146) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v148 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 2, 0>, limit_indices = array<i64: 8, 1, 27, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v149 = "stablehlo.reshape"(%v148) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v150 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 3, 0>, limit_indices = array<i64: 8, 1, 27, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v151 = "stablehlo.reshape"(%v150) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v152 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 4, 0>, limit_indices = array<i64: 8, 1, 27, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v153 = "stablehlo.reshape"(%v152) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v154 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 5, 0>, limit_indices = array<i64: 8, 1, 27, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v155 = "stablehlo.reshape"(%v154) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v156 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 6, 0>, limit_indices = array<i64: 8, 1, 27, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v157 = "stablehlo.reshape"(%v156) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v158 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 7, 0>, limit_indices = array<i64: 8, 1, 27, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v159 = "stablehlo.reshape"(%v158) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v160 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 0, 0>, limit_indices = array<i64: 8, 1, 28, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v161 = "stablehlo.reshape"(%v160) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v162 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 1, 0>, limit_indices = array<i64: 8, 1, 28, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v163 = "stablehlo.reshape"(%v162) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v164 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 2, 0>, limit_indices = array<i64: 8, 1, 28, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v165 = "stablehlo.reshape"(%v164) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v166 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 3, 0>, limit_indices = array<i64: 8, 1, 28, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v167 = "stablehlo.reshape"(%v166) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v168 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 4, 0>, limit_indices = array<i64: 8, 1, 28, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v169 = "stablehlo.reshape"(%v168) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v170 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 5, 0>, limit_indices = array<i64: 8, 1, 28, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v171 = "stablehlo.reshape"(%v170) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v172 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 6, 0>, limit_indices = array<i64: 8, 1, 28, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v173 = "stablehlo.reshape"(%v172) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v174 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 7, 0>, limit_indices = array<i64: 8, 1, 28, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v175 = "stablehlo.reshape"(%v174) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v176 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 0, 0>, limit_indices = array<i64: 8, 1, 29, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v177 = "stablehlo.reshape"(%v176) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v178 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 1, 0>, limit_indices = array<i64: 8, 1, 29, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v179 = "stablehlo.reshape"(%v178) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v180 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 2, 0>, limit_indices = array<i64: 8, 1, 29, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v181 = "stablehlo.reshape"(%v180) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v182 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 3, 0>, limit_indices = array<i64: 8, 1, 29, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v183 = "stablehlo.reshape"(%v182) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v184 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 4, 0>, limit_indices = array<i64: 8, 1, 29, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v185 = "stablehlo.reshape"(%v184) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v186 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 5, 0>, limit_indices = array<i64: 8, 1, 29, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v187 = "stablehlo.reshape"(%v186) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v188 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 6, 0>, limit_indices = array<i64: 8, 1, 29, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v189 = "stablehlo.reshape"(%v188) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v190 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 7, 0>, limit_indices = array<i64: 8, 1, 29, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v191 = "stablehlo.reshape"(%v190) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v192 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 0, 0>, limit_indices = array<i64: 8, 1, 30, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v193 = "stablehlo.reshape"(%v192) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v194 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 1, 0>, limit_indices = array<i64: 8, 1, 30, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v195 = "stablehlo.reshape"(%v194) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v196 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 2, 0>, limit_indices = array<i64: 8, 1, 30, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v197 = "stablehlo.reshape"(%v196) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v198 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 3, 0>, limit_indices = array<i64: 8, 1, 30, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v199 = "stablehlo.reshape"(%v198) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v200 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 4, 0>, limit_indices = array<i64: 8, 1, 30, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v201 = "stablehlo.reshape"(%v200) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v202 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 5, 0>, limit_indices = array<i64: 8, 1, 30, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v203 = "stablehlo.reshape"(%v202) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v204 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 6, 0>, limit_indices = array<i64: 8, 1, 30, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v205 = "stablehlo.reshape"(%v204) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v206 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 7, 0>, limit_indices = array<i64: 8, 1, 30, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v207 = "stablehlo.reshape"(%v206) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v208 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 0, 0>, limit_indices = array<i64: 8, 1, 31, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v209 = "stablehlo.reshape"(%v208) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v210 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 1, 0>, limit_indices = array<i64: 8, 1, 31, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v211 = "stablehlo.reshape"(%v210) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v212 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 2, 0>, limit_indices = array<i64: 8, 1, 31, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v213 = "stablehlo.reshape"(%v212) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v214 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 3, 0>, limit_indices = array<i64: 8, 1, 31, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v215 = "stablehlo.reshape"(%v214) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v216 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 4, 0>, limit_indices = array<i64: 8, 1, 31, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v217 = "stablehlo.reshape"(%v216) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v218 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 5, 0>, limit_indices = array<i64: 8, 1, 31, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v219 = "stablehlo.reshape"(%v218) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v220 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 6, 0>, limit_indices = array<i64: 8, 1, 31, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v221 = "stablehlo.reshape"(%v220) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v222 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 7, 0>, limit_indices = array<i64: 8, 1, 31, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v223 = "stablehlo.reshape"(%v222) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v224 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 0, 0>, limit_indices = array<i64: 8, 1, 32, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v225 = "stablehlo.reshape"(%v224) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v226 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 1, 0>, limit_indices = array<i64: 8, 1, 32, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v227 = "stablehlo.reshape"(%v226) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v228 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 2, 0>, limit_indices = array<i64: 8, 1, 32, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v229 = "stablehlo.reshape"(%v228) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v230 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 3, 0>, limit_indices = array<i64: 8, 1, 32, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v231 = "stablehlo.reshape"(%v230) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v232 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 4, 0>, limit_indices = array<i64: 8, 1, 32, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v233 = "stablehlo.reshape"(%v232) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v234 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 5, 0>, limit_indices = array<i64: 8, 1, 32, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v235 = "stablehlo.reshape"(%v234) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v236 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 6, 0>, limit_indices = array<i64: 8, 1, 32, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v237 = "stablehlo.reshape"(%v236) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v238 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 7, 0>, limit_indices = array<i64: 8, 1, 32, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v239 = "stablehlo.reshape"(%v238) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v240 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 0, 0>, limit_indices = array<i64: 8, 1, 33, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v241 = "stablehlo.reshape"(%v240) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v242 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 1, 0>, limit_indices = array<i64: 8, 1, 33, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v243 = "stablehlo.reshape"(%v242) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v244 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 2, 0>, limit_indices = array<i64: 8, 1, 33, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v245 = "stablehlo.reshape"(%v244) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v246 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 3, 0>, limit_indices = array<i64: 8, 1, 33, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v247 = "stablehlo.reshape"(%v246) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v248 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 4, 0>, limit_indices = array<i64: 8, 1, 33, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v249 = "stablehlo.reshape"(%v248) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v250 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 5, 0>, limit_indices = array<i64: 8, 1, 33, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v251 = "stablehlo.reshape"(%v250) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v252 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 6, 0>, limit_indices = array<i64: 8, 1, 33, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v253 = "stablehlo.reshape"(%v252) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v254 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 7, 0>, limit_indices = array<i64: 8, 1, 33, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v255 = "stablehlo.reshape"(%v254) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v256 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 0, 0>, limit_indices = array<i64: 8, 1, 34, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v257 = "stablehlo.reshape"(%v256) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v258 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 1, 0>, limit_indices = array<i64: 8, 1, 34, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v259 = "stablehlo.reshape"(%v258) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v260 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 2, 0>, limit_indices = array<i64: 8, 1, 34, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v261 = "stablehlo.reshape"(%v260) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v262 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 3, 0>, limit_indices = array<i64: 8, 1, 34, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v263 = "stablehlo.reshape"(%v262) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v264 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 4, 0>, limit_indices = array<i64: 8, 1, 34, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v265 = "stablehlo.reshape"(%v264) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v266 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 5, 0>, limit_indices = array<i64: 8, 1, 34, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v267 = "stablehlo.reshape"(%v266) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v268 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 6, 0>, limit_indices = array<i64: 8, 1, 34, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v269 = "stablehlo.reshape"(%v268) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v270 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 7, 0>, limit_indices = array<i64: 8, 1, 34, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v271 = "stablehlo.reshape"(%v270) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v272 = "stablehlo.concatenate"(%v145, %v147, %v149, %v151, %v153, %v155, %v157, %v159, %v161, %v163, %v165, %v167, %v169, %v171, %v173, %v175, %v177, %v179, %v181, %v183, %v185, %v187, %v189, %v191, %v193, %v195, %v197, %v199, %v201, %v203, %v205, %v207, %v209, %v211, %v213, %v215, %v217, %v219, %v221, %v223, %v225, %v227, %v229, %v231, %v233, %v235, %v237, %v239, %v241, %v243, %v245, %v247, %v249, %v251, %v253, %v255, %v257, %v259, %v261, %v263, %v265, %v267, %v269, %v271) {dimension = 1 : i64} : (tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>) -> tensor<8x64x1x14x14x1xf32>
+    %v273 = "stablehlo.dot_general"(%v272, %v140) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2, 3, 4], rhs_contracting_dimensions = [1, 2, 3]>} : (tensor<8x64x1x14x14x1xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x64x1x16xf32>
+    %v274 = "stablehlo.reshape"(%v273) : (tensor<8x64x1x16xf32>) -> tensor<8x8x8x1x16xf32>
+    %v275 = "stablehlo.convert"(%v141) : (tensor<8x16xf32>) -> tensor<8x16xf64>
+    %v276 = "stablehlo.multiply"(%v275, %v275) : (tensor<8x16xf64>, tensor<8x16xf64>) -> tensor<8x16xf64>
+    %t55 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v277 = "stablehlo.reduce"(%v276, %t55) ({
+    ^bb0(%t56: tensor<f64>, %t57: tensor<f64>):
+      %t58 = "stablehlo.add"(%t56, %t57) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t58) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x16xf64>, tensor<f64>) -> tensor<8xf64>
+    %v278 = "stablehlo.convert"(%v274) : (tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf64>
+    %v279 = "stablehlo.multiply"(%v278, %v278) : (tensor<8x8x8x1x16xf64>, tensor<8x8x8x1x16xf64>) -> tensor<8x8x8x1x16xf64>
+    %t59 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v280 = "stablehlo.reduce"(%v279, %t59) ({
+    ^bb0(%t60: tensor<f64>, %t61: tensor<f64>):
+      %t62 = "stablehlo.add"(%t60, %t61) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t62) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1, 2, 3, 4>} : (tensor<8x8x8x1x16xf64>, tensor<f64>) -> tensor<8xf64>
+    %v281 = "stablehlo.convert"(%v94) : (tensor<8x32xf32>) -> tensor<8x32xf64>
+    %v282 = "stablehlo.multiply"(%v281, %v281) : (tensor<8x32xf64>, tensor<8x32xf64>) -> tensor<8x32xf64>
+    %t63 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v283 = "stablehlo.reduce"(%v282, %t63) ({
+    ^bb0(%t64: tensor<f64>, %t65: tensor<f64>):
+      %t66 = "stablehlo.add"(%t64, %t65) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t66) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x32xf64>, tensor<f64>) -> tensor<8xf64>
+    %v284 = "stablehlo.convert"(%v133) : (tensor<8x16x1x5x5x16xf32>) -> tensor<8x16x1x5x5x16xf64>
+    %v285 = "stablehlo.convert"(%v93) : (tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf64>
+    %v286 = "stablehlo.transpose"(%v284) {permutation = array<i64: 0, 2, 3, 4, 1, 5>} : (tensor<8x16x1x5x5x16xf64>) -> tensor<8x1x5x5x16x16xf64>
+    %v287 = "stablehlo.dot_general"(%v286, %v286) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [4, 5], rhs_contracting_dimensions = [4, 5]>} : (tensor<8x1x5x5x16x16xf64>, tensor<8x1x5x5x16x16xf64>) -> tensor<8x1x5x5x1x5x5xf64>
+    %v288 = "stablehlo.dot_general"(%v285, %v285) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [4], rhs_contracting_dimensions = [4]>} : (tensor<8x1x5x5x32xf64>, tensor<8x1x5x5x32xf64>) -> tensor<8x1x5x5x1x5x5xf64>
+    %v289 = "stablehlo.multiply"(%v287, %v288) : (tensor<8x1x5x5x1x5x5xf64>, tensor<8x1x5x5x1x5x5xf64>) -> tensor<8x1x5x5x1x5x5xf64>
+    %t67 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v290 = "stablehlo.reduce"(%v289, %t67) ({
+    ^bb0(%t68: tensor<f64>, %t69: tensor<f64>):
+      %t70 = "stablehlo.add"(%t68, %t69) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t70) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1, 2, 3, 4, 5, 6>} : (tensor<8x1x5x5x1x5x5xf64>, tensor<f64>) -> tensor<8xf64>
+    %v291 = "stablehlo.convert"(%v84) : (tensor<8x32xf32>) -> tensor<8x32xf64>
+    %v292 = "stablehlo.multiply"(%v291, %v291) : (tensor<8x32xf64>, tensor<8x32xf64>) -> tensor<8x32xf64>
+    %t71 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v293 = "stablehlo.reduce"(%v292, %t71) ({
+    ^bb0(%t72: tensor<f64>, %t73: tensor<f64>):
+      %t74 = "stablehlo.add"(%t72, %t73) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t74) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x32xf64>, tensor<f64>) -> tensor<8xf64>
+    %v294 = "stablehlo.convert"(%v36) : (tensor<8x1x512xf32>) -> tensor<8x1x512xf64>
+    %v295 = "stablehlo.convert"(%v83) : (tensor<8x1x32xf32>) -> tensor<8x1x32xf64>
+    %v296 = "stablehlo.dot_general"(%v294, %v294) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>} : (tensor<8x1x512xf64>, tensor<8x1x512xf64>) -> tensor<8x1x1xf64>
+    %v297 = "stablehlo.dot_general"(%v295, %v295) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>} : (tensor<8x1x32xf64>, tensor<8x1x32xf64>) -> tensor<8x1x1xf64>
+    %v298 = "stablehlo.multiply"(%v296, %v297) : (tensor<8x1x1xf64>, tensor<8x1x1xf64>) -> tensor<8x1x1xf64>
+    %t75 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v299 = "stablehlo.reduce"(%v298, %t75) ({
+    ^bb0(%t76: tensor<f64>, %t77: tensor<f64>):
+      %t78 = "stablehlo.add"(%t76, %t77) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t78) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1, 2>} : (tensor<8x1x1xf64>, tensor<f64>) -> tensor<8xf64>
+    %v300 = "stablehlo.convert"(%v76) : (tensor<8x10xf32>) -> tensor<8x10xf64>
+    %v301 = "stablehlo.multiply"(%v300, %v300) : (tensor<8x10xf64>, tensor<8x10xf64>) -> tensor<8x10xf64>
+    %t79 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v302 = "stablehlo.reduce"(%v301, %t79) ({
+    ^bb0(%t80: tensor<f64>, %t81: tensor<f64>):
+      %t82 = "stablehlo.add"(%t80, %t81) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t82) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x10xf64>, tensor<f64>) -> tensor<8xf64>
+    %v303 = "stablehlo.convert"(%v41) : (tensor<8x1x32xf32>) -> tensor<8x1x32xf64>
+    %v304 = "stablehlo.convert"(%v75) : (tensor<8x1x10xf32>) -> tensor<8x1x10xf64>
+    %v305 = "stablehlo.dot_general"(%v303, %v303) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>} : (tensor<8x1x32xf64>, tensor<8x1x32xf64>) -> tensor<8x1x1xf64>
+    %v306 = "stablehlo.dot_general"(%v304, %v304) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>} : (tensor<8x1x10xf64>, tensor<8x1x10xf64>) -> tensor<8x1x1xf64>
+    %v307 = "stablehlo.multiply"(%v305, %v306) : (tensor<8x1x1xf64>, tensor<8x1x1xf64>) -> tensor<8x1x1xf64>
+    %t83 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v308 = "stablehlo.reduce"(%v307, %t83) ({
+    ^bb0(%t84: tensor<f64>, %t85: tensor<f64>):
+      %t86 = "stablehlo.add"(%t84, %t85) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t86) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1, 2>} : (tensor<8x1x1xf64>, tensor<f64>) -> tensor<8xf64>
+    %v309 = "stablehlo.add"(%v277, %v280) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v310 = "stablehlo.add"(%v309, %v283) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v311 = "stablehlo.add"(%v310, %v290) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v312 = "stablehlo.add"(%v311, %v293) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v313 = "stablehlo.add"(%v312, %v299) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v314 = "stablehlo.add"(%v313, %v302) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v315 = "stablehlo.add"(%v314, %v308) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v316 = "stablehlo.sqrt"(%v315) : (tensor<8xf64>) -> tensor<8xf64>
+    %v317 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v318 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v319 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v320 = "stablehlo.divide"(%v316, %v319) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v321 = "stablehlo.broadcast_in_dim"(%v317) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v322 = "stablehlo.maximum"(%v320, %v321) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v323 = "stablehlo.broadcast_in_dim"(%v317) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v324 = "stablehlo.divide"(%v323, %v322) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v325 = "stablehlo.convert"(%v324) : (tensor<8xf64>) -> tensor<8xf32>
+    %v326 = "stablehlo.multiply"(%v18, %v325) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v327 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v328 = "stablehlo.broadcast_in_dim"(%v327) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v329 = "stablehlo.compare"(%v316, %v328) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xi1>
+    %v330 = "stablehlo.convert"(%v329) : (tensor<8xi1>) -> tensor<8xf32>
+    %v331 = "stablehlo.multiply"(%v18, %v330) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %t87 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v159 = "stablehlo.reduce"(%v158, %t87) ({
+    %v332 = "stablehlo.reduce"(%v331, %t87) ({
     ^bb0(%t88: tensor<f32>, %t89: tensor<f32>):
       %t90 = "stablehlo.add"(%t88, %t89) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t90) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    %v160 = "stablehlo.dot_general"(%v153, %v114) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x16xf32>) -> tensor<16xf32>
-    %v161 = "stablehlo.add"(%v8, %v160) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
-    %v162 = "stablehlo.dot_general"(%v153, %v120) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v163 = "stablehlo.add"(%v9, %v162) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v164 = "stablehlo.dot_general"(%v153, %v96) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
-    %v165 = "stablehlo.add"(%v10, %v164) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v166 = "stablehlo.dot_general"(%v153, %v106) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v167 = "stablehlo.add"(%v11, %v166) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v168 = "stablehlo.dot_general"(%v153, %v85) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
-    %v169 = "stablehlo.add"(%v12, %v168) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v170 = "stablehlo.dot_general"(%v153, %v87) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512x32xf32>) -> tensor<512x32xf32>
-    %v171 = "stablehlo.add"(%v13, %v170) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
-    %v172 = "stablehlo.dot_general"(%v153, %v76) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
-    %v173 = "stablehlo.add"(%v14, %v172) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v174 = "stablehlo.dot_general"(%v153, %v78) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32x10xf32>) -> tensor<32x10xf32>
-    %v175 = "stablehlo.add"(%v15, %v174) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
-    %v176 = "stablehlo.multiply"(%v63, %v18) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v333 = "stablehlo.dot_general"(%v326, %v141) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x16xf32>) -> tensor<16xf32>
+    %v334 = "stablehlo.dot_general"(%v326, %v274) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
+    %v335 = "stablehlo.dot_general"(%v326, %v94) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
+    %v336 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v337 = "stablehlo.broadcast_in_dim"(%v336) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v338 = "stablehlo.compare"(%v326, %v337) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v339 = "stablehlo.broadcast_in_dim"(%v338) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x16x1x5x5x16xi1>
+    %v340 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x16x1x5x5x16xf32>} : () -> tensor<8x16x1x5x5x16xf32>
+    %v341 = "stablehlo.select"(%v339, %v133, %v340) : (tensor<8x16x1x5x5x16xi1>, tensor<8x16x1x5x5x16xf32>, tensor<8x16x1x5x5x16xf32>) -> tensor<8x16x1x5x5x16xf32>
+    %v342 = "stablehlo.broadcast_in_dim"(%v338) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x5x5x32xi1>
+    %v343 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x5x5x32xf32>} : () -> tensor<8x1x5x5x32xf32>
+    %v344 = "stablehlo.select"(%v342, %v93, %v343) : (tensor<8x1x5x5x32xi1>, tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
+    %v345 = "stablehlo.broadcast_in_dim"(%v326) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x16x1x5x5x16xf32>
+    %v346 = "stablehlo.multiply"(%v341, %v345) : (tensor<8x16x1x5x5x16xf32>, tensor<8x16x1x5x5x16xf32>) -> tensor<8x16x1x5x5x16xf32>
+    %v347 = "stablehlo.dot_general"(%v346, %v344) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 2, 3, 4], rhs_contracting_dimensions = [0, 1, 2, 3]>} : (tensor<8x16x1x5x5x16xf32>, tensor<8x1x5x5x32xf32>) -> tensor<16x16x32xf32>
+    %v348 = "stablehlo.reshape"(%v347) : (tensor<16x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v349 = "stablehlo.dot_general"(%v326, %v84) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
+    %v350 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v351 = "stablehlo.broadcast_in_dim"(%v350) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v352 = "stablehlo.compare"(%v326, %v351) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v353 = "stablehlo.broadcast_in_dim"(%v352) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x512xi1>
+    %v354 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x512xf32>} : () -> tensor<8x1x512xf32>
+    %v355 = "stablehlo.select"(%v353, %v36, %v354) : (tensor<8x1x512xi1>, tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
+    %v356 = "stablehlo.broadcast_in_dim"(%v352) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
+    %v357 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x32xf32>} : () -> tensor<8x1x32xf32>
+    %v358 = "stablehlo.select"(%v356, %v83, %v357) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v359 = "stablehlo.broadcast_in_dim"(%v326) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x512xf32>
+    %v360 = "stablehlo.multiply"(%v355, %v359) : (tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
+    %v361 = "stablehlo.dot_general"(%v360, %v358) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x512xf32>, tensor<8x1x32xf32>) -> tensor<512x32xf32>
+    %v362 = "stablehlo.dot_general"(%v326, %v76) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
+    %v363 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v364 = "stablehlo.broadcast_in_dim"(%v363) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v365 = "stablehlo.compare"(%v326, %v364) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v366 = "stablehlo.broadcast_in_dim"(%v365) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
+    %v367 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x32xf32>} : () -> tensor<8x1x32xf32>
+    %v368 = "stablehlo.select"(%v366, %v41, %v367) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v369 = "stablehlo.broadcast_in_dim"(%v365) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x10xi1>
+    %v370 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x10xf32>} : () -> tensor<8x1x10xf32>
+    %v371 = "stablehlo.select"(%v369, %v75, %v370) : (tensor<8x1x10xi1>, tensor<8x1x10xf32>, tensor<8x1x10xf32>) -> tensor<8x1x10xf32>
+    %v372 = "stablehlo.broadcast_in_dim"(%v326) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x32xf32>
+    %v373 = "stablehlo.multiply"(%v368, %v372) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v374 = "stablehlo.dot_general"(%v373, %v371) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x32xf32>, tensor<8x1x10xf32>) -> tensor<32x10xf32>
+    %v375 = "stablehlo.add"(%v8, %v333) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
+    %v376 = "stablehlo.add"(%v9, %v334) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
+    %v377 = "stablehlo.add"(%v10, %v335) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v378 = "stablehlo.add"(%v11, %v348) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v379 = "stablehlo.add"(%v12, %v349) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v380 = "stablehlo.add"(%v13, %v361) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
+    %v381 = "stablehlo.add"(%v14, %v362) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
+    %v382 = "stablehlo.add"(%v15, %v374) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
+    %v383 = "stablehlo.multiply"(%v63, %v18) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %t91 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v177 = "stablehlo.reduce"(%v176, %t91) ({
+    %v384 = "stablehlo.reduce"(%v383, %t91) ({
     ^bb0(%t92: tensor<f32>, %t93: tensor<f32>):
       %t94 = "stablehlo.add"(%t92, %t93) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t94) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    "func.return"(%v161, %v163, %v165, %v167, %v169, %v171, %v173, %v175, %v177, %v159) : (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) -> ()
+    "func.return"(%v375, %v376, %v377, %v378, %v379, %v380, %v381, %v382, %v384, %v332) : (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) -> ()
   }
 }

@@ -135,14 +135,45 @@ module @dpxla {
     %v89 = "stablehlo.reshape"(%v86) : (tensor<8x1x5x5x32xf32>) -> tensor<8x5x5x32xf32>
     %v90 = "stablehlo.convolution"(%v89, %v88) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 2, 2>, padding = dense<[[3, 4], [3, 4]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 1, 1>} : (tensor<8x5x5x32xf32>, tensor<4x4x16x32xf32>) -> tensor<8x13x13x16xf32>
     %v91 = "stablehlo.reshape"(%v90) : (tensor<8x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>
-    %v92 = "stablehlo.reshape"(%v18) : (tensor<8x1x13x13x16xf32>) -> tensor<8x13x13x16xf32>
-    %v93 = "stablehlo.transpose"(%v86) {permutation = array<i64: 1, 2, 3, 0, 4>} : (tensor<8x1x5x5x32xf32>) -> tensor<1x5x5x8x32xf32>
-    %v94 = "stablehlo.reshape"(%v93) : (tensor<1x5x5x8x32xf32>) -> tensor<1x5x5x256xf32>
-    %v95 = "stablehlo.convolution"(%v92, %v94) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f]>, feature_group_count = 8 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[0, -1], [0, -1]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 2, 2>, window_strides = array<i64: 1, 1>} : (tensor<8x13x13x16xf32>, tensor<1x5x5x256xf32>) -> tensor<4x4x16x256xf32>
-    %v96 = "stablehlo.reshape"(%v95) : (tensor<4x4x16x256xf32>) -> tensor<4x4x16x8x32xf32>
-    %v97 = "stablehlo.transpose"(%v96) {permutation = array<i64: 3, 0, 1, 2, 4>} : (tensor<4x4x16x8x32xf32>) -> tensor<8x4x4x16x32xf32>
+    %v92 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v93 = "stablehlo.pad"(%v18, %v92) {edge_padding_low = array<i64: 0, 0, 0, 0, 0>, edge_padding_high = array<i64: 0, 0, -1, -1, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x13x13x16xf32>, tensor<f32>) -> tensor<8x1x12x12x16xf32>
+    %v94 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 0, 0, 0>, limit_indices = array<i64: 8, 1, 9, 9, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v95 = "stablehlo.reshape"(%v94) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v96 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 0, 1, 0>, limit_indices = array<i64: 8, 1, 9, 10, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v97 = "stablehlo.reshape"(%v96) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v98 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 0, 2, 0>, limit_indices = array<i64: 8, 1, 9, 11, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v99 = "stablehlo.reshape"(%v98) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v100 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 0, 3, 0>, limit_indices = array<i64: 8, 1, 9, 12, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v101 = "stablehlo.reshape"(%v100) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v102 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 1, 0, 0>, limit_indices = array<i64: 8, 1, 10, 9, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v103 = "stablehlo.reshape"(%v102) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v104 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 1, 1, 0>, limit_indices = array<i64: 8, 1, 10, 10, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v105 = "stablehlo.reshape"(%v104) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v106 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 1, 2, 0>, limit_indices = array<i64: 8, 1, 10, 11, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v107 = "stablehlo.reshape"(%v106) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v108 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 1, 3, 0>, limit_indices = array<i64: 8, 1, 10, 12, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v109 = "stablehlo.reshape"(%v108) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v110 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 2, 0, 0>, limit_indices = array<i64: 8, 1, 11, 9, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v111 = "stablehlo.reshape"(%v110) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v112 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 2, 1, 0>, limit_indices = array<i64: 8, 1, 11, 10, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v113 = "stablehlo.reshape"(%v112) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v114 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 2, 2, 0>, limit_indices = array<i64: 8, 1, 11, 11, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v115 = "stablehlo.reshape"(%v114) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v116 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 2, 3, 0>, limit_indices = array<i64: 8, 1, 11, 12, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v117 = "stablehlo.reshape"(%v116) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v118 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 3, 0, 0>, limit_indices = array<i64: 8, 1, 12, 9, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v119 = "stablehlo.reshape"(%v118) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v120 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 3, 1, 0>, limit_indices = array<i64: 8, 1, 12, 10, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v121 = "stablehlo.reshape"(%v120) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v122 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 3, 2, 0>, limit_indices = array<i64: 8, 1, 12, 11, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v123 = "stablehlo.reshape"(%v122) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v124 = "stablehlo.slice"(%v93) {start_indices = array<i64: 0, 0, 3, 3, 0>, limit_indices = array<i64: 8, 1, 12, 12, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
+    %v125 = "stablehlo.reshape"(%v124) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
+    %v126 = "stablehlo.concatenate"(%v95, %v97, %v99, %v101, %v103, %v105, %v107, %v109, %v111, %v113, %v115, %v117, %v119, %v121, %v123, %v125) {dimension = 1 : i64} : (tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>) -> tensor<8x16x1x5x5x16xf32>
+    %v127 = "stablehlo.dot_general"(%v126, %v86) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2, 3, 4], rhs_contracting_dimensions = [1, 2, 3]>} : (tensor<8x16x1x5x5x16xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x16x16x32xf32>
+    %v128 = "stablehlo.reshape"(%v127) : (tensor<8x16x16x32xf32>) -> tensor<8x4x4x16x32xf32>
     %t44 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v98 = "stablehlo.select_and_scatter"(%v17, %v91, %t44) ({
+    %v129 = "stablehlo.select_and_scatter"(%v17, %v91, %t44) ({
     ^bb0(%t45: tensor<f32>, %t46: tensor<f32>):
       %t47 = "stablehlo.compare"(%t45, %t46) {comparison_direction = #stablehlo<comparison_direction GE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
       "stablehlo.return"(%t47) : (tensor<i1>) -> ()
@@ -151,24 +182,151 @@ module @dpxla {
       %t50 = "stablehlo.add"(%t48, %t49) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t50) : (tensor<f32>) -> ()
     }) {padding = dense<[[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]> : tensor<5x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2, 1>, window_strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x14x14x16xf32>, tensor<8x1x13x13x16xf32>, tensor<f32>) -> tensor<8x1x14x14x16xf32>
-    %v99 = "stablehlo.multiply"(%v17, %v17) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v100 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v101 = "stablehlo.broadcast_in_dim"(%v100) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x14x14x16xf32>
-    %v102 = "stablehlo.broadcast_in_dim"(%v101) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v103 = "stablehlo.subtract"(%v102, %v99) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v104 = "stablehlo.multiply"(%v98, %v103) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %v130 = "stablehlo.multiply"(%v17, %v17) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %v131 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
+    %v132 = "stablehlo.broadcast_in_dim"(%v131) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x14x14x16xf32>
+    %v133 = "stablehlo.broadcast_in_dim"(%v132) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %v134 = "stablehlo.subtract"(%v133, %v130) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %v135 = "stablehlo.multiply"(%v129, %v134) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
     %t51 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v105 = "stablehlo.reduce"(%v104, %t51) ({
+    %v136 = "stablehlo.reduce"(%v135, %t51) ({
     ^bb0(%t52: tensor<f32>, %t53: tensor<f32>):
       %t54 = "stablehlo.add"(%t52, %t53) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t54) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1, 2, 3>} : (tensor<8x1x14x14x16xf32>, tensor<f32>) -> tensor<8x16xf32>
-    %v106 = "stablehlo.reshape"(%v10) : (tensor<8x1x28x28x1xf32>) -> tensor<8x28x28x1xf32>
-    %v107 = "stablehlo.transpose"(%v104) {permutation = array<i64: 1, 2, 3, 0, 4>} : (tensor<8x1x14x14x16xf32>) -> tensor<1x14x14x8x16xf32>
-    %v108 = "stablehlo.reshape"(%v107) : (tensor<1x14x14x8x16xf32>) -> tensor<1x14x14x128xf32>
-    %v109 = "stablehlo.convolution"(%v106, %v108) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f]>, feature_group_count = 8 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[3, 3], [3, 3]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 2, 2>, window_strides = array<i64: 1, 1>} : (tensor<8x28x28x1xf32>, tensor<1x14x14x128xf32>) -> tensor<8x8x1x128xf32>
-    %v110 = "stablehlo.reshape"(%v109) : (tensor<8x8x1x128xf32>) -> tensor<8x8x1x8x16xf32>
-    %v111 = "stablehlo.transpose"(%v110) {permutation = array<i64: 3, 0, 1, 2, 4>} : (tensor<8x8x1x8x16xf32>) -> tensor<8x8x8x1x16xf32>
-    "func.return"(%v54, %v105, %v111, %v87, %v97, %v76, %v78, %v67, %v69) : (tensor<8xf32>, tensor<8x16xf32>, tensor<8x8x8x1x16xf32>, tensor<8x32xf32>, tensor<8x4x4x16x32xf32>, tensor<8x32xf32>, tensor<8x512x32xf32>, tensor<8x10xf32>, tensor<8x32x10xf32>) -> ()
+    %v137 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v138 = "stablehlo.pad"(%v10, %v137) {edge_padding_low = array<i64: 0, 0, 3, 3, 0>, edge_padding_high = array<i64: 0, 0, 3, 3, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x28x28x1xf32>, tensor<f32>) -> tensor<8x1x34x34x1xf32>
+    %v139 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 0, 0, 0>, limit_indices = array<i64: 8, 1, 27, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v140 = "stablehlo.reshape"(%v139) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v141 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 0, 1, 0>, limit_indices = array<i64: 8, 1, 27, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v142 = "stablehlo.reshape"(%v141) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v143 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 0, 2, 0>, limit_indices = array<i64: 8, 1, 27, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v144 = "stablehlo.reshape"(%v143) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v145 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 0, 3, 0>, limit_indices = array<i64: 8, 1, 27, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v146 = "stablehlo.reshape"(%v145) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v147 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 0, 4, 0>, limit_indices = array<i64: 8, 1, 27, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v148 = "stablehlo.reshape"(%v147) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v149 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 0, 5, 0>, limit_indices = array<i64: 8, 1, 27, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v150 = "stablehlo.reshape"(%v149) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v151 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 0, 6, 0>, limit_indices = array<i64: 8, 1, 27, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v152 = "stablehlo.reshape"(%v151) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v153 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 0, 7, 0>, limit_indices = array<i64: 8, 1, 27, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v154 = "stablehlo.reshape"(%v153) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v155 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 1, 0, 0>, limit_indices = array<i64: 8, 1, 28, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v156 = "stablehlo.reshape"(%v155) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v157 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 1, 1, 0>, limit_indices = array<i64: 8, 1, 28, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v158 = "stablehlo.reshape"(%v157) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v159 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 1, 2, 0>, limit_indices = array<i64: 8, 1, 28, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v160 = "stablehlo.reshape"(%v159) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v161 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 1, 3, 0>, limit_indices = array<i64: 8, 1, 28, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v162 = "stablehlo.reshape"(%v161) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v163 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 1, 4, 0>, limit_indices = array<i64: 8, 1, 28, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v164 = "stablehlo.reshape"(%v163) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v165 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 1, 5, 0>, limit_indices = array<i64: 8, 1, 28, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v166 = "stablehlo.reshape"(%v165) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v167 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 1, 6, 0>, limit_indices = array<i64: 8, 1, 28, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v168 = "stablehlo.reshape"(%v167) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v169 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 1, 7, 0>, limit_indices = array<i64: 8, 1, 28, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v170 = "stablehlo.reshape"(%v169) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v171 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 2, 0, 0>, limit_indices = array<i64: 8, 1, 29, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v172 = "stablehlo.reshape"(%v171) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v173 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 2, 1, 0>, limit_indices = array<i64: 8, 1, 29, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v174 = "stablehlo.reshape"(%v173) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v175 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 2, 2, 0>, limit_indices = array<i64: 8, 1, 29, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v176 = "stablehlo.reshape"(%v175) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v177 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 2, 3, 0>, limit_indices = array<i64: 8, 1, 29, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v178 = "stablehlo.reshape"(%v177) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v179 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 2, 4, 0>, limit_indices = array<i64: 8, 1, 29, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v180 = "stablehlo.reshape"(%v179) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v181 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 2, 5, 0>, limit_indices = array<i64: 8, 1, 29, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v182 = "stablehlo.reshape"(%v181) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v183 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 2, 6, 0>, limit_indices = array<i64: 8, 1, 29, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v184 = "stablehlo.reshape"(%v183) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v185 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 2, 7, 0>, limit_indices = array<i64: 8, 1, 29, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v186 = "stablehlo.reshape"(%v185) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v187 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 3, 0, 0>, limit_indices = array<i64: 8, 1, 30, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v188 = "stablehlo.reshape"(%v187) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v189 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 3, 1, 0>, limit_indices = array<i64: 8, 1, 30, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v190 = "stablehlo.reshape"(%v189) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v191 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 3, 2, 0>, limit_indices = array<i64: 8, 1, 30, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v192 = "stablehlo.reshape"(%v191) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v193 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 3, 3, 0>, limit_indices = array<i64: 8, 1, 30, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v194 = "stablehlo.reshape"(%v193) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v195 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 3, 4, 0>, limit_indices = array<i64: 8, 1, 30, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v196 = "stablehlo.reshape"(%v195) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v197 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 3, 5, 0>, limit_indices = array<i64: 8, 1, 30, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v198 = "stablehlo.reshape"(%v197) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v199 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 3, 6, 0>, limit_indices = array<i64: 8, 1, 30, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v200 = "stablehlo.reshape"(%v199) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v201 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 3, 7, 0>, limit_indices = array<i64: 8, 1, 30, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v202 = "stablehlo.reshape"(%v201) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v203 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 4, 0, 0>, limit_indices = array<i64: 8, 1, 31, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v204 = "stablehlo.reshape"(%v203) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v205 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 4, 1, 0>, limit_indices = array<i64: 8, 1, 31, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v206 = "stablehlo.reshape"(%v205) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v207 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 4, 2, 0>, limit_indices = array<i64: 8, 1, 31, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v208 = "stablehlo.reshape"(%v207) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v209 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 4, 3, 0>, limit_indices = array<i64: 8, 1, 31, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v210 = "stablehlo.reshape"(%v209) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v211 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 4, 4, 0>, limit_indices = array<i64: 8, 1, 31, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v212 = "stablehlo.reshape"(%v211) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v213 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 4, 5, 0>, limit_indices = array<i64: 8, 1, 31, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v214 = "stablehlo.reshape"(%v213) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v215 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 4, 6, 0>, limit_indices = array<i64: 8, 1, 31, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v216 = "stablehlo.reshape"(%v215) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v217 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 4, 7, 0>, limit_indices = array<i64: 8, 1, 31, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v218 = "stablehlo.reshape"(%v217) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v219 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 5, 0, 0>, limit_indices = array<i64: 8, 1, 32, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v220 = "stablehlo.reshape"(%v219) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v221 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 5, 1, 0>, limit_indices = array<i64: 8, 1, 32, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v222 = "stablehlo.reshape"(%v221) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v223 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 5, 2, 0>, limit_indices = array<i64: 8, 1, 32, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v224 = "stablehlo.reshape"(%v223) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v225 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 5, 3, 0>, limit_indices = array<i64: 8, 1, 32, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v226 = "stablehlo.reshape"(%v225) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v227 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 5, 4, 0>, limit_indices = array<i64: 8, 1, 32, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v228 = "stablehlo.reshape"(%v227) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v229 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 5, 5, 0>, limit_indices = array<i64: 8, 1, 32, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v230 = "stablehlo.reshape"(%v229) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v231 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 5, 6, 0>, limit_indices = array<i64: 8, 1, 32, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v232 = "stablehlo.reshape"(%v231) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v233 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 5, 7, 0>, limit_indices = array<i64: 8, 1, 32, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v234 = "stablehlo.reshape"(%v233) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v235 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 6, 0, 0>, limit_indices = array<i64: 8, 1, 33, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v236 = "stablehlo.reshape"(%v235) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v237 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 6, 1, 0>, limit_indices = array<i64: 8, 1, 33, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v238 = "stablehlo.reshape"(%v237) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v239 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 6, 2, 0>, limit_indices = array<i64: 8, 1, 33, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v240 = "stablehlo.reshape"(%v239) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v241 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 6, 3, 0>, limit_indices = array<i64: 8, 1, 33, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v242 = "stablehlo.reshape"(%v241) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v243 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 6, 4, 0>, limit_indices = array<i64: 8, 1, 33, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v244 = "stablehlo.reshape"(%v243) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v245 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 6, 5, 0>, limit_indices = array<i64: 8, 1, 33, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v246 = "stablehlo.reshape"(%v245) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v247 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 6, 6, 0>, limit_indices = array<i64: 8, 1, 33, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v248 = "stablehlo.reshape"(%v247) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v249 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 6, 7, 0>, limit_indices = array<i64: 8, 1, 33, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v250 = "stablehlo.reshape"(%v249) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v251 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 7, 0, 0>, limit_indices = array<i64: 8, 1, 34, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v252 = "stablehlo.reshape"(%v251) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v253 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 7, 1, 0>, limit_indices = array<i64: 8, 1, 34, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v254 = "stablehlo.reshape"(%v253) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v255 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 7, 2, 0>, limit_indices = array<i64: 8, 1, 34, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v256 = "stablehlo.reshape"(%v255) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v257 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 7, 3, 0>, limit_indices = array<i64: 8, 1, 34, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v258 = "stablehlo.reshape"(%v257) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v259 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 7, 4, 0>, limit_indices = array<i64: 8, 1, 34, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v260 = "stablehlo.reshape"(%v259) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v261 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 7, 5, 0>, limit_indices = array<i64: 8, 1, 34, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v262 = "stablehlo.reshape"(%v261) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v263 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 7, 6, 0>, limit_indices = array<i64: 8, 1, 34, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v264 = "stablehlo.reshape"(%v263) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v265 = "stablehlo.slice"(%v138) {start_indices = array<i64: 0, 0, 7, 7, 0>, limit_indices = array<i64: 8, 1, 34, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v266 = "stablehlo.reshape"(%v265) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v267 = "stablehlo.concatenate"(%v140, %v142, %v144, %v146, %v148, %v150, %v152, %v154, %v156, %v158, %v160, %v162, %v164, %v166, %v168, %v170, %v172, %v174, %v176, %v178, %v180, %v182, %v184, %v186, %v188, %v190, %v192, %v194, %v196, %v198, %v200, %v202, %v204, %v206, %v208, %v210, %v212, %v214, %v216, %v218, %v220, %v222, %v224, %v226, %v228, %v230, %v232, %v234, %v236, %v238, %v240, %v242, %v244, %v246, %v248, %v250, %v252, %v254, %v256, %v258, %v260, %v262, %v264, %v266) {dimension = 1 : i64} : (tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>) -> tensor<8x64x1x14x14x1xf32>
+    %v268 = "stablehlo.dot_general"(%v267, %v135) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2, 3, 4], rhs_contracting_dimensions = [1, 2, 3]>} : (tensor<8x64x1x14x14x1xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x64x1x16xf32>
+    %v269 = "stablehlo.reshape"(%v268) : (tensor<8x64x1x16xf32>) -> tensor<8x8x8x1x16xf32>
+    "func.return"(%v54, %v136, %v269, %v87, %v128, %v76, %v78, %v67, %v69) : (tensor<8xf32>, tensor<8x16xf32>, tensor<8x8x8x1x16xf32>, tensor<8x32xf32>, tensor<8x4x4x16x32xf32>, tensor<8x32xf32>, tensor<8x512x32xf32>, tensor<8x10xf32>, tensor<8x32x10xf32>) -> ()
   }
 }

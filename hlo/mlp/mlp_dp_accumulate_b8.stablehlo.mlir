@@ -66,121 +66,185 @@ module @dpxla {
     %v59 = "stablehlo.multiply"(%v58, %v42) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
     %v60 = "stablehlo.add"(%v54, %v59) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
     %v61 = "stablehlo.dot_general"(%v60, %v5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x10xf32>, tensor<512x10xf32>) -> tensor<8x512xf32>
-    %v62 = "stablehlo.dot_general"(%v29, %v60) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x10xf32>) -> tensor<8x512x10xf32>
-    %v63 = "stablehlo.broadcast_in_dim"(%v27) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
-    %v64 = "stablehlo.compare"(%v25, %v63) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xi1>
-    %v65 = "stablehlo.broadcast_in_dim"(%v27) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
-    %v66 = "stablehlo.compare"(%v25, %v65) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xi1>
-    %v67 = "stablehlo.convert"(%v66) : (tensor<8x512xi1>) -> tensor<8x512xf32>
-    %v68 = "stablehlo.constant"() {value = dense<0x3F000000> : tensor<f32>} : () -> tensor<f32>
-    %v69 = "stablehlo.broadcast_in_dim"(%v68) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
-    %v70 = "stablehlo.broadcast_in_dim"(%v69) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
-    %v71 = "stablehlo.multiply"(%v67, %v70) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v72 = "stablehlo.convert"(%v64) : (tensor<8x512xi1>) -> tensor<8x512xf32>
-    %v73 = "stablehlo.add"(%v72, %v71) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v74 = "stablehlo.multiply"(%v61, %v73) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v75 = "stablehlo.dot_general"(%v74, %v3) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x512xf32>, tensor<512x512xf32>) -> tensor<8x512xf32>
-    %v76 = "stablehlo.dot_general"(%v22, %v74) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512x512xf32>
+    %v62 = "stablehlo.broadcast_in_dim"(%v27) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
+    %v63 = "stablehlo.compare"(%v25, %v62) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xi1>
+    %v64 = "stablehlo.broadcast_in_dim"(%v27) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
+    %v65 = "stablehlo.compare"(%v25, %v64) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xi1>
+    %v66 = "stablehlo.convert"(%v65) : (tensor<8x512xi1>) -> tensor<8x512xf32>
+    %v67 = "stablehlo.constant"() {value = dense<0x3F000000> : tensor<f32>} : () -> tensor<f32>
+    %v68 = "stablehlo.broadcast_in_dim"(%v67) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
+    %v69 = "stablehlo.broadcast_in_dim"(%v68) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
+    %v70 = "stablehlo.multiply"(%v66, %v69) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v71 = "stablehlo.convert"(%v63) : (tensor<8x512xi1>) -> tensor<8x512xf32>
+    %v72 = "stablehlo.add"(%v71, %v70) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v73 = "stablehlo.multiply"(%v61, %v72) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v74 = "stablehlo.dot_general"(%v73, %v3) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x512xf32>, tensor<512x512xf32>) -> tensor<8x512xf32>
+    %v75 = "stablehlo.broadcast_in_dim"(%v20) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
+    %v76 = "stablehlo.compare"(%v18, %v75) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xi1>
     %v77 = "stablehlo.broadcast_in_dim"(%v20) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
-    %v78 = "stablehlo.compare"(%v18, %v77) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xi1>
-    %v79 = "stablehlo.broadcast_in_dim"(%v20) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
-    %v80 = "stablehlo.compare"(%v18, %v79) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xi1>
-    %v81 = "stablehlo.convert"(%v80) : (tensor<8x512xi1>) -> tensor<8x512xf32>
-    %v82 = "stablehlo.constant"() {value = dense<0x3F000000> : tensor<f32>} : () -> tensor<f32>
-    %v83 = "stablehlo.broadcast_in_dim"(%v82) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
-    %v84 = "stablehlo.broadcast_in_dim"(%v83) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
-    %v85 = "stablehlo.multiply"(%v81, %v84) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v86 = "stablehlo.convert"(%v78) : (tensor<8x512xi1>) -> tensor<8x512xf32>
-    %v87 = "stablehlo.add"(%v86, %v85) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v88 = "stablehlo.multiply"(%v75, %v87) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v89 = "stablehlo.dot_general"(%v15, %v88) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0]>} : (tensor<8x784xf32>, tensor<8x512xf32>) -> tensor<8x784x512xf32>
-    %v90 = "stablehlo.multiply"(%v88, %v88) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %t17 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v91 = "stablehlo.reduce"(%v90, %t17) ({
-    ^bb0(%t18: tensor<f32>, %t19: tensor<f32>):
-      %t20 = "stablehlo.add"(%t18, %t19) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t20) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1>} : (tensor<8x512xf32>, tensor<f32>) -> tensor<8xf32>
-    %v92 = "stablehlo.multiply"(%v89, %v89) : (tensor<8x784x512xf32>, tensor<8x784x512xf32>) -> tensor<8x784x512xf32>
-    %t21 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v78 = "stablehlo.compare"(%v18, %v77) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xi1>
+    %v79 = "stablehlo.convert"(%v78) : (tensor<8x512xi1>) -> tensor<8x512xf32>
+    %v80 = "stablehlo.constant"() {value = dense<0x3F000000> : tensor<f32>} : () -> tensor<f32>
+    %v81 = "stablehlo.broadcast_in_dim"(%v80) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
+    %v82 = "stablehlo.broadcast_in_dim"(%v81) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
+    %v83 = "stablehlo.multiply"(%v79, %v82) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v84 = "stablehlo.convert"(%v76) : (tensor<8x512xi1>) -> tensor<8x512xf32>
+    %v85 = "stablehlo.add"(%v84, %v83) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v86 = "stablehlo.multiply"(%v74, %v85) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v87 = "stablehlo.convert"(%v86) : (tensor<8x512xf32>) -> tensor<8x512xf64>
+    %v88 = "stablehlo.multiply"(%v87, %v87) : (tensor<8x512xf64>, tensor<8x512xf64>) -> tensor<8x512xf64>
+    %t17 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v89 = "stablehlo.reduce"(%v88, %t17) ({
+    ^bb0(%t18: tensor<f64>, %t19: tensor<f64>):
+      %t20 = "stablehlo.add"(%t18, %t19) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t20) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x512xf64>, tensor<f64>) -> tensor<8xf64>
+    %v90 = "stablehlo.convert"(%v15) : (tensor<8x784xf32>) -> tensor<8x784xf64>
+    %v91 = "stablehlo.convert"(%v86) : (tensor<8x512xf32>) -> tensor<8x512xf64>
+    %v92 = "stablehlo.multiply"(%v90, %v90) : (tensor<8x784xf64>, tensor<8x784xf64>) -> tensor<8x784xf64>
+    %t21 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
     %v93 = "stablehlo.reduce"(%v92, %t21) ({
-    ^bb0(%t22: tensor<f32>, %t23: tensor<f32>):
-      %t24 = "stablehlo.add"(%t22, %t23) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t24) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1, 2>} : (tensor<8x784x512xf32>, tensor<f32>) -> tensor<8xf32>
-    %v94 = "stablehlo.multiply"(%v74, %v74) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %t25 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    ^bb0(%t22: tensor<f64>, %t23: tensor<f64>):
+      %t24 = "stablehlo.add"(%t22, %t23) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t24) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x784xf64>, tensor<f64>) -> tensor<8xf64>
+    %v94 = "stablehlo.multiply"(%v91, %v91) : (tensor<8x512xf64>, tensor<8x512xf64>) -> tensor<8x512xf64>
+    %t25 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
     %v95 = "stablehlo.reduce"(%v94, %t25) ({
-    ^bb0(%t26: tensor<f32>, %t27: tensor<f32>):
-      %t28 = "stablehlo.add"(%t26, %t27) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t28) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1>} : (tensor<8x512xf32>, tensor<f32>) -> tensor<8xf32>
-    %v96 = "stablehlo.multiply"(%v76, %v76) : (tensor<8x512x512xf32>, tensor<8x512x512xf32>) -> tensor<8x512x512xf32>
-    %t29 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v97 = "stablehlo.reduce"(%v96, %t29) ({
-    ^bb0(%t30: tensor<f32>, %t31: tensor<f32>):
-      %t32 = "stablehlo.add"(%t30, %t31) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t32) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1, 2>} : (tensor<8x512x512xf32>, tensor<f32>) -> tensor<8xf32>
-    %v98 = "stablehlo.multiply"(%v60, %v60) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %t33 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v99 = "stablehlo.reduce"(%v98, %t33) ({
-    ^bb0(%t34: tensor<f32>, %t35: tensor<f32>):
-      %t36 = "stablehlo.add"(%t34, %t35) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t36) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1>} : (tensor<8x10xf32>, tensor<f32>) -> tensor<8xf32>
-    %v100 = "stablehlo.multiply"(%v62, %v62) : (tensor<8x512x10xf32>, tensor<8x512x10xf32>) -> tensor<8x512x10xf32>
-    %t37 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v101 = "stablehlo.reduce"(%v100, %t37) ({
-    ^bb0(%t38: tensor<f32>, %t39: tensor<f32>):
-      %t40 = "stablehlo.add"(%t38, %t39) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t40) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1, 2>} : (tensor<8x512x10xf32>, tensor<f32>) -> tensor<8xf32>
-    %v102 = "stablehlo.add"(%v91, %v93) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v103 = "stablehlo.add"(%v102, %v95) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v104 = "stablehlo.add"(%v103, %v97) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v105 = "stablehlo.add"(%v104, %v99) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v106 = "stablehlo.add"(%v105, %v101) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v107 = "stablehlo.sqrt"(%v106) : (tensor<8xf32>) -> tensor<8xf32>
-    %v108 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v109 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v110 = "stablehlo.broadcast_in_dim"(%v109) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v111 = "stablehlo.divide"(%v107, %v110) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v112 = "stablehlo.broadcast_in_dim"(%v108) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v113 = "stablehlo.maximum"(%v111, %v112) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v114 = "stablehlo.broadcast_in_dim"(%v108) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v115 = "stablehlo.divide"(%v114, %v113) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v116 = "stablehlo.multiply"(%v14, %v115) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v117 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v118 = "stablehlo.broadcast_in_dim"(%v117) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v119 = "stablehlo.compare"(%v107, %v118) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v120 = "stablehlo.convert"(%v119) : (tensor<8xi1>) -> tensor<8xf32>
-    %v121 = "stablehlo.multiply"(%v14, %v120) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %t41 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v122 = "stablehlo.reduce"(%v121, %t41) ({
-    ^bb0(%t42: tensor<f32>, %t43: tensor<f32>):
-      %t44 = "stablehlo.add"(%t42, %t43) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t44) : (tensor<f32>) -> ()
+    ^bb0(%t26: tensor<f64>, %t27: tensor<f64>):
+      %t28 = "stablehlo.add"(%t26, %t27) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t28) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x512xf64>, tensor<f64>) -> tensor<8xf64>
+    %v96 = "stablehlo.multiply"(%v93, %v95) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v97 = "stablehlo.convert"(%v73) : (tensor<8x512xf32>) -> tensor<8x512xf64>
+    %v98 = "stablehlo.multiply"(%v97, %v97) : (tensor<8x512xf64>, tensor<8x512xf64>) -> tensor<8x512xf64>
+    %t29 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v99 = "stablehlo.reduce"(%v98, %t29) ({
+    ^bb0(%t30: tensor<f64>, %t31: tensor<f64>):
+      %t32 = "stablehlo.add"(%t30, %t31) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t32) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x512xf64>, tensor<f64>) -> tensor<8xf64>
+    %v100 = "stablehlo.convert"(%v22) : (tensor<8x512xf32>) -> tensor<8x512xf64>
+    %v101 = "stablehlo.convert"(%v73) : (tensor<8x512xf32>) -> tensor<8x512xf64>
+    %v102 = "stablehlo.multiply"(%v100, %v100) : (tensor<8x512xf64>, tensor<8x512xf64>) -> tensor<8x512xf64>
+    %t33 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v103 = "stablehlo.reduce"(%v102, %t33) ({
+    ^bb0(%t34: tensor<f64>, %t35: tensor<f64>):
+      %t36 = "stablehlo.add"(%t34, %t35) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t36) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x512xf64>, tensor<f64>) -> tensor<8xf64>
+    %v104 = "stablehlo.multiply"(%v101, %v101) : (tensor<8x512xf64>, tensor<8x512xf64>) -> tensor<8x512xf64>
+    %t37 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v105 = "stablehlo.reduce"(%v104, %t37) ({
+    ^bb0(%t38: tensor<f64>, %t39: tensor<f64>):
+      %t40 = "stablehlo.add"(%t38, %t39) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t40) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x512xf64>, tensor<f64>) -> tensor<8xf64>
+    %v106 = "stablehlo.multiply"(%v103, %v105) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v107 = "stablehlo.convert"(%v60) : (tensor<8x10xf32>) -> tensor<8x10xf64>
+    %v108 = "stablehlo.multiply"(%v107, %v107) : (tensor<8x10xf64>, tensor<8x10xf64>) -> tensor<8x10xf64>
+    %t41 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v109 = "stablehlo.reduce"(%v108, %t41) ({
+    ^bb0(%t42: tensor<f64>, %t43: tensor<f64>):
+      %t44 = "stablehlo.add"(%t42, %t43) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t44) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x10xf64>, tensor<f64>) -> tensor<8xf64>
+    %v110 = "stablehlo.convert"(%v29) : (tensor<8x512xf32>) -> tensor<8x512xf64>
+    %v111 = "stablehlo.convert"(%v60) : (tensor<8x10xf32>) -> tensor<8x10xf64>
+    %v112 = "stablehlo.multiply"(%v110, %v110) : (tensor<8x512xf64>, tensor<8x512xf64>) -> tensor<8x512xf64>
+    %t45 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v113 = "stablehlo.reduce"(%v112, %t45) ({
+    ^bb0(%t46: tensor<f64>, %t47: tensor<f64>):
+      %t48 = "stablehlo.add"(%t46, %t47) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t48) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x512xf64>, tensor<f64>) -> tensor<8xf64>
+    %v114 = "stablehlo.multiply"(%v111, %v111) : (tensor<8x10xf64>, tensor<8x10xf64>) -> tensor<8x10xf64>
+    %t49 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v115 = "stablehlo.reduce"(%v114, %t49) ({
+    ^bb0(%t50: tensor<f64>, %t51: tensor<f64>):
+      %t52 = "stablehlo.add"(%t50, %t51) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t52) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x10xf64>, tensor<f64>) -> tensor<8xf64>
+    %v116 = "stablehlo.multiply"(%v113, %v115) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v117 = "stablehlo.add"(%v89, %v96) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v118 = "stablehlo.add"(%v117, %v99) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v119 = "stablehlo.add"(%v118, %v106) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v120 = "stablehlo.add"(%v119, %v109) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v121 = "stablehlo.add"(%v120, %v116) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v122 = "stablehlo.sqrt"(%v121) : (tensor<8xf64>) -> tensor<8xf64>
+    %v123 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v124 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v125 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v126 = "stablehlo.divide"(%v122, %v125) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v127 = "stablehlo.broadcast_in_dim"(%v123) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v128 = "stablehlo.maximum"(%v126, %v127) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v129 = "stablehlo.broadcast_in_dim"(%v123) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v130 = "stablehlo.divide"(%v129, %v128) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v131 = "stablehlo.convert"(%v130) : (tensor<8xf64>) -> tensor<8xf32>
+    %v132 = "stablehlo.multiply"(%v14, %v131) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v133 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v134 = "stablehlo.broadcast_in_dim"(%v133) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v135 = "stablehlo.compare"(%v122, %v134) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xi1>
+    %v136 = "stablehlo.convert"(%v135) : (tensor<8xi1>) -> tensor<8xf32>
+    %v137 = "stablehlo.multiply"(%v14, %v136) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %t53 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v138 = "stablehlo.reduce"(%v137, %t53) ({
+    ^bb0(%t54: tensor<f32>, %t55: tensor<f32>):
+      %t56 = "stablehlo.add"(%t54, %t55) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t56) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    %v123 = "stablehlo.dot_general"(%v116, %v88) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
-    %v124 = "stablehlo.add"(%v6, %v123) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
-    %v125 = "stablehlo.dot_general"(%v116, %v89) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x784x512xf32>) -> tensor<784x512xf32>
-    %v126 = "stablehlo.add"(%v7, %v125) : (tensor<784x512xf32>, tensor<784x512xf32>) -> tensor<784x512xf32>
-    %v127 = "stablehlo.dot_general"(%v116, %v74) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
-    %v128 = "stablehlo.add"(%v8, %v127) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
-    %v129 = "stablehlo.dot_general"(%v116, %v76) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512x512xf32>) -> tensor<512x512xf32>
-    %v130 = "stablehlo.add"(%v9, %v129) : (tensor<512x512xf32>, tensor<512x512xf32>) -> tensor<512x512xf32>
-    %v131 = "stablehlo.dot_general"(%v116, %v60) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
-    %v132 = "stablehlo.add"(%v10, %v131) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v133 = "stablehlo.dot_general"(%v116, %v62) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512x10xf32>) -> tensor<512x10xf32>
-    %v134 = "stablehlo.add"(%v11, %v133) : (tensor<512x10xf32>, tensor<512x10xf32>) -> tensor<512x10xf32>
-    %v135 = "stablehlo.multiply"(%v49, %v14) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %t45 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v136 = "stablehlo.reduce"(%v135, %t45) ({
-    ^bb0(%t46: tensor<f32>, %t47: tensor<f32>):
-      %t48 = "stablehlo.add"(%t46, %t47) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t48) : (tensor<f32>) -> ()
+    %v139 = "stablehlo.dot_general"(%v132, %v86) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
+    %v140 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v141 = "stablehlo.broadcast_in_dim"(%v140) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v142 = "stablehlo.compare"(%v132, %v141) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v143 = "stablehlo.broadcast_in_dim"(%v142) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x784xi1>
+    %v144 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x784xf32>} : () -> tensor<8x784xf32>
+    %v145 = "stablehlo.select"(%v143, %v15, %v144) : (tensor<8x784xi1>, tensor<8x784xf32>, tensor<8x784xf32>) -> tensor<8x784xf32>
+    %v146 = "stablehlo.broadcast_in_dim"(%v142) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v147 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x512xf32>} : () -> tensor<8x512xf32>
+    %v148 = "stablehlo.select"(%v146, %v86, %v147) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v149 = "stablehlo.broadcast_in_dim"(%v132) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x784xf32>
+    %v150 = "stablehlo.multiply"(%v145, %v149) : (tensor<8x784xf32>, tensor<8x784xf32>) -> tensor<8x784xf32>
+    %v151 = "stablehlo.dot_general"(%v150, %v148) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x784xf32>, tensor<8x512xf32>) -> tensor<784x512xf32>
+    %v152 = "stablehlo.dot_general"(%v132, %v73) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
+    %v153 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v154 = "stablehlo.broadcast_in_dim"(%v153) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v155 = "stablehlo.compare"(%v132, %v154) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v156 = "stablehlo.broadcast_in_dim"(%v155) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v157 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x512xf32>} : () -> tensor<8x512xf32>
+    %v158 = "stablehlo.select"(%v156, %v22, %v157) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v159 = "stablehlo.broadcast_in_dim"(%v155) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v160 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x512xf32>} : () -> tensor<8x512xf32>
+    %v161 = "stablehlo.select"(%v159, %v73, %v160) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v162 = "stablehlo.broadcast_in_dim"(%v132) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x512xf32>
+    %v163 = "stablehlo.multiply"(%v158, %v162) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v164 = "stablehlo.dot_general"(%v163, %v161) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<512x512xf32>
+    %v165 = "stablehlo.dot_general"(%v132, %v60) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
+    %v166 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v167 = "stablehlo.broadcast_in_dim"(%v166) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v168 = "stablehlo.compare"(%v132, %v167) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v169 = "stablehlo.broadcast_in_dim"(%v168) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v170 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x512xf32>} : () -> tensor<8x512xf32>
+    %v171 = "stablehlo.select"(%v169, %v29, %v170) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v172 = "stablehlo.broadcast_in_dim"(%v168) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
+    %v173 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x10xf32>} : () -> tensor<8x10xf32>
+    %v174 = "stablehlo.select"(%v172, %v60, %v173) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
+    %v175 = "stablehlo.broadcast_in_dim"(%v132) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x512xf32>
+    %v176 = "stablehlo.multiply"(%v171, %v175) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v177 = "stablehlo.dot_general"(%v176, %v174) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x10xf32>) -> tensor<512x10xf32>
+    %v178 = "stablehlo.add"(%v6, %v139) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
+    %v179 = "stablehlo.add"(%v7, %v151) : (tensor<784x512xf32>, tensor<784x512xf32>) -> tensor<784x512xf32>
+    %v180 = "stablehlo.add"(%v8, %v152) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
+    %v181 = "stablehlo.add"(%v9, %v164) : (tensor<512x512xf32>, tensor<512x512xf32>) -> tensor<512x512xf32>
+    %v182 = "stablehlo.add"(%v10, %v165) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
+    %v183 = "stablehlo.add"(%v11, %v177) : (tensor<512x10xf32>, tensor<512x10xf32>) -> tensor<512x10xf32>
+    %v184 = "stablehlo.multiply"(%v49, %v14) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %t57 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v185 = "stablehlo.reduce"(%v184, %t57) ({
+    ^bb0(%t58: tensor<f32>, %t59: tensor<f32>):
+      %t60 = "stablehlo.add"(%t58, %t59) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t60) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    "func.return"(%v124, %v126, %v128, %v130, %v132, %v134, %v136, %v122) : (tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<f32>, tensor<f32>) -> ()
+    "func.return"(%v178, %v179, %v180, %v181, %v182, %v183, %v185, %v138) : (tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<f32>, tensor<f32>) -> ()
   }
 }

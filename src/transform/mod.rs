@@ -10,6 +10,7 @@ mod vjp_conv;
 mod vjp_rules;
 mod vmap;
 mod vmap_conv;
+mod vmap_conv_patches;
 mod vmap_rules;
 
 pub use vjp::{value_and_grad, vjp};

@@ -5,7 +5,9 @@
 //! - kernel batched, input not: fold into the kernel output features
 //!   (inside the feature/batch groups, which must stay outermost);
 //! - both batched (e.g. the per-example kernel gradient, which is a conv of
-//!   the input with the output gradient): fold into the input features and
+//!   the input with the output gradient): a batched `dot_general` of input
+//!   patches (`vmap_conv_patches`) when the output has few positions and no
+//!   groups or input dilation; otherwise fold into the input features and
 //!   the kernel output features and multiply `feature_group_count` by B
 //!   (or, if the conv already uses batch groups, fold into the input batch
 //!   and multiply `batch_group_count` by B).
@@ -14,6 +16,7 @@ use crate::trace::{Prim, Tensor};
 
 use super::util::{moveaxis, reshape_axis_into, reshape_axis_out_of};
 use super::vmap::BVal;
+use super::vmap_conv_patches::conv_both_batched_as_dot;
 
 pub(crate) fn conv_batch_rule<'b>(
     prim: &Prim,
@@ -55,6 +58,9 @@ pub(crate) fn conv_batch_rule<'b>(
     );
     match (lhs.batched, rhs.batched) {
         (true, true) => {
+            if let Some(y) = conv_both_batched_as_dot(prim, lhs.t, rhs.t) {
+                return y;
+            }
             let new_lhs = if bgc > 1 {
                 bgc *= bsz;
                 reshape_axis_into(lhs.t, 0, ib)
