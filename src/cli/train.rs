@@ -48,6 +48,8 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<()> {
         resume: args.resume,
         progress: !args.no_progress,
         max_steps_this_run: args.max_steps,
+        // First SIGINT/SIGTERM: finish the step, checkpoint, exit 130/143.
+        stop: Some(dpxla::train::signals::StopSignal::install()?),
     };
     let s = train(&cfg, &opts)?;
     println!(
