@@ -134,7 +134,11 @@ pub fn read_param_tensors(path: &Path, averaged: bool) -> Result<Vec<(String, Ho
         .filter_map(|(n, a)| n.strip_prefix(prefix).map(|s| (s.to_string(), a.clone())))
         .collect();
     if !prefixed.is_empty() {
-        refuse_non_finite(path, &prefixed)?;
+        // Named as stored ("params/…"), so the message points into the file.
+        refuse_non_finite(
+            path,
+            file.tensors.iter().filter(|(n, _)| n.starts_with(prefix)),
+        )?;
         return Ok(prefixed);
     }
     if averaged {
@@ -149,8 +153,11 @@ pub fn read_param_tensors(path: &Path, averaged: bool) -> Result<Vec<(String, Ho
 
 /// Parameters or optimiser state holding a NaN or ±∞ cannot be evaluated or
 /// trained on meaningfully: an error naming the file, tensor and index.
-fn refuse_non_finite(path: &Path, tensors: &[(String, HostArray)]) -> Result<()> {
-    match super::finite::describe_non_finite(tensors.iter().map(|(n, a)| (n.as_str(), a))) {
+fn refuse_non_finite<'a>(
+    path: &Path,
+    tensors: impl IntoIterator<Item = &'a (String, HostArray)>,
+) -> Result<()> {
+    match super::finite::describe_non_finite(tensors.into_iter().map(|(n, a)| (n.as_str(), a))) {
         Some(what) => Err(Error::InvalidInput(format!(
             "{}: {what}; non-finite parameters are refused (the run that wrote them diverged, \
              or the file is damaged)",

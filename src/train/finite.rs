@@ -6,6 +6,27 @@
 
 use crate::trace::{ArrayData, HostArray};
 
+/// The largest mean loss a training run may report before it counts as
+/// diverged: 2^24. Past it, f32 logits are so large that a change of one
+/// nat is below their rounding step (f32 has a 24-bit significand), so
+/// gradient steps no longer make measurable progress; a healthy softmax
+/// cross-entropy stays near ln(classes). A run at `learning_rate = 1e30`
+/// reaches ~1e29 with finite, useless parameters.
+pub const MAX_LOSS: f64 = 16_777_216.0;
+
+/// Why a mean loss means divergence, or `None` for a usable one.
+pub fn loss_diverged(kind: &str, mean: f64) -> Option<String> {
+    if mean.is_nan() || mean.is_infinite() {
+        Some(format!("the {kind} loss is {mean}"))
+    } else if mean.abs() > MAX_LOSS {
+        Some(format!(
+            "the {kind} loss is {mean:.3e}, above 2^24 where f32 logits can no longer resolve it"
+        ))
+    } else {
+        None
+    }
+}
+
 /// The first non-finite element of a floating-point array: its flat index
 /// and value. Integer arrays are always finite.
 pub fn first_non_finite(a: &HostArray) -> Option<(usize, f64)> {

@@ -243,8 +243,9 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         run.step += 1;
         // The mean loss is already reported per step (metrics, progress);
         // stopping on a NaN reveals nothing beyond it.
-        if !indices.is_empty() && !loss_sum.is_finite() {
-            return Err(writer.diverged(run.step, format!("the training loss is {loss_sum}")));
+        let mean = loss_sum / indices.len().max(1) as f64;
+        if let Some(what) = super::finite::loss_diverged("training", mean) {
+            return Err(writer.diverged(run.step, what));
         }
 
         let last = run.step == stop_at;
@@ -281,8 +282,11 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             last_eval = Some(record.clone());
         }
         metrics.write(&record)?;
-        if let Some(l) = record.test_loss.filter(|l| !l.is_finite()) {
-            return Err(writer.diverged(run.step, format!("the test loss is {l}")));
+        if let Some(what) = record
+            .test_loss
+            .and_then(|l| super::finite::loss_diverged("test", l))
+        {
+            return Err(writer.diverged(run.step, what));
         }
         progress.update(&record);
         if ckpt_due {
