@@ -475,3 +475,69 @@ fn export_hlo_on_a_full_disk_leaves_no_truncated_file() {
         );
     }
 }
+
+/// A copy of Fashion-MNIST (images linked, labels rewritten uncompressed
+/// beside the gzipped images) with label `value` at example `index` of the
+/// splits named in `edits`.
+fn fmnist_with_labels(tag: &str, edits: &[(&str, usize, u8)]) -> PathBuf {
+    use std::io::Read;
+    let src = data_dir().join("fashion-mnist");
+    let dir = out_dir(tag);
+    std::fs::create_dir_all(&dir).unwrap();
+    for split in ["train", "t10k"] {
+        let images = format!("{split}-images-idx3-ubyte.gz");
+        std::os::unix::fs::symlink(src.join(&images), dir.join(&images)).unwrap();
+        let gz = std::fs::read(src.join(format!("{split}-labels-idx1-ubyte.gz"))).unwrap();
+        let mut labels = Vec::new();
+        flate2::read::GzDecoder::new(gz.as_slice())
+            .read_to_end(&mut labels)
+            .unwrap();
+        for &(s, index, value) in edits {
+            if s == split {
+                labels[8 + index] = value; // after the 8-byte IDX header
+            }
+        }
+        std::fs::write(dir.join(format!("{split}-labels-idx1-ubyte")), labels).unwrap();
+    }
+    dir
+}
+
+fn train_error(data: &Path, extra: &[&str]) -> String {
+    let out = out_dir("labels-run");
+    let text = config_text(&out, data);
+    let overrides: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+    let cfg = Config::parse(&text, &overrides, "test config").unwrap();
+    let r = train(&cfg, &quiet());
+    let _ = std::fs::remove_dir_all(&out);
+    match r {
+        Ok(s) => panic!("trained {} steps on bad labels", s.steps_done),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn labels_outside_the_classes_name_the_file_index_and_value() {
+    // In both splits: this used to train a 201-class model silently.
+    let both = fmnist_with_labels("labels-both", &[("train", 5, 200), ("t10k", 7, 200)]);
+    let err = train_error(&both, &[]);
+    assert!(
+        err.contains("train-labels-idx1-ubyte") && err.contains("label 200 of example 5"),
+        "{err}"
+    );
+    // With the class count configured, the same label is outside it.
+    let err = train_error(&both, &["data.num_classes=10"]);
+    assert!(
+        err.contains("train-labels-idx1-ubyte") && err.contains("outside the 10 classes"),
+        "{err}"
+    );
+    // Only in the test split: named there, not a class-count mismatch.
+    let test_only = fmnist_with_labels("labels-test", &[("t10k", 7, 200)]);
+    let err = train_error(&test_only, &[]);
+    assert!(
+        err.contains("t10k-labels-idx1-ubyte") && err.contains("label 200 of example 7"),
+        "{err}"
+    );
+    for d in [both, test_only] {
+        std::fs::remove_dir_all(d).unwrap();
+    }
+}

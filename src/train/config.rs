@@ -68,6 +68,11 @@ pub struct DataConfig {
     /// Side length image folders are resized to.
     #[serde(default)]
     pub image_size: Option<usize>,
+    /// Number of classes; every label of both splits must lie below it.
+    /// Default: the dataset's metadata, or (IDX) the labels, which must then
+    /// cover 0..K without a gap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_classes: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -302,6 +307,9 @@ impl Config {
         t.averaging
             .validate()
             .map_err(|e| keyed("training.averaging", e))?;
+        if self.data.num_classes == Some(0) {
+            return bad("data.num_classes", "must be >= 1".into());
+        }
         if self.augment.multiplicity == 0 {
             return bad("augment.multiplicity", "must be >= 1".into());
         }
