@@ -541,3 +541,149 @@ fn labels_outside_the_classes_name_the_file_index_and_value() {
         std::fs::remove_dir_all(d).unwrap();
     }
 }
+
+/// Trains two steps into a fresh folder and returns its config.
+fn two_steps(tag: &str) -> Config {
+    let cfg = config(&out_dir(tag), &[]);
+    train(
+        &cfg,
+        &TrainOptions {
+            max_steps_this_run: Some(2),
+            ..quiet()
+        },
+    )
+    .unwrap();
+    cfg
+}
+
+#[test]
+fn resume_with_another_optimizer_names_both() {
+    let cfg = two_steps("optim");
+    let adam = config(
+        &cfg.output.dir,
+        &["training.optimizer={ name = \"adamw\" }"],
+    );
+    let err = train(&adam, &resume()).unwrap_err().to_string();
+    assert!(
+        err.contains("[momentum]") && err.contains("[mu, nu]"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&cfg.output.dir).unwrap();
+}
+
+#[test]
+fn a_lost_metrics_file_is_reported_on_resume() {
+    let cfg = two_steps("metrics");
+    std::fs::remove_file(cfg.output.dir.join("metrics.jsonl")).unwrap();
+    let cfg_file = config_file(&cfg);
+    let o = Command::new(env!("CARGO_BIN_EXE_dpxla"))
+        .args([
+            "train",
+            "--no-progress",
+            "--resume",
+            "--max-steps",
+            "1",
+            "--config",
+        ])
+        .arg(&cfg_file)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{text}");
+    assert!(
+        text.contains("records up to step 0 only") && text.contains("steps 1..=2"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&cfg.output.dir).unwrap();
+    let _ = std::fs::remove_file(&cfg_file);
+}
+
+#[test]
+fn eval_needs_only_what_evaluation_uses() {
+    let cfg = two_steps("evalcfg");
+    // No steps, a logical batch larger than the data, no noise settings:
+    // all training-only, and `dpxla eval` used to refuse the file.
+    let text = format!(
+        r#"
+[model]
+name = "mlp"
+[data]
+train = "{data}"
+test_limit = 300
+[augment]
+mean = [0.286]
+std = [0.353]
+[privacy]
+delta = 1e-5
+[training]
+batch_size = 1e9
+physical_batch = 32
+"#,
+        data = data_dir().join("fashion-mnist").display()
+    );
+    let cfg_file = cfg.output.dir.join("eval.toml");
+    std::fs::write(&cfg_file, text).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_dpxla"))
+        .args(["eval", "--config"])
+        .arg(&cfg_file)
+        .arg("--checkpoint")
+        .arg(cfg.output.dir.join("checkpoint.safetensors"))
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.contains("on 300 examples"), "{out}");
+    std::fs::remove_dir_all(&cfg.output.dir).unwrap();
+}
+
+#[test]
+fn error_texts_name_the_real_cause() {
+    let dpxla = || Command::new(env!("CARGO_BIN_EXE_dpxla"));
+    let stderr = |o: std::process::Output| String::from_utf8_lossy(&o.stderr).into_owned();
+    // A regular file as the output folder.
+    let file = out_dir("notdir");
+    std::fs::write(&file, b"x").unwrap();
+    let cfg_file = config_file(&config(&file, &[]));
+    let err = stderr(
+        dpxla()
+            .args(["train", "--config"])
+            .arg(&cfg_file)
+            .output()
+            .unwrap(),
+    );
+    assert!(err.contains("is not a directory"), "{err}");
+    // A plugin named in the config is reported as coming from the config.
+    let err = stderr(
+        dpxla()
+            .args([
+                "train",
+                "--no-progress",
+                "--set",
+                "runtime.plugin=/nonexistent/pjrt.so",
+            ])
+            .args([
+                "--set",
+                &format!("output.dir={}", file.with_extension("d").display()),
+            ])
+            .arg("--config")
+            .arg(&cfg_file)
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        err.contains("runtime.plugin") && !err.contains("--plugin"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(file.with_extension("d"));
+    std::fs::remove_file(&file).unwrap();
+    let _ = std::fs::remove_file(&cfg_file);
+    // Accountant values far from 1 in scientific notation, not 300 digits.
+    let o = dpxla()
+        .args(["account", "epsilon", "--q", "0.01", "--sigma", "0.01"])
+        .args(["--steps", "10000", "--delta", "1e-300"])
+        .output()
+        .unwrap();
+    let line = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success());
+    assert!(line.contains("δ = 1e-300") && line.len() < 120, "{line}");
+}

@@ -359,7 +359,7 @@ fn keyed(key: &str, e: Error) -> Error {
 }
 
 /// Sets `a.b.c = value` in `table`, creating sub-tables as needed.
-fn apply_override(table: &mut toml::Table, assignment: &str) -> Result<()> {
+pub(super) fn apply_override(table: &mut toml::Table, assignment: &str) -> Result<()> {
     let (key, raw) = assignment
         .split_once('=')
         .ok_or_else(|| Error::InvalidInput(format!("--set {assignment}: expected key=value")))?;

@@ -101,6 +101,12 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
                 ckpt_path.display()
             )));
         }
+        super::resume_check::check_optimizer(
+            &ckpt_path,
+            &meta,
+            &slot_names,
+            &setup.spec.trainable,
+        )?;
         let accountant = match (&setup.plan.private, meta.accountant) {
             (Some(_), Some(st)) => Some(PrivacyAccountant::from_state(st)?),
             (None, None) => None,
@@ -176,7 +182,11 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
     };
     let mut engine = Engine::new(&client, setup.spec, &state)?;
     let mut metrics = if run.step > 0 {
-        MetricsWriter::resume(&metrics_path, run.step)?
+        let m = MetricsWriter::resume(&metrics_path, run.step)?;
+        if let Some(w) = super::resume_check::metrics_gap(&metrics_path, run.step) {
+            eprintln!("warning: {w}");
+        }
+        m
     } else {
         MetricsWriter::open(&metrics_path, false)?
     };
@@ -472,6 +482,13 @@ pub fn evaluate_checkpoint(
         &setup.eval_augment,
         false,
     )?;
+    if !r.loss.is_finite() {
+        return Err(Error::InvalidInput(format!(
+            "{}: the test loss is {} with these parameters; refusing to report it",
+            path.display(),
+            r.loss
+        )));
+    }
     Ok(CheckpointEval {
         loss: r.loss,
         accuracy: r.accuracy,

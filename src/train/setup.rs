@@ -52,6 +52,13 @@ fn open(
 /// The PJRT client the configuration asks for.
 pub fn client_for(cfg: &Config) -> Result<Client> {
     let platform: Platform = cfg.runtime.platform.as_deref().unwrap_or("cpu").parse()?;
+    // Checked here so the message names the config key, not `--plugin`.
+    if let Some(p) = cfg.runtime.plugin.as_ref().filter(|p| !p.is_file()) {
+        return Err(Error::PluginNotFound(format!(
+            "PJRT plugin {} (from runtime.plugin) does not exist or is not a file",
+            p.display()
+        )));
+    }
     PluginQuery {
         path: cfg.runtime.plugin.clone(),
         platform,
