@@ -4,6 +4,7 @@
 //! last good one. So loading refuses such tensors and saving stops the run
 //! instead (see `run.rs`).
 
+use super::engine::HostState;
 use crate::trace::{ArrayData, HostArray};
 
 /// The largest mean loss a training run may report before it counts as
@@ -53,6 +54,28 @@ pub fn describe_non_finite<'a>(
     tensors.into_iter().find_map(|(name, a)| {
         first_non_finite(a).map(|(i, x)| format!("tensor '{name}' holds {x} at index {i}"))
     })
+}
+
+/// The first non-finite tensor of an engine state, named as a checkpoint
+/// stores it (`params/…`, `avg/…`, `opt/SLOT/…`).
+pub fn non_finite_state(
+    params: &[String],
+    slots: &[String],
+    trainable: &[usize],
+    state: &HostState,
+) -> Option<String> {
+    let mut named: Vec<(String, &HostArray)> = Vec::new();
+    for (n, a) in params.iter().zip(&state.params) {
+        named.push((format!("params/{n}"), a));
+    }
+    for (n, a) in params.iter().zip(&state.averages) {
+        named.push((format!("avg/{n}"), a));
+    }
+    let slot_names = trainable
+        .iter()
+        .flat_map(|&i| slots.iter().map(move |s| format!("opt/{s}/{}", params[i])));
+    named.extend(slot_names.zip(&state.slots));
+    describe_non_finite(named.iter().map(|(n, a)| (n.as_str(), *a)))
 }
 
 #[cfg(test)]

@@ -252,7 +252,7 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         }
         run.step += 1;
         // The mean loss is already reported per step (metrics, progress);
-        // stopping on a NaN reveals nothing beyond it.
+        // stopping on it reveals nothing beyond that.
         let mean = loss_sum / indices.len().max(1) as f64;
         if let Some(what) = super::finite::loss_diverged("training", mean) {
             return Err(writer.diverged(run.step, what));
@@ -392,23 +392,9 @@ impl CheckpointWriter {
     /// has diverged and the last good checkpoint is kept.
     fn write(&mut self, engine: &Engine, run: &RunState) -> Result<()> {
         let state = engine.state()?;
-        let mut named: Vec<(String, &crate::trace::HostArray)> = Vec::new();
-        for (n, a) in self.params.iter().zip(&state.params) {
-            named.push((format!("params/{n}"), a));
-        }
-        for (n, a) in self.params.iter().zip(&state.averages) {
-            named.push((format!("avg/{n}"), a));
-        }
-        let mut slot_arrays = state.slots.iter();
-        for &i in &engine.spec().trainable {
-            for s in &self.slots {
-                if let Some(a) = slot_arrays.next() {
-                    named.push((format!("opt/{s}/{}", self.params[i]), a));
-                }
-            }
-        }
+        let trainable = &engine.spec().trainable;
         if let Some(what) =
-            super::finite::describe_non_finite(named.iter().map(|(n, a)| (n.as_str(), *a)))
+            super::finite::non_finite_state(&self.params, &self.slots, trainable, &state)
         {
             return Err(self.diverged(
                 run.step,
