@@ -88,15 +88,38 @@ fn config_file(cfg: &Config) -> PathBuf {
     path
 }
 
-fn spawn_train(cfg_file: &Path, extra: &[&str]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_dpxla"))
+/// A `dpxla train` child process, killed when a failing test unwinds
+/// before it has ended.
+struct Trainer(Option<Child>);
+
+impl Trainer {
+    fn child(&mut self) -> &mut Child {
+        self.0.as_mut().expect("running")
+    }
+    fn finish(mut self) -> std::process::Output {
+        self.0.take().expect("running").wait_with_output().unwrap()
+    }
+}
+
+impl Drop for Trainer {
+    fn drop(&mut self) {
+        if let Some(c) = self.0.as_mut() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+fn spawn_train(cfg_file: &Path, extra: &[&str]) -> Trainer {
+    let child = Command::new(env!("CARGO_BIN_EXE_dpxla"))
         .args(["train", "--no-progress", "--config"])
         .arg(cfg_file)
         .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap()
+        .unwrap();
+    Trainer(Some(child))
 }
 
 /// Polls `cond` until it holds; the bound only keeps a broken build from
@@ -150,7 +173,7 @@ fn a_second_run_into_a_busy_folder_is_refused_naming_the_holder() {
     let cfg_file = config_file(&cfg);
     let mut first = spawn_train(&cfg_file, &[]);
     let ckpt = out.join("checkpoint.safetensors");
-    wait_until("its first checkpoint", &mut first, || ckpt.exists());
+    wait_until("its first checkpoint", first.child(), || ckpt.exists());
     // Before the lock, this resumed into the same folder and both "succeeded".
     let second = Command::new(env!("CARGO_BIN_EXE_dpxla"))
         .args([
@@ -167,12 +190,13 @@ fn a_second_run_into_a_busy_folder_is_refused_naming_the_holder() {
     let err = String::from_utf8_lossy(&second.stderr);
     assert!(!second.status.success(), "the second run succeeded: {err}");
     assert!(
-        err.contains("in use by another dpxla run") && err.contains(&format!("pid {}", first.id())),
+        err.contains("in use by another dpxla run")
+            && err.contains(&format!("pid {}", first.child().id())),
         "{err}"
     );
     // SIGTERM: the first run checkpoints and exits 143.
-    send("-TERM", &first);
-    let done = first.wait_with_output().unwrap();
+    send("-TERM", first.child());
+    let done = first.finish();
     let text = String::from_utf8_lossy(&done.stderr);
     assert_eq!(done.status.code(), Some(143), "{text}");
     assert!(text.contains("--resume"), "{text}");
@@ -193,11 +217,11 @@ fn sigint_checkpoints_the_current_step_and_resume_matches_an_uninterrupted_run()
     let cfg = config(&split, &extra);
     let cfg_file = config_file(&cfg);
     let mut child = spawn_train(&cfg_file, &[]);
-    wait_until("three steps", &mut child, || {
+    wait_until("three steps", child.child(), || {
         metrics_steps(&split).len() >= 3
     });
-    send("-INT", &child);
-    let done = child.wait_with_output().unwrap();
+    send("-INT", child.child());
+    let done = child.finish();
     let text = String::from_utf8_lossy(&done.stderr);
     assert_eq!(done.status.code(), Some(130), "{text}");
     assert!(
