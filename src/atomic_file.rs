@@ -61,7 +61,9 @@ pub fn copy_atomically(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// Removes the temporary files [`write_atomically`] leaves in `dir` when its
-/// process is killed mid-write (and the older `.NAME.tmp` form). Call it only
+/// process is killed mid-write (and `.metrics.jsonl.tmp`, the metrics
+/// rewrite's). Nothing else is touched, so a user's own files in the folder
+/// are safe. Call it only
 /// while holding the folder's run lock, so no live writer owns them. Returns
 /// the files removed.
 pub fn remove_stale_temps(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -79,12 +81,12 @@ pub fn remove_stale_temps(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(removed)
 }
 
-/// `.NAME.tmp-DIGITS` or `.NAME.tmp`.
+/// `.NAME.tmp-DIGITS` or `.metrics.jsonl.tmp`.
 fn is_temp_name(name: &str) -> bool {
     if !name.starts_with('.') {
         return false;
     }
-    if name.ends_with(".tmp") {
+    if name == ".metrics.jsonl.tmp" {
         return true;
     }
     match name.rfind(TEMP_MARK) {
@@ -107,6 +109,7 @@ mod tests {
         assert!(!is_temp_name("checkpoint.safetensors"));
         assert!(!is_temp_name(".checkpoint.safetensors.tmp-abc"));
         assert!(!is_temp_name("dpxla.lock"));
+        assert!(!is_temp_name(".notes.tmp"));
     }
 
     #[test]
