@@ -39,6 +39,33 @@ pub enum Error {
         offset: Option<u64>,
         msg: String,
     },
+    /// Another process holds the output folder's lock (two runs into one
+    /// folder would corrupt each other's checkpoint and metrics).
+    #[error("{path} is in use by another dpxla run ({holder}); wait for it to end or choose another output.dir")]
+    Locked { path: PathBuf, holder: String },
+    /// A signal asked the run to stop; it finished its step and saved a checkpoint.
+    #[error("interrupted by {} after step {step}; checkpoint saved to {}; continue with the same command and --resume", signal_name(*.signal), .checkpoint.display())]
+    Interrupted {
+        signal: i32,
+        step: u64,
+        checkpoint: PathBuf,
+    },
+    /// Training produced a non-finite loss or parameters; the last good
+    /// checkpoint (if any) was kept.
+    #[error("training diverged at step {step}: {what}; {kept}")]
+    Diverged {
+        step: u64,
+        what: String,
+        kept: String,
+    },
+}
+
+fn signal_name(signal: i32) -> String {
+    match signal {
+        2 => "SIGINT".into(),
+        15 => "SIGTERM".into(),
+        s => format!("signal {s}"),
+    }
 }
 
 fn data_error_message(path: &std::path::Path, offset: &Option<u64>, msg: &str) -> String {

@@ -24,7 +24,8 @@ pub fn export_program(
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let mlir = lower(graph, lower_options)?;
     let mlir_path = dir.join(format!("{name}.stablehlo.mlir"));
-    std::fs::write(&mlir_path, &mlir).map_err(io(&mlir_path))?;
+    // Through a temporary file: a full disk must not leave a truncated program.
+    crate::atomic_file::write_atomically(&mlir_path, mlir.as_bytes())?;
 
     let dump = dir.join(format!(".xla-dump-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dump);
@@ -38,7 +39,7 @@ pub fn export_program(
         ] {
             let found = find_dump(&dump, suffix)?;
             let out = dir.join(format!("{name}.{out_suffix}"));
-            std::fs::copy(&found, &out).map_err(io(&out))?;
+            crate::atomic_file::copy_atomically(&found, &out)?;
             written.push(out);
         }
         Ok(())

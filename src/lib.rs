@@ -9,6 +9,7 @@
 //! - [`data`]: dataset readers, augmentation and background prefetch.
 #![deny(unsafe_code)]
 
+pub mod atomic_file;
 pub mod data;
 pub mod dp;
 pub mod error;
@@ -19,6 +20,7 @@ pub mod optim;
 pub mod program;
 #[allow(unsafe_code)]
 pub mod runtime;
+pub mod tensor_checksum;
 pub mod tensor_file;
 pub mod trace;
 pub mod train;

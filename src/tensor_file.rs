@@ -6,7 +6,6 @@ use crate::trace::{ArrayData, HostArray};
 use crate::{Error, Result};
 use safetensors::tensor::{Dtype, TensorView};
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::Path;
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -74,34 +73,20 @@ pub fn write_tensors(
                 .map_err(|e| Error::InvalidInput(format!("tensor '{n}': {e}")))
         })
         .collect::<Result<Vec<_>>>()?;
-    let bytes = safetensors::serialize(views, &metadata).map_err(|e| {
+    let mut metadata = metadata.unwrap_or_default();
+    crate::tensor_checksum::seal(
+        encoded
+            .iter()
+            .map(|(n, _, b, _)| (n.as_str(), b.as_slice())),
+        &mut metadata,
+    );
+    let bytes = safetensors::serialize(views, &Some(metadata)).map_err(|e| {
         Error::InvalidInput(format!("safetensors encoding of {}: {e}", path.display()))
     })?;
     write_atomically(path, &bytes)
 }
 
-/// Writes `bytes` to a temporary file beside `path`, fsyncs it, and renames it
-/// over `path` (then fsyncs the folder), so readers see the old or the new file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let mut f = std::fs::File::create(&tmp).map_err(io_err(&tmp))?;
-    f.write_all(bytes).map_err(io_err(&tmp))?;
-    f.sync_all().map_err(io_err(&tmp))?;
-    drop(f);
-    std::fs::rename(&tmp, path).map_err(io_err(path))?;
-    if let Ok(d) = std::fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
+pub use crate::atomic_file::write_atomically;
 
 /// A safetensors file: its tensors in file order and its metadata.
 pub struct TensorFile {
@@ -136,7 +121,7 @@ pub fn read_tensors(path: &Path) -> Result<TensorFile> {
             path.display()
         ))
     };
-    let (_, meta) =
+    let (header_len, meta) =
         safetensors::SafeTensors::read_metadata(&bytes).map_err(|e| bad(e.to_string()))?;
     let st = safetensors::SafeTensors::deserialize(&bytes).map_err(|e| bad(e.to_string()))?;
     let mut tensors = Vec::new();
@@ -149,6 +134,18 @@ pub fn read_tensors(path: &Path) -> Result<TensorFile> {
         })
         .collect();
     names.sort();
+    let metadata = meta.metadata().clone().unwrap_or_default();
+    let mut stored = Vec::new();
+    for (off, name) in &names {
+        let view = st.tensor(name).map_err(|e| bad(e.to_string()))?;
+        stored.push(crate::tensor_checksum::StoredTensor {
+            name,
+            bytes: view.data(),
+            // The data section starts after the 8-byte length and the header.
+            offset: (8 + header_len + off) as u64,
+        });
+    }
+    crate::tensor_checksum::verify(path, &stored, &metadata)?;
     for (_, name) in names {
         let view = st.tensor(&name).map_err(|e| bad(e.to_string()))?;
         let arr = array_of(view.dtype(), view.shape(), view.data()).ok_or_else(|| {
@@ -159,10 +156,7 @@ pub fn read_tensors(path: &Path) -> Result<TensorFile> {
         })?;
         tensors.push((name, arr));
     }
-    Ok(TensorFile {
-        tensors,
-        metadata: meta.metadata().clone().unwrap_or_default(),
-    })
+    Ok(TensorFile { tensors, metadata })
 }
 
 #[cfg(test)]

@@ -68,6 +68,7 @@ fn quiet() -> TrainOptions {
         resume: false,
         progress: false,
         max_steps_this_run: None,
+        ..TrainOptions::default()
     }
 }
 

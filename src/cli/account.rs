@@ -92,9 +92,36 @@ pub fn run(cmd: AccountCmd) -> anyhow::Result<()> {
             AccountCmd::Calibrate { .. } => "calibrated ",
         };
         println!(
-            "ε = {eps:.6} at δ = {} ({kind}; q = {}, {what}σ = {sigma:.6}, steps = {steps})",
-            common.delta, common.q
+            "ε = {} at δ = {} ({kind}; q = {}, {what}σ = {}, steps = {steps})",
+            value(eps),
+            given(common.delta),
+            given(common.q),
+            value(sigma)
         );
     }
     Ok(())
+}
+
+/// Rust's `{}` never uses an exponent (1e-300 prints as 300 digits), so
+/// values far from 1 are written in scientific notation.
+fn extreme(x: f64) -> bool {
+    x != 0.0 && x.is_finite() && !(1e-4..1e6).contains(&x.abs())
+}
+
+/// A computed value: six decimals, or six significant digits with an exponent.
+fn value(x: f64) -> String {
+    if extreme(x) {
+        format!("{x:.6e}")
+    } else {
+        format!("{x:.6}")
+    }
+}
+
+/// A value the user gave: as short as it round-trips.
+fn given(x: f64) -> String {
+    if extreme(x) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
 }

@@ -54,6 +54,7 @@ impl SourceArgs {
             split: self.split.parse::<Split>()?,
             image_size: self.image_size,
             cifar100_coarse: self.coarse,
+            num_classes: None,
         })
     }
 }

@@ -82,16 +82,41 @@ pub fn main() -> i32 {
     match result {
         Ok(()) => 0,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            match err.downcast_ref::<dpxla::Error>() {
+                // Not a failure: the run stopped where it was asked to.
+                Some(dpxla::Error::Interrupted { .. }) => eprintln!("\n{}", render(&err)),
+                _ => eprintln!("error: {}", render(&err)),
+            }
             exit_code(&err)
         }
     }
 }
 
-/// Invalid input exits with 2 (like clap's own usage errors); everything else with 1.
+/// The error and its causes, "a: b: c", leaving out a cause whose text the
+/// message already contains (`Error::Io` shows its OS error itself, which
+/// `{:#}` would print twice).
+fn render(err: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in err.chain() {
+        let part = cause.to_string();
+        if text.contains(&part) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&part);
+    }
+    text
+}
+
+/// Invalid input exits with 2 (like clap's own usage errors); a run stopped
+/// by a signal with 128 + its number (the shell's convention); everything
+/// else with 1.
 fn exit_code(err: &anyhow::Error) -> i32 {
     match err.downcast_ref::<dpxla::Error>() {
         Some(dpxla::Error::InvalidInput(_)) => 2,
+        Some(dpxla::Error::Interrupted { signal, .. }) => 128 + signal,
         _ => 1,
     }
 }

@@ -48,6 +48,8 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<()> {
         resume: args.resume,
         progress: !args.no_progress,
         max_steps_this_run: args.max_steps,
+        // First SIGINT/SIGTERM: finish the step, checkpoint, exit 130/143.
+        stop: Some(dpxla::train::signals::StopSignal::install()?),
     };
     let s = train(&cfg, &opts)?;
     println!(
@@ -85,7 +87,8 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<()> {
 }
 
 pub fn run_eval(args: EvalArgs) -> anyhow::Result<()> {
-    let cfg = Config::load(&args.config, &args.set)?;
+    // Only what evaluation uses is required and checked.
+    let cfg = Config::load_for_eval(&args.config, &args.set)?;
     let r = dpxla::train::run::evaluate_checkpoint(&cfg, &args.checkpoint, args.averaged)?;
     println!(
         "test accuracy: {:.2}% (loss {:.4}) on {} examples",

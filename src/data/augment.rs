@@ -256,7 +256,7 @@ fn map_u8(image: &[u8], shape: [usize; 3], padding: usize, params: ViewParams) -
 /// Checks a batch's buffer size and returns its batch size.
 fn batch_len(images: &[u8], shape: [usize; 3], example_ids: Option<&[u64]>) -> Result<usize> {
     let per: usize = shape.iter().product();
-    if per == 0 || images.len() % per != 0 {
+    if per == 0 || !images.len().is_multiple_of(per) {
         return Err(Error::InvalidInput(format!(
             "{} image bytes are not a whole number of {shape:?} images",
             images.len()

@@ -158,8 +158,8 @@ impl CifarDataset {
 
 /// A file with an unofficial name: the variant whose record size divides its length.
 fn variant_from_size(path: &Path, len: usize) -> Result<CifarVariant> {
-    let ten = len % CifarVariant::Cifar10.record_len() == 0;
-    let hundred = len % CifarVariant::Cifar100.record_len() == 0;
+    let ten = len.is_multiple_of(CifarVariant::Cifar10.record_len());
+    let hundred = len.is_multiple_of(CifarVariant::Cifar100.record_len());
     match (ten, hundred) {
         (true, false) => Ok(CifarVariant::Cifar10),
         (false, true) => Ok(CifarVariant::Cifar100),
@@ -186,7 +186,7 @@ fn read_records(
     labels: &mut Vec<i64>,
 ) -> Result<()> {
     let rec = variant.record_len();
-    if bytes.len() % rec != 0 {
+    if !bytes.len().is_multiple_of(rec) {
         let whole = bytes.len() / rec * rec;
         return Err(data_error(
             path,

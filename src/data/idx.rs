@@ -143,16 +143,32 @@ pub fn find_split(dir: &Path, split: Split) -> Option<PathBuf> {
         .find(|p| p.is_file() && labels_path(p).is_some_and(|l| l.is_file()))
 }
 
-/// `X-labels-idx1-ubyte[.gz]` beside `X-images-idx3-ubyte[.gz]`.
+/// `X-labels-idx1-ubyte[.gz]` beside `X-images-idx3-ubyte[.gz]`. Either file
+/// may be compressed or not (each is read by its own name): the labels file
+/// with the images' compression is preferred, the other form is taken when
+/// only it exists.
 fn labels_path(images: &Path) -> Option<PathBuf> {
     let name = file_name(images);
-    name.contains("-images-idx3-ubyte")
-        .then(|| images.with_file_name(name.replace("-images-idx3-ubyte", "-labels-idx1-ubyte")))
+    if !name.contains("-images-idx3-ubyte") {
+        return None;
+    }
+    let same = name.replace("-images-idx3-ubyte", "-labels-idx1-ubyte");
+    let other = match same.strip_suffix(".gz") {
+        Some(plain) => plain.to_string(),
+        None => format!("{same}.gz"),
+    };
+    let (same, other) = (images.with_file_name(same), images.with_file_name(other));
+    Some(if !same.is_file() && other.is_file() {
+        other
+    } else {
+        same
+    })
 }
 
 /// An IDX image/label pair held in memory.
 pub struct IdxDataset {
     images_path: PathBuf,
+    labels_path: PathBuf,
     pixels: Vec<u8>,
     labels: Vec<i64>,
     shape: [usize; 3],
@@ -160,8 +176,16 @@ pub struct IdxDataset {
 }
 
 impl IdxDataset {
-    /// Opens `images` (an `*-images-idx3-ubyte[.gz]` file) and the labels beside it.
+    /// Opens `images` (an `*-images-idx3-ubyte[.gz]` file) and the labels
+    /// beside it; the class count comes from the labels (IDX has no metadata).
     pub fn open(images: &Path) -> Result<IdxDataset> {
+        Self::open_with(images, None)
+    }
+
+    /// [`IdxDataset::open`] with the class count given (`Some`), or inferred
+    /// from the labels, which must then cover `0..K` without a gap
+    /// ([`super::classes::infer_classes`]).
+    pub fn open_with(images: &Path, classes: Option<usize>) -> Result<IdxDataset> {
         let labels_file = labels_path(images).ok_or_else(|| {
             crate::Error::InvalidInput(format!(
                 "{}: an IDX images file must be named *-images-idx3-ubyte[.gz]",
@@ -183,9 +207,16 @@ impl IdxDataset {
             ));
         }
         let labels: Vec<i64> = lab.data.iter().map(|&l| l as i64).collect();
-        let num_classes = labels.iter().max().map_or(0, |&m| m as usize + 1);
+        let num_classes = match classes {
+            Some(k) => {
+                super::classes::check_labels(&labels, k, &labels_file)?;
+                k
+            }
+            None => super::classes::infer_classes(&labels, &labels_file)?,
+        };
         Ok(IdxDataset {
             images_path: images.to_path_buf(),
+            labels_path: labels_file,
             pixels: img.data,
             labels,
             shape: [rows, cols, 1],
@@ -212,6 +243,9 @@ impl Dataset for IdxDataset {
     }
     fn labels(&self) -> &[i64] {
         &self.labels
+    }
+    fn labels_source(&self) -> &Path {
+        &self.labels_path
     }
     fn read_image(&self, index: usize, out: &mut [u8]) -> Result<()> {
         super::check_read(self, index, out)?;

@@ -17,6 +17,7 @@
 
 pub mod augment;
 pub mod cifar;
+pub mod classes;
 pub mod folder;
 pub mod idx;
 pub mod prefetch;
@@ -69,6 +70,11 @@ pub struct OpenOptions {
     pub image_size: usize,
     /// CIFAR-100 only: use the 20 coarse labels instead of the 100 fine ones.
     pub cifar100_coarse: bool,
+    /// The number of classes, when known from elsewhere (the configuration,
+    /// or the training split for its test split): every label must lie
+    /// below it. `None`: the format's metadata, else the labels (see
+    /// [`classes`]).
+    pub num_classes: Option<usize>,
 }
 
 impl Default for OpenOptions {
@@ -77,6 +83,7 @@ impl Default for OpenOptions {
             split: Split::Train,
             image_size: 224,
             cifar100_coarse: false,
+            num_classes: None,
         }
     }
 }
@@ -100,6 +107,10 @@ pub trait Dataset: Send + Sync {
     fn num_classes(&self) -> usize;
     /// Every example's label, in example order (cheap: all readers keep them).
     fn labels(&self) -> &[i64];
+    /// The file the labels are read from, for errors about a label.
+    fn labels_source(&self) -> &Path {
+        self.source()
+    }
     /// Class names where the format has them (image folders), else `None`.
     fn class_names(&self) -> Option<&[String]> {
         None
@@ -189,6 +200,20 @@ pub fn class_counts(ds: &dyn Dataset) -> Vec<usize> {
 ///   the rules above or below;
 /// - a folder of class sub-folders of JPEG/PNG images → [`folder`].
 pub fn open_dataset(path: &Path, opts: &OpenOptions) -> Result<Box<dyn Dataset>> {
+    let ds = open_any(path, opts)?;
+    if let Some(k) = opts.num_classes.filter(|&k| k != ds.num_classes()) {
+        return Err(Error::InvalidInput(format!(
+            "{} has {} classes, expected {k} (data.num_classes, or the training split's count)",
+            ds.source().display(),
+            ds.num_classes()
+        )));
+    }
+    // Every reader's labels, whatever their origin, lie in 0..num_classes().
+    classes::check_labels(ds.labels(), ds.num_classes(), ds.labels_source())?;
+    Ok(ds)
+}
+
+fn open_any(path: &Path, opts: &OpenOptions) -> Result<Box<dyn Dataset>> {
     let meta = std::fs::metadata(path).map_err(|e| {
         Error::InvalidInput(format!(
             "dataset path {}: {e} (MNIST and Fashion-MNIST: run scripts/fetch_datasets.sh)",
@@ -199,7 +224,10 @@ pub fn open_dataset(path: &Path, opts: &OpenOptions) -> Result<Box<dyn Dataset>>
         return open_file(path, opts);
     }
     if let Some(images) = idx::find_split(path, opts.split) {
-        return Ok(Box::new(idx::IdxDataset::open(&images)?));
+        return Ok(Box::new(idx::IdxDataset::open_with(
+            &images,
+            opts.num_classes,
+        )?));
     }
     if let Some(files) = cifar::find_split(path, opts.split) {
         return Ok(Box::new(cifar::CifarDataset::open(&files, opts)?));
@@ -210,7 +238,7 @@ pub fn open_dataset(path: &Path, opts: &OpenOptions) -> Result<Box<dyn Dataset>>
     for name in opts.split.folder_names() {
         let sub = path.join(name);
         if sub.is_dir() {
-            return open_dataset(&sub, opts);
+            return open_any(&sub, opts);
         }
     }
     if folder::looks_like_image_folder(path)? {
@@ -230,7 +258,10 @@ pub fn open_dataset(path: &Path, opts: &OpenOptions) -> Result<Box<dyn Dataset>>
 fn open_file(path: &Path, opts: &OpenOptions) -> Result<Box<dyn Dataset>> {
     let name = file_name(path);
     if name.contains("-images-idx") {
-        return Ok(Box::new(idx::IdxDataset::open(path)?));
+        return Ok(Box::new(idx::IdxDataset::open_with(
+            path,
+            opts.num_classes,
+        )?));
     }
     if name.ends_with(".bin") {
         return Ok(Box::new(cifar::CifarDataset::open(

@@ -121,8 +121,11 @@ impl ShardDataset {
             starts.push(starts.last().unwrap() + info.len);
             shards.push(info);
         }
-        let seen = labels.iter().max().map_or(0, |&m| m as usize + 1);
-        let num_classes = declared_classes.unwrap_or(seen);
+        let seen = labels.iter().max().map_or(0, |&m| m.max(0) as usize + 1);
+        let num_classes = match declared_classes {
+            Some(k) => k,
+            None => super::classes::infer_classes(&labels, path)?,
+        };
         if seen > num_classes {
             return Err(data_error(
                 path,

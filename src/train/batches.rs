@@ -142,6 +142,9 @@ impl Dataset for Prefix {
     fn labels(&self) -> &[i64] {
         &self.inner.labels()[..self.n]
     }
+    fn labels_source(&self) -> &Path {
+        self.inner.labels_source()
+    }
     fn class_names(&self) -> Option<&[String]> {
         self.inner.class_names()
     }

@@ -84,6 +84,7 @@ pub fn load(path: &Path) -> Result<(CheckpointMeta, HostState)> {
         .get(META_KEY)
         .ok_or_else(|| bad(format!("no '{META_KEY}' metadata")))?;
     let meta: CheckpointMeta = serde_json::from_str(json).map_err(|e| bad(e.to_string()))?;
+    refuse_non_finite(path, &file.tensors)?;
     if meta.version != VERSION {
         return Err(bad(format!(
             "format version {} (this dpxla reads {VERSION})",
@@ -133,6 +134,11 @@ pub fn read_param_tensors(path: &Path, averaged: bool) -> Result<Vec<(String, Ho
         .filter_map(|(n, a)| n.strip_prefix(prefix).map(|s| (s.to_string(), a.clone())))
         .collect();
     if !prefixed.is_empty() {
+        // Named as stored ("params/…"), so the message points into the file.
+        refuse_non_finite(
+            path,
+            file.tensors.iter().filter(|(n, _)| n.starts_with(prefix)),
+        )?;
         return Ok(prefixed);
     }
     if averaged {
@@ -141,5 +147,22 @@ pub fn read_param_tensors(path: &Path, averaged: bool) -> Result<Vec<(String, Ho
             path.display()
         )));
     }
+    refuse_non_finite(path, &file.tensors)?;
     Ok(file.tensors)
+}
+
+/// Parameters or optimiser state holding a NaN or ±∞ cannot be evaluated or
+/// trained on meaningfully: an error naming the file, tensor and index.
+fn refuse_non_finite<'a>(
+    path: &Path,
+    tensors: impl IntoIterator<Item = &'a (String, HostArray)>,
+) -> Result<()> {
+    match super::finite::describe_non_finite(tensors.into_iter().map(|(n, a)| (n.as_str(), a))) {
+        Some(what) => Err(Error::InvalidInput(format!(
+            "{}: {what}; non-finite parameters are refused (the run that wrote them diverged, \
+             or the file is damaged)",
+            path.display()
+        ))),
+        None => Ok(()),
+    }
 }

@@ -69,6 +69,11 @@ pub struct DataConfig {
     /// Side length image folders are resized to.
     #[serde(default)]
     pub image_size: Option<usize>,
+    /// Number of classes; every label of both splits must lie below it.
+    /// Default: the dataset's metadata, or (IDX) the labels, which must then
+    /// cover 0..K without a gap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_classes: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -309,6 +314,9 @@ impl Config {
         t.averaging
             .validate()
             .map_err(|e| keyed("training.averaging", e))?;
+        if self.data.num_classes == Some(0) {
+            return bad("data.num_classes", "must be >= 1".into());
+        }
         if self.augment.multiplicity == 0 {
             return bad("augment.multiplicity", "must be >= 1".into());
         }
@@ -358,7 +366,7 @@ fn keyed(key: &str, e: Error) -> Error {
 }
 
 /// Sets `a.b.c = value` in `table`, creating sub-tables as needed.
-fn apply_override(table: &mut toml::Table, assignment: &str) -> Result<()> {
+pub(super) fn apply_override(table: &mut toml::Table, assignment: &str) -> Result<()> {
     let (key, raw) = assignment
         .split_once('=')
         .ok_or_else(|| Error::InvalidInput(format!("--set {assignment}: expected key=value")))?;

@@ -138,8 +138,10 @@ pub fn plot_metrics_with(
         let drawn = std::panic::catch_unwind(|| draw(&chart, opts))
             .unwrap_or_else(|_| Err("the plotting library panicked".to_string()));
         let pixels = drawn.map_err(|msg| plot_err(&path, msg))?;
-        image::save_buffer_with_format(
-            &path,
+        // Encoded in memory, then written atomically like every output file.
+        let mut png = std::io::Cursor::new(Vec::new());
+        image::write_buffer_with_format(
+            &mut png,
             &pixels,
             opts.width,
             opts.height,
@@ -147,6 +149,7 @@ pub fn plot_metrics_with(
             image::ImageFormat::Png,
         )
         .map_err(|e| plot_err(&path, e.to_string()))?;
+        crate::atomic_file::write_atomically(&path, png.get_ref())?;
         written.push(path);
     }
     if written.is_empty() {

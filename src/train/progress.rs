@@ -116,7 +116,7 @@ impl Progress {
                 last_line,
                 last_printed_step,
             } => {
-                let due = record.step % *every == 0
+                let due = record.step.is_multiple_of(*every)
                     || record.step >= self.total_steps
                     || last_line.elapsed() >= PLAIN_MAX_SILENCE;
                 if due {

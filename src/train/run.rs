@@ -28,6 +28,9 @@ pub struct TrainOptions {
     /// Stop after this many steps in this invocation (a later `--resume`
     /// continues); `None` runs to the end. Used to test interruption.
     pub max_steps_this_run: Option<u64>,
+    /// Checked between steps: when set, the run saves a checkpoint and
+    /// returns [`Error::Interrupted`] (SIGINT / SIGTERM in the CLI).
+    pub stop: Option<super::signals::StopSignal>,
 }
 
 /// The outcome of a run.
@@ -56,10 +59,10 @@ struct RunState {
 
 pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
     let out = &cfg.output.dir;
-    std::fs::create_dir_all(out).map_err(|source| Error::Io {
-        path: out.clone(),
-        source,
-    })?;
+    // Held to the end: no second run may write into this folder meanwhile.
+    let _lock = super::lock::RunLock::acquire(out)?;
+    // Temporaries of a run killed mid-write; safe to delete under the lock.
+    crate::atomic_file::remove_stale_temps(out)?;
     let ckpt_path = out.join("checkpoint.safetensors");
     let metrics_path = out.join("metrics.jsonl");
     let setup = Setup::build(cfg)?;
@@ -98,6 +101,12 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
                 ckpt_path.display()
             )));
         }
+        super::resume_check::check_optimizer(
+            &ckpt_path,
+            &meta,
+            &slot_names,
+            &setup.spec.trainable,
+        )?;
         let accountant = match (&setup.plan.private, meta.accountant) {
             (Some(_), Some(st)) => Some(PrivacyAccountant::from_state(st)?),
             (None, None) => None,
@@ -163,16 +172,21 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
     let client = client_for(cfg)?;
     let physical = cfg.training.physical_batch;
     let sizes = physical_sizes(physical);
-    let writer = CheckpointWriter {
+    let mut writer = CheckpointWriter {
         path: ckpt_path.clone(),
         digest: digest.clone(),
         model: setup.model_name.clone(),
         params: param_names.clone(),
         slots: slot_names.clone(),
+        last_saved: (run.step > 0).then_some(run.step),
     };
     let mut engine = Engine::new(&client, setup.spec, &state)?;
     let mut metrics = if run.step > 0 {
-        MetricsWriter::resume(&metrics_path, run.step)?
+        let m = MetricsWriter::resume(&metrics_path, run.step)?;
+        if let Some(w) = super::resume_check::metrics_gap(&metrics_path, run.step) {
+            eprintln!("warning: {w}");
+        }
+        m
     } else {
         MetricsWriter::open(&metrics_path, false)?
     };
@@ -185,6 +199,17 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         .map_or(plan.steps, |m| (run.step + m).min(plan.steps));
     let mut last_eval = None;
     while run.step < stop_at {
+        if let Some(signal) = opts.stop.as_ref().and_then(|s| s.requested()) {
+            if writer.last_saved != Some(run.step) {
+                writer.write(&engine, &run)?;
+            }
+            progress.finish();
+            return Err(Error::Interrupted {
+                signal,
+                step: run.step,
+                checkpoint: ckpt_path,
+            });
+        }
         if run.step >= allowed {
             stopped_by_budget = true;
             progress.println(format!(
@@ -226,6 +251,12 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             acc.step(ev.q, ev.sigma)?;
         }
         run.step += 1;
+        // The mean loss is already reported per step (metrics, progress);
+        // stopping on it reveals nothing beyond that.
+        let mean = loss_sum / indices.len().max(1) as f64;
+        if let Some(what) = super::finite::loss_diverged("training", mean) {
+            return Err(writer.diverged(run.step, what));
+        }
 
         let last = run.step == stop_at;
         let eval_due =
@@ -261,6 +292,12 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             last_eval = Some(record.clone());
         }
         metrics.write(&record)?;
+        if let Some(what) = record
+            .test_loss
+            .and_then(|l| super::finite::loss_diverged("test", l))
+        {
+            return Err(writer.diverged(run.step, what));
+        }
         progress.update(&record);
         if ckpt_due {
             writer.write(&engine, &run)?;
@@ -346,10 +383,24 @@ struct CheckpointWriter {
     model: String,
     params: Vec<String>,
     slots: Vec<String>,
+    /// The step of the last checkpoint in `path` (written or resumed from).
+    last_saved: Option<u64>,
 }
 
 impl CheckpointWriter {
-    fn write(&self, engine: &Engine, run: &RunState) -> Result<()> {
+    /// Saves the engine's state, unless it holds a NaN or ±∞: then the run
+    /// has diverged and the last good checkpoint is kept.
+    fn write(&mut self, engine: &Engine, run: &RunState) -> Result<()> {
+        let state = engine.state()?;
+        let trainable = &engine.spec().trainable;
+        if let Some(what) =
+            super::finite::non_finite_state(&self.params, &self.slots, trainable, &state)
+        {
+            return Err(self.diverged(
+                run.step,
+                format!("the state to checkpoint is not finite ({what})"),
+            ));
+        }
         let meta = CheckpointMeta {
             version: 1,
             step: run.step,
@@ -362,7 +413,24 @@ impl CheckpointWriter {
             trainable: engine.spec().trainable.clone(),
             slots: self.slots.clone(),
         };
-        checkpoint::save(&self.path, &meta, &engine.state()?)
+        checkpoint::save(&self.path, &meta, &state)?;
+        self.last_saved = Some(run.step);
+        Ok(())
+    }
+
+    /// The error for a run that diverged at `step`, saying which checkpoint is kept.
+    fn diverged(&self, step: u64, what: String) -> Error {
+        let kept = match self.last_saved {
+            Some(s) => format!(
+                "the last good checkpoint (step {s}) is kept in {}; resume from it with a \
+                 lower training.learning_rate or start afresh",
+                self.path.display()
+            ),
+            None => {
+                "no checkpoint was written; lower training.learning_rate and start again".into()
+            }
+        };
+        Error::Diverged { step, what, kept }
     }
 }
 
@@ -400,6 +468,13 @@ pub fn evaluate_checkpoint(
         &setup.eval_augment,
         false,
     )?;
+    if !r.loss.is_finite() {
+        return Err(Error::InvalidInput(format!(
+            "{}: the test loss is {} with these parameters; refusing to report it",
+            path.display(),
+            r.loss
+        )));
+    }
     Ok(CheckpointEval {
         loss: r.loss,
         accuracy: r.accuracy,

@@ -31,6 +31,7 @@ fn open(
     split: Split,
     cfg: &Config,
     limit: Option<usize>,
+    num_classes: Option<usize>,
 ) -> Result<Arc<dyn Dataset>> {
     let opts = OpenOptions {
         split,
@@ -38,6 +39,7 @@ fn open(
             .data
             .image_size
             .unwrap_or(OpenOptions::default().image_size),
+        num_classes,
         ..OpenOptions::default()
     };
     let ds: Arc<dyn Dataset> = Arc::from(open_dataset(path, &opts)?);
@@ -50,6 +52,13 @@ fn open(
 /// The PJRT client the configuration asks for.
 pub fn client_for(cfg: &Config) -> Result<Client> {
     let platform: Platform = cfg.runtime.platform.as_deref().unwrap_or("cpu").parse()?;
+    // Checked here so the message names the config key, not `--plugin`.
+    if let Some(p) = cfg.runtime.plugin.as_ref().filter(|p| !p.is_file()) {
+        return Err(Error::PluginNotFound(format!(
+            "PJRT plugin {} (from runtime.plugin) does not exist or is not a file",
+            p.display()
+        )));
+    }
     PluginQuery {
         path: cfg.runtime.plugin.clone(),
         platform,
@@ -60,9 +69,18 @@ pub fn client_for(cfg: &Config) -> Result<Client> {
 
 impl Setup {
     pub fn build(cfg: &Config) -> Result<Setup> {
-        let train = open(&cfg.data.train, Split::Train, cfg, cfg.data.train_limit)?;
+        let train = open(
+            &cfg.data.train,
+            Split::Train,
+            cfg,
+            cfg.data.train_limit,
+            cfg.data.num_classes,
+        )?;
         let test_path = cfg.data.test.as_ref().unwrap_or(&cfg.data.train);
-        let test = open(test_path, Split::Test, cfg, cfg.data.test_limit)?;
+        // The test split is held to the training split's classes: a label
+        // beyond them is named, not reported as a class-count mismatch.
+        let classes = Some(train.num_classes());
+        let test = open(test_path, Split::Test, cfg, cfg.data.test_limit, classes)?;
         if train.image_shape() != test.image_shape() || train.num_classes() != test.num_classes() {
             return Err(Error::InvalidInput(format!(
                 "train set ({:?}, {} classes) and test set ({:?}, {} classes) do not match",

@@ -70,7 +70,7 @@ impl Model for WideResNet {
         self.classes
     }
     fn logits<'b>(&self, p: &Params<'b>, x: Tensor<'b>) -> Tensor<'b> {
-        if self.depth < 10 || (self.depth - 4) % 6 != 0 {
+        if self.depth < 10 || !(self.depth - 4).is_multiple_of(6) {
             x.builder().fail(
                 "wide_resnet",
                 &[x.aval()],
