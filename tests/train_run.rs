@@ -304,9 +304,9 @@ fn killing_the_process_mid_checkpoint_leaves_a_readable_checkpoint() {
     }
     let mut reads = 0;
     let mut steps = std::collections::BTreeSet::new();
-    // Read until three different checkpoints have been seen.
+    // Read until three different checkpoints and 20 reads have been seen.
     let until = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    while steps.len() < 3 && std::time::Instant::now() < until {
+    while (steps.len() < 3 || reads < 20) && std::time::Instant::now() < until {
         let (meta, _) =
             dpxla::train::checkpoint::load(&ckpt).expect("a torn checkpoint was visible");
         steps.insert(meta.step);
