@@ -284,7 +284,7 @@ pub fn normal_from_bits_module(n: usize) -> String {
     em.op(
         &words,
         "bitcast_convert",
-        &[arg.clone()],
+        std::slice::from_ref(&arg),
         "",
         std::slice::from_ref(&in_ty),
         &tt(&[2, n], "ui64"),
