@@ -94,11 +94,15 @@ pub fn accumulate_graph(
             let per_example = vmap(&value_and_grad(&lk, trainable)?, &in_axes, physical)?;
             let outs = b.call(&per_example, &args);
             let (losses, grads) = (outs[0], &outs[1..]);
-            let (weights, clipped) = clip_weights(grads, mask, c.mode, c.norm);
-            for ((&acc, &g), &w) in accs.iter().zip(grads).zip(&weights) {
+            let (weights, safe, clipped) = clip_weights(grads, mask, c.mode, c.norm);
+            for ((&acc, &g), &w) in accs.iter().zip(&safe).zip(&weights) {
                 results.push(acc + weighted_sum(w, g));
             }
-            results.push((losses * mask).sum(&[0]));
+            // Σ loss over real examples with a finite loss (a diagnostic; a NaN
+            // padded row must not make it NaN).
+            let real = mask.gt(mask.lit(0.0)).select(losses, losses.lit(0.0));
+            let real = real.lt(real.lit(f64::INFINITY)).select(real, real.lit(0.0));
+            results.push(real.sum(&[0]));
             results.push(clipped);
         }
         None => {
