@@ -13,7 +13,7 @@ use super::progress::Progress;
 use super::sampler::{physical_sizes, physical_split, poisson_batch, StreamRng};
 use super::setup::{client_for, Setup};
 use crate::data::Prefetcher;
-use crate::dp::accountant::{max_steps, PrivacyAccountant};
+use crate::dp::accountant::PrivacyAccountant;
 use crate::{Error, Result};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -67,6 +67,7 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         eprintln!("warning: {w}");
     }
     let digest = cfg.resume_digest();
+    let privacy_now = super::resume_check::privacy_settings(cfg, &setup.plan);
     let param_names: Vec<String> = setup
         .spec
         .loss
@@ -91,6 +92,12 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             )));
         }
         let (meta, state) = checkpoint::load(&ckpt_path)?;
+        super::resume_check::check_resume(
+            &ckpt_path,
+            &meta,
+            &privacy_now,
+            setup.plan.private.is_some(),
+        )?;
         if meta.config_digest != digest || meta.params != param_names {
             return Err(Error::InvalidInput(format!(
                 "{} was written by a run with a different model, data, augmentation or privacy \
@@ -98,6 +105,8 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
                 ckpt_path.display()
             )));
         }
+        let (sampler, noise) =
+            super::resume_check::resume_generators(&meta, cfg.privacy.debug_seed)?;
         let accountant = match (&setup.plan.private, meta.accountant) {
             (Some(_), Some(st)) => Some(PrivacyAccountant::from_state(st)?),
             (None, None) => None,
@@ -110,8 +119,8 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         let run = RunState {
             step: meta.step,
             accountant,
-            sampler: StreamRng::restore(&meta.sampler_rng)?,
-            noise: StreamRng::restore(&meta.noise_rng)?,
+            sampler,
+            noise,
         };
         eprintln!(
             "resuming at step {} from {}",
@@ -149,16 +158,9 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
     };
     let mut progress = Progress::new(setup.plan.steps, run.step, opts.progress);
 
-    // Budget guard: the number of steps (from the start of the run) whose
-    // composition stays within the target ε, for this run's fixed mechanism.
+    // Budget guard on the ledger: stop before ε(ledger ⊕ next step) > target.
     let plan = &setup.plan;
-    let allowed = match &plan.private {
-        Some(p) => match p.epsilon_budget {
-            Some(budget) => max_steps(p.accountant, budget, plan.q, p.sigma, p.delta)?,
-            None => u64::MAX,
-        },
-        None => u64::MAX,
-    };
+    let allowed = super::ledger_guard::stop_before(run.accountant.as_ref(), plan, run.step)?;
 
     let client = client_for(cfg)?;
     let physical = cfg.training.physical_batch;
@@ -169,6 +171,8 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         model: setup.model_name.clone(),
         params: param_names.clone(),
         slots: slot_names.clone(),
+        privacy: privacy_now.clone(),
+        keep_generators: cfg.privacy.debug_seed.is_some(),
     };
     let mut engine = Engine::new(&client, setup.spec, &state)?;
     let mut metrics = if run.step > 0 {
@@ -346,6 +350,9 @@ struct CheckpointWriter {
     model: String,
     params: Vec<String>,
     slots: Vec<String>,
+    privacy: super::resume_check::PrivacySettings,
+    /// Save generator states (debug_seed runs only).
+    keep_generators: bool,
 }
 
 impl CheckpointWriter {
@@ -356,8 +363,9 @@ impl CheckpointWriter {
             model: self.model.clone(),
             config_digest: self.digest.clone(),
             accountant: run.accountant.as_ref().map(|a| a.state().clone()),
-            sampler_rng: run.sampler.state(),
-            noise_rng: run.noise.state(),
+            sampler_rng: self.keep_generators.then(|| run.sampler.state()),
+            noise_rng: self.keep_generators.then(|| run.noise.state()),
+            privacy: Some(self.privacy.clone()),
             params: self.params.clone(),
             trainable: engine.spec().trainable.clone(),
             slots: self.slots.clone(),

@@ -1,0 +1,134 @@
+//! Privacy hardening of `dpxla::train` (issue 10) end to end on real
+//! Fashion-MNIST through the real CPU plugin: resume keeps the mechanism and
+//! the budget is guarded on the ledger (item 4); resumes draw fresh noise
+//! (item 8).
+
+use dpxla::train::checkpoint;
+use dpxla::train::config::Config;
+use dpxla::train::run::{train, TrainOptions};
+use std::path::{Path, PathBuf};
+
+fn data_dir() -> PathBuf {
+    let d = std::env::var_os("DPXLA_DATA_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("data"));
+    assert!(
+        d.join("fashion-mnist").is_dir(),
+        "{} has no fashion-mnist: run scripts/fetch_datasets.sh",
+        d.display()
+    );
+    d
+}
+
+fn out_dir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("dpxla-priv-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+/// A small private run on 1,000 Fashion-MNIST images, σ calibrated to ε = 3.
+fn config(out: &Path, extra: &[&str]) -> Config {
+    let text = format!(
+        r#"
+[model]
+name = "mlp"
+[data]
+train = "{data}/fashion-mnist"
+train_limit = 1000
+test_limit = 200
+[augment]
+mean = [0.286]
+std = [0.353]
+[privacy]
+clip_norm = 1.0
+target_epsilon = 3.0
+delta = 1e-5
+[training]
+batch_size = 100
+steps = 8
+physical_batch = 64
+learning_rate = 0.5
+[output]
+dir = "{out}"
+[runtime]
+fast_compile = true
+"#,
+        data = data_dir().display(),
+        out = out.display()
+    );
+    let overrides: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+    Config::parse(&text, &overrides, "test config").unwrap()
+}
+
+fn quiet() -> TrainOptions {
+    TrainOptions {
+        resume: false,
+        progress: false,
+        max_steps_this_run: None,
+    }
+}
+
+fn resume() -> TrainOptions {
+    TrainOptions {
+        resume: true,
+        ..quiet()
+    }
+}
+
+#[test]
+fn resume_refuses_a_changed_privacy_setting_naming_the_key() {
+    let out = out_dir("refuse");
+    let first = train(&config(&out, &[]), &quiet()).unwrap();
+    assert!(first.epsilon.unwrap().0 <= 3.0);
+    // Before: a longer run recalibrated σ and ended above the target (ε 3.76
+    // for a finished run resumed with more steps).
+    for (set, key) in [
+        ("training.steps=16", "training.steps"),
+        ("privacy.clip_norm=2.0", "privacy.clip_norm"),
+        ("privacy.delta=1e-6", "privacy.delta"),
+        ("training.batch_size=200", "training.batch_size"),
+        ("privacy.clipping=\"per-layer\"", "privacy.clipping"),
+    ] {
+        let err = train(&config(&out, &[set]), &resume())
+            .map(|s| format!("resumed to step {} with ε {:?}", s.steps_done, s.epsilon))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(key), "{set}: {err}");
+    }
+    // Unchanged, the finished run resumes (nothing left to do) at the same ε.
+    let again = train(&config(&out, &[]), &resume()).unwrap();
+    assert_eq!(again.epsilon, first.epsilon);
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn a_resume_draws_fresh_noise_unless_debug_seed_is_set() {
+    let base = out_dir("fork");
+    let half = TrainOptions {
+        max_steps_this_run: Some(3),
+        ..quiet()
+    };
+    train(&config(&base, &["training.steps=5"]), &half).unwrap();
+    let (meta, _) = checkpoint::load(&base.join("checkpoint.safetensors")).unwrap();
+    assert!(
+        meta.sampler_rng.is_none() && meta.noise_rng.is_none(),
+        "a checkpoint without debug_seed holds no generator state"
+    );
+    // Two resumes of one checkpoint: two releases with independent noise.
+    let mut finals = Vec::new();
+    for tag in ["fork-a", "fork-b"] {
+        let dir = out_dir(tag);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(
+            base.join("checkpoint.safetensors"),
+            dir.join("checkpoint.safetensors"),
+        )
+        .unwrap();
+        let s = train(&config(&dir, &["training.steps=5"]), &resume()).unwrap();
+        assert_eq!(s.steps_done, 5);
+        finals.push(checkpoint::load(&s.checkpoint).unwrap().1.params);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    assert_ne!(finals[0], finals[1], "two resumes reused the same noise");
+    std::fs::remove_dir_all(&base).unwrap();
+}
