@@ -132,3 +132,24 @@ fn a_resume_draws_fresh_noise_unless_debug_seed_is_set() {
     assert_ne!(finals[0], finals[1], "two resumes reused the same noise");
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+#[test]
+fn a_source_without_a_test_split_needs_data_test() {
+    // A single IDX file has no test split: its "test" split is the file itself.
+    let out = out_dir("nosplit");
+    let file = data_dir().join("fashion-mnist/train-images-idx3-ubyte.gz");
+    let set = format!("data.train=\"{}\"", file.display());
+    let err = train(&config(&out, &[&set]), &quiet())
+        .map(|_| "trained".to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("data.test is required"), "{err}");
+    // Naming the training data as the test set is refused too, naming both keys.
+    let same = format!("data.test=\"{}\"", file.display());
+    let err = train(&config(&out, &[&set, &same]), &quiet())
+        .map(|_| "trained".to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("data.test and data.train"), "{err}");
+    let _ = std::fs::remove_dir_all(&out);
+}

@@ -16,3 +16,4 @@ pub mod resume_check;
 pub mod run;
 pub mod sampler;
 pub mod setup;
+pub mod test_split;

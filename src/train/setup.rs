@@ -63,6 +63,7 @@ impl Setup {
         let train = open(&cfg.data.train, Split::Train, cfg, cfg.data.train_limit)?;
         let test_path = cfg.data.test.as_ref().unwrap_or(&cfg.data.train);
         let test = open(test_path, Split::Test, cfg, cfg.data.test_limit)?;
+        super::test_split::check_distinct(train.as_ref(), test.as_ref(), cfg.data.test.is_some())?;
         if train.image_shape() != test.image_shape() || train.num_classes() != test.num_classes() {
             return Err(Error::InvalidInput(format!(
                 "train set ({:?}, {} classes) and test set ({:?}, {} classes) do not match",
