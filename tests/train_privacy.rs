@@ -153,3 +153,41 @@ fn a_source_without_a_test_split_needs_data_test() {
     assert!(err.contains("data.test and data.train"), "{err}");
     let _ = std::fs::remove_dir_all(&out);
 }
+
+#[test]
+fn non_private_statistics_go_only_to_their_own_file_on_request() {
+    let hidden = [
+        "train_loss",
+        "batch_size",
+        "clipped_fraction",
+        "examples_per_sec",
+        "elapsed_secs",
+    ];
+    let out = out_dir("metrics");
+    let s = train(&config(&out, &["training.steps=3"]), &quiet()).unwrap();
+    let text = std::fs::read_to_string(&s.metrics).unwrap();
+    assert_eq!(text.lines().count(), 3);
+    for key in hidden {
+        assert!(!text.contains(key), "metrics.jsonl holds {key}:\n{text}");
+    }
+    assert!(text.contains("epsilon") && text.contains("test_accuracy"));
+    assert!(!out.join("nonprivate_metrics.jsonl").exists());
+    std::fs::remove_dir_all(&out).unwrap();
+
+    // On request, a separately named file gets them.
+    let out = out_dir("metrics-np");
+    let s = train(
+        &config(
+            &out,
+            &["training.steps=3", "output.nonprivate_metrics=true"],
+        ),
+        &quiet(),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(&s.metrics).unwrap();
+    assert!(!text.contains("batch_size"));
+    let np = std::fs::read_to_string(out.join("nonprivate_metrics.jsonl")).unwrap();
+    assert_eq!(np.lines().filter(|l| l.contains("batch_size")).count(), 3);
+    assert!(np.contains("train_loss") && !np.contains("epsilon"));
+    std::fs::remove_dir_all(&out).unwrap();
+}

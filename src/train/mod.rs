@@ -9,6 +9,7 @@ pub mod engine;
 pub mod evaluate;
 pub mod ledger_guard;
 pub mod metrics;
+pub mod nonprivate;
 pub mod plots;
 pub mod programs;
 pub mod progress;

@@ -156,7 +156,11 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             state,
         )
     };
+    let private = setup.plan.private.is_some();
     let mut progress = Progress::new(setup.plan.steps, run.step, opts.progress);
+    if private {
+        progress = progress.private_run();
+    }
 
     // Budget guard on the ledger: stop before ε(ledger ⊕ next step) > target.
     let plan = &setup.plan;
@@ -180,6 +184,11 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
     } else {
         MetricsWriter::open(&metrics_path, false)?
     };
+    let mut nonprivate = super::nonprivate::NonPrivateSink::open(
+        out,
+        private && cfg.output.nonprivate_metrics,
+        run.step,
+    )?;
     let train_ds = setup.train.clone();
     let n = train_ds.len();
     let started = Instant::now();
@@ -238,13 +247,13 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             || (cfg.training.checkpoint_every > 0 && run.step % cfg.training.checkpoint_every == 0);
         let mut record = StepRecord {
             step: run.step,
-            batch_size: indices.len(),
+            batch_size: Some(indices.len()),
             train_loss: (!indices.is_empty()).then(|| loss_sum / indices.len() as f64),
             clipped_fraction: (plan.private.is_some() && !indices.is_empty())
                 .then(|| clipped / indices.len() as f64),
             learning_rate: lr,
-            examples_per_sec: indices.len() as f64 / t0.elapsed().as_secs_f64().max(1e-9),
-            elapsed_secs: started.elapsed().as_secs_f64(),
+            examples_per_sec: Some(indices.len() as f64 / t0.elapsed().as_secs_f64().max(1e-9)),
+            elapsed_secs: Some(started.elapsed().as_secs_f64()),
             ..StepRecord::default()
         };
         if let (Some(acc), Some(p)) = (&run.accountant, &plan.private) {
@@ -264,8 +273,8 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             )?;
             last_eval = Some(record.clone());
         }
-        metrics.write(&record)?;
-        progress.update(&record);
+        let shown = nonprivate.write(&mut metrics, &record, private)?;
+        progress.update(&shown);
         if ckpt_due {
             writer.write(&engine, &run)?;
         }
@@ -274,7 +283,7 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         // Final evaluation and checkpoint where the loop did not just write them.
         let mut record = StepRecord {
             step: run.step,
-            elapsed_secs: started.elapsed().as_secs_f64(),
+            elapsed_secs: (!private).then(|| started.elapsed().as_secs_f64()),
             ..StepRecord::default()
         };
         evaluate_into(
