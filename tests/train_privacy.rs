@@ -191,3 +191,42 @@ fn non_private_statistics_go_only_to_their_own_file_on_request() {
     assert!(np.contains("train_loss") && !np.contains("epsilon"));
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+#[test]
+fn delta_at_least_one_over_n_is_an_error_unless_allowed() {
+    // N = 1000: δ = 1e-3 = 1/N.
+    let out = out_dir("delta");
+    let err = dpxla::train::setup::Setup::build(&config(&out, &["privacy.delta=1e-3"]))
+        .map(|_| ())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("privacy.delta") && err.contains("privacy.allow_large_delta"),
+        "{err}"
+    );
+    let ok = dpxla::train::setup::Setup::build(&config(
+        &out,
+        &["privacy.delta=1e-3", "privacy.allow_large_delta=true"],
+    ))
+    .map(|s| s.warnings)
+    .unwrap();
+    assert!(ok.iter().any(|w| w.contains("1/N")), "{ok:?}");
+}
+
+#[test]
+fn init_from_a_private_checkpoint_warns_that_its_cost_is_not_included() {
+    let first = out_dir("init-src");
+    let s = train(&config(&first, &["training.steps=2"]), &quiet()).unwrap();
+    let set = format!("model.init_from=\"{}\"", s.checkpoint.display());
+    let out = out_dir("init-dst");
+    let setup = dpxla::train::setup::Setup::build(&config(&out, &[&set])).unwrap();
+    assert!(
+        setup
+            .warnings
+            .iter()
+            .any(|w| w.contains("model.init_from") && w.contains("NOT included")),
+        "{:?}",
+        setup.warnings
+    );
+    std::fs::remove_dir_all(&first).unwrap();
+}

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
 
-const META_KEY: &str = "dpxla_checkpoint";
+pub const META_KEY: &str = "dpxla_checkpoint";
 const VERSION: u32 = 1;
 
 /// The run's position, stored as JSON in the file's metadata.

@@ -99,6 +99,10 @@ impl Setup {
                 }
             }
         };
+        let mut warnings = Vec::new();
+        if let Some(path) = &cfg.model.init_from {
+            warnings.extend(super::init_ledger::warning(path)?);
+        }
         let trainable = Freeze::parse(&cfg.model.freeze)?.trainable(&loss)?;
         if trainable.is_empty() {
             return Err(Error::InvalidInput(
@@ -121,8 +125,10 @@ impl Setup {
             target_epsilon: p.target_epsilon,
             delta: p.delta,
             accountant: p.accountant,
+            allow_large_delta: p.allow_large_delta,
         };
-        let (plan, mut warnings) = PrivacyPlan::derive(&request, n, t.batch_size, steps)?;
+        let (plan, plan_warnings) = PrivacyPlan::derive(&request, n, t.batch_size, steps)?;
+        warnings.extend(plan_warnings);
         t.schedule.validate(steps)?;
         if p.debug_seed.is_some() && p.enabled {
             warnings.push(
