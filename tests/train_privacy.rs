@@ -230,3 +230,47 @@ fn init_from_a_private_checkpoint_warns_that_its_cost_is_not_included() {
     );
     std::fs::remove_dir_all(&first).unwrap();
 }
+
+#[test]
+fn export_params_writes_parameters_only_with_the_privacy_spent() {
+    let out = out_dir("export");
+    let s = train(
+        &config(
+            &out,
+            &[
+                "training.steps=2",
+                "privacy.debug_seed=5",
+                "training.averaging={ kind = \"ema\", decay = 0.9 }",
+            ],
+        ),
+        &quiet(),
+    )
+    .unwrap();
+    let (meta, _) = checkpoint::load(&s.checkpoint).unwrap();
+    for averaged in [false, true] {
+        let file = out.join(format!("release-{averaged}.safetensors"));
+        let r = dpxla::train::export_params::export_params(&s.checkpoint, &file, averaged).unwrap();
+        assert_eq!(r.epsilon, s.epsilon);
+        let t = dpxla::tensor_file::read_tensors(&file).unwrap();
+        let names: Vec<&String> = t.tensors.iter().map(|(n, _)| n).collect();
+        let mut want: Vec<&String> = meta.params.iter().collect();
+        want.sort();
+        let mut got = names.clone();
+        got.sort();
+        assert_eq!(got, want, "parameters only, by name");
+        let keys: Vec<&String> = t.metadata.keys().collect();
+        assert_eq!(keys, vec!["dpxla_release"], "no other metadata");
+        let info: serde_json::Value = serde_json::from_str(&t.metadata["dpxla_release"]).unwrap();
+        let (eps, delta) = s.epsilon.unwrap();
+        assert_eq!(info["epsilon"].as_f64(), Some(eps));
+        assert_eq!(info["delta"].as_f64(), Some(delta));
+        let text = t.metadata["dpxla_release"].clone();
+        for secret in ["rng", "seed", "word_pos", "step", "digest", "events"] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+        // The released file is what `dpxla eval` and `model.init_from` read.
+        let back = checkpoint::read_param_tensors(&file, false).unwrap();
+        assert_eq!(back.len(), meta.params.len());
+    }
+    std::fs::remove_dir_all(&out).unwrap();
+}

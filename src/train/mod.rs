@@ -7,6 +7,7 @@ pub mod checkpoint;
 pub mod config;
 pub mod engine;
 pub mod evaluate;
+pub mod export_params;
 pub mod init_ledger;
 pub mod ledger_guard;
 pub mod metrics;
