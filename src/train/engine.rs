@@ -120,9 +120,12 @@ impl Engine {
         // to the update's outputs, the next *other* executable that read those
         // outputs (the accumulate step) computed with wrong values for its
         // first runs, although copying the same buffers to the host showed the
-        // right ones (tests/engine_resume.rs catches it). The accumulators,
-        // donated within the accumulate step, are not affected. The cost is one
-        // extra copy of the parameters and optimiser state per logical batch.
+        // right ones (tests/engine_resume.rs catches it). The accumulators are
+        // not donated either (`accumulate_program`). The cost is one extra copy
+        // of the parameters and optimiser state per logical batch and of the
+        // accumulators per microbatch. tests/engine_no_donation.rs asserts
+        // that no compiled program aliases a buffer, until a test proves
+        // donation safe.
         let apply = Program::compile(
             client,
             &apply_g,
@@ -332,6 +335,16 @@ impl Engine {
             &HostArray::f32(Vec::<usize>::new(), vec![x as f32]),
             0,
         )
+    }
+
+    /// The StableHLO text of every program compiled so far (apply, and the
+    /// accumulate and evaluate programs of each prepared physical size).
+    pub fn compiled_mlir(&self) -> Vec<&str> {
+        std::iter::once(&self.apply)
+            .chain(self.accumulate.values())
+            .chain(self.evaluate.values())
+            .map(|p| p.mlir())
+            .collect()
     }
 
     /// Whether the run keeps parameter averages.
