@@ -274,3 +274,37 @@ fn export_params_writes_parameters_only_with_the_privacy_spent() {
     }
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+#[test]
+fn secure_noise_trains_with_a_fixed_microbatch_count_and_host_noise() {
+    use dpxla::train::secure_step::SecureStep;
+    let out = out_dir("secure");
+    let cfg = config(&out, &["privacy.secure_noise=true", "training.steps=3"]);
+    let setup = dpxla::train::setup::Setup::build(&cfg).unwrap();
+    assert!(
+        setup.spec.apply.noise.is_none(),
+        "no device noise in secure mode"
+    );
+    let dims: usize = setup
+        .spec
+        .trainable
+        .iter()
+        .map(|&i| setup.spec.loss.params[i].numel())
+        .sum();
+    let sec = SecureStep::new(&cfg, &setup.plan, dims).unwrap().unwrap();
+    // N = 1000, q = 0.1: the cap sits well above the mean batch of 100.
+    assert!(sec.cap > 140 && sec.cap < 260, "cap {}", sec.cap);
+    for n in [0usize, 1, 64, 100, sec.cap, sec.cap + 50] {
+        let mut idx: Vec<usize> = (0..n).collect();
+        let split = sec.split(&mut idx, 64);
+        assert_eq!(split.len(), sec.microbatches, "batch of {n}");
+        assert!(split.iter().all(|&(_, size)| size == 64));
+        assert_eq!(split.iter().map(|s| s.0).sum::<usize>(), n.min(sec.cap));
+    }
+    let s = train(&cfg, &quiet()).unwrap();
+    assert_eq!(s.steps_done, 3);
+    let (eps, delta) = s.epsilon.unwrap();
+    assert!(eps > 0.0 && eps <= 3.0 && delta <= 1e-5);
+    assert!(s.test.accuracy > 0.2, "accuracy {}", s.test.accuracy);
+    std::fs::remove_dir_all(&out).unwrap();
+}

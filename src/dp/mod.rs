@@ -5,5 +5,7 @@
 
 pub mod accountant;
 pub mod clip;
+pub mod discrete_gaussian;
 pub mod noise;
 pub mod plan;
+pub mod secure_noise;

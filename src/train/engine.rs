@@ -280,6 +280,25 @@ impl Engine {
         Ok(())
     }
 
+    /// Ends a logical batch with an update computed on the host (secure noise):
+    /// `grads` (one per trainable parameter) replace the accumulated sums and
+    /// the program divides by 1. Only for an engine compiled without device
+    /// noise (`apply.noise = None`), so noise is never added twice.
+    pub fn apply_given(&mut self, grads: &[HostArray], lr: f64, t: u64) -> Result<()> {
+        if self.spec.apply.noise.is_some() || grads.len() != self.accs.len() {
+            return Err(Error::Runtime(
+                "apply_given needs an engine without device noise and one array per \
+                 trainable parameter"
+                    .into(),
+            ));
+        }
+        self.accs = grads
+            .iter()
+            .map(|g| to_device(&self.client, g, 0))
+            .collect::<Result<_>>()?;
+        self.apply([0; 4], lr, t, 1)
+    }
+
     /// Σ loss and Σ correct over the real examples of one physical batch, with
     /// the raw parameters or (if `averaged` and averaging is on) the averages.
     pub fn evaluate(

@@ -44,9 +44,16 @@ pub fn export_params(ckpt: &Path, out: &Path, averaged: bool) -> Result<Release>
         .as_ref()
         .and_then(|p| p.get("privacy.delta"))
         .and_then(|d| d.parse::<f64>().ok());
+    // Secure mode accounts at δ minus the batch cap's share (secure_step).
+    let secure = meta
+        .privacy
+        .as_ref()
+        .and_then(|p| p.get("privacy.secure_noise"))
+        .is_some_and(|v| v == "true");
     let epsilon = match (&meta.accountant, delta) {
         (Some(acc), Some(delta)) => Some((
-            PrivacyAccountant::from_state(acc.clone())?.epsilon(delta)?,
+            PrivacyAccountant::from_state(acc.clone())?
+                .epsilon(delta * super::secure_step::delta_factor(secure))?,
             delta,
         )),
         (Some(_), None) => {

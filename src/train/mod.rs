@@ -18,5 +18,6 @@ pub mod progress;
 pub mod resume_check;
 pub mod run;
 pub mod sampler;
+pub mod secure_step;
 pub mod setup;
 pub mod test_split;

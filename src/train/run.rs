@@ -178,6 +178,13 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         privacy: privacy_now.clone(),
         keep_generators: cfg.privacy.debug_seed.is_some(),
     };
+    let dims: usize = setup
+        .spec
+        .trainable
+        .iter()
+        .map(|&i| setup.spec.loss.params[i].numel())
+        .sum();
+    let mut secure = super::secure_step::SecureStep::new(cfg, plan, dims)?;
     let mut engine = Engine::new(&client, setup.spec, &state)?;
     let mut metrics = if run.step > 0 {
         MetricsWriter::resume(&metrics_path, run.step)?
@@ -208,10 +215,14 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         }
         let t0 = Instant::now();
         let step = run.step;
-        let indices = poisson_batch(&mut run.sampler, n, plan.q);
+        let mut indices = poisson_batch(&mut run.sampler, n, plan.q);
+        let split = match &secure {
+            Some(sec) => sec.split(&mut indices, physical),
+            None => physical_split(indices.len(), &sizes),
+        };
         let mut chunks = Vec::new();
         let mut offset = 0;
-        for (real, size) in physical_split(indices.len(), &sizes) {
+        for (real, size) in split {
             chunks.push((indices[offset..offset + real].to_vec(), size));
             offset += real;
         }
@@ -234,7 +245,10 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             .training
             .schedule
             .lr(cfg.training.learning_rate, step, plan.steps);
-        engine.apply(run.noise.key(), lr, step + 1, indices.len())?;
+        match secure.as_mut() {
+            Some(sec) => sec.apply(&mut engine, lr, step + 1)?,
+            None => engine.apply(run.noise.key(), lr, step + 1, indices.len())?,
+        }
         if let (Some(acc), Some(ev)) = (run.accountant.as_mut(), plan.step_event()) {
             acc.step(ev.q, ev.sigma)?;
         }

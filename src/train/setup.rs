@@ -123,7 +123,8 @@ impl Setup {
             clip_mode: p.clipping,
             noise_multiplier: p.noise_multiplier,
             target_epsilon: p.target_epsilon,
-            delta: p.delta,
+            // Secure mode: the batch cap's share of δ is set aside (secure_step).
+            delta: p.delta * super::secure_step::delta_factor(p.secure_noise),
             accountant: p.accountant,
             allow_large_delta: p.allow_large_delta,
         };
@@ -163,7 +164,8 @@ impl Setup {
                 mode: p.clip_mode,
             }),
             apply: ApplySpec {
-                noise: plan.noise(),
+                // Secure mode noises on the host (secure_step), not on the device.
+                noise: if p.secure_noise { None } else { plan.noise() },
                 optimizer: t.optimizer.clone(),
                 averaging: t.averaging.clone(),
             },
