@@ -273,113 +273,171 @@ module @dpxla {
     %v240 = "stablehlo.convolution"(%v237, %v239) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f]>, feature_group_count = 8 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[3, 3], [3, 3]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 2, 2>, window_strides = array<i64: 1, 1>} : (tensor<8x28x28x1xf32>, tensor<1x14x14x128xf32>) -> tensor<8x8x1x128xf32>
     %v241 = "stablehlo.reshape"(%v240) : (tensor<8x8x1x128xf32>) -> tensor<8x8x1x8x16xf32>
     %v242 = "stablehlo.transpose"(%v241) {permutation = array<i64: 3, 0, 1, 2, 4>} : (tensor<8x8x1x8x16xf32>) -> tensor<8x8x8x1x16xf32>
-    %v243 = "stablehlo.multiply"(%v236, %v236) : (tensor<8x16xf32>, tensor<8x16xf32>) -> tensor<8x16xf32>
-    %t41 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v244 = "stablehlo.reduce"(%v243, %t41) ({
-    ^bb0(%t42: tensor<f32>, %t43: tensor<f32>):
-      %t44 = "stablehlo.add"(%t42, %t43) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t44) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1>} : (tensor<8x16xf32>, tensor<f32>) -> tensor<8xf32>
-    %v245 = "stablehlo.multiply"(%v242, %v242) : (tensor<8x8x8x1x16xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf32>
-    %t45 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v246 = "stablehlo.reduce"(%v245, %t45) ({
-    ^bb0(%t46: tensor<f32>, %t47: tensor<f32>):
-      %t48 = "stablehlo.add"(%t46, %t47) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t48) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1, 2, 3, 4>} : (tensor<8x8x8x1x16xf32>, tensor<f32>) -> tensor<8xf32>
-    %v247 = "stablehlo.multiply"(%v157, %v157) : (tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
-    %t49 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v248 = "stablehlo.reduce"(%v247, %t49) ({
-    ^bb0(%t50: tensor<f32>, %t51: tensor<f32>):
-      %t52 = "stablehlo.add"(%t50, %t51) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t52) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1>} : (tensor<8x32xf32>, tensor<f32>) -> tensor<8xf32>
-    %v249 = "stablehlo.multiply"(%v167, %v167) : (tensor<8x4x4x16x32xf32>, tensor<8x4x4x16x32xf32>) -> tensor<8x4x4x16x32xf32>
-    %t53 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v250 = "stablehlo.reduce"(%v249, %t53) ({
-    ^bb0(%t54: tensor<f32>, %t55: tensor<f32>):
-      %t56 = "stablehlo.add"(%t54, %t55) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t56) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1, 2, 3, 4>} : (tensor<8x4x4x16x32xf32>, tensor<f32>) -> tensor<8xf32>
-    %v251 = "stablehlo.multiply"(%v85, %v85) : (tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
-    %t57 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v252 = "stablehlo.reduce"(%v251, %t57) ({
-    ^bb0(%t58: tensor<f32>, %t59: tensor<f32>):
-      %t60 = "stablehlo.add"(%t58, %t59) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t60) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1>} : (tensor<8x32xf32>, tensor<f32>) -> tensor<8xf32>
-    %v253 = "stablehlo.multiply"(%v87, %v87) : (tensor<8x512x32xf32>, tensor<8x512x32xf32>) -> tensor<8x512x32xf32>
-    %t61 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v254 = "stablehlo.reduce"(%v253, %t61) ({
-    ^bb0(%t62: tensor<f32>, %t63: tensor<f32>):
-      %t64 = "stablehlo.add"(%t62, %t63) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t64) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1, 2>} : (tensor<8x512x32xf32>, tensor<f32>) -> tensor<8xf32>
-    %v255 = "stablehlo.multiply"(%v76, %v76) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %t65 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v256 = "stablehlo.reduce"(%v255, %t65) ({
-    ^bb0(%t66: tensor<f32>, %t67: tensor<f32>):
-      %t68 = "stablehlo.add"(%t66, %t67) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t68) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1>} : (tensor<8x10xf32>, tensor<f32>) -> tensor<8xf32>
-    %v257 = "stablehlo.multiply"(%v78, %v78) : (tensor<8x32x10xf32>, tensor<8x32x10xf32>) -> tensor<8x32x10xf32>
-    %t69 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v258 = "stablehlo.reduce"(%v257, %t69) ({
-    ^bb0(%t70: tensor<f32>, %t71: tensor<f32>):
-      %t72 = "stablehlo.add"(%t70, %t71) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t72) : (tensor<f32>) -> ()
-    }) {dimensions = array<i64: 1, 2>} : (tensor<8x32x10xf32>, tensor<f32>) -> tensor<8xf32>
-    %v259 = "stablehlo.add"(%v244, %v246) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v260 = "stablehlo.add"(%v259, %v248) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v261 = "stablehlo.add"(%v260, %v250) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v262 = "stablehlo.add"(%v261, %v252) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v263 = "stablehlo.add"(%v262, %v254) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v264 = "stablehlo.add"(%v263, %v256) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v265 = "stablehlo.add"(%v264, %v258) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v266 = "stablehlo.sqrt"(%v265) : (tensor<8xf32>) -> tensor<8xf32>
-    %v267 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v268 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v269 = "stablehlo.broadcast_in_dim"(%v268) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v270 = "stablehlo.divide"(%v266, %v269) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v271 = "stablehlo.broadcast_in_dim"(%v267) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v272 = "stablehlo.maximum"(%v270, %v271) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v273 = "stablehlo.broadcast_in_dim"(%v267) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v274 = "stablehlo.divide"(%v273, %v272) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v275 = "stablehlo.multiply"(%v18, %v274) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v276 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v277 = "stablehlo.broadcast_in_dim"(%v276) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v278 = "stablehlo.compare"(%v266, %v277) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v279 = "stablehlo.convert"(%v278) : (tensor<8xi1>) -> tensor<8xf32>
-    %v280 = "stablehlo.multiply"(%v18, %v279) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v243 = "stablehlo.convert"(%v236) : (tensor<8x16xf32>) -> tensor<8x16xf64>
+    %v244 = "stablehlo.multiply"(%v243, %v243) : (tensor<8x16xf64>, tensor<8x16xf64>) -> tensor<8x16xf64>
+    %t41 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v245 = "stablehlo.reduce"(%v244, %t41) ({
+    ^bb0(%t42: tensor<f64>, %t43: tensor<f64>):
+      %t44 = "stablehlo.add"(%t42, %t43) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t44) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x16xf64>, tensor<f64>) -> tensor<8xf64>
+    %v246 = "stablehlo.convert"(%v242) : (tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf64>
+    %v247 = "stablehlo.multiply"(%v246, %v246) : (tensor<8x8x8x1x16xf64>, tensor<8x8x8x1x16xf64>) -> tensor<8x8x8x1x16xf64>
+    %t45 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v248 = "stablehlo.reduce"(%v247, %t45) ({
+    ^bb0(%t46: tensor<f64>, %t47: tensor<f64>):
+      %t48 = "stablehlo.add"(%t46, %t47) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t48) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1, 2, 3, 4>} : (tensor<8x8x8x1x16xf64>, tensor<f64>) -> tensor<8xf64>
+    %v249 = "stablehlo.convert"(%v157) : (tensor<8x32xf32>) -> tensor<8x32xf64>
+    %v250 = "stablehlo.multiply"(%v249, %v249) : (tensor<8x32xf64>, tensor<8x32xf64>) -> tensor<8x32xf64>
+    %t49 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v251 = "stablehlo.reduce"(%v250, %t49) ({
+    ^bb0(%t50: tensor<f64>, %t51: tensor<f64>):
+      %t52 = "stablehlo.add"(%t50, %t51) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t52) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x32xf64>, tensor<f64>) -> tensor<8xf64>
+    %v252 = "stablehlo.convert"(%v167) : (tensor<8x4x4x16x32xf32>) -> tensor<8x4x4x16x32xf64>
+    %v253 = "stablehlo.multiply"(%v252, %v252) : (tensor<8x4x4x16x32xf64>, tensor<8x4x4x16x32xf64>) -> tensor<8x4x4x16x32xf64>
+    %t53 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v254 = "stablehlo.reduce"(%v253, %t53) ({
+    ^bb0(%t54: tensor<f64>, %t55: tensor<f64>):
+      %t56 = "stablehlo.add"(%t54, %t55) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t56) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1, 2, 3, 4>} : (tensor<8x4x4x16x32xf64>, tensor<f64>) -> tensor<8xf64>
+    %v255 = "stablehlo.convert"(%v85) : (tensor<8x32xf32>) -> tensor<8x32xf64>
+    %v256 = "stablehlo.multiply"(%v255, %v255) : (tensor<8x32xf64>, tensor<8x32xf64>) -> tensor<8x32xf64>
+    %t57 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v257 = "stablehlo.reduce"(%v256, %t57) ({
+    ^bb0(%t58: tensor<f64>, %t59: tensor<f64>):
+      %t60 = "stablehlo.add"(%t58, %t59) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t60) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x32xf64>, tensor<f64>) -> tensor<8xf64>
+    %v258 = "stablehlo.convert"(%v87) : (tensor<8x512x32xf32>) -> tensor<8x512x32xf64>
+    %v259 = "stablehlo.multiply"(%v258, %v258) : (tensor<8x512x32xf64>, tensor<8x512x32xf64>) -> tensor<8x512x32xf64>
+    %t61 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v260 = "stablehlo.reduce"(%v259, %t61) ({
+    ^bb0(%t62: tensor<f64>, %t63: tensor<f64>):
+      %t64 = "stablehlo.add"(%t62, %t63) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t64) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1, 2>} : (tensor<8x512x32xf64>, tensor<f64>) -> tensor<8xf64>
+    %v261 = "stablehlo.convert"(%v76) : (tensor<8x10xf32>) -> tensor<8x10xf64>
+    %v262 = "stablehlo.multiply"(%v261, %v261) : (tensor<8x10xf64>, tensor<8x10xf64>) -> tensor<8x10xf64>
+    %t65 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v263 = "stablehlo.reduce"(%v262, %t65) ({
+    ^bb0(%t66: tensor<f64>, %t67: tensor<f64>):
+      %t68 = "stablehlo.add"(%t66, %t67) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t68) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1>} : (tensor<8x10xf64>, tensor<f64>) -> tensor<8xf64>
+    %v264 = "stablehlo.convert"(%v78) : (tensor<8x32x10xf32>) -> tensor<8x32x10xf64>
+    %v265 = "stablehlo.multiply"(%v264, %v264) : (tensor<8x32x10xf64>, tensor<8x32x10xf64>) -> tensor<8x32x10xf64>
+    %t69 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v266 = "stablehlo.reduce"(%v265, %t69) ({
+    ^bb0(%t70: tensor<f64>, %t71: tensor<f64>):
+      %t72 = "stablehlo.add"(%t70, %t71) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t72) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1, 2>} : (tensor<8x32x10xf64>, tensor<f64>) -> tensor<8xf64>
+    %v267 = "stablehlo.add"(%v245, %v248) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v268 = "stablehlo.add"(%v267, %v251) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v269 = "stablehlo.add"(%v268, %v254) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v270 = "stablehlo.add"(%v269, %v257) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v271 = "stablehlo.add"(%v270, %v260) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v272 = "stablehlo.add"(%v271, %v263) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v273 = "stablehlo.add"(%v272, %v266) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v274 = "stablehlo.constant"() {value = dense<0x7FF0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v275 = "stablehlo.broadcast_in_dim"(%v274) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v276 = "stablehlo.compare"(%v273, %v275) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xi1>
+    %v277 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v278 = "stablehlo.broadcast_in_dim"(%v277) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v279 = "stablehlo.broadcast_in_dim"(%v276) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x16xi1>
+    %v280 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v281 = "stablehlo.broadcast_in_dim"(%v280) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x16xf32>
+    %v282 = "stablehlo.select"(%v279, %v236, %v281) : (tensor<8x16xi1>, tensor<8x16xf32>, tensor<8x16xf32>) -> tensor<8x16xf32>
+    %v283 = "stablehlo.broadcast_in_dim"(%v276) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x8x8x1x16xi1>
+    %v284 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v285 = "stablehlo.broadcast_in_dim"(%v284) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x8x8x1x16xf32>
+    %v286 = "stablehlo.select"(%v283, %v242, %v285) : (tensor<8x8x8x1x16xi1>, tensor<8x8x8x1x16xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf32>
+    %v287 = "stablehlo.broadcast_in_dim"(%v276) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x32xi1>
+    %v288 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v289 = "stablehlo.broadcast_in_dim"(%v288) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x32xf32>
+    %v290 = "stablehlo.select"(%v287, %v157, %v289) : (tensor<8x32xi1>, tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
+    %v291 = "stablehlo.broadcast_in_dim"(%v276) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x4x4x16x32xi1>
+    %v292 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v293 = "stablehlo.broadcast_in_dim"(%v292) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x4x4x16x32xf32>
+    %v294 = "stablehlo.select"(%v291, %v167, %v293) : (tensor<8x4x4x16x32xi1>, tensor<8x4x4x16x32xf32>, tensor<8x4x4x16x32xf32>) -> tensor<8x4x4x16x32xf32>
+    %v295 = "stablehlo.broadcast_in_dim"(%v276) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x32xi1>
+    %v296 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v297 = "stablehlo.broadcast_in_dim"(%v296) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x32xf32>
+    %v298 = "stablehlo.select"(%v295, %v85, %v297) : (tensor<8x32xi1>, tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
+    %v299 = "stablehlo.broadcast_in_dim"(%v276) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512x32xi1>
+    %v300 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v301 = "stablehlo.broadcast_in_dim"(%v300) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512x32xf32>
+    %v302 = "stablehlo.select"(%v299, %v87, %v301) : (tensor<8x512x32xi1>, tensor<8x512x32xf32>, tensor<8x512x32xf32>) -> tensor<8x512x32xf32>
+    %v303 = "stablehlo.broadcast_in_dim"(%v276) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
+    %v304 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v305 = "stablehlo.broadcast_in_dim"(%v304) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
+    %v306 = "stablehlo.select"(%v303, %v76, %v305) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
+    %v307 = "stablehlo.broadcast_in_dim"(%v276) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x32x10xi1>
+    %v308 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v309 = "stablehlo.broadcast_in_dim"(%v308) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x32x10xf32>
+    %v310 = "stablehlo.select"(%v307, %v78, %v309) : (tensor<8x32x10xi1>, tensor<8x32x10xf32>, tensor<8x32x10xf32>) -> tensor<8x32x10xf32>
+    %v311 = "stablehlo.sqrt"(%v273) : (tensor<8xf64>) -> tensor<8xf64>
+    %v312 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v313 = "stablehlo.constant"() {value = dense<0x3FEFFFFDE7210BE9> : tensor<f64>} : () -> tensor<f64>
+    %v314 = "stablehlo.broadcast_in_dim"(%v313) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v315 = "stablehlo.divide"(%v311, %v314) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v316 = "stablehlo.broadcast_in_dim"(%v312) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v317 = "stablehlo.maximum"(%v315, %v316) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v318 = "stablehlo.broadcast_in_dim"(%v312) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v319 = "stablehlo.divide"(%v318, %v317) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v320 = "stablehlo.convert"(%v319) : (tensor<8xf64>) -> tensor<8xf32>
+    %v321 = "stablehlo.multiply"(%v18, %v320) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v322 = "stablehlo.select"(%v276, %v321, %v278) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v323 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v324 = "stablehlo.broadcast_in_dim"(%v323) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v325 = "stablehlo.compare"(%v311, %v324) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xi1>
+    %v326 = "stablehlo.convert"(%v325) : (tensor<8xi1>) -> tensor<8xf32>
+    %v327 = "stablehlo.multiply"(%v18, %v326) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %t73 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v281 = "stablehlo.reduce"(%v280, %t73) ({
+    %v328 = "stablehlo.reduce"(%v327, %t73) ({
     ^bb0(%t74: tensor<f32>, %t75: tensor<f32>):
       %t76 = "stablehlo.add"(%t74, %t75) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t76) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    %v282 = "stablehlo.dot_general"(%v275, %v236) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x16xf32>) -> tensor<16xf32>
-    %v283 = "stablehlo.add"(%v8, %v282) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
-    %v284 = "stablehlo.dot_general"(%v275, %v242) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v285 = "stablehlo.add"(%v9, %v284) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v286 = "stablehlo.dot_general"(%v275, %v157) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
-    %v287 = "stablehlo.add"(%v10, %v286) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v288 = "stablehlo.dot_general"(%v275, %v167) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v289 = "stablehlo.add"(%v11, %v288) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v290 = "stablehlo.dot_general"(%v275, %v85) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
-    %v291 = "stablehlo.add"(%v12, %v290) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v292 = "stablehlo.dot_general"(%v275, %v87) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512x32xf32>) -> tensor<512x32xf32>
-    %v293 = "stablehlo.add"(%v13, %v292) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
-    %v294 = "stablehlo.dot_general"(%v275, %v76) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
-    %v295 = "stablehlo.add"(%v14, %v294) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v296 = "stablehlo.dot_general"(%v275, %v78) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32x10xf32>) -> tensor<32x10xf32>
-    %v297 = "stablehlo.add"(%v15, %v296) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
-    %v298 = "stablehlo.multiply"(%v63, %v18) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v329 = "stablehlo.dot_general"(%v322, %v282) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x16xf32>) -> tensor<16xf32>
+    %v330 = "stablehlo.add"(%v8, %v329) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
+    %v331 = "stablehlo.dot_general"(%v322, %v286) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
+    %v332 = "stablehlo.add"(%v9, %v331) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
+    %v333 = "stablehlo.dot_general"(%v322, %v290) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
+    %v334 = "stablehlo.add"(%v10, %v333) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v335 = "stablehlo.dot_general"(%v322, %v294) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v336 = "stablehlo.add"(%v11, %v335) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v337 = "stablehlo.dot_general"(%v322, %v298) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
+    %v338 = "stablehlo.add"(%v12, %v337) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v339 = "stablehlo.dot_general"(%v322, %v302) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512x32xf32>) -> tensor<512x32xf32>
+    %v340 = "stablehlo.add"(%v13, %v339) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
+    %v341 = "stablehlo.dot_general"(%v322, %v306) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
+    %v342 = "stablehlo.add"(%v14, %v341) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
+    %v343 = "stablehlo.dot_general"(%v322, %v310) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32x10xf32>) -> tensor<32x10xf32>
+    %v344 = "stablehlo.add"(%v15, %v343) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
+    %v345 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v346 = "stablehlo.broadcast_in_dim"(%v345) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v347 = "stablehlo.compare"(%v18, %v346) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v348 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v349 = "stablehlo.broadcast_in_dim"(%v348) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v350 = "stablehlo.select"(%v347, %v63, %v349) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v351 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
+    %v352 = "stablehlo.broadcast_in_dim"(%v351) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v353 = "stablehlo.compare"(%v350, %v352) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v354 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v355 = "stablehlo.broadcast_in_dim"(%v354) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v356 = "stablehlo.select"(%v353, %v350, %v355) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %t77 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v299 = "stablehlo.reduce"(%v298, %t77) ({
+    %v357 = "stablehlo.reduce"(%v356, %t77) ({
     ^bb0(%t78: tensor<f32>, %t79: tensor<f32>):
       %t80 = "stablehlo.add"(%t78, %t79) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t80) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    "func.return"(%v283, %v285, %v287, %v289, %v291, %v293, %v295, %v297, %v299, %v281) : (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) -> ()
+    "func.return"(%v330, %v332, %v334, %v336, %v338, %v340, %v342, %v344, %v357, %v328) : (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) -> ()
   }
 }

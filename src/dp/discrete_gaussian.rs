@@ -18,7 +18,12 @@ use rand::Rng;
 
 /// Bernoulli(n/d), 0 ≤ n ≤ d, d > 0, from a uniform integer in [0, d).
 fn bernoulli_ratio<R: Rng>(rng: &mut R, n: u128, d: u128) -> bool {
-    rng.gen_range(0..d) < n
+    // 64-bit uniform integers where the denominator fits (most draws; the
+    // 128-bit path costs a 256-bit multiply per draw).
+    match u64::try_from(d) {
+        Ok(d64) => (rng.gen_range(0..d64) as u128) < n,
+        Err(_) => rng.gen_range(0..d) < n,
+    }
 }
 
 /// Bernoulli(exp(−n/d)) for 0 ≤ n/d ≤ 1 (CKS 2020, Algorithm 1): the first K
@@ -64,7 +69,10 @@ pub fn sample<R: Rng>(rng: &mut R, s: u64) -> Result<i64> {
     let s2 = s * s;
     loop {
         // Discrete Laplace with scale t (CKS 2020, Algorithm 2).
-        let u = rng.gen_range(0..t);
+        let u = match u64::try_from(t) {
+            Ok(t64) => rng.gen_range(0..t64) as u128,
+            Err(_) => rng.gen_range(0..t),
+        };
         if !bernoulli_exp_le1(rng, u, t)? {
             continue;
         }

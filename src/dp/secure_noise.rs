@@ -49,7 +49,10 @@ impl SecureNoise {
         dims: usize,
         debug_seed: Option<u64>,
     ) -> Result<SecureNoise> {
-        if dims == 0 || !(sigma > 0.0) || !(clip_norm > 0.0) {
+        if dims == 0
+            || !(sigma > 0.0 && sigma.is_finite())
+            || !(clip_norm > 0.0 && clip_norm.is_finite())
+        {
             return Err(Error::InvalidInput(
                 "privacy.secure_noise needs σ > 0, C > 0 and trainable parameters".into(),
             ));
@@ -100,7 +103,7 @@ impl SecureNoise {
                         // Sums are finite (non-finite examples add zero); a sum
                         // beyond ±2⁶² grid units would be a bug upstream.
                         let k = (v / self.grid).round();
-                        if !(k.abs() < 4.6e18) {
+                        if k.is_nan() || k.abs() >= 4.6e18 {
                             return Err(Error::Runtime(format!(
                                 "clipped sum {v} is not representable on the noise grid"
                             )));
@@ -125,7 +128,7 @@ impl SecureNoise {
 /// size; a batch above m (probability ≤ eta over the run) is truncated, which
 /// changes the output distribution by at most eta in total variation.
 pub fn batch_cap(n: usize, q: f64, steps: u64, eta: f64) -> usize {
-    if q >= 1.0 || !(eta > 0.0) {
+    if q >= 1.0 || eta.is_nan() || eta <= 0.0 {
         return n;
     }
     let nf = n as f64;
