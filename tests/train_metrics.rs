@@ -28,11 +28,11 @@ fn synthetic(steps: u64) -> Vec<StepRecord> {
                 delta: Some(1e-5),
                 train_loss: Some(2.3 * (-t / 60.0).exp() + 0.3 + wiggle),
                 train_accuracy: Some(0.9 - 0.8 * (-t / 60.0).exp()),
-                batch_size: 250 + (step % 7) as usize,
+                batch_size: Some(250 + (step % 7) as usize),
                 clipped_fraction: Some(0.9),
                 learning_rate: 0.5,
-                examples_per_sec: 1200.0,
-                elapsed_secs: t * 0.2,
+                examples_per_sec: Some(1200.0),
+                elapsed_secs: Some(t * 0.2),
                 test_loss: eval.then(|| 2.3 * (-t / 70.0).exp() + 0.35),
                 test_accuracy: eval.then(|| 0.88 - 0.78 * (-t / 70.0).exp()),
                 test_accuracy_avg: eval.then(|| 0.90 - 0.8 * (-t / 60.0).exp()),
@@ -127,7 +127,7 @@ fn corrupt_line_error_names_the_line() {
     std::fs::write(&path, "{\"step\":1}\n").unwrap();
     let err = read_records(&path).unwrap_err().to_string();
     assert!(
-        err.contains("line 1") && err.contains("batch_size"),
+        err.contains("line 1") && err.contains("learning_rate"),
         "{err}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
@@ -206,7 +206,7 @@ fn plotting_nothing_is_a_clear_error() {
     assert!(err.contains("no metrics records"), "{err}");
     let bare = [StepRecord {
         step: 1,
-        batch_size: 3,
+        batch_size: Some(3),
         ..Default::default()
     }];
     let err = plot_metrics(&bare, &dir).unwrap_err().to_string();

@@ -96,12 +96,11 @@ fn short_private_run_learns_and_accounts() {
     assert!((eps - want).abs() < 1e-12 * want, "ε {eps} vs {want}");
     let lines = std::fs::read_to_string(&s.metrics).unwrap();
     assert_eq!(
-        lines
-            .lines()
-            .filter(|l| l.contains("\"train_loss\""))
-            .count(),
+        lines.lines().filter(|l| l.contains("\"epsilon\"")).count(),
         12
     );
+    // A private run's metrics hold no non-private statistics (issue 10).
+    assert!(!lines.contains("train_loss") && !lines.contains("batch_size"));
     assert!(s.test_averaged.is_some());
     // The checkpoint, reloaded by `dpxla eval`'s code path, evaluates identically.
     let cfg = config(&out, &[]);
@@ -165,7 +164,7 @@ fn resume_gives_the_same_parameters_as_an_uninterrupted_run() {
     let steps: Vec<u64> = std::fs::read_to_string(b.join("metrics.jsonl"))
         .unwrap()
         .lines()
-        .filter(|l| l.contains("train_loss"))
+        .filter(|l| l.contains("epsilon"))
         .map(|l| {
             serde_json::from_str::<serde_json::Value>(l).unwrap()["step"]
                 .as_u64()

@@ -404,85 +404,122 @@ module @dpxla {
     %v313 = "stablehlo.add"(%v312, %v299) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
     %v314 = "stablehlo.add"(%v313, %v302) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
     %v315 = "stablehlo.add"(%v314, %v308) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
-    %v316 = "stablehlo.sqrt"(%v315) : (tensor<8xf64>) -> tensor<8xf64>
-    %v317 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
-    %v318 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
-    %v319 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
-    %v320 = "stablehlo.divide"(%v316, %v319) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
-    %v321 = "stablehlo.broadcast_in_dim"(%v317) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
-    %v322 = "stablehlo.maximum"(%v320, %v321) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
-    %v323 = "stablehlo.broadcast_in_dim"(%v317) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
-    %v324 = "stablehlo.divide"(%v323, %v322) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
-    %v325 = "stablehlo.convert"(%v324) : (tensor<8xf64>) -> tensor<8xf32>
-    %v326 = "stablehlo.multiply"(%v18, %v325) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v327 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
-    %v328 = "stablehlo.broadcast_in_dim"(%v327) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
-    %v329 = "stablehlo.compare"(%v316, %v328) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xi1>
-    %v330 = "stablehlo.convert"(%v329) : (tensor<8xi1>) -> tensor<8xf32>
+    %v316 = "stablehlo.constant"() {value = dense<0x7FF0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v317 = "stablehlo.broadcast_in_dim"(%v316) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v318 = "stablehlo.compare"(%v315, %v317) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xi1>
+    %v319 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v320 = "stablehlo.broadcast_in_dim"(%v319) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v321 = "stablehlo.sqrt"(%v315) : (tensor<8xf64>) -> tensor<8xf64>
+    %v322 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v323 = "stablehlo.constant"() {value = dense<0x3FEFFFFDE7210BE9> : tensor<f64>} : () -> tensor<f64>
+    %v324 = "stablehlo.broadcast_in_dim"(%v323) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v325 = "stablehlo.divide"(%v321, %v324) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v326 = "stablehlo.broadcast_in_dim"(%v322) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v327 = "stablehlo.maximum"(%v325, %v326) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v328 = "stablehlo.broadcast_in_dim"(%v322) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v329 = "stablehlo.divide"(%v328, %v327) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v330 = "stablehlo.convert"(%v329) : (tensor<8xf64>) -> tensor<8xf32>
     %v331 = "stablehlo.multiply"(%v18, %v330) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v332 = "stablehlo.select"(%v318, %v331, %v320) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v333 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v334 = "stablehlo.broadcast_in_dim"(%v333) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v335 = "stablehlo.compare"(%v321, %v334) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xi1>
+    %v336 = "stablehlo.convert"(%v335) : (tensor<8xi1>) -> tensor<8xf32>
+    %v337 = "stablehlo.multiply"(%v18, %v336) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %t87 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v332 = "stablehlo.reduce"(%v331, %t87) ({
+    %v338 = "stablehlo.reduce"(%v337, %t87) ({
     ^bb0(%t88: tensor<f32>, %t89: tensor<f32>):
       %t90 = "stablehlo.add"(%t88, %t89) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t90) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    %v333 = "stablehlo.dot_general"(%v326, %v141) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x16xf32>) -> tensor<16xf32>
-    %v334 = "stablehlo.dot_general"(%v326, %v274) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v335 = "stablehlo.dot_general"(%v326, %v94) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
-    %v336 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v337 = "stablehlo.broadcast_in_dim"(%v336) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v338 = "stablehlo.compare"(%v326, %v337) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v339 = "stablehlo.broadcast_in_dim"(%v338) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x16x1x5x5x16xi1>
-    %v340 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x16x1x5x5x16xf32>} : () -> tensor<8x16x1x5x5x16xf32>
-    %v341 = "stablehlo.select"(%v339, %v133, %v340) : (tensor<8x16x1x5x5x16xi1>, tensor<8x16x1x5x5x16xf32>, tensor<8x16x1x5x5x16xf32>) -> tensor<8x16x1x5x5x16xf32>
-    %v342 = "stablehlo.broadcast_in_dim"(%v338) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x5x5x32xi1>
-    %v343 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x5x5x32xf32>} : () -> tensor<8x1x5x5x32xf32>
-    %v344 = "stablehlo.select"(%v342, %v93, %v343) : (tensor<8x1x5x5x32xi1>, tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
-    %v345 = "stablehlo.broadcast_in_dim"(%v326) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x16x1x5x5x16xf32>
-    %v346 = "stablehlo.multiply"(%v341, %v345) : (tensor<8x16x1x5x5x16xf32>, tensor<8x16x1x5x5x16xf32>) -> tensor<8x16x1x5x5x16xf32>
-    %v347 = "stablehlo.dot_general"(%v346, %v344) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 2, 3, 4], rhs_contracting_dimensions = [0, 1, 2, 3]>} : (tensor<8x16x1x5x5x16xf32>, tensor<8x1x5x5x32xf32>) -> tensor<16x16x32xf32>
-    %v348 = "stablehlo.reshape"(%v347) : (tensor<16x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v349 = "stablehlo.dot_general"(%v326, %v84) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
+    %v339 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x16xi1>
+    %v340 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v341 = "stablehlo.broadcast_in_dim"(%v340) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x16xf32>
+    %v342 = "stablehlo.select"(%v339, %v141, %v341) : (tensor<8x16xi1>, tensor<8x16xf32>, tensor<8x16xf32>) -> tensor<8x16xf32>
+    %v343 = "stablehlo.dot_general"(%v332, %v342) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x16xf32>) -> tensor<16xf32>
+    %v344 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x8x8x1x16xi1>
+    %v345 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v346 = "stablehlo.broadcast_in_dim"(%v345) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x8x8x1x16xf32>
+    %v347 = "stablehlo.select"(%v344, %v274, %v346) : (tensor<8x8x8x1x16xi1>, tensor<8x8x8x1x16xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf32>
+    %v348 = "stablehlo.dot_general"(%v332, %v347) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
+    %v349 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x32xi1>
     %v350 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v351 = "stablehlo.broadcast_in_dim"(%v350) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v352 = "stablehlo.compare"(%v326, %v351) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v353 = "stablehlo.broadcast_in_dim"(%v352) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x512xi1>
-    %v354 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x512xf32>} : () -> tensor<8x1x512xf32>
-    %v355 = "stablehlo.select"(%v353, %v36, %v354) : (tensor<8x1x512xi1>, tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
-    %v356 = "stablehlo.broadcast_in_dim"(%v352) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
-    %v357 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x32xf32>} : () -> tensor<8x1x32xf32>
-    %v358 = "stablehlo.select"(%v356, %v83, %v357) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v359 = "stablehlo.broadcast_in_dim"(%v326) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x512xf32>
-    %v360 = "stablehlo.multiply"(%v355, %v359) : (tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
-    %v361 = "stablehlo.dot_general"(%v360, %v358) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x512xf32>, tensor<8x1x32xf32>) -> tensor<512x32xf32>
-    %v362 = "stablehlo.dot_general"(%v326, %v76) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
-    %v363 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v364 = "stablehlo.broadcast_in_dim"(%v363) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v365 = "stablehlo.compare"(%v326, %v364) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v366 = "stablehlo.broadcast_in_dim"(%v365) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
-    %v367 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x32xf32>} : () -> tensor<8x1x32xf32>
-    %v368 = "stablehlo.select"(%v366, %v41, %v367) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v369 = "stablehlo.broadcast_in_dim"(%v365) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x10xi1>
-    %v370 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x10xf32>} : () -> tensor<8x1x10xf32>
-    %v371 = "stablehlo.select"(%v369, %v75, %v370) : (tensor<8x1x10xi1>, tensor<8x1x10xf32>, tensor<8x1x10xf32>) -> tensor<8x1x10xf32>
-    %v372 = "stablehlo.broadcast_in_dim"(%v326) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x32xf32>
-    %v373 = "stablehlo.multiply"(%v368, %v372) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v374 = "stablehlo.dot_general"(%v373, %v371) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x32xf32>, tensor<8x1x10xf32>) -> tensor<32x10xf32>
-    %v375 = "stablehlo.add"(%v8, %v333) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
-    %v376 = "stablehlo.add"(%v9, %v334) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v377 = "stablehlo.add"(%v10, %v335) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v378 = "stablehlo.add"(%v11, %v348) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v379 = "stablehlo.add"(%v12, %v349) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v380 = "stablehlo.add"(%v13, %v361) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
-    %v381 = "stablehlo.add"(%v14, %v362) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v382 = "stablehlo.add"(%v15, %v374) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
-    %v383 = "stablehlo.multiply"(%v63, %v18) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v351 = "stablehlo.broadcast_in_dim"(%v350) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x32xf32>
+    %v352 = "stablehlo.select"(%v349, %v94, %v351) : (tensor<8x32xi1>, tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
+    %v353 = "stablehlo.dot_general"(%v332, %v352) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
+    %v354 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v355 = "stablehlo.broadcast_in_dim"(%v354) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v356 = "stablehlo.compare"(%v332, %v355) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v357 = "stablehlo.broadcast_in_dim"(%v356) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x16x1x5x5x16xi1>
+    %v358 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x16x1x5x5x16xf32>} : () -> tensor<8x16x1x5x5x16xf32>
+    %v359 = "stablehlo.select"(%v357, %v133, %v358) : (tensor<8x16x1x5x5x16xi1>, tensor<8x16x1x5x5x16xf32>, tensor<8x16x1x5x5x16xf32>) -> tensor<8x16x1x5x5x16xf32>
+    %v360 = "stablehlo.broadcast_in_dim"(%v356) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x5x5x32xi1>
+    %v361 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x5x5x32xf32>} : () -> tensor<8x1x5x5x32xf32>
+    %v362 = "stablehlo.select"(%v360, %v93, %v361) : (tensor<8x1x5x5x32xi1>, tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
+    %v363 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x16x1x5x5x16xf32>
+    %v364 = "stablehlo.multiply"(%v359, %v363) : (tensor<8x16x1x5x5x16xf32>, tensor<8x16x1x5x5x16xf32>) -> tensor<8x16x1x5x5x16xf32>
+    %v365 = "stablehlo.dot_general"(%v364, %v362) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 2, 3, 4], rhs_contracting_dimensions = [0, 1, 2, 3]>} : (tensor<8x16x1x5x5x16xf32>, tensor<8x1x5x5x32xf32>) -> tensor<16x16x32xf32>
+    %v366 = "stablehlo.reshape"(%v365) : (tensor<16x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v367 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x32xi1>
+    %v368 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v369 = "stablehlo.broadcast_in_dim"(%v368) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x32xf32>
+    %v370 = "stablehlo.select"(%v367, %v84, %v369) : (tensor<8x32xi1>, tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
+    %v371 = "stablehlo.dot_general"(%v332, %v370) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
+    %v372 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v373 = "stablehlo.broadcast_in_dim"(%v372) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v374 = "stablehlo.compare"(%v332, %v373) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v375 = "stablehlo.broadcast_in_dim"(%v374) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x512xi1>
+    %v376 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x512xf32>} : () -> tensor<8x1x512xf32>
+    %v377 = "stablehlo.select"(%v375, %v36, %v376) : (tensor<8x1x512xi1>, tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
+    %v378 = "stablehlo.broadcast_in_dim"(%v374) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
+    %v379 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x32xf32>} : () -> tensor<8x1x32xf32>
+    %v380 = "stablehlo.select"(%v378, %v83, %v379) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v381 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x512xf32>
+    %v382 = "stablehlo.multiply"(%v377, %v381) : (tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
+    %v383 = "stablehlo.dot_general"(%v382, %v380) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x512xf32>, tensor<8x1x32xf32>) -> tensor<512x32xf32>
+    %v384 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
+    %v385 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v386 = "stablehlo.broadcast_in_dim"(%v385) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
+    %v387 = "stablehlo.select"(%v384, %v76, %v386) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
+    %v388 = "stablehlo.dot_general"(%v332, %v387) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
+    %v389 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v390 = "stablehlo.broadcast_in_dim"(%v389) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v391 = "stablehlo.compare"(%v332, %v390) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v392 = "stablehlo.broadcast_in_dim"(%v391) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
+    %v393 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x32xf32>} : () -> tensor<8x1x32xf32>
+    %v394 = "stablehlo.select"(%v392, %v41, %v393) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v395 = "stablehlo.broadcast_in_dim"(%v391) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x10xi1>
+    %v396 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x10xf32>} : () -> tensor<8x1x10xf32>
+    %v397 = "stablehlo.select"(%v395, %v75, %v396) : (tensor<8x1x10xi1>, tensor<8x1x10xf32>, tensor<8x1x10xf32>) -> tensor<8x1x10xf32>
+    %v398 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x32xf32>
+    %v399 = "stablehlo.multiply"(%v394, %v398) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v400 = "stablehlo.dot_general"(%v399, %v397) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x32xf32>, tensor<8x1x10xf32>) -> tensor<32x10xf32>
+    %v401 = "stablehlo.add"(%v8, %v343) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
+    %v402 = "stablehlo.add"(%v9, %v348) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
+    %v403 = "stablehlo.add"(%v10, %v353) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v404 = "stablehlo.add"(%v11, %v366) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v405 = "stablehlo.add"(%v12, %v371) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v406 = "stablehlo.add"(%v13, %v383) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
+    %v407 = "stablehlo.add"(%v14, %v388) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
+    %v408 = "stablehlo.add"(%v15, %v400) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
+    %v409 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v410 = "stablehlo.broadcast_in_dim"(%v409) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v411 = "stablehlo.compare"(%v18, %v410) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v412 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v413 = "stablehlo.broadcast_in_dim"(%v412) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v414 = "stablehlo.select"(%v411, %v63, %v413) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v415 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
+    %v416 = "stablehlo.broadcast_in_dim"(%v415) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v417 = "stablehlo.compare"(%v414, %v416) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v418 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v419 = "stablehlo.broadcast_in_dim"(%v418) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v420 = "stablehlo.select"(%v417, %v414, %v419) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %t91 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v384 = "stablehlo.reduce"(%v383, %t91) ({
+    %v421 = "stablehlo.reduce"(%v420, %t91) ({
     ^bb0(%t92: tensor<f32>, %t93: tensor<f32>):
       %t94 = "stablehlo.add"(%t92, %t93) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t94) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    "func.return"(%v375, %v376, %v377, %v378, %v379, %v380, %v381, %v382, %v384, %v332) : (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) -> ()
+    "func.return"(%v401, %v402, %v403, %v404, %v405, %v406, %v407, %v408, %v421, %v338) : (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) -> ()
   }
 }

@@ -2,29 +2,27 @@ module @dpxla {
   func.func public @main(%v0: tensor<16xf32>, %v1: tensor<8x8x1x16xf32>, %v2: tensor<32xf32>, %v3: tensor<4x4x16x32xf32>, %v4: tensor<32xf32>, %v5: tensor<512x32xf32>, %v6: tensor<10xf32>, %v7: tensor<32x10xf32>, %v8: tensor<16xf32>, %v9: tensor<8x8x1x16xf32>, %v10: tensor<32xf32>, %v11: tensor<4x4x16x32xf32>, %v12: tensor<32xf32>, %v13: tensor<512x32xf32>, %v14: tensor<10xf32>, %v15: tensor<32x10xf32>, %v16: tensor<16xf32>, %v17: tensor<8x8x1x16xf32>, %v18: tensor<32xf32>, %v19: tensor<4x4x16x32xf32>, %v20: tensor<32xf32>, %v21: tensor<512x32xf32>, %v22: tensor<10xf32>, %v23: tensor<32x10xf32>, %v24: tensor<4xui32>, %v25: tensor<f32>, %v26: tensor<f32>) -> (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>) {
     %t1 = "stablehlo.reshape"(%v24) : (tensor<4xui32>) -> tensor<2x2xui32>
     %t2 = "stablehlo.bitcast_convert"(%t1) : (tensor<2x2xui32>) -> tensor<2xui64>
-    %t3:2 = "stablehlo.rng_bit_generator"(%t2) {rng_algorithm = #stablehlo<rng_algorithm THREE_FRY>} : (tensor<2xui64>) -> (tensor<2xui64>, tensor<2x26010xui32>)
-    %t4 = "stablehlo.constant"() {value = dense<9> : tensor<2x26010xui32>} : () -> tensor<2x26010xui32>
-    %t5 = "stablehlo.shift_right_logical"(%t3#1, %t4) : (tensor<2x26010xui32>, tensor<2x26010xui32>) -> tensor<2x26010xui32>
-    %t6 = "stablehlo.constant"() {value = dense<1065353216> : tensor<2x26010xui32>} : () -> tensor<2x26010xui32>
-    %t7 = "stablehlo.or"(%t5, %t6) : (tensor<2x26010xui32>, tensor<2x26010xui32>) -> tensor<2x26010xui32>
-    %t8 = "stablehlo.bitcast_convert"(%t7) : (tensor<2x26010xui32>) -> tensor<2x26010xf32>
-    %t9 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<2x26010xf32>} : () -> tensor<2x26010xf32>
-    %t10 = "stablehlo.subtract"(%t8, %t9) : (tensor<2x26010xf32>, tensor<2x26010xf32>) -> tensor<2x26010xf32>
-    %t11 = "stablehlo.slice"(%t10) {start_indices = array<i64: 0, 0>, limit_indices = array<i64: 1, 26010>, strides = array<i64: 1, 1>} : (tensor<2x26010xf32>) -> tensor<1x26010xf32>
-    %t12 = "stablehlo.reshape"(%t11) : (tensor<1x26010xf32>) -> tensor<26010xf32>
-    %t13 = "stablehlo.slice"(%t10) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 2, 26010>, strides = array<i64: 1, 1>} : (tensor<2x26010xf32>) -> tensor<1x26010xf32>
-    %t14 = "stablehlo.reshape"(%t13) : (tensor<1x26010xf32>) -> tensor<26010xf32>
-    %t15 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<26010xf32>} : () -> tensor<26010xf32>
-    %t16 = "stablehlo.subtract"(%t15, %t12) : (tensor<26010xf32>, tensor<26010xf32>) -> tensor<26010xf32>
-    %t17 = "stablehlo.log"(%t16) : (tensor<26010xf32>) -> tensor<26010xf32>
-    %t18 = "stablehlo.constant"() {value = dense<0xC0000000> : tensor<26010xf32>} : () -> tensor<26010xf32>
-    %t19 = "stablehlo.multiply"(%t18, %t17) : (tensor<26010xf32>, tensor<26010xf32>) -> tensor<26010xf32>
-    %t20 = "stablehlo.sqrt"(%t19) : (tensor<26010xf32>) -> tensor<26010xf32>
-    %t21 = "stablehlo.constant"() {value = dense<0x40C90FDB> : tensor<26010xf32>} : () -> tensor<26010xf32>
-    %t22 = "stablehlo.multiply"(%t21, %t14) : (tensor<26010xf32>, tensor<26010xf32>) -> tensor<26010xf32>
-    %t23 = "stablehlo.cosine"(%t22) : (tensor<26010xf32>) -> tensor<26010xf32>
-    %t24 = "stablehlo.multiply"(%t20, %t23) : (tensor<26010xf32>, tensor<26010xf32>) -> tensor<26010xf32>
-    %v27 = "stablehlo.convert"(%t24) : (tensor<26010xf32>) -> tensor<26010xf32>
+    %t3:2 = "stablehlo.rng_bit_generator"(%t2) {rng_algorithm = #stablehlo<rng_algorithm THREE_FRY>} : (tensor<2xui64>) -> (tensor<2xui64>, tensor<2x26010xui64>)
+    %t4 = "stablehlo.constant"() {value = dense<11> : tensor<2x26010xui64>} : () -> tensor<2x26010xui64>
+    %t5 = "stablehlo.shift_right_logical"(%t3#1, %t4) : (tensor<2x26010xui64>, tensor<2x26010xui64>) -> tensor<2x26010xui64>
+    %t6 = "stablehlo.convert"(%t5) : (tensor<2x26010xui64>) -> tensor<2x26010xf64>
+    %t7 = "stablehlo.constant"() {value = dense<0x3CA0000000000000> : tensor<2x26010xf64>} : () -> tensor<2x26010xf64>
+    %t8 = "stablehlo.multiply"(%t6, %t7) : (tensor<2x26010xf64>, tensor<2x26010xf64>) -> tensor<2x26010xf64>
+    %t9 = "stablehlo.slice"(%t8) {start_indices = array<i64: 0, 0>, limit_indices = array<i64: 1, 26010>, strides = array<i64: 1, 1>} : (tensor<2x26010xf64>) -> tensor<1x26010xf64>
+    %t10 = "stablehlo.reshape"(%t9) : (tensor<1x26010xf64>) -> tensor<26010xf64>
+    %t11 = "stablehlo.slice"(%t8) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 2, 26010>, strides = array<i64: 1, 1>} : (tensor<2x26010xf64>) -> tensor<1x26010xf64>
+    %t12 = "stablehlo.reshape"(%t11) : (tensor<1x26010xf64>) -> tensor<26010xf64>
+    %t13 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<26010xf64>} : () -> tensor<26010xf64>
+    %t14 = "stablehlo.subtract"(%t13, %t10) : (tensor<26010xf64>, tensor<26010xf64>) -> tensor<26010xf64>
+    %t15 = "stablehlo.log"(%t14) : (tensor<26010xf64>) -> tensor<26010xf64>
+    %t16 = "stablehlo.constant"() {value = dense<0xC000000000000000> : tensor<26010xf64>} : () -> tensor<26010xf64>
+    %t17 = "stablehlo.multiply"(%t16, %t15) : (tensor<26010xf64>, tensor<26010xf64>) -> tensor<26010xf64>
+    %t18 = "stablehlo.sqrt"(%t17) : (tensor<26010xf64>) -> tensor<26010xf64>
+    %t19 = "stablehlo.constant"() {value = dense<0x401921FB54442D18> : tensor<26010xf64>} : () -> tensor<26010xf64>
+    %t20 = "stablehlo.multiply"(%t19, %t12) : (tensor<26010xf64>, tensor<26010xf64>) -> tensor<26010xf64>
+    %t21 = "stablehlo.cosine"(%t20) : (tensor<26010xf64>) -> tensor<26010xf64>
+    %t22 = "stablehlo.multiply"(%t18, %t21) : (tensor<26010xf64>, tensor<26010xf64>) -> tensor<26010xf64>
+    %v27 = "stablehlo.convert"(%t22) : (tensor<26010xf64>) -> tensor<26010xf32>
     %v28 = "stablehlo.slice"(%v27) {start_indices = array<i64: 0>, limit_indices = array<i64: 16>, strides = array<i64: 1>} : (tensor<26010xf32>) -> tensor<16xf32>
     %v29 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
     %v30 = "stablehlo.broadcast_in_dim"(%v29) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<16xf32>

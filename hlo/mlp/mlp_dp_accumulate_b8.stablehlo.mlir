@@ -171,80 +171,109 @@ module @dpxla {
     %v119 = "stablehlo.add"(%v118, %v106) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
     %v120 = "stablehlo.add"(%v119, %v109) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
     %v121 = "stablehlo.add"(%v120, %v116) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
-    %v122 = "stablehlo.sqrt"(%v121) : (tensor<8xf64>) -> tensor<8xf64>
-    %v123 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
-    %v124 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
-    %v125 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
-    %v126 = "stablehlo.divide"(%v122, %v125) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
-    %v127 = "stablehlo.broadcast_in_dim"(%v123) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
-    %v128 = "stablehlo.maximum"(%v126, %v127) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
-    %v129 = "stablehlo.broadcast_in_dim"(%v123) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
-    %v130 = "stablehlo.divide"(%v129, %v128) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
-    %v131 = "stablehlo.convert"(%v130) : (tensor<8xf64>) -> tensor<8xf32>
-    %v132 = "stablehlo.multiply"(%v14, %v131) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v133 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
-    %v134 = "stablehlo.broadcast_in_dim"(%v133) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
-    %v135 = "stablehlo.compare"(%v122, %v134) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xi1>
-    %v136 = "stablehlo.convert"(%v135) : (tensor<8xi1>) -> tensor<8xf32>
+    %v122 = "stablehlo.constant"() {value = dense<0x7FF0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v123 = "stablehlo.broadcast_in_dim"(%v122) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v124 = "stablehlo.compare"(%v121, %v123) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xi1>
+    %v125 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v126 = "stablehlo.broadcast_in_dim"(%v125) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v127 = "stablehlo.sqrt"(%v121) : (tensor<8xf64>) -> tensor<8xf64>
+    %v128 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v129 = "stablehlo.constant"() {value = dense<0x3FEFFFFDE7210BE9> : tensor<f64>} : () -> tensor<f64>
+    %v130 = "stablehlo.broadcast_in_dim"(%v129) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v131 = "stablehlo.divide"(%v127, %v130) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v132 = "stablehlo.broadcast_in_dim"(%v128) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v133 = "stablehlo.maximum"(%v131, %v132) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v134 = "stablehlo.broadcast_in_dim"(%v128) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v135 = "stablehlo.divide"(%v134, %v133) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v136 = "stablehlo.convert"(%v135) : (tensor<8xf64>) -> tensor<8xf32>
     %v137 = "stablehlo.multiply"(%v14, %v136) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v138 = "stablehlo.select"(%v124, %v137, %v126) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v139 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v140 = "stablehlo.broadcast_in_dim"(%v139) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
+    %v141 = "stablehlo.compare"(%v127, %v140) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xi1>
+    %v142 = "stablehlo.convert"(%v141) : (tensor<8xi1>) -> tensor<8xf32>
+    %v143 = "stablehlo.multiply"(%v14, %v142) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %t53 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v138 = "stablehlo.reduce"(%v137, %t53) ({
+    %v144 = "stablehlo.reduce"(%v143, %t53) ({
     ^bb0(%t54: tensor<f32>, %t55: tensor<f32>):
       %t56 = "stablehlo.add"(%t54, %t55) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t56) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    %v139 = "stablehlo.dot_general"(%v132, %v86) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
-    %v140 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v141 = "stablehlo.broadcast_in_dim"(%v140) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v142 = "stablehlo.compare"(%v132, %v141) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v143 = "stablehlo.broadcast_in_dim"(%v142) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x784xi1>
-    %v144 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x784xf32>} : () -> tensor<8x784xf32>
-    %v145 = "stablehlo.select"(%v143, %v15, %v144) : (tensor<8x784xi1>, tensor<8x784xf32>, tensor<8x784xf32>) -> tensor<8x784xf32>
-    %v146 = "stablehlo.broadcast_in_dim"(%v142) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
-    %v147 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x512xf32>} : () -> tensor<8x512xf32>
-    %v148 = "stablehlo.select"(%v146, %v86, %v147) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v149 = "stablehlo.broadcast_in_dim"(%v132) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x784xf32>
-    %v150 = "stablehlo.multiply"(%v145, %v149) : (tensor<8x784xf32>, tensor<8x784xf32>) -> tensor<8x784xf32>
-    %v151 = "stablehlo.dot_general"(%v150, %v148) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x784xf32>, tensor<8x512xf32>) -> tensor<784x512xf32>
-    %v152 = "stablehlo.dot_general"(%v132, %v73) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
-    %v153 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v154 = "stablehlo.broadcast_in_dim"(%v153) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v155 = "stablehlo.compare"(%v132, %v154) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v156 = "stablehlo.broadcast_in_dim"(%v155) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v145 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v146 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v147 = "stablehlo.broadcast_in_dim"(%v146) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
+    %v148 = "stablehlo.select"(%v145, %v86, %v147) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v149 = "stablehlo.dot_general"(%v138, %v148) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
+    %v150 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v151 = "stablehlo.broadcast_in_dim"(%v150) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v152 = "stablehlo.compare"(%v138, %v151) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v153 = "stablehlo.broadcast_in_dim"(%v152) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x784xi1>
+    %v154 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x784xf32>} : () -> tensor<8x784xf32>
+    %v155 = "stablehlo.select"(%v153, %v15, %v154) : (tensor<8x784xi1>, tensor<8x784xf32>, tensor<8x784xf32>) -> tensor<8x784xf32>
+    %v156 = "stablehlo.broadcast_in_dim"(%v152) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
     %v157 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x512xf32>} : () -> tensor<8x512xf32>
-    %v158 = "stablehlo.select"(%v156, %v22, %v157) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v159 = "stablehlo.broadcast_in_dim"(%v155) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
-    %v160 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x512xf32>} : () -> tensor<8x512xf32>
-    %v161 = "stablehlo.select"(%v159, %v73, %v160) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v162 = "stablehlo.broadcast_in_dim"(%v132) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x512xf32>
-    %v163 = "stablehlo.multiply"(%v158, %v162) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v164 = "stablehlo.dot_general"(%v163, %v161) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<512x512xf32>
-    %v165 = "stablehlo.dot_general"(%v132, %v60) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
-    %v166 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v167 = "stablehlo.broadcast_in_dim"(%v166) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v168 = "stablehlo.compare"(%v132, %v167) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v169 = "stablehlo.broadcast_in_dim"(%v168) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
-    %v170 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x512xf32>} : () -> tensor<8x512xf32>
-    %v171 = "stablehlo.select"(%v169, %v29, %v170) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v172 = "stablehlo.broadcast_in_dim"(%v168) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
-    %v173 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x10xf32>} : () -> tensor<8x10xf32>
-    %v174 = "stablehlo.select"(%v172, %v60, %v173) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %v175 = "stablehlo.broadcast_in_dim"(%v132) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x512xf32>
-    %v176 = "stablehlo.multiply"(%v171, %v175) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v177 = "stablehlo.dot_general"(%v176, %v174) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x10xf32>) -> tensor<512x10xf32>
-    %v178 = "stablehlo.add"(%v6, %v139) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
-    %v179 = "stablehlo.add"(%v7, %v151) : (tensor<784x512xf32>, tensor<784x512xf32>) -> tensor<784x512xf32>
-    %v180 = "stablehlo.add"(%v8, %v152) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
-    %v181 = "stablehlo.add"(%v9, %v164) : (tensor<512x512xf32>, tensor<512x512xf32>) -> tensor<512x512xf32>
-    %v182 = "stablehlo.add"(%v10, %v165) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v183 = "stablehlo.add"(%v11, %v177) : (tensor<512x10xf32>, tensor<512x10xf32>) -> tensor<512x10xf32>
-    %v184 = "stablehlo.multiply"(%v49, %v14) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v158 = "stablehlo.select"(%v156, %v86, %v157) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v159 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x784xf32>
+    %v160 = "stablehlo.multiply"(%v155, %v159) : (tensor<8x784xf32>, tensor<8x784xf32>) -> tensor<8x784xf32>
+    %v161 = "stablehlo.dot_general"(%v160, %v158) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x784xf32>, tensor<8x512xf32>) -> tensor<784x512xf32>
+    %v162 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v163 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v164 = "stablehlo.broadcast_in_dim"(%v163) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
+    %v165 = "stablehlo.select"(%v162, %v73, %v164) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v166 = "stablehlo.dot_general"(%v138, %v165) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
+    %v167 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v168 = "stablehlo.broadcast_in_dim"(%v167) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v169 = "stablehlo.compare"(%v138, %v168) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v170 = "stablehlo.broadcast_in_dim"(%v169) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v171 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x512xf32>} : () -> tensor<8x512xf32>
+    %v172 = "stablehlo.select"(%v170, %v22, %v171) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v173 = "stablehlo.broadcast_in_dim"(%v169) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v174 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x512xf32>} : () -> tensor<8x512xf32>
+    %v175 = "stablehlo.select"(%v173, %v73, %v174) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v176 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x512xf32>
+    %v177 = "stablehlo.multiply"(%v172, %v176) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v178 = "stablehlo.dot_general"(%v177, %v175) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<512x512xf32>
+    %v179 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
+    %v180 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v181 = "stablehlo.broadcast_in_dim"(%v180) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
+    %v182 = "stablehlo.select"(%v179, %v60, %v181) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
+    %v183 = "stablehlo.dot_general"(%v138, %v182) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
+    %v184 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v185 = "stablehlo.broadcast_in_dim"(%v184) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v186 = "stablehlo.compare"(%v138, %v185) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v187 = "stablehlo.broadcast_in_dim"(%v186) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v188 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x512xf32>} : () -> tensor<8x512xf32>
+    %v189 = "stablehlo.select"(%v187, %v29, %v188) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v190 = "stablehlo.broadcast_in_dim"(%v186) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
+    %v191 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x10xf32>} : () -> tensor<8x10xf32>
+    %v192 = "stablehlo.select"(%v190, %v60, %v191) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
+    %v193 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x512xf32>
+    %v194 = "stablehlo.multiply"(%v189, %v193) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v195 = "stablehlo.dot_general"(%v194, %v192) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x10xf32>) -> tensor<512x10xf32>
+    %v196 = "stablehlo.add"(%v6, %v149) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
+    %v197 = "stablehlo.add"(%v7, %v161) : (tensor<784x512xf32>, tensor<784x512xf32>) -> tensor<784x512xf32>
+    %v198 = "stablehlo.add"(%v8, %v166) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
+    %v199 = "stablehlo.add"(%v9, %v178) : (tensor<512x512xf32>, tensor<512x512xf32>) -> tensor<512x512xf32>
+    %v200 = "stablehlo.add"(%v10, %v183) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
+    %v201 = "stablehlo.add"(%v11, %v195) : (tensor<512x10xf32>, tensor<512x10xf32>) -> tensor<512x10xf32>
+    %v202 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v203 = "stablehlo.broadcast_in_dim"(%v202) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v204 = "stablehlo.compare"(%v14, %v203) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v205 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v206 = "stablehlo.broadcast_in_dim"(%v205) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v207 = "stablehlo.select"(%v204, %v49, %v206) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v208 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
+    %v209 = "stablehlo.broadcast_in_dim"(%v208) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v210 = "stablehlo.compare"(%v207, %v209) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v211 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v212 = "stablehlo.broadcast_in_dim"(%v211) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v213 = "stablehlo.select"(%v210, %v207, %v212) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %t57 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v185 = "stablehlo.reduce"(%v184, %t57) ({
+    %v214 = "stablehlo.reduce"(%v213, %t57) ({
     ^bb0(%t58: tensor<f32>, %t59: tensor<f32>):
       %t60 = "stablehlo.add"(%t58, %t59) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t60) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    "func.return"(%v178, %v179, %v180, %v181, %v182, %v183, %v185, %v138) : (tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<f32>, tensor<f32>) -> ()
+    "func.return"(%v196, %v197, %v198, %v199, %v200, %v201, %v214, %v144) : (tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<f32>, tensor<f32>) -> ()
   }
 }

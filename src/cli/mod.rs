@@ -9,6 +9,7 @@ mod data;
 mod export;
 mod model;
 mod plugin;
+mod release;
 mod train;
 
 /// Differentially private training of image classifiers on XLA (PJRT).
@@ -39,6 +40,9 @@ enum Command {
     Train(train::TrainArgs),
     /// Evaluate a checkpoint on the configured test set.
     Eval(train::EvalArgs),
+    /// Release a model: the parameters of a checkpoint only (no optimiser or
+    /// generator state), with the (ε, δ) spent as metadata.
+    ExportParams(release::ExportParamsArgs),
     /// Inspect datasets and convert them to safetensors shards.
     #[command(subcommand)]
     Data(data::DataCmd),
@@ -78,6 +82,7 @@ pub fn main() -> i32 {
         Command::Data(cmd) => data::run(cmd),
         Command::Train(args) => train::run_train(args),
         Command::Eval(args) => train::run_eval(args),
+        Command::ExportParams(args) => release::run(args),
     };
     match result {
         Ok(()) => 0,

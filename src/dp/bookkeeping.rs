@@ -12,9 +12,13 @@
 //! zero (their rows of `A` and `G` are zeroed, so even a non-finite padded row
 //! cannot leak into the sum).
 
-use super::clip::{clip_weights_from_sq, per_example_sq_norm, weighted_sum, ClipMode};
+use super::clip::{
+    clip_weights_from_sq, per_example_sq_norm, weighted_sum, zero_non_finite, ClipMode,
+};
 use crate::trace::{Builder, CmpDir, DType, Graph, Tensor};
-use crate::transform::ghost::{factor_gradient, factored_sq_norm, factored_weighted_sum};
+use crate::transform::ghost::{
+    factor_gradient, factored_sq_norm, factored_weighted_sum, FactoredGrad,
+};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -91,6 +95,8 @@ pub struct ClippedSums<'b> {
     pub sums: Vec<Tensor<'b>>,
     /// Number of real examples that were clipped (diagnostic).
     pub clipped: Tensor<'b>,
+    /// `[P]` bool: the example's whole gradient is finite.
+    pub finite: Tensor<'b>,
 }
 
 /// Emits into `b` the clipped, masked sum of the per-example gradients that
@@ -105,73 +111,78 @@ pub fn clipped_sums<'b>(
     clip_norm: f64,
     method: ClipMethod,
 ) -> ClippedSums<'b> {
-    let methods = plan(pe, method);
+    // Per tensor: its factors when the method is a ghost one, else None.
+    let factors: Vec<Option<FactoredGrad>> = plan(pe, method)
+        .into_iter()
+        .enumerate()
+        .map(|(k, m)| match m {
+            TensorMethod::Materialised => None,
+            _ => factor_gradient(pe, k + 1),
+        })
+        .collect();
     // Ask the graph for what each tensor needs: the gradient itself, or the
     // two factors of its contraction (the contraction itself is then dead
     // code, dropped when the caller finishes the graph).
     let mut needed = pe.clone();
     needed.outputs = vec![pe.outputs[0]];
-    let factors: Vec<_> = (1..pe.outputs.len())
-        .map(|k| factor_gradient(pe, k))
-        .collect();
-    for (k, m) in methods.iter().enumerate() {
-        match (m, &factors[k]) {
-            (TensorMethod::Materialised, _) | (_, None) => needed.outputs.push(pe.outputs[k + 1]),
-            (_, Some(f)) => needed.outputs.extend([f.lhs, f.rhs]),
+    for (k, f) in factors.iter().enumerate() {
+        match f {
+            None => needed.outputs.push(pe.outputs[k + 1]),
+            Some(f) => needed.outputs.extend([f.lhs, f.rhs]),
         }
     }
     let outs = b.call(&needed, args);
     let losses = outs[0];
-    // Per tensor: (materialised gradient) or (A, G).
-    let mut parts: Vec<(Option<Tensor<'b>>, Option<(Tensor<'b>, Tensor<'b>)>)> = Vec::new();
-    let mut i = 1;
-    for m in &methods {
-        if *m == TensorMethod::Materialised {
-            parts.push((Some(outs[i]), None));
-            i += 1;
-        } else {
-            parts.push((None, Some((outs[i], outs[i + 1]))));
-            i += 2;
-        }
-    }
+    let mut next = outs[1..].iter().copied();
+    let parts: Vec<Part<'b>> = factors
+        .into_iter()
+        .map(|f| {
+            let first = next.next().expect("one output per tensor");
+            match f {
+                None => Part::Grad(first),
+                Some(f) => Part::Factors(f, first, next.next().expect("two factors")),
+            }
+        })
+        .collect();
     // Squared norms in f64: a norm computed low can let a clipped gradient
     // exceed C.
     let sq: Vec<Tensor<'b>> = parts
         .iter()
-        .zip(&factors)
-        .map(|(part, f)| match part {
-            (Some(g), _) => per_example_sq_norm(g.convert(DType::F64)),
-            (None, Some((a, g))) => factored_sq_norm(
-                f.as_ref().expect("factored"),
-                a.convert(DType::F64),
-                g.convert(DType::F64),
-            ),
-            (None, None) => unreachable!(),
+        .map(|part| match part {
+            Part::Grad(g) => per_example_sq_norm(*g),
+            Part::Factors(f, a, g) => {
+                factored_sq_norm(f, a.convert(DType::F64), g.convert(DType::F64))
+            }
         })
         .collect();
-    let (weights, clipped) = clip_weights_from_sq(&sq, mask, mode, clip_norm);
+    let cw = clip_weights_from_sq(&sq, mask, mode, clip_norm);
     let sums = parts
         .iter()
-        .zip(&factors)
-        .zip(&weights)
-        .map(|((part, f), &w)| match part {
-            (Some(g), _) => weighted_sum(w, *g),
-            (None, Some((a, g))) => {
-                // Rows of weight 0 (padding) are zeroed in both factors, so
-                // they add exactly nothing whatever their values.
+        .zip(&cw.weights)
+        .map(|(part, &w)| match part {
+            Part::Grad(g) => weighted_sum(w, zero_non_finite(*g, cw.finite)),
+            Part::Factors(f, a, g) => {
+                // Rows of weight 0 (padding, non-finite gradients) are zeroed
+                // in both factors, so they add exactly nothing whatever their
+                // values (0·NaN would be NaN).
                 let keep = w.compare(w.lit(0.0), CmpDir::Ne);
-                let a = zero_rows(*a, keep);
-                let g = zero_rows(*g, keep);
-                factored_weighted_sum(f.as_ref().expect("factored"), w, a, g)
+                factored_weighted_sum(f, w, zero_rows(*a, keep), zero_rows(*g, keep))
             }
-            (None, None) => unreachable!(),
         })
         .collect();
     ClippedSums {
         losses,
         sums,
-        clipped,
+        clipped: cw.clipped,
+        finite: cw.finite,
     }
+}
+
+/// What the clipping needs of one tensor: its materialised per-example
+/// gradient, or the factors `A`, `G` of its per-example contraction.
+enum Part<'b> {
+    Grad(Tensor<'b>),
+    Factors(FactoredGrad, Tensor<'b>, Tensor<'b>),
 }
 
 /// `x` with the rows (dim 0) where `keep` is false set to zero.

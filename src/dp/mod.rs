@@ -6,5 +6,7 @@
 pub mod accountant;
 pub mod bookkeeping;
 pub mod clip;
+pub mod discrete_gaussian;
 pub mod noise;
 pub mod plan;
+pub mod secure_noise;

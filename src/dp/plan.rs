@@ -42,6 +42,8 @@ pub struct PrivacyRequest {
     pub target_epsilon: Option<f64>,
     pub delta: f64,
     pub accountant: AccountantKind,
+    /// Accept δ ≥ 1/N (otherwise an error).
+    pub allow_large_delta: bool,
 }
 
 impl PrivacyPlan {
@@ -64,13 +66,22 @@ impl PrivacyPlan {
         let q = expected_batch / n;
         let mut warnings = Vec::new();
         let private = if req.enabled {
+            // (ε, δ)-DP with δ ≥ 1/N is met by a mechanism that publishes one
+            // random example outright (Dwork & Roth 2014, §2.3): refuse it
+            // unless the user explicitly accepts that.
             if req.delta >= 1.0 / n {
-                warnings.push(format!(
+                let msg = format!(
                     "privacy.delta = {} is not below 1/N = {:.3e}: such a δ allows releasing an \
                      example outright; use δ ≪ 1/N",
                     req.delta,
                     1.0 / n
-                ));
+                );
+                if !req.allow_large_delta {
+                    return Err(Error::InvalidInput(format!(
+                        "{msg} (or set privacy.allow_large_delta = true)"
+                    )));
+                }
+                warnings.push(msg);
             }
             let sigma = match (req.noise_multiplier, req.target_epsilon) {
                 (Some(s), _) => s,

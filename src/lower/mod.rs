@@ -11,6 +11,8 @@ mod ops;
 mod rng;
 mod text;
 
+pub use rng::normal_from_bits_module;
+
 use crate::trace::Graph;
 use crate::{Error, Result};
 use emit::Emitter;

@@ -1,9 +1,18 @@
 //! Random numbers from a key: `stablehlo.rng_bit_generator` (THREE_FRY) turned
-//! into uniform floats by the mantissa trick and into normals by Box–Muller.
+//! into uniform floats and into normals by Box–Muller.
 //!
 //! The key is a `ui32[4]`, reinterpreted as the `ui64[2]` THREE_FRY state. The
 //! same key always gives the same numbers; callers split keys on the host so no
 //! key is used twice (DP noise must never repeat).
+//!
+//! Normals are ALWAYS computed in f64 from 53-bit uniforms and then rounded to
+//! the requested dtype. Box–Muller in f32 from 23-bit uniforms cannot exceed
+//! |z| = √(46 ln 2) ≈ 5.65 and its tail takes only a few values: an output of the
+//! Gaussian mechanism beyond that bound would then be impossible without the
+//! target example, an infinite privacy loss (Mironov 2012, "On significance of
+//! the least significant bits for differential privacy", studies the same
+//! class of floating-point defects). With u1 = k·2⁻⁵³ the radius reaches
+//! √(106 ln 2) ≈ 8.57, and the probability of a normal beyond it is ~1e-17.
 
 use super::emit::Emitter;
 use super::text::tensor_type_of;
@@ -12,20 +21,9 @@ use crate::{Error, Result};
 
 use super::text::tensor_type_named as tt;
 
-/// Emits uniform [0, 1) samples of `shape` in `dtype` (f32 or f64) and returns
-/// the SSA name holding them.
-fn uniform_in(em: &mut Emitter, key: &str, shape: &[usize], dtype: DType) -> Result<String> {
-    // Bits per sample, how far to shift them into the mantissa, and the bit
-    // pattern of 1.0: x = bitcast((bits >> shift) | one) lies in [1, 2).
-    let (bits_elem, shift, one_bits) = match dtype {
-        DType::F32 => ("ui32", 9u32, 0x3F80_0000u64.to_string()),
-        DType::F64 => ("ui64", 12, 0x3FF0_0000_0000_0000u64.to_string()),
-        other => {
-            return Err(Error::Lower(format!(
-                "random numbers are generated in f32 or f64, not {other}"
-            )))
-        }
-    };
+/// Emits `rng_bit_generator` bits (`ui32` or `ui64` elements) of `shape` from
+/// the `ui32[4]` key and returns the SSA name holding them.
+fn random_bits(em: &mut Emitter, key: &str, shape: &[usize], bits_elem: &str) -> String {
     let key2 = em.fresh();
     em.op(
         &key2,
@@ -52,8 +50,49 @@ fn uniform_in(em: &mut Emitter, key: &str, shape: &[usize], dtype: DType) -> Res
         tt(&[2], "ui64"),
         tt(&[2], "ui64")
     ));
-    let bits = format!("{gen}#1");
-    let sh = em.splat_typed(&shift.to_string(), &bits_ty);
+    format!("{gen}#1")
+}
+
+/// Uniform [0, 1) samples from random bits (`ui32` for f32, `ui64` for f64).
+///
+/// f64: u = (bits >> 11)·2⁻⁵³, all 2⁵³ multiples of 2⁻⁵³ in [0, 1), so 1 − u is
+/// exact and never 0. f32: the mantissa trick, x = bitcast((bits >> 9) | 1.0)
+/// in [1, 2), minus 1 (23-bit uniforms; not used for noise).
+fn uniform_from_bits(em: &mut Emitter, bits: String, shape: &[usize], dtype: DType) -> String {
+    let fty = tensor_type_of(shape, dtype);
+    if dtype == DType::F64 {
+        let bits_ty = tt(shape, "ui64");
+        let sh = em.splat_typed("11", &bits_ty);
+        let top = em.fresh();
+        em.op(
+            &top,
+            "shift_right_logical",
+            &[bits, sh],
+            "",
+            &[bits_ty.clone(), bits_ty.clone()],
+            &bits_ty,
+        );
+        // Integers below 2⁵³ convert to f64 exactly.
+        let k = em.fresh();
+        em.op(&k, "convert", &[top], "", &[bits_ty], &fty);
+        let scale = em.splat(
+            &super::text::scalar_literal((-53f64).exp2(), None, dtype),
+            shape,
+            dtype,
+        );
+        let u = em.fresh();
+        em.op(
+            &u,
+            "multiply",
+            &[k, scale],
+            "",
+            &[fty.clone(), fty.clone()],
+            &fty,
+        );
+        return u;
+    }
+    let bits_ty = tt(shape, "ui32");
+    let sh = em.splat_typed("9", &bits_ty);
     let mant = em.fresh();
     em.op(
         &mant,
@@ -63,7 +102,7 @@ fn uniform_in(em: &mut Emitter, key: &str, shape: &[usize], dtype: DType) -> Res
         &[bits_ty.clone(), bits_ty.clone()],
         &bits_ty,
     );
-    let one = em.splat_typed(&one_bits, &bits_ty);
+    let one = em.splat_typed(&0x3F80_0000u64.to_string(), &bits_ty);
     let ored = em.fresh();
     em.op(
         &ored,
@@ -73,7 +112,6 @@ fn uniform_in(em: &mut Emitter, key: &str, shape: &[usize], dtype: DType) -> Res
         &[bits_ty.clone(), bits_ty.clone()],
         &bits_ty,
     );
-    let fty = tensor_type_of(shape, dtype);
     let in_one_two = em.fresh();
     em.op(
         &in_one_two,
@@ -93,10 +131,25 @@ fn uniform_in(em: &mut Emitter, key: &str, shape: &[usize], dtype: DType) -> Res
         &[fty.clone(), fty.clone()],
         &fty,
     );
-    Ok(u)
+    u
 }
 
-/// The dtype samples are computed in: bf16 is computed in f32 and rounded.
+/// Emits uniform [0, 1) samples of `shape` in `dtype` (f32 or f64).
+fn uniform_in(em: &mut Emitter, key: &str, shape: &[usize], dtype: DType) -> Result<String> {
+    let elem = match dtype {
+        DType::F32 => "ui32",
+        DType::F64 => "ui64",
+        other => {
+            return Err(Error::Lower(format!(
+                "random numbers are generated in f32 or f64, not {other}"
+            )))
+        }
+    };
+    let bits = random_bits(em, key, shape, elem);
+    Ok(uniform_from_bits(em, bits, shape, dtype))
+}
+
+/// The dtype uniforms are computed in: bf16 is computed in f32 and rounded.
 fn compute_dtype(dtype: DType) -> DType {
     if dtype == DType::BF16 {
         DType::F32
@@ -105,10 +158,16 @@ fn compute_dtype(dtype: DType) -> DType {
     }
 }
 
-/// Writes `value` (in the compute dtype) to `result`, converting to bf16 if needed.
-fn finish(em: &mut Emitter, result: &str, value: String, shape: &[usize], dtype: DType) {
-    let cd = compute_dtype(dtype);
-    let from = tensor_type_of(shape, cd);
+/// Writes `value` (of dtype `from`) to `result`, converting to `dtype`.
+fn finish(
+    em: &mut Emitter,
+    result: &str,
+    value: String,
+    shape: &[usize],
+    from: DType,
+    dtype: DType,
+) {
+    let from = tensor_type_of(shape, from);
     let to = tensor_type_of(shape, dtype);
     em.op(result, "convert", &[value], "", &[from], &to);
 }
@@ -121,14 +180,14 @@ pub(super) fn uniform(
     dtype: DType,
     _out: &Aval,
 ) -> Result<()> {
-    let u = uniform_in(em, key, shape, compute_dtype(dtype))?;
-    finish(em, result, u, shape, dtype);
+    let cd = compute_dtype(dtype);
+    let u = uniform_in(em, key, shape, cd)?;
+    finish(em, result, u, shape, cd, dtype);
     Ok(())
 }
 
-/// Box–Muller: z = sqrt(-2 ln(1 - u1)) · cos(2π u2), with u1, u2 uniform on
-/// [0, 1) drawn as one [2, ...shape] array (1 - u1 lies in (0, 1], so the log
-/// is finite).
+/// Standard normals of any float dtype: 53-bit uniforms, Box–Muller in f64,
+/// then rounded to `dtype` (see the module doc for why never in f32).
 pub(super) fn normal(
     em: &mut Emitter,
     result: &str,
@@ -137,10 +196,27 @@ pub(super) fn normal(
     dtype: DType,
     _out: &Aval,
 ) -> Result<()> {
-    let cd = compute_dtype(dtype);
+    if !dtype.is_float() {
+        return Err(Error::Lower(format!(
+            "normal samples are floating point, not {dtype}"
+        )));
+    }
     let mut both_shape = vec![2];
     both_shape.extend_from_slice(shape);
-    let both = uniform_in(em, key, &both_shape, cd)?;
+    let bits = random_bits(em, key, &both_shape, "ui64");
+    let z = box_muller_f64(em, bits, shape);
+    finish(em, result, z, shape, DType::F64, dtype);
+    Ok(())
+}
+
+/// Box–Muller in f64 from `ui64[2, ...shape]` bits: z = √(−2 ln(1 − u1))·cos(2π u2)
+/// with u1, u2 the two halves as 53-bit uniforms (1 − u1 ∈ [2⁻⁵³, 1], so the
+/// log is finite). Returns the f64 normals.
+fn box_muller_f64(em: &mut Emitter, bits: String, shape: &[usize]) -> String {
+    let cd = DType::F64;
+    let mut both_shape = vec![2];
+    both_shape.extend_from_slice(shape);
+    let both = uniform_from_bits(em, bits, &both_shape, cd);
     let both_ty = tensor_type_of(&both_shape, cd);
     let mut one_shape = vec![1];
     one_shape.extend_from_slice(shape);
@@ -192,7 +268,34 @@ pub(super) fn normal(
     let two_pi = em.splat(&lit(std::f64::consts::TAU), shape, cd);
     let angle = bin(em, "multiply", two_pi, u2);
     let c = un(em, "cosine", angle);
-    let z = bin(em, "multiply", radius, c);
-    finish(em, result, z, shape, dtype);
-    Ok(())
+    bin(em, "multiply", radius, c)
+}
+
+/// A StableHLO module that applies the noise sampler to GIVEN bits, so tests
+/// can reach its extreme outputs: `@main(bits: ui32[2, n, 2]) -> f32[n]`, the
+/// pairs of `ui32` read as little-endian `ui64` words (half 0 gives u1, half 1
+/// gives u2), through exactly the transform `rng_normal` lowers to.
+pub fn normal_from_bits_module(n: usize) -> String {
+    let graph = crate::trace::Graph::default();
+    let mut em = Emitter::new(&graph);
+    let arg = "%bits".to_string();
+    let in_ty = tt(&[2, n, 2], "ui32");
+    let words = em.fresh();
+    em.op(
+        &words,
+        "bitcast_convert",
+        std::slice::from_ref(&arg),
+        "",
+        std::slice::from_ref(&in_ty),
+        &tt(&[2, n], "ui64"),
+    );
+    let z = box_muller_f64(&mut em, words, &[n]);
+    let out = em.fresh();
+    finish(&mut em, &out, z, &[n], DType::F64, DType::F32);
+    let out_ty = tensor_type_of(&[n], DType::F32);
+    format!(
+        "module @dpxla {{\n  func.func public @main({arg}: {in_ty}) -> ({out_ty}) {{\n{}    \
+         \"func.return\"({out}) : ({out_ty}) -> ()\n  }}\n}}\n",
+        em.body
+    )
 }

@@ -15,6 +15,8 @@ mod executable;
 pub mod ffi;
 mod ffi_api;
 pub mod plugin;
+pub mod plugin_pin;
+pub mod sha256;
 mod smoke;
 
 pub use api::Api;

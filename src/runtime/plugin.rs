@@ -7,7 +7,8 @@
 //! 3. the platform's file in Python's site-packages (where `pip install` puts
 //!    `xla-cpu-pjrt`, `jax-cuda12-pjrt`, `jax-cuda13-pjrt` or `libtpu`);
 //! 4. for `cpu` only, and only when asked: `python3 -m pip download --no-deps
-//!    xla-cpu-pjrt` into the cache, unpacked, then loaded to check it works.
+//!    xla-cpu-pjrt==VERSION` into the cache, its SHA-256 and that of the library
+//!    checked against the pins (`plugin_pin`), unpacked, then loaded to check it works.
 
 use super::api::Api;
 use super::client::{Client, OptionValue};
@@ -216,7 +217,10 @@ fn fetch_into(cache: &Path, work: &Path) -> Result<PathBuf> {
                 "--dest",
             ])
             .arg(work)
-            .arg("xla-cpu-pjrt"),
+            .arg(format!(
+                "xla-cpu-pjrt=={}",
+                super::plugin_pin::CPU_PLUGIN_VERSION
+            )),
         "python3 -m pip download xla-cpu-pjrt",
     )?;
     let wheel = std::fs::read_dir(work)
@@ -227,6 +231,10 @@ fn fetch_into(cache: &Path, work: &Path) -> Result<PathBuf> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .find(|p| p.extension().is_some_and(|x| x == "whl"))
         .ok_or_else(|| Error::PluginNotFound("pip downloaded no xla-cpu-pjrt wheel".into()))?;
+    // Pinned digests: the wheel before unpacking it, the library before it is
+    // moved into the cache (and so before it is ever loaded).
+    let (wheel_sha, so_sha) = super::plugin_pin::cpu_plugin_digests()?;
+    super::plugin_pin::verify_sha256(&wheel, wheel_sha)?;
     let unpacked = work.join("unpacked");
     run_tool(
         Command::new("python3")
@@ -242,6 +250,7 @@ fn fetch_into(cache: &Path, work: &Path) -> Result<PathBuf> {
             wheel.display()
         )));
     }
+    super::plugin_pin::verify_sha256(&src.join("xla_cpu_pjrt.so"), so_sha)?;
     let dest = cache.join("xla_cpu_pjrt");
     if !dest.join("xla_cpu_pjrt.so").is_file() {
         let _ = std::fs::remove_dir_all(&dest);

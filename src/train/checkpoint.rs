@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
 
-const META_KEY: &str = "dpxla_checkpoint";
+pub const META_KEY: &str = "dpxla_checkpoint";
 const VERSION: u32 = 1;
 
 /// The run's position, stored as JSON in the file's metadata.
@@ -33,8 +33,16 @@ pub struct CheckpointMeta {
     pub config_digest: String,
     /// `None` for non-private runs.
     pub accountant: Option<AccountantState>,
-    pub sampler_rng: RngState,
-    pub noise_rng: RngState,
+    /// Generator states: only with `privacy.debug_seed` (a debugging run that
+    /// resumes exactly). Otherwise `None`: a resume draws fresh OS entropy, so
+    /// two resumes of one checkpoint never share noise (issue 10, item 8).
+    #[serde(default)]
+    pub sampler_rng: Option<RngState>,
+    #[serde(default)]
+    pub noise_rng: Option<RngState>,
+    /// Every privacy-relevant setting of the run (`resume_check`).
+    #[serde(default)]
+    pub privacy: Option<super::resume_check::PrivacySettings>,
     /// Parameter names in argument order.
     pub params: Vec<String>,
     /// Indices of the trainable parameters.

@@ -148,6 +148,15 @@ pub struct PrivacyConfig {
     /// against anyone who knows it. Default: OS entropy.
     #[serde(default)]
     pub debug_seed: Option<u64>,
+    /// Noise from a CSPRNG (ChaCha20, OS-seeded) as a discrete Gaussian on a
+    /// fixed-point grid (Canonne, Kamath & Steinke 2020), generated on the
+    /// host; resists floating-point attacks on the noise, and runs a fixed
+    /// number of microbatches per step. Costs host time per step (BENCHMARKS.md).
+    #[serde(default)]
+    pub secure_noise: bool,
+    /// Accept δ ≥ 1/N (such a δ allows releasing an example outright).
+    #[serde(default)]
+    pub allow_large_delta: bool,
 }
 
 fn yes() -> bool {
@@ -197,11 +206,20 @@ pub struct OutputConfig {
     /// Folder for checkpoints, metrics and plots.
     #[serde(default = "default_out")]
     pub dir: PathBuf,
+    /// Also write the NON-PRIVATE per-step statistics (realised batch size,
+    /// unclipped training loss, clipped fraction, throughput, elapsed time) to
+    /// `nonprivate_metrics.jsonl` and its plot. They are computed from the
+    /// private data without noise; off by default.
+    #[serde(default)]
+    pub nonprivate_metrics: bool,
 }
 
 impl Default for OutputConfig {
     fn default() -> Self {
-        OutputConfig { dir: default_out() }
+        OutputConfig {
+            dir: default_out(),
+            nonprivate_metrics: false,
+        }
     }
 }
 

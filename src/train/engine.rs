@@ -120,9 +120,12 @@ impl Engine {
         // to the update's outputs, the next *other* executable that read those
         // outputs (the accumulate step) computed with wrong values for its
         // first runs, although copying the same buffers to the host showed the
-        // right ones (tests/engine_resume.rs catches it). The accumulators,
-        // donated within the accumulate step, are not affected. The cost is one
-        // extra copy of the parameters and optimiser state per logical batch.
+        // right ones (tests/engine_resume.rs catches it). The accumulators are
+        // not donated either (`accumulate_program`). The cost is one extra copy
+        // of the parameters and optimiser state per logical batch and of the
+        // accumulators per microbatch. tests/engine_no_donation.rs asserts
+        // that no compiled program aliases a buffer, until a test proves
+        // donation safe.
         let apply = Program::compile(
             client,
             &apply_g,
@@ -277,6 +280,25 @@ impl Engine {
         Ok(())
     }
 
+    /// Ends a logical batch with an update computed on the host (secure noise):
+    /// `grads` (one per trainable parameter) replace the accumulated sums and
+    /// the program divides by 1. Only for an engine compiled without device
+    /// noise (`apply.noise = None`), so noise is never added twice.
+    pub fn apply_given(&mut self, grads: &[HostArray], lr: f64, t: u64) -> Result<()> {
+        if self.spec.apply.noise.is_some() || grads.len() != self.accs.len() {
+            return Err(Error::Runtime(
+                "apply_given needs an engine without device noise and one array per \
+                 trainable parameter"
+                    .into(),
+            ));
+        }
+        self.accs = grads
+            .iter()
+            .map(|g| to_device(&self.client, g, 0))
+            .collect::<Result<_>>()?;
+        self.apply([0; 4], lr, t, 1)
+    }
+
     /// Σ loss and Σ correct over the real examples of one physical batch, with
     /// the raw parameters or (if `averaged` and averaging is on) the averages.
     pub fn evaluate(
@@ -336,6 +358,16 @@ impl Engine {
             &HostArray::f32(Vec::<usize>::new(), vec![x as f32]),
             0,
         )
+    }
+
+    /// The StableHLO text of every program compiled so far (apply, and the
+    /// accumulate and evaluate programs of each prepared physical size).
+    pub fn compiled_mlir(&self) -> Vec<&str> {
+        std::iter::once(&self.apply)
+            .chain(self.accumulate.values())
+            .chain(self.evaluate.values())
+            .map(|p| p.mlir())
+            .collect()
     }
 
     /// Whether the run keeps parameter averages.

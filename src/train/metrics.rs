@@ -46,18 +46,23 @@ pub struct StepRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub train_accuracy: Option<f64>,
     /// Realised logical batch size: with Poisson sampling it varies per step.
-    pub batch_size: usize,
+    /// NOT private (a count over the private data, without noise): in a private
+    /// run it is only written to `nonprivate_metrics.jsonl`, on request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch_size: Option<usize>,
     /// Fraction of this batch's examples whose gradient norm exceeded C.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clipped_fraction: Option<f64>,
     #[serde(deserialize_with = "f64_or_nan")]
     pub learning_rate: f64,
-    /// Throughput of this step (examples / wall-clock second, including host work).
-    #[serde(deserialize_with = "f64_or_nan")]
-    pub examples_per_sec: f64,
+    /// Throughput of this step (examples / wall-clock second, including host
+    /// work). Not private (it is proportional to the realised batch size).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub examples_per_sec: Option<f64>,
     /// Wall-clock seconds since the start of training (summed over resumes).
-    #[serde(deserialize_with = "f64_or_nan")]
-    pub elapsed_secs: f64,
+    /// Not private (step times reveal batch sizes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elapsed_secs: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub test_loss: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -229,15 +234,14 @@ mod tests {
     fn none_fields_are_omitted_and_nan_reads_back() {
         let r = StepRecord {
             step: 3,
-            batch_size: 7,
+            batch_size: Some(7),
             learning_rate: f64::NAN,
             ..Default::default()
         };
         let line = to_line(&r);
         assert_eq!(
             line,
-            "{\"step\":3,\"batch_size\":7,\"learning_rate\":null,\
-             \"examples_per_sec\":0.0,\"elapsed_secs\":0.0}\n"
+            "{\"step\":3,\"batch_size\":7,\"learning_rate\":null}\n"
         );
         let back: StepRecord = serde_json::from_str(&line).unwrap();
         assert!(back.learning_rate.is_nan());

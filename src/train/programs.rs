@@ -2,7 +2,8 @@
 //!
 //! - accumulate (one per physical batch size P): per-example gradients of the
 //!   trainable parameters (averaged over K augmented views BEFORE clipping, De
-//!   et al. 2022 §3.1), clipped, masked and summed into donated accumulators;
+//!   et al. 2022 §3.1), clipped, masked and added to the accumulators
+//!   (returned as new buffers: the engine donates nothing, see `Engine::new`);
 //! - apply (once per logical batch): noise + division by the expected batch
 //!   size (private) or by the realised size (non-private), the optimiser
 //!   update, parameter averaging, and fresh zero accumulators;
@@ -105,7 +106,12 @@ pub fn accumulate_graph(
             for (&acc, s) in accs.iter().zip(r.sums) {
                 results.push(acc + s);
             }
-            results.push((r.losses * mask).sum(&[0]));
+            // Σ loss over real examples with a finite loss (a diagnostic; a NaN
+            // padded row must not make it NaN).
+            let losses = r.losses;
+            let real = mask.gt(mask.lit(0.0)).select(losses, losses.lit(0.0));
+            let real = real.lt(real.lit(f64::INFINITY)).select(real, real.lit(0.0));
+            results.push(real.sum(&[0]));
             results.push(r.clipped);
         }
         None => {
@@ -148,13 +154,13 @@ pub struct ApplySpec {
     pub averaging: Averaging,
 }
 
-/// Apply step. Inputs: parameters (all; donated), optimiser slots (per trainable
-/// parameter, `slots()` order; donated), averages (all parameters, if
-/// averaging; donated), accumulators (donated), then scalars: noise key
-/// `u32[4]`, learning rate, 1-based step `t`, and for non-private runs the
-/// realised batch size. Outputs: parameters, slots, averages, zeroed
-/// accumulators (same order as the inputs, so every donated input aliases
-/// its output).
+/// Apply step. Inputs: parameters (all), optimiser slots (per trainable
+/// parameter, `slots()` order), averages (all parameters, if averaging),
+/// accumulators, then scalars: noise key `u32[4]`, learning rate, 1-based step
+/// `t`, and for non-private runs the realised batch size. Outputs: parameters,
+/// slots, averages, zeroed accumulators, in the same order as the inputs (so
+/// the update COULD donate each input to its output; the engine does not,
+/// see `Engine::new`).
 pub fn apply_graph(loss: &ExampleLoss, trainable: &[usize], spec: &ApplySpec) -> Result<Graph> {
     let b = Builder::new();
     let aval = |i: usize| Aval::new(loss.params[i].shape.clone(), DType::F32);

@@ -32,6 +32,9 @@ pub struct Progress {
     total_steps: u64,
     started: Instant,
     latest: Latest,
+    /// False in a private run: elapsed time, ETA and throughput depend on the
+    /// realised (private) batch sizes, so only step, ε and test metrics show.
+    show_time: bool,
 }
 
 /// The most recent value of each displayed metric.
@@ -92,7 +95,21 @@ impl Progress {
                 step: start_step,
                 ..Latest::default()
             },
+            show_time: true,
         }
+    }
+
+    /// The display of a private run: no elapsed time, ETA or throughput (they
+    /// reveal the realised batch sizes); step, ε and test metrics only.
+    pub fn private_run(mut self) -> Self {
+        self.show_time = false;
+        if let Mode::Bar(bar) = &self.mode {
+            let style = ProgressStyle::with_template("{bar:30.cyan/blue} {pos}/{len} steps {msg}")
+                .expect("valid progress template")
+                .progress_chars("=> ");
+            bar.set_style(style);
+        }
+        self
     }
 
     /// Shows the state after the step `record` describes.
@@ -103,7 +120,7 @@ impl Progress {
         l.loss = record.train_loss.or(l.loss);
         l.accuracy = record.test_accuracy.or(l.accuracy);
         l.accuracy_avg = record.test_accuracy_avg.or(l.accuracy_avg);
-        l.examples_per_sec = Some(record.examples_per_sec);
+        l.examples_per_sec = record.examples_per_sec;
         let msg = format_message(l);
         match &mut self.mode {
             Mode::Bar(bar) => {
@@ -120,7 +137,8 @@ impl Progress {
                     || record.step >= self.total_steps
                     || last_line.elapsed() >= PLAIN_MAX_SILENCE;
                 if due {
-                    let line = plain_line(record.step, self.total_steps, self.started, &msg);
+                    let started = self.show_time.then_some(self.started);
+                    let line = plain_line(record.step, self.total_steps, started, &msg);
                     // Progress output is best effort: a closed stderr must
                     // not stop training.
                     let _ = writeln!(out, "{line}");
@@ -157,7 +175,8 @@ impl Progress {
                 ..
             } => {
                 if *last_printed_step != Some(self.latest.step) {
-                    let line = plain_line(self.latest.step, self.total_steps, self.started, &msg);
+                    let started = self.show_time.then_some(self.started);
+                    let line = plain_line(self.latest.step, self.total_steps, started, &msg);
                     let _ = writeln!(out, "{line}");
                     *last_printed_step = Some(self.latest.step);
                 }
@@ -204,11 +223,15 @@ fn format_message(l: &Latest) -> String {
 }
 
 /// "step 120/1000 (12%) 0:01:05 ε=..." for logs without a terminal.
-fn plain_line(step: u64, total: u64, started: Instant, msg: &str) -> String {
+/// Without `started` (a private run) the elapsed time is left out.
+fn plain_line(step: u64, total: u64, started: Option<Instant>, msg: &str) -> String {
     let pct = if total > 0 {
         100.0 * step as f64 / total as f64
     } else {
         100.0
+    };
+    let Some(started) = started else {
+        return format!("step {step}/{total} ({pct:.0}%) {msg}");
     };
     let secs = started.elapsed().as_secs();
     format!(
@@ -276,7 +299,7 @@ mod tests {
                 train_loss: Some(1.0 / step as f64),
                 // Evaluated only at step 2.
                 test_accuracy: (step == 2).then_some(0.5),
-                examples_per_sec: 100.0,
+                examples_per_sec: Some(100.0),
                 ..Default::default()
             });
         }

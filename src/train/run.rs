@@ -13,7 +13,7 @@ use super::progress::Progress;
 use super::sampler::{physical_sizes, physical_split, poisson_batch, StreamRng};
 use super::setup::{client_for, Setup};
 use crate::data::Prefetcher;
-use crate::dp::accountant::{max_steps, PrivacyAccountant};
+use crate::dp::accountant::PrivacyAccountant;
 use crate::{Error, Result};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -70,6 +70,7 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         eprintln!("warning: {w}");
     }
     let digest = cfg.resume_digest();
+    let privacy_now = super::resume_check::privacy_settings(cfg, &setup.plan);
     let param_names: Vec<String> = setup
         .spec
         .loss
@@ -94,6 +95,12 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             )));
         }
         let (meta, state) = checkpoint::load(&ckpt_path)?;
+        super::resume_check::check_resume(
+            &ckpt_path,
+            &meta,
+            &privacy_now,
+            setup.plan.private.is_some(),
+        )?;
         if meta.config_digest != digest || meta.params != param_names {
             return Err(Error::InvalidInput(format!(
                 "{} was written by a run with a different model, data, augmentation or privacy \
@@ -101,12 +108,14 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
                 ckpt_path.display()
             )));
         }
-        super::resume_check::check_optimizer(
+        super::resume_state::check_optimizer(
             &ckpt_path,
             &meta,
             &slot_names,
             &setup.spec.trainable,
         )?;
+        let (sampler, noise) =
+            super::resume_check::resume_generators(&meta, cfg.privacy.debug_seed)?;
         let accountant = match (&setup.plan.private, meta.accountant) {
             (Some(_), Some(st)) => Some(PrivacyAccountant::from_state(st)?),
             (None, None) => None,
@@ -119,8 +128,8 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         let run = RunState {
             step: meta.step,
             accountant,
-            sampler: StreamRng::restore(&meta.sampler_rng)?,
-            noise: StreamRng::restore(&meta.noise_rng)?,
+            sampler,
+            noise,
         };
         eprintln!(
             "resuming at step {} from {}",
@@ -156,18 +165,15 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             state,
         )
     };
+    let private = setup.plan.private.is_some();
     let mut progress = Progress::new(setup.plan.steps, run.step, opts.progress);
+    if private {
+        progress = progress.private_run();
+    }
 
-    // Budget guard: the number of steps (from the start of the run) whose
-    // composition stays within the target ε, for this run's fixed mechanism.
+    // Budget guard on the ledger: stop before ε(ledger ⊕ next step) > target.
     let plan = &setup.plan;
-    let allowed = match &plan.private {
-        Some(p) => match p.epsilon_budget {
-            Some(budget) => max_steps(p.accountant, budget, plan.q, p.sigma, p.delta)?,
-            None => u64::MAX,
-        },
-        None => u64::MAX,
-    };
+    let allowed = super::ledger_guard::stop_before(run.accountant.as_ref(), plan, run.step)?;
 
     let client = client_for(cfg)?;
     let physical = cfg.training.physical_batch;
@@ -179,17 +185,31 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         params: param_names.clone(),
         slots: slot_names.clone(),
         last_saved: (run.step > 0).then_some(run.step),
+        privacy: privacy_now.clone(),
+        keep_generators: cfg.privacy.debug_seed.is_some(),
     };
+    let dims: usize = setup
+        .spec
+        .trainable
+        .iter()
+        .map(|&i| setup.spec.loss.params[i].numel())
+        .sum();
+    let mut secure = super::secure_step::SecureStep::new(cfg, plan, dims)?;
     let mut engine = Engine::new(&client, setup.spec, &state)?;
     let mut metrics = if run.step > 0 {
         let m = MetricsWriter::resume(&metrics_path, run.step)?;
-        if let Some(w) = super::resume_check::metrics_gap(&metrics_path, run.step) {
+        if let Some(w) = super::resume_state::metrics_gap(&metrics_path, run.step) {
             eprintln!("warning: {w}");
         }
         m
     } else {
         MetricsWriter::open(&metrics_path, false)?
     };
+    let mut nonprivate = super::nonprivate::NonPrivateSink::open(
+        out,
+        private && cfg.output.nonprivate_metrics,
+        run.step,
+    )?;
     let train_ds = setup.train.clone();
     let n = train_ds.len();
     let started = Instant::now();
@@ -220,10 +240,14 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         }
         let t0 = Instant::now();
         let step = run.step;
-        let indices = poisson_batch(&mut run.sampler, n, plan.q);
+        let mut indices = poisson_batch(&mut run.sampler, n, plan.q);
+        let split = match &secure {
+            Some(sec) => sec.split(&mut indices, physical),
+            None => physical_split(indices.len(), &sizes),
+        };
         let mut chunks = Vec::new();
         let mut offset = 0;
-        for (real, size) in physical_split(indices.len(), &sizes) {
+        for (real, size) in split {
             chunks.push((indices[offset..offset + real].to_vec(), size));
             offset += real;
         }
@@ -246,7 +270,10 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             .training
             .schedule
             .lr(cfg.training.learning_rate, step, plan.steps);
-        engine.apply(run.noise.key(), lr, step + 1, indices.len())?;
+        match secure.as_mut() {
+            Some(sec) => sec.apply(&mut engine, lr, step + 1)?,
+            None => engine.apply(run.noise.key(), lr, step + 1, indices.len())?,
+        }
         if let (Some(acc), Some(ev)) = (run.accountant.as_mut(), plan.step_event()) {
             acc.step(ev.q, ev.sigma)?;
         }
@@ -265,13 +292,13 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             || (cfg.training.checkpoint_every > 0 && run.step % cfg.training.checkpoint_every == 0);
         let mut record = StepRecord {
             step: run.step,
-            batch_size: indices.len(),
+            batch_size: Some(indices.len()),
             train_loss: (!indices.is_empty()).then(|| loss_sum / indices.len() as f64),
             clipped_fraction: (plan.private.is_some() && !indices.is_empty())
                 .then(|| clipped / indices.len() as f64),
             learning_rate: lr,
-            examples_per_sec: indices.len() as f64 / t0.elapsed().as_secs_f64().max(1e-9),
-            elapsed_secs: started.elapsed().as_secs_f64(),
+            examples_per_sec: Some(indices.len() as f64 / t0.elapsed().as_secs_f64().max(1e-9)),
+            elapsed_secs: Some(started.elapsed().as_secs_f64()),
             ..StepRecord::default()
         };
         if let (Some(acc), Some(p)) = (&run.accountant, &plan.private) {
@@ -291,14 +318,14 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
             )?;
             last_eval = Some(record.clone());
         }
-        metrics.write(&record)?;
+        let shown = nonprivate.write(&mut metrics, &record, private)?;
         if let Some(what) = record
             .test_loss
             .and_then(|l| super::finite::loss_diverged("test", l))
         {
             return Err(writer.diverged(run.step, what));
         }
-        progress.update(&record);
+        progress.update(&shown);
         if ckpt_due {
             writer.write(&engine, &run)?;
         }
@@ -307,7 +334,7 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         // Final evaluation and checkpoint where the loop did not just write them.
         let mut record = StepRecord {
             step: run.step,
-            elapsed_secs: started.elapsed().as_secs_f64(),
+            elapsed_secs: (!private).then(|| started.elapsed().as_secs_f64()),
             ..StepRecord::default()
         };
         evaluate_into(
@@ -385,6 +412,9 @@ struct CheckpointWriter {
     slots: Vec<String>,
     /// The step of the last checkpoint in `path` (written or resumed from).
     last_saved: Option<u64>,
+    privacy: super::resume_check::PrivacySettings,
+    /// Save generator states (debug_seed runs only).
+    keep_generators: bool,
 }
 
 impl CheckpointWriter {
@@ -407,8 +437,9 @@ impl CheckpointWriter {
             model: self.model.clone(),
             config_digest: self.digest.clone(),
             accountant: run.accountant.as_ref().map(|a| a.state().clone()),
-            sampler_rng: run.sampler.state(),
-            noise_rng: run.noise.state(),
+            sampler_rng: self.keep_generators.then(|| run.sampler.state()),
+            noise_rng: self.keep_generators.then(|| run.noise.state()),
+            privacy: Some(self.privacy.clone()),
             params: self.params.clone(),
             trainable: engine.spec().trainable.clone(),
             slots: self.slots.clone(),

@@ -81,6 +81,7 @@ impl Setup {
         // beyond them is named, not reported as a class-count mismatch.
         let classes = Some(train.num_classes());
         let test = open(test_path, Split::Test, cfg, cfg.data.test_limit, classes)?;
+        super::test_split::check_distinct(train.as_ref(), test.as_ref(), cfg.data.test.is_some())?;
         if train.image_shape() != test.image_shape() || train.num_classes() != test.num_classes() {
             return Err(Error::InvalidInput(format!(
                 "train set ({:?}, {} classes) and test set ({:?}, {} classes) do not match",
@@ -116,6 +117,10 @@ impl Setup {
                 }
             }
         };
+        let mut warnings = Vec::new();
+        if let Some(path) = &cfg.model.init_from {
+            warnings.extend(super::init_ledger::warning(path)?);
+        }
         let trainable = Freeze::parse(&cfg.model.freeze)?.trainable(&loss)?;
         if trainable.is_empty() {
             return Err(Error::InvalidInput(
@@ -136,10 +141,13 @@ impl Setup {
             clip_mode: p.clipping,
             noise_multiplier: p.noise_multiplier,
             target_epsilon: p.target_epsilon,
-            delta: p.delta,
+            // Secure mode: the batch cap's share of δ is set aside (secure_step).
+            delta: p.delta * super::secure_step::delta_factor(p.secure_noise),
             accountant: p.accountant,
+            allow_large_delta: p.allow_large_delta,
         };
-        let (plan, mut warnings) = PrivacyPlan::derive(&request, n, t.batch_size, steps)?;
+        let (plan, plan_warnings) = PrivacyPlan::derive(&request, n, t.batch_size, steps)?;
+        warnings.extend(plan_warnings);
         t.schedule.validate(steps)?;
         if p.debug_seed.is_some() && p.enabled {
             warnings.push(
@@ -175,7 +183,8 @@ impl Setup {
                 method: cfg.privacy.clipping_method,
             }),
             apply: ApplySpec {
-                noise: plan.noise(),
+                // Secure mode noises on the host (secure_step), not on the device.
+                noise: if p.secure_noise { None } else { plan.noise() },
                 optimizer: t.optimizer.clone(),
                 averaging: t.averaging.clone(),
             },

@@ -11,13 +11,18 @@ use super::event::{
     PoissonGaussianEvent,
 };
 use super::pld::PldOptions;
-use super::state::{epsilon_of, epsilon_with, AccountantKind};
+use super::state::{epsilon_bound_with, AccountantKind};
 use crate::error::{Error, Result};
 
 const REL_TOL: f64 = 1e-5;
 
 fn eps_for(kind: AccountantKind, q: f64, sigma: f64, steps: u64, delta: f64) -> Result<f64> {
-    epsilon_of(kind, &[PoissonGaussianEvent::new(q, sigma, steps)?], delta)
+    epsilon_bound_with(
+        kind,
+        &[PoissonGaussianEvent::new(q, sigma, steps)?],
+        delta,
+        &PldOptions::default(),
+    )
 }
 
 /// Smallest σ (to 1e-5 relative, rounded up) with ε(q, σ, steps, δ) ≤ `target_epsilon`.
@@ -39,7 +44,7 @@ pub fn calibrate_sigma(
     validate_delta(delta)?;
     let meets_with = |s: f64, opts: &PldOptions| -> Result<bool> {
         let ev = PoissonGaussianEvent::new(q, s, steps)?;
-        Ok(epsilon_with(kind, &[ev], delta, opts)? <= target_epsilon)
+        Ok(epsilon_bound_with(kind, &[ev], delta, opts)? <= target_epsilon)
     };
     let full = PldOptions::default();
     let meets = |s: f64| meets_with(s, &full);

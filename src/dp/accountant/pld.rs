@@ -284,8 +284,24 @@ fn both(events: &[PoissonGaussianEvent], opts: &PldOptions) -> [ComposedPld; 2] 
     })
 }
 
+/// Whether every event's loss support is a finite interval (it is not for σ
+/// so small that 1/σ² overflows): otherwise no grid can hold one step and the
+/// PLD has no finite bound to offer (the callers then report +∞, and the
+/// accountant falls back to RDP or reports an error).
+fn representable(events: &[PoissonGaussianEvent]) -> bool {
+    events.iter().all(|ev| {
+        [Direction::Remove, Direction::Add].iter().all(|&dir| {
+            let (lo, hi) = loss_support(ev.q, ev.sigma, dir);
+            lo.is_finite() && hi.is_finite() && (hi - lo).is_finite()
+        })
+    })
+}
+
 /// ε(δ) for add/remove-one neighbours: the larger of the two directions.
 pub fn epsilon(events: &[PoissonGaussianEvent], delta: f64, opts: &PldOptions) -> f64 {
+    if !representable(events) {
+        return f64::INFINITY;
+    }
     both(events, opts)
         .iter()
         .map(|p| p.epsilon(delta))
@@ -294,6 +310,9 @@ pub fn epsilon(events: &[PoissonGaussianEvent], delta: f64, opts: &PldOptions) -
 
 /// δ(ε) for add/remove-one neighbours: the larger of the two directions.
 pub fn delta(events: &[PoissonGaussianEvent], eps: f64, opts: &PldOptions) -> f64 {
+    if !representable(events) {
+        return 1.0;
+    }
     both(events, opts)
         .iter()
         .map(|p| p.delta(eps))

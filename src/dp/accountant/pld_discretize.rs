@@ -72,9 +72,17 @@ pub fn hockey_stick(q: f64, sigma: f64, dir: Direction, eps: f64) -> f64 {
 /// The privacy loss at output z (for the direction's P).
 fn loss_at(q: f64, sigma: f64, dir: Direction, z: f64) -> f64 {
     let t = (2.0 * z - 1.0) / (2.0 * sigma * sigma);
-    // ln(1-q + q e^t) = ln(1 + q (e^t - 1)), stable for small q and t.
-    let l = if t < 30.0 {
-        (q * t.exp_m1()).ln_1p()
+    // ln(1-q + q e^t) = ln(1 + q (e^t - 1)), stable for small q and t. When
+    // q(e^t - 1) is near -1 (q near 1, t very negative) that form cancels to
+    // ln(0) = -∞ (q = 1, σ = 0.3 made the whole window infinite), so there use
+    // log-sum-exp of ln(1-q) and ln q + t, which is exact for q = 1.
+    let x = q * t.exp_m1();
+    let l = if x < -0.5 {
+        let (a, b) = ((-q).ln_1p(), q.ln() + t);
+        let m = a.max(b);
+        m + (-(a - b).abs()).exp().ln_1p()
+    } else if t < 30.0 {
+        x.ln_1p()
     } else {
         t + q.ln() + ((1.0 - q) * (-t).exp() / q).ln_1p()
     };

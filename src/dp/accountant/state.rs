@@ -154,27 +154,90 @@ impl PrivacyAccountant {
     }
 
     /// The ε at which the run so far is (ε, δ)-DP. 0 before any step.
+    ///
+    /// PLD returns the smaller of its own bound and RDP's: both are valid upper
+    /// bounds for the same mechanism, and where the FFT size cap forces a grid
+    /// coarser than one step's loss (e.g. 10⁹ steps) the pessimistic
+    /// discretisation can be far looser than RDP; PLD is never looser than RDP.
+    /// A value that cannot be computed (∞ or NaN) is an error, never a silent ∞.
     pub fn epsilon(&self, delta: f64) -> Result<f64> {
+        let eps = self.epsilon_bound(delta)?;
+        if !eps.is_finite() {
+            return Err(Error::InvalidInput(format!(
+                "ε at δ = {delta} cannot be computed for {:?} (the {} accountant gives {eps}); \
+                 the noise is too small for a finite bound",
+                self.state.events, self.state.kind
+            )));
+        }
+        Ok(eps)
+    }
+
+    /// [`Self::epsilon`] without the finiteness check (+∞ where no finite bound
+    /// was found): for searches such as calibration, where ∞ just means "over".
+    pub fn epsilon_bound(&self, delta: f64) -> Result<f64> {
         validate_delta(delta)?;
         if self.state.events.is_empty() {
             return Ok(0.0);
         }
         Ok(match self.state.kind {
             AccountantKind::Rdp => rdp::epsilon_from_rdp(&self.orders, &self.rdp_total, delta).0,
-            AccountantKind::Pld => pld::epsilon(&self.state.events, delta, &self.pld_options),
-        })
+            AccountantKind::Pld => {
+                let by_rdp = rdp::epsilon_from_rdp(&self.orders, &self.composed_rdp(), delta).0;
+                let by_pld = pld::epsilon(&self.state.events, delta, &self.pld_options);
+                if by_pld.is_nan() {
+                    by_rdp
+                } else {
+                    by_pld.min(by_rdp)
+                }
+            }
+        }
+        .max(0.0))
     }
 
-    /// The δ at which the run so far is (ε, δ)-DP.
+    /// The δ at which the run so far is (ε, δ)-DP (for PLD, the smaller of the
+    /// PLD and RDP bounds, as in [`Self::epsilon`]).
     pub fn delta(&self, epsilon: f64) -> Result<f64> {
         validate_epsilon(epsilon, true)?;
         if self.state.events.is_empty() {
             return Ok(0.0);
         }
-        Ok(match self.state.kind {
+        let d = match self.state.kind {
             AccountantKind::Rdp => rdp::delta_from_rdp(&self.orders, &self.rdp_total, epsilon).0,
-            AccountantKind::Pld => pld::delta(&self.state.events, epsilon, &self.pld_options),
-        })
+            AccountantKind::Pld => {
+                let by_rdp = rdp::delta_from_rdp(&self.orders, &self.composed_rdp(), epsilon).0;
+                let by_pld = pld::delta(&self.state.events, epsilon, &self.pld_options);
+                if by_pld.is_nan() {
+                    by_rdp
+                } else {
+                    by_pld.min(by_rdp)
+                }
+            }
+        };
+        if d.is_nan() {
+            return Err(Error::InvalidInput(format!(
+                "δ at ε = {epsilon} cannot be computed for {:?}",
+                self.state.events
+            )));
+        }
+        Ok(d)
+    }
+
+    /// RDP of all events at every order, computed from the event list (the
+    /// running total is only kept for an RDP accountant).
+    fn composed_rdp(&self) -> Vec<f64> {
+        if self.state.kind == AccountantKind::Rdp {
+            return self.rdp_total.clone();
+        }
+        let mut total = vec![0.0; self.orders.len()];
+        for ev in &self.state.events {
+            for (t, r) in total
+                .iter_mut()
+                .zip(rdp_vector(ev.q, ev.sigma, &self.orders))
+            {
+                *t += r * ev.steps as f64;
+            }
+        }
+        total
     }
 }
 
@@ -207,4 +270,19 @@ pub fn epsilon_with(
         acc.compose(*ev)?;
     }
     acc.epsilon(delta)
+}
+
+/// [`epsilon_with`] that returns +∞ instead of an error where no finite bound
+/// exists (calibration searches treat it as "over budget").
+pub fn epsilon_bound_with(
+    kind: AccountantKind,
+    events: &[PoissonGaussianEvent],
+    delta: f64,
+    opts: &PldOptions,
+) -> Result<f64> {
+    let mut acc = PrivacyAccountant::new(kind).with_pld_options(*opts);
+    for ev in events {
+        acc.compose(*ev)?;
+    }
+    acc.epsilon_bound(delta)
 }

@@ -1,0 +1,53 @@
+//! The engine's compiled programs alias no buffers (issue 10, item 12): buffer
+//! donation between programs gave stale reads on the CPU plugin (see
+//! `Engine::new`), and a stale accumulator would count one logical batch's
+//! examples in the next, breaking the sensitivity bound. Until a test proves
+//! donation safe, no program may carry `tf.aliasing_output`.
+
+mod pjrt_common;
+
+use dpxla::dp::clip::ClipMode;
+use dpxla::dp::noise::NoiseSpec;
+use dpxla::nn::models::Mlp;
+use dpxla::optim::{Averaging, Optimizer};
+use dpxla::train::engine::{Engine, EngineSpec};
+use dpxla::train::programs::{ApplySpec, Clipping};
+use pjrt_common::cpu_client;
+
+#[test]
+fn no_compiled_program_donates_a_buffer() {
+    for private in [true, false] {
+        let apply = ApplySpec {
+            noise: private.then_some(NoiseSpec {
+                sigma: 1.0,
+                clip_norm: 1.0,
+                expected_batch: 8.0,
+            }),
+            optimizer: Optimizer::default(),
+            averaging: Averaging::Ema {
+                decay: 0.9,
+                warmup: false,
+            },
+        };
+        let clipping = private.then_some(Clipping {
+            norm: 1.0,
+            mode: ClipMode::Flat,
+            method: dpxla::dp::bookkeeping::ClipMethod::Auto,
+        });
+        let model = Mlp {
+            input: vec![4, 4, 1],
+            hidden: vec![8],
+            classes: 3,
+        };
+        let spec = EngineSpec::new(&model, clipping, apply).unwrap();
+        let state = spec.initial_state(1);
+        let mut e = Engine::new(cpu_client(), spec, &state).unwrap();
+        e.prepare(8).unwrap();
+        e.prepare(16).unwrap();
+        let texts = e.compiled_mlir();
+        assert_eq!(texts.len(), 5, "apply + 2 accumulate + 2 evaluate");
+        for t in texts {
+            assert!(!t.contains("aliasing_output"), "a program donates:\n{t}");
+        }
+    }
+}
