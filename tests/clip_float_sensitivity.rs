@@ -6,7 +6,7 @@
 
 mod pjrt_common;
 
-use dpxla::dp::clip::{clip_factor, per_example_sq_norm, weighted_sum};
+use dpxla::dp::clip::{clip_weights, weighted_sum, ClipMode};
 use dpxla::program::{to_device, to_host, Program};
 use dpxla::runtime::CompileOptions;
 use dpxla::trace::{Aval, Builder, DType, HostArray};
@@ -17,8 +17,9 @@ fn clipped(g: &[f32], c: f64) -> Vec<f64> {
     let n = g.len();
     let b = Builder::new();
     let x = b.input(Aval::new([1, n], DType::F32));
-    let w = clip_factor(per_example_sq_norm(x).sqrt(), c);
-    let out = weighted_sum(w, x);
+    let mask = b.full(1.0, &[1], DType::F32);
+    let (w, safe, _) = clip_weights(&[x], mask, ClipMode::Flat, c);
+    let out = weighted_sum(w[0], safe[0]);
     let graph = b.finish(&[out]).unwrap();
     let client = cpu_client();
     let prog = Program::compile(
