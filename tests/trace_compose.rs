@@ -99,8 +99,9 @@ fn cnn_per_example_gradients() {
     let labels = HostArray::i32([B], vec![1, 0, 2, 1]);
     per_example_grads_match(&loss, &params, &xs, &labels);
 
-    // The per-example kernel gradient is ONE convolution with
-    // feature_group_count = B, not B convolutions.
+    // The per-example kernel gradient is ONE batched dot_general of input
+    // patches with the output cotangent (batch dim = the examples), not B
+    // convolutions and not a grouped convolution.
     let pe = vmap(
         &value_and_grad(&loss, &[0, 1, 2, 3, 4]).unwrap(),
         &[None, None, None, None, None, Some(0), Some(0)],
@@ -113,9 +114,23 @@ fn cnn_per_example_gradients() {
         .filter(|e| matches!(e.prim, Prim::Conv { .. }))
         .collect();
     assert!(convs.len() <= 5, "{} convolutions", convs.len());
-    assert!(convs.iter().any(
+    assert!(!convs.iter().any(
         |e| matches!(e.prim, Prim::Conv { feature_group_count, .. } if feature_group_count == B)
     ));
+    // Both kernels are 3x3 (9 window offsets = 9 patch slices).
+    let per_example_dots = pe
+        .eqns
+        .iter()
+        .filter(|e| match &e.prim {
+            Prim::DotGeneral {
+                lhs_batch,
+                rhs_batch,
+                ..
+            } => lhs_batch == &[0] && rhs_batch == &[0] && pe.aval(e.outs[0]).shape[..2] == [B, 9],
+            _ => false,
+        })
+        .count();
+    assert_eq!(per_example_dots, 2);
 }
 
 #[test]
