@@ -5,6 +5,7 @@ use dpxla::runtime::{Platform, PluginQuery};
 use std::path::PathBuf;
 
 mod account;
+mod bench;
 mod data;
 mod export;
 mod model;
@@ -42,6 +43,9 @@ enum Command {
     /// Inspect datasets and convert them to safetensors shards.
     #[command(subcommand)]
     Data(data::DataCmd),
+    /// Time the training engine's DP-SGD (or non-private) step on a model:
+    /// compile time, step times, examples/s, memory.
+    Bench(bench::BenchArgs),
 }
 
 /// How a command finds its PJRT plugin (see README, "Plugins").
@@ -78,6 +82,7 @@ pub fn main() -> i32 {
         Command::Data(cmd) => data::run(cmd),
         Command::Train(args) => train::run_train(args),
         Command::Eval(args) => train::run_eval(args),
+        Command::Bench(args) => bench::run(args),
     };
     match result {
         Ok(()) => 0,

@@ -14,6 +14,7 @@ mod event;
 mod executable;
 pub mod ffi;
 mod ffi_api;
+mod memory;
 pub mod plugin;
 mod smoke;
 
@@ -23,4 +24,5 @@ pub use client::{Client, DeviceInfo, OptionValue};
 pub use compile_options::{CompileOptions, XlaFlag};
 pub use element::{Bf16, ElementType, NativeType};
 pub use executable::Executable;
+pub use memory::{CompiledMemoryStats, DeviceMemoryStats};
 pub use plugin::{Platform, PluginQuery};
