@@ -32,6 +32,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# PyTorch's OpenMP threads spin while they wait for each other; on a shared,
+# oversubscribed machine (another process holding a core) that made its CPU
+# steps up to ~100x slower here (mlp, batch 32: 170 ms instead of 2 ms).
+# Passive waiting removes the artefact and costs nothing measurable on a quiet
+# machine. XLA (dpxla, JAX) uses its own thread pool and ignores it.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
+
 orig_args="$*"
 platform=cpu
 repeats=2
