@@ -135,7 +135,7 @@ def tables(runs, failed, command):
                 continue
             base = {"dpxla DP": "dpxla non-DP", "JAX DP": "JAX non-DP"}.get(
                 k, "torch non-DP" if k.startswith("Opacus") else None)
-            mib = lambda b: "–" if b is None else f"{b / 2**20:,.0f}"
+            mib = lambda b: "–" if b is None else f"{b / 2**20:,.1f}"
             out.append("| " + " | ".join([
                 f"`{c[0]}` / {c[1]}", k, fmt_ms(s["ms"]),
                 f"{fmt_ms(s['lo'])}–{fmt_ms(s['hi'])}", f"{s['eps']:,.0f}",
@@ -172,7 +172,7 @@ def chart(rows, configs, path):
     ax.set_xticklabels([f"{c[0]} / {c[1]}" for c in configs])
     ax.set_ylabel("ms per step (log scale, lower is better)")
     ax.set_title("DP-SGD and non-private step time")
-    ax.legend(fontsize=7, ncol=2)
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     fig.tight_layout()
     fig.savefig(path, dpi=110)
 

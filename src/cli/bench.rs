@@ -5,11 +5,7 @@ use clap::Args;
 use dpxla::bench::{self, BenchConfig};
 use dpxla::nn::by_name;
 
-/// Compile and time DP-SGD (or non-private) training steps of a model on
-/// random data: compile time, first step, median/min/max step after warm-up,
-/// examples/s, peak host memory and, where the plugin reports it, peak device
-/// memory. One step = ceil(LOGICAL / BATCH) accumulate calls (host-to-device
-/// copies included) + one update (noise, SGD with momentum 0.9).
+// Arguments of `dpxla bench`; the command's help text is on `Command::Bench`.
 #[derive(Args)]
 pub struct BenchArgs {
     /// Model name (mlp, cnn_tanh, cnn_tanh_cifar, cifar_cnn, wrn16_4, wrn40_4,
