@@ -7,8 +7,9 @@
 # MODEL is one of mlp, cnn_tanh_cifar, cifar_cnn, wrn16_4, resnet18_gn;
 # BATCH defaults to 256 (64 for wrn16_4, 32 for resnet18_gn). Without models:
 # mlp:256 cnn_tanh_cifar:256 wrn16_4:64. Options:
-#   --platform cpu|cuda   where every framework runs (default cpu; cuda needs
-#                         jax-cuda13-pjrt or jax-cuda12-pjrt for dpxla, see README)
+#   --platform cpu|cuda   where every framework runs (default cpu; with cuda,
+#                         dpxla uses the CUDA PJRT plugin that jax[cuda13]
+#                         installs into .venv-bench unless DPXLA_PLUGIN is set)
 #   --repeats R           rounds over all runs (default 2); the table reports
 #                         the median over rounds of each run's median step
 #   --steps N, --warmup W timed and untimed steps per run (default 3, 1)
@@ -22,7 +23,7 @@
 # run, fields as `dpxla bench --json`), DIR/table.md and DIR/chart.png.
 #
 # Python packages come from the registry with pip into .venv-bench/
-# (git-ignored): jax[cpu] (or jax[cuda12] with --platform cuda), torch,
+# (git-ignored): jax[cpu] (or jax[cuda13] with --platform cuda), torch,
 # opacus and matplotlib. The registry's Linux x86_64 torch wheel depends on
 # the CUDA libraries (nvidia-* and triton packages) even for CPU use; the
 # registry serves no CPU-only torch build for this platform, and torch does
@@ -71,7 +72,7 @@ results="$out/results.jsonl"
 echo "== Python environment (.venv-bench: jax, torch, opacus, matplotlib)"
 venv=.venv-bench
 jax_pkg='jax[cpu]==0.10.2'
-[ "$platform" = cuda ] && jax_pkg='jax[cuda12]==0.10.2'
+[ "$platform" = cuda ] && jax_pkg='jax[cuda13]==0.10.2'  # torch 2.15's wheel is CUDA 13 too
 if ! "$venv/bin/python" -c "import jax, torch, opacus, matplotlib" 2>/dev/null; then
     python3 -m venv "$venv"
     "$venv/bin/python" -m pip install --progress-bar off --disable-pip-version-check \
@@ -79,6 +80,11 @@ if ! "$venv/bin/python" -c "import jax, torch, opacus, matplotlib" 2>/dev/null; 
 fi
 py="$venv/bin/python"
 "$py" -c "import jax, torch, opacus; print('jax', jax.__version__, '| torch', torch.__version__, '| opacus', opacus.__version__)"
+
+if [ "$platform" = cuda ] && [ -z "${DPXLA_PLUGIN:-}" ]; then
+    plugin=$(ls "$venv"/lib/python*/site-packages/jax_plugins/xla_cuda1*/xla_cuda_plugin.so 2>/dev/null | head -n 1 || true)
+    [ -n "$plugin" ] && export DPXLA_PLUGIN="$PWD/$plugin"
+fi
 
 echo "== dpxla (release build)"
 cargo build --release --quiet --bin dpxla

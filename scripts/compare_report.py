@@ -83,7 +83,7 @@ def best_opacus_name(row):
 
 
 def tables(runs, failed, command):
-    configs = sorted({c for c, _ in runs}, key=lambda c: (c[0], c[1]))
+    configs = list(dict.fromkeys(c for c, _ in runs))  # in the order they ran
     rows = {c: {l: summarise(runs[(c, l)]) for cc, l in runs if cc == c} for c in configs}
     any_s = next(s for row in rows.values() for s in row.values() if "ms" in s)
     versions = {l.split()[0]: s["version"] for row in rows.values() for l, s in row.items()
