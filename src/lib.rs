@@ -6,10 +6,12 @@
 //! - [`transform`]: graph-to-graph transformations (`vjp`, `vmap`);
 //! - [`lower`]: StableHLO text generation;
 //! - [`dp`]: privacy accounting and the DP-SGD pieces;
-//! - [`data`]: dataset readers, augmentation and background prefetch.
+//! - [`data`]: dataset readers, augmentation and background prefetch;
+//! - [`bench`]: timing the training engine on a model (`dpxla bench`).
 #![deny(unsafe_code)]
 
 pub mod atomic_file;
+pub mod bench;
 pub mod data;
 pub mod dp;
 pub mod error;

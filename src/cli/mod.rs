@@ -5,6 +5,7 @@ use dpxla::runtime::{Platform, PluginQuery};
 use std::path::PathBuf;
 
 mod account;
+mod bench;
 mod data;
 mod export;
 mod model;
@@ -46,6 +47,20 @@ enum Command {
     /// Inspect datasets and convert them to safetensors shards.
     #[command(subcommand)]
     Data(data::DataCmd),
+    /// Time the training engine's DP-SGD (or non-private) step on a model:
+    /// compile time, step times, examples/s, memory.
+    ///
+    /// Compiles the engine for the model and times its steps on random data. One
+    /// step = ceil(LOGICAL / BATCH) accumulate calls (each with its host-to-device
+    /// copy; padded rows masked) + one update (noise for DP-SGD, SGD with momentum
+    /// 0.9). Reports the compile time (trace, transforms, lowering, XLA
+    /// compilation), the first step, the median/min/max of the timed steps after
+    /// the warm-up and the update's share, examples/s, the process's peak host
+    /// memory (VmHWM), peak device memory where the plugin reports it (null with
+    /// the reason otherwise; the CPU plugin does not) and XLA's temporary-buffer
+    /// size of the accumulate program. Fields as scripts/bench_jax.py and
+    /// scripts/bench_opacus.py (see scripts/compare.sh).
+    Bench(bench::BenchArgs),
 }
 
 /// How a command finds its PJRT plugin (see README, "Plugins").
@@ -83,6 +98,7 @@ pub fn main() -> i32 {
         Command::Train(args) => train::run_train(args),
         Command::Eval(args) => train::run_eval(args),
         Command::ExportParams(args) => release::run(args),
+        Command::Bench(args) => bench::run(args),
     };
     match result {
         Ok(()) => 0,

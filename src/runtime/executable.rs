@@ -87,6 +87,14 @@ impl Executable {
         result.map(|()| n.num_outputs)
     }
 
+    pub(crate) fn client(&self) -> &Client {
+        &self.client
+    }
+
+    pub(crate) fn raw(&self) -> *mut ffi::PJRT_LoadedExecutable {
+        self.raw
+    }
+
     /// Number of results per device.
     pub fn num_outputs(&self) -> usize {
         self.num_outputs

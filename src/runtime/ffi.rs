@@ -171,6 +171,31 @@ args_struct!(PJRT_DeviceDescription_DebugString_Args {
     debug_string_size: usize,
 });
 
+args_struct!(PJRT_Device_MemoryStats_Args {
+    device: *mut PJRT_Device,
+    bytes_in_use: i64,
+    peak_bytes_in_use: i64,
+    peak_bytes_in_use_is_set: bool,
+    num_allocs: i64,
+    num_allocs_is_set: bool,
+    largest_alloc_size: i64,
+    largest_alloc_size_is_set: bool,
+    bytes_limit: i64,
+    bytes_limit_is_set: bool,
+    bytes_reserved: i64,
+    bytes_reserved_is_set: bool,
+    peak_bytes_reserved: i64,
+    peak_bytes_reserved_is_set: bool,
+    bytes_reservable_limit: i64,
+    bytes_reservable_limit_is_set: bool,
+    largest_free_block_bytes: i64,
+    largest_free_block_bytes_is_set: bool,
+    pool_bytes: i64,
+    pool_bytes_is_set: bool,
+    peak_pool_bytes: i64,
+    peak_pool_bytes_is_set: bool,
+});
+
 args_struct!(PJRT_Program {
     code: *mut c_char,
     code_size: usize,
@@ -240,6 +265,20 @@ args_struct!(PJRT_Executable_NumOutputs_Args {
     executable: *mut PJRT_Executable,
     num_outputs: usize,
 });
+args_struct!(PJRT_Executable_GetCompiledMemoryStats_Args {
+    executable: *mut PJRT_Executable,
+    generated_code_size_in_bytes: i64,
+    argument_size_in_bytes: i64,
+    output_size_in_bytes: i64,
+    alias_size_in_bytes: i64,
+    temp_size_in_bytes: i64,
+    host_generated_code_size_in_bytes: i64,
+    host_argument_size_in_bytes: i64,
+    host_output_size_in_bytes: i64,
+    host_alias_size_in_bytes: i64,
+    host_temp_size_in_bytes: i64,
+    peak_memory_in_bytes: i64,
+});
 args_struct!(PJRT_ExecuteOptions {
     send_callbacks: *mut c_void,
     recv_callbacks: *mut c_void,
@@ -291,6 +330,7 @@ pub fn struct_sizes() -> Vec<(&'static str, usize)> {
         PJRT_DeviceDescription_Id_Args,
         PJRT_DeviceDescription_Kind_Args,
         PJRT_DeviceDescription_DebugString_Args,
+        PJRT_Device_MemoryStats_Args,
         PJRT_Program,
         PJRT_Client_Compile_Args,
         PJRT_Client_BufferFromHostBuffer_Args,
@@ -304,6 +344,7 @@ pub fn struct_sizes() -> Vec<(&'static str, usize)> {
         PJRT_LoadedExecutable_GetExecutable_Args,
         PJRT_Executable_Destroy_Args,
         PJRT_Executable_NumOutputs_Args,
+        PJRT_Executable_GetCompiledMemoryStats_Args,
         PJRT_ExecuteOptions,
         PJRT_LoadedExecutable_Execute_Args
     )

@@ -182,6 +182,11 @@ impl Engine {
         &self.spec
     }
 
+    /// The compiled apply (noise and update) program.
+    pub fn apply_program(&self) -> &Program {
+        &self.apply
+    }
+
     /// Compiles the accumulate and evaluate programs for physical size `p` now
     /// (otherwise they are compiled on first use).
     pub fn prepare(&mut self, p: usize) -> Result<()> {
@@ -190,7 +195,10 @@ impl Engine {
         Ok(())
     }
 
-    fn accumulate_program(&mut self, p: usize) -> Result<&Program> {
+    /// The accumulate program for physical size `p`, compiled now if it is not
+    /// yet (`prepare` also compiles the evaluate program; benchmarks time this
+    /// one alone).
+    pub fn accumulate_program(&mut self, p: usize) -> Result<&Program> {
         if !self.accumulate.contains_key(&p) {
             let s = &self.spec;
             let g = accumulate_graph(&s.loss, &s.trainable, p, s.views, s.clipping)?;
