@@ -128,8 +128,24 @@ fn cli_bench_json_has_every_field() {
     for f in FIELDS {
         assert!(obj.contains_key(*f), "missing field {f} in {stdout}");
     }
-    assert_eq!(obj.len(), FIELDS.len(), "unexpected fields in {stdout}");
+    // A DP run of dpxla adds the method chosen for each trainable tensor.
+    assert!(obj.contains_key("tensor_methods"), "{stdout}");
+    assert_eq!(obj.len(), FIELDS.len() + 1, "unexpected fields in {stdout}");
     let r: BenchReport = serde_json::from_value(v).unwrap();
+    let methods: Vec<(&str, &str)> = r
+        .tensor_methods
+        .iter()
+        .map(|(n, m)| (n.as_str(), m.as_str()))
+        .collect();
+    assert_eq!(methods.len(), 8, "{methods:?}");
+    assert!(
+        methods.contains(&("dense1/w", "ghost norm + book-keeping")),
+        "{methods:?}"
+    );
+    assert!(
+        methods.contains(&("conv1/b", "vmap (materialised)")),
+        "{methods:?}"
+    );
     check_sane(&r);
     // cnn_tanh: 26,010 parameters (README model table).
     assert_eq!((r.model.as_str(), r.params), ("cnn_tanh", 26_010));

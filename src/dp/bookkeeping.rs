@@ -81,7 +81,7 @@ pub fn plan(pe: &Graph, method: ClipMethod) -> Vec<TensorMethod> {
         .map(|k| match (method, factor_gradient(pe, k)) {
             (ClipMethod::Vmap, _) | (_, None) => TensorMethod::Materialised,
             (ClipMethod::Auto, Some(f)) if !f.gram_is_cheaper() => TensorMethod::Materialised,
-            (_, Some(f)) if f.lhs_contract.is_empty() => TensorMethod::GhostDirect,
+            (_, Some(f)) if f.positions == 1 => TensorMethod::GhostDirect,
             (_, Some(_)) => TensorMethod::GhostGram,
         })
         .collect()

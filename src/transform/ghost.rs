@@ -127,7 +127,7 @@ fn free_dims(rank: usize, contract: &[usize]) -> Vec<usize> {
 }
 
 /// ‖grad_b‖² per example, `[B]`, from `a` and `g` (the factors' values), by
-/// the Gram form (or ‖A_b‖²‖G_b‖² without positions). Computed in the dtype
+/// the Gram form (or ‖A_b‖²‖G_b‖² with one position). Computed in the dtype
 /// of the inputs (callers widen to f64 for an exact-enough bound).
 pub fn factored_sq_norm<'b>(f: &FactoredGrad, a: Tensor<'b>, g: Tensor<'b>) -> Tensor<'b> {
     let sq_all = |x: Tensor<'b>| {
@@ -138,7 +138,9 @@ pub fn factored_sq_norm<'b>(f: &FactoredGrad, a: Tensor<'b>, g: Tensor<'b>) -> T
             (x * x).sum(&axes)
         }
     };
-    if f.lhs_contract.is_empty() {
+    if f.positions == 1 {
+        // One position (a dense layer, also with a size-1 leading dim):
+        // ‖aᵀg‖ = ‖a‖‖g‖.
         return sq_all(a) * sq_all(g);
     }
     // Positions first, in the order the contraction pairs them, then the
