@@ -284,9 +284,10 @@ def main(args):
     apply = make_apply(private, args.sigma, args.clip_norm, args.logical)
 
     if args.microbatches == 1:
+        # One jitted step: zero accumulators, clipped sum, noise, update.
         def fused(params, mom, x, y, mask, key, t):
-            return apply(params, mom, accumulate(params, zeros_like(params), x, y, mask), key, t)
-        zeros_like = lambda q: jax.tree_util.tree_map(jnp.zeros_like, q)
+            acc = jax.tree_util.tree_map(jnp.zeros_like, params)
+            return apply(params, mom, accumulate(params, acc, x, y, mask), key, t)
         step_c = jax.jit(fused, donate_argnums=(0, 1)).lower(
             params, mom, x, y, masks[0], key, np.int32(0)).compile()
         acc_c, apply_c = step_c, None

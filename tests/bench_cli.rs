@@ -168,3 +168,18 @@ fn cli_bench_refuses_an_unknown_model_and_a_zero_batch() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
 }
+
+#[test]
+fn cli_bench_help_lists_every_model() {
+    let out = Command::new(env!("CARGO_BIN_EXE_dpxla"))
+        .args(["bench", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    for name in dpxla::nn::MODEL_NAMES {
+        assert!(
+            help.contains(name),
+            "`dpxla bench --help` does not list {name}"
+        );
+    }
+}

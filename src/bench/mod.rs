@@ -202,7 +202,7 @@ pub fn run(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<Benc
         .first()
         .map(|d| d.kind.clone())
         .unwrap_or_default();
-    let median = median(&times);
+    let med = median(&times);
     Ok(BenchReport {
         framework: "dpxla".into(),
         framework_version: env!("CARGO_PKG_VERSION").into(),
@@ -225,11 +225,11 @@ pub fn run(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<Benc
         device,
         compile_s,
         first_step_ms: first * 1e3,
-        step_ms_median: median * 1e3,
+        step_ms_median: med * 1e3,
         step_ms_min: times.iter().copied().fold(f64::INFINITY, f64::min) * 1e3,
         step_ms_max: times.iter().copied().fold(0.0, f64::max) * 1e3,
-        apply_ms_median: Some(self::median(&apply_times) * 1e3),
-        examples_per_s: cfg.logical as f64 / median,
+        apply_ms_median: Some(median(&apply_times) * 1e3),
+        examples_per_s: cfg.logical as f64 / med,
         peak_host_bytes: peak_host_bytes(),
         peak_device_bytes,
         device_memory_note,
