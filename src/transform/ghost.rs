@@ -50,18 +50,27 @@ pub struct FactoredGrad {
 }
 
 impl FactoredGrad {
-    /// Whether the Gram form (cost ~ B·T²·(I+J)) beats materialising the
-    /// per-example gradient for its norm (~ B·T·I·J to form it, plus reading
-    /// the B·I·J result twice). Always true without positions (T = 1).
+    /// Whether the Gram form (~ B·T²·(I+J) multiply-adds, done in f64 for an
+    /// exact-enough norm, so weighted by [`GRAM_F64_COST`]) beats
+    /// materialising the per-example gradient for its norm (~ B·T·I·J in f32
+    /// to form it, plus reading the B·I·J result twice). Always true with
+    /// one position (T = 1: the norm is ‖A‖·‖G‖).
     pub fn gram_is_cheaper(&self) -> bool {
         let (t, i, j) = (
             self.positions as f64,
             self.lhs_free as f64,
             self.rhs_free as f64,
         );
-        self.positions == 1 || t * t * (i + j) < t * i * j + 2.0 * i * j
+        self.positions == 1 || GRAM_F64_COST * t * t * (i + j) < t * i * j + 2.0 * i * j
     }
 }
+
+/// Relative cost of a Gram multiply-add (f64, after widening both factors)
+/// against an f32 multiply-add of the materialised gradient: f64 matrix
+/// products run at about half the f32 rate on CPUs and GPUs alike, and the
+/// widening copies the factors; measured on `cnn_tanh_cifar`, where an
+/// unweighted model picked Gram forms that ran slower (BENCHMARKS.md).
+pub const GRAM_F64_COST: f64 = 4.0;
 
 fn producer(g: &Graph, v: Var) -> Option<&crate::trace::Eqn> {
     g.eqns.iter().find(|e| e.outs.contains(&v))
