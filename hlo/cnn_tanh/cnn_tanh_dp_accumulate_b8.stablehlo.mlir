@@ -168,8 +168,10 @@ module @dpxla {
     %v131 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 3, 3, 0>, limit_indices = array<i64: 8, 1, 12, 12, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
     %v132 = "stablehlo.reshape"(%v131) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
     %v133 = "stablehlo.concatenate"(%v102, %v104, %v106, %v108, %v110, %v112, %v114, %v116, %v118, %v120, %v122, %v124, %v126, %v128, %v130, %v132) {dimension = 1 : i64} : (tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>) -> tensor<8x16x1x5x5x16xf32>
+    %v134 = "stablehlo.dot_general"(%v133, %v93) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2, 3, 4], rhs_contracting_dimensions = [1, 2, 3]>} : (tensor<8x16x1x5x5x16xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x16x16x32xf32>
+    %v135 = "stablehlo.reshape"(%v134) : (tensor<8x16x16x32xf32>) -> tensor<8x4x4x16x32xf32>
     %t44 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v134 = "stablehlo.select_and_scatter"(%v26, %v98, %t44) ({
+    %v136 = "stablehlo.select_and_scatter"(%v26, %v98, %t44) ({
     ^bb0(%t45: tensor<f32>, %t46: tensor<f32>):
       %t47 = "stablehlo.compare"(%t45, %t46) {comparison_direction = #stablehlo<comparison_direction GE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<f32>, tensor<f32>) -> tensor<i1>
       "stablehlo.return"(%t47) : (tensor<i1>) -> ()
@@ -178,231 +180,239 @@ module @dpxla {
       %t50 = "stablehlo.add"(%t48, %t49) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t50) : (tensor<f32>) -> ()
     }) {padding = dense<[[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]> : tensor<5x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2, 1>, window_strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x14x14x16xf32>, tensor<8x1x13x13x16xf32>, tensor<f32>) -> tensor<8x1x14x14x16xf32>
-    %v135 = "stablehlo.multiply"(%v26, %v26) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v136 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v137 = "stablehlo.broadcast_in_dim"(%v136) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x14x14x16xf32>
-    %v138 = "stablehlo.broadcast_in_dim"(%v137) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v139 = "stablehlo.subtract"(%v138, %v135) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v140 = "stablehlo.multiply"(%v134, %v139) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %v137 = "stablehlo.multiply"(%v26, %v26) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %v138 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
+    %v139 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x14x14x16xf32>
+    %v140 = "stablehlo.broadcast_in_dim"(%v139) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %v141 = "stablehlo.subtract"(%v140, %v137) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
+    %v142 = "stablehlo.multiply"(%v136, %v141) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
     %t51 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v141 = "stablehlo.reduce"(%v140, %t51) ({
+    %v143 = "stablehlo.reduce"(%v142, %t51) ({
     ^bb0(%t52: tensor<f32>, %t53: tensor<f32>):
       %t54 = "stablehlo.add"(%t52, %t53) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t54) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1, 2, 3>} : (tensor<8x1x14x14x16xf32>, tensor<f32>) -> tensor<8x16xf32>
-    %v142 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v143 = "stablehlo.pad"(%v19, %v142) {edge_padding_low = array<i64: 0, 0, 3, 3, 0>, edge_padding_high = array<i64: 0, 0, 3, 3, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x28x28x1xf32>, tensor<f32>) -> tensor<8x1x34x34x1xf32>
-    %v144 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 0, 0>, limit_indices = array<i64: 8, 1, 27, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
-    %v145 = "stablehlo.reshape"(%v144) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v146 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 1, 0>, limit_indices = array<i64: 8, 1, 27, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v144 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v145 = "stablehlo.pad"(%v19, %v144) {edge_padding_low = array<i64: 0, 0, 3, 3, 0>, edge_padding_high = array<i64: 0, 0, 3, 3, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x28x28x1xf32>, tensor<f32>) -> tensor<8x1x34x34x1xf32>
+    %v146 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 0, 0, 0>, limit_indices = array<i64: 8, 1, 27, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v147 = "stablehlo.reshape"(%v146) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v148 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 2, 0>, limit_indices = array<i64: 8, 1, 27, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v148 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 0, 1, 0>, limit_indices = array<i64: 8, 1, 27, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v149 = "stablehlo.reshape"(%v148) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v150 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 3, 0>, limit_indices = array<i64: 8, 1, 27, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v150 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 0, 2, 0>, limit_indices = array<i64: 8, 1, 27, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v151 = "stablehlo.reshape"(%v150) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v152 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 4, 0>, limit_indices = array<i64: 8, 1, 27, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v152 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 0, 3, 0>, limit_indices = array<i64: 8, 1, 27, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v153 = "stablehlo.reshape"(%v152) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v154 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 5, 0>, limit_indices = array<i64: 8, 1, 27, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v154 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 0, 4, 0>, limit_indices = array<i64: 8, 1, 27, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v155 = "stablehlo.reshape"(%v154) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v156 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 6, 0>, limit_indices = array<i64: 8, 1, 27, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v156 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 0, 5, 0>, limit_indices = array<i64: 8, 1, 27, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v157 = "stablehlo.reshape"(%v156) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v158 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 0, 7, 0>, limit_indices = array<i64: 8, 1, 27, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v158 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 0, 6, 0>, limit_indices = array<i64: 8, 1, 27, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v159 = "stablehlo.reshape"(%v158) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v160 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 0, 0>, limit_indices = array<i64: 8, 1, 28, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v160 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 0, 7, 0>, limit_indices = array<i64: 8, 1, 27, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v161 = "stablehlo.reshape"(%v160) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v162 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 1, 0>, limit_indices = array<i64: 8, 1, 28, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v162 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 1, 0, 0>, limit_indices = array<i64: 8, 1, 28, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v163 = "stablehlo.reshape"(%v162) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v164 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 2, 0>, limit_indices = array<i64: 8, 1, 28, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v164 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 1, 1, 0>, limit_indices = array<i64: 8, 1, 28, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v165 = "stablehlo.reshape"(%v164) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v166 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 3, 0>, limit_indices = array<i64: 8, 1, 28, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v166 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 1, 2, 0>, limit_indices = array<i64: 8, 1, 28, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v167 = "stablehlo.reshape"(%v166) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v168 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 4, 0>, limit_indices = array<i64: 8, 1, 28, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v168 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 1, 3, 0>, limit_indices = array<i64: 8, 1, 28, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v169 = "stablehlo.reshape"(%v168) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v170 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 5, 0>, limit_indices = array<i64: 8, 1, 28, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v170 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 1, 4, 0>, limit_indices = array<i64: 8, 1, 28, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v171 = "stablehlo.reshape"(%v170) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v172 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 6, 0>, limit_indices = array<i64: 8, 1, 28, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v172 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 1, 5, 0>, limit_indices = array<i64: 8, 1, 28, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v173 = "stablehlo.reshape"(%v172) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v174 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 1, 7, 0>, limit_indices = array<i64: 8, 1, 28, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v174 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 1, 6, 0>, limit_indices = array<i64: 8, 1, 28, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v175 = "stablehlo.reshape"(%v174) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v176 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 0, 0>, limit_indices = array<i64: 8, 1, 29, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v176 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 1, 7, 0>, limit_indices = array<i64: 8, 1, 28, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v177 = "stablehlo.reshape"(%v176) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v178 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 1, 0>, limit_indices = array<i64: 8, 1, 29, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v178 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 2, 0, 0>, limit_indices = array<i64: 8, 1, 29, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v179 = "stablehlo.reshape"(%v178) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v180 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 2, 0>, limit_indices = array<i64: 8, 1, 29, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v180 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 2, 1, 0>, limit_indices = array<i64: 8, 1, 29, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v181 = "stablehlo.reshape"(%v180) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v182 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 3, 0>, limit_indices = array<i64: 8, 1, 29, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v182 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 2, 2, 0>, limit_indices = array<i64: 8, 1, 29, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v183 = "stablehlo.reshape"(%v182) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v184 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 4, 0>, limit_indices = array<i64: 8, 1, 29, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v184 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 2, 3, 0>, limit_indices = array<i64: 8, 1, 29, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v185 = "stablehlo.reshape"(%v184) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v186 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 5, 0>, limit_indices = array<i64: 8, 1, 29, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v186 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 2, 4, 0>, limit_indices = array<i64: 8, 1, 29, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v187 = "stablehlo.reshape"(%v186) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v188 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 6, 0>, limit_indices = array<i64: 8, 1, 29, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v188 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 2, 5, 0>, limit_indices = array<i64: 8, 1, 29, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v189 = "stablehlo.reshape"(%v188) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v190 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 2, 7, 0>, limit_indices = array<i64: 8, 1, 29, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v190 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 2, 6, 0>, limit_indices = array<i64: 8, 1, 29, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v191 = "stablehlo.reshape"(%v190) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v192 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 0, 0>, limit_indices = array<i64: 8, 1, 30, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v192 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 2, 7, 0>, limit_indices = array<i64: 8, 1, 29, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v193 = "stablehlo.reshape"(%v192) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v194 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 1, 0>, limit_indices = array<i64: 8, 1, 30, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v194 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 3, 0, 0>, limit_indices = array<i64: 8, 1, 30, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v195 = "stablehlo.reshape"(%v194) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v196 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 2, 0>, limit_indices = array<i64: 8, 1, 30, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v196 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 3, 1, 0>, limit_indices = array<i64: 8, 1, 30, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v197 = "stablehlo.reshape"(%v196) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v198 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 3, 0>, limit_indices = array<i64: 8, 1, 30, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v198 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 3, 2, 0>, limit_indices = array<i64: 8, 1, 30, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v199 = "stablehlo.reshape"(%v198) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v200 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 4, 0>, limit_indices = array<i64: 8, 1, 30, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v200 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 3, 3, 0>, limit_indices = array<i64: 8, 1, 30, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v201 = "stablehlo.reshape"(%v200) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v202 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 5, 0>, limit_indices = array<i64: 8, 1, 30, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v202 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 3, 4, 0>, limit_indices = array<i64: 8, 1, 30, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v203 = "stablehlo.reshape"(%v202) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v204 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 6, 0>, limit_indices = array<i64: 8, 1, 30, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v204 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 3, 5, 0>, limit_indices = array<i64: 8, 1, 30, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v205 = "stablehlo.reshape"(%v204) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v206 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 3, 7, 0>, limit_indices = array<i64: 8, 1, 30, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v206 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 3, 6, 0>, limit_indices = array<i64: 8, 1, 30, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v207 = "stablehlo.reshape"(%v206) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v208 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 0, 0>, limit_indices = array<i64: 8, 1, 31, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v208 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 3, 7, 0>, limit_indices = array<i64: 8, 1, 30, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v209 = "stablehlo.reshape"(%v208) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v210 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 1, 0>, limit_indices = array<i64: 8, 1, 31, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v210 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 4, 0, 0>, limit_indices = array<i64: 8, 1, 31, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v211 = "stablehlo.reshape"(%v210) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v212 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 2, 0>, limit_indices = array<i64: 8, 1, 31, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v212 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 4, 1, 0>, limit_indices = array<i64: 8, 1, 31, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v213 = "stablehlo.reshape"(%v212) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v214 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 3, 0>, limit_indices = array<i64: 8, 1, 31, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v214 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 4, 2, 0>, limit_indices = array<i64: 8, 1, 31, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v215 = "stablehlo.reshape"(%v214) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v216 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 4, 0>, limit_indices = array<i64: 8, 1, 31, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v216 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 4, 3, 0>, limit_indices = array<i64: 8, 1, 31, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v217 = "stablehlo.reshape"(%v216) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v218 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 5, 0>, limit_indices = array<i64: 8, 1, 31, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v218 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 4, 4, 0>, limit_indices = array<i64: 8, 1, 31, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v219 = "stablehlo.reshape"(%v218) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v220 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 6, 0>, limit_indices = array<i64: 8, 1, 31, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v220 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 4, 5, 0>, limit_indices = array<i64: 8, 1, 31, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v221 = "stablehlo.reshape"(%v220) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v222 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 4, 7, 0>, limit_indices = array<i64: 8, 1, 31, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v222 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 4, 6, 0>, limit_indices = array<i64: 8, 1, 31, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v223 = "stablehlo.reshape"(%v222) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v224 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 0, 0>, limit_indices = array<i64: 8, 1, 32, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v224 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 4, 7, 0>, limit_indices = array<i64: 8, 1, 31, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v225 = "stablehlo.reshape"(%v224) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v226 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 1, 0>, limit_indices = array<i64: 8, 1, 32, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v226 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 5, 0, 0>, limit_indices = array<i64: 8, 1, 32, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v227 = "stablehlo.reshape"(%v226) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v228 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 2, 0>, limit_indices = array<i64: 8, 1, 32, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v228 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 5, 1, 0>, limit_indices = array<i64: 8, 1, 32, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v229 = "stablehlo.reshape"(%v228) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v230 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 3, 0>, limit_indices = array<i64: 8, 1, 32, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v230 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 5, 2, 0>, limit_indices = array<i64: 8, 1, 32, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v231 = "stablehlo.reshape"(%v230) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v232 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 4, 0>, limit_indices = array<i64: 8, 1, 32, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v232 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 5, 3, 0>, limit_indices = array<i64: 8, 1, 32, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v233 = "stablehlo.reshape"(%v232) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v234 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 5, 0>, limit_indices = array<i64: 8, 1, 32, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v234 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 5, 4, 0>, limit_indices = array<i64: 8, 1, 32, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v235 = "stablehlo.reshape"(%v234) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v236 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 6, 0>, limit_indices = array<i64: 8, 1, 32, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v236 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 5, 5, 0>, limit_indices = array<i64: 8, 1, 32, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v237 = "stablehlo.reshape"(%v236) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v238 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 5, 7, 0>, limit_indices = array<i64: 8, 1, 32, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v238 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 5, 6, 0>, limit_indices = array<i64: 8, 1, 32, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v239 = "stablehlo.reshape"(%v238) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v240 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 0, 0>, limit_indices = array<i64: 8, 1, 33, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v240 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 5, 7, 0>, limit_indices = array<i64: 8, 1, 32, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v241 = "stablehlo.reshape"(%v240) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v242 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 1, 0>, limit_indices = array<i64: 8, 1, 33, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v242 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 6, 0, 0>, limit_indices = array<i64: 8, 1, 33, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v243 = "stablehlo.reshape"(%v242) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v244 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 2, 0>, limit_indices = array<i64: 8, 1, 33, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v244 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 6, 1, 0>, limit_indices = array<i64: 8, 1, 33, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v245 = "stablehlo.reshape"(%v244) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v246 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 3, 0>, limit_indices = array<i64: 8, 1, 33, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v246 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 6, 2, 0>, limit_indices = array<i64: 8, 1, 33, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v247 = "stablehlo.reshape"(%v246) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v248 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 4, 0>, limit_indices = array<i64: 8, 1, 33, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v248 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 6, 3, 0>, limit_indices = array<i64: 8, 1, 33, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v249 = "stablehlo.reshape"(%v248) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v250 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 5, 0>, limit_indices = array<i64: 8, 1, 33, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v250 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 6, 4, 0>, limit_indices = array<i64: 8, 1, 33, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v251 = "stablehlo.reshape"(%v250) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v252 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 6, 0>, limit_indices = array<i64: 8, 1, 33, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v252 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 6, 5, 0>, limit_indices = array<i64: 8, 1, 33, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v253 = "stablehlo.reshape"(%v252) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v254 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 6, 7, 0>, limit_indices = array<i64: 8, 1, 33, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v254 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 6, 6, 0>, limit_indices = array<i64: 8, 1, 33, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v255 = "stablehlo.reshape"(%v254) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v256 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 0, 0>, limit_indices = array<i64: 8, 1, 34, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v256 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 6, 7, 0>, limit_indices = array<i64: 8, 1, 33, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v257 = "stablehlo.reshape"(%v256) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v258 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 1, 0>, limit_indices = array<i64: 8, 1, 34, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v258 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 7, 0, 0>, limit_indices = array<i64: 8, 1, 34, 27, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v259 = "stablehlo.reshape"(%v258) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v260 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 2, 0>, limit_indices = array<i64: 8, 1, 34, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v260 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 7, 1, 0>, limit_indices = array<i64: 8, 1, 34, 28, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v261 = "stablehlo.reshape"(%v260) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v262 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 3, 0>, limit_indices = array<i64: 8, 1, 34, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v262 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 7, 2, 0>, limit_indices = array<i64: 8, 1, 34, 29, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v263 = "stablehlo.reshape"(%v262) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v264 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 4, 0>, limit_indices = array<i64: 8, 1, 34, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v264 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 7, 3, 0>, limit_indices = array<i64: 8, 1, 34, 30, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v265 = "stablehlo.reshape"(%v264) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v266 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 5, 0>, limit_indices = array<i64: 8, 1, 34, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v266 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 7, 4, 0>, limit_indices = array<i64: 8, 1, 34, 31, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v267 = "stablehlo.reshape"(%v266) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v268 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 6, 0>, limit_indices = array<i64: 8, 1, 34, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v268 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 7, 5, 0>, limit_indices = array<i64: 8, 1, 34, 32, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v269 = "stablehlo.reshape"(%v268) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v270 = "stablehlo.slice"(%v143) {start_indices = array<i64: 0, 0, 7, 7, 0>, limit_indices = array<i64: 8, 1, 34, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v270 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 7, 6, 0>, limit_indices = array<i64: 8, 1, 34, 33, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v271 = "stablehlo.reshape"(%v270) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
-    %v272 = "stablehlo.concatenate"(%v145, %v147, %v149, %v151, %v153, %v155, %v157, %v159, %v161, %v163, %v165, %v167, %v169, %v171, %v173, %v175, %v177, %v179, %v181, %v183, %v185, %v187, %v189, %v191, %v193, %v195, %v197, %v199, %v201, %v203, %v205, %v207, %v209, %v211, %v213, %v215, %v217, %v219, %v221, %v223, %v225, %v227, %v229, %v231, %v233, %v235, %v237, %v239, %v241, %v243, %v245, %v247, %v249, %v251, %v253, %v255, %v257, %v259, %v261, %v263, %v265, %v267, %v269, %v271) {dimension = 1 : i64} : (tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>) -> tensor<8x64x1x14x14x1xf32>
-    %v273 = "stablehlo.dot_general"(%v272, %v140) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2, 3, 4], rhs_contracting_dimensions = [1, 2, 3]>} : (tensor<8x64x1x14x14x1xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x64x1x16xf32>
-    %v274 = "stablehlo.reshape"(%v273) : (tensor<8x64x1x16xf32>) -> tensor<8x8x8x1x16xf32>
-    %v275 = "stablehlo.convert"(%v141) : (tensor<8x16xf32>) -> tensor<8x16xf64>
-    %v276 = "stablehlo.multiply"(%v275, %v275) : (tensor<8x16xf64>, tensor<8x16xf64>) -> tensor<8x16xf64>
+    %v272 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 7, 7, 0>, limit_indices = array<i64: 8, 1, 34, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
+    %v273 = "stablehlo.reshape"(%v272) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
+    %v274 = "stablehlo.concatenate"(%v147, %v149, %v151, %v153, %v155, %v157, %v159, %v161, %v163, %v165, %v167, %v169, %v171, %v173, %v175, %v177, %v179, %v181, %v183, %v185, %v187, %v189, %v191, %v193, %v195, %v197, %v199, %v201, %v203, %v205, %v207, %v209, %v211, %v213, %v215, %v217, %v219, %v221, %v223, %v225, %v227, %v229, %v231, %v233, %v235, %v237, %v239, %v241, %v243, %v245, %v247, %v249, %v251, %v253, %v255, %v257, %v259, %v261, %v263, %v265, %v267, %v269, %v271, %v273) {dimension = 1 : i64} : (tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>) -> tensor<8x64x1x14x14x1xf32>
+    %v275 = "stablehlo.dot_general"(%v274, %v142) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2, 3, 4], rhs_contracting_dimensions = [1, 2, 3]>} : (tensor<8x64x1x14x14x1xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x64x1x16xf32>
+    %v276 = "stablehlo.reshape"(%v275) : (tensor<8x64x1x16xf32>) -> tensor<8x8x8x1x16xf32>
+    %v277 = "stablehlo.convert"(%v143) : (tensor<8x16xf32>) -> tensor<8x16xf64>
+    %v278 = "stablehlo.multiply"(%v277, %v277) : (tensor<8x16xf64>, tensor<8x16xf64>) -> tensor<8x16xf64>
     %t55 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
-    %v277 = "stablehlo.reduce"(%v276, %t55) ({
+    %v279 = "stablehlo.reduce"(%v278, %t55) ({
     ^bb0(%t56: tensor<f64>, %t57: tensor<f64>):
       %t58 = "stablehlo.add"(%t56, %t57) : (tensor<f64>, tensor<f64>) -> tensor<f64>
       "stablehlo.return"(%t58) : (tensor<f64>) -> ()
     }) {dimensions = array<i64: 1>} : (tensor<8x16xf64>, tensor<f64>) -> tensor<8xf64>
-    %v278 = "stablehlo.convert"(%v274) : (tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf64>
-    %v279 = "stablehlo.multiply"(%v278, %v278) : (tensor<8x8x8x1x16xf64>, tensor<8x8x8x1x16xf64>) -> tensor<8x8x8x1x16xf64>
+    %v280 = "stablehlo.convert"(%v276) : (tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf64>
+    %v281 = "stablehlo.multiply"(%v280, %v280) : (tensor<8x8x8x1x16xf64>, tensor<8x8x8x1x16xf64>) -> tensor<8x8x8x1x16xf64>
     %t59 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
-    %v280 = "stablehlo.reduce"(%v279, %t59) ({
+    %v282 = "stablehlo.reduce"(%v281, %t59) ({
     ^bb0(%t60: tensor<f64>, %t61: tensor<f64>):
       %t62 = "stablehlo.add"(%t60, %t61) : (tensor<f64>, tensor<f64>) -> tensor<f64>
       "stablehlo.return"(%t62) : (tensor<f64>) -> ()
     }) {dimensions = array<i64: 1, 2, 3, 4>} : (tensor<8x8x8x1x16xf64>, tensor<f64>) -> tensor<8xf64>
-    %v281 = "stablehlo.convert"(%v94) : (tensor<8x32xf32>) -> tensor<8x32xf64>
-    %v282 = "stablehlo.multiply"(%v281, %v281) : (tensor<8x32xf64>, tensor<8x32xf64>) -> tensor<8x32xf64>
+    %v283 = "stablehlo.convert"(%v94) : (tensor<8x32xf32>) -> tensor<8x32xf64>
+    %v284 = "stablehlo.multiply"(%v283, %v283) : (tensor<8x32xf64>, tensor<8x32xf64>) -> tensor<8x32xf64>
     %t63 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
-    %v283 = "stablehlo.reduce"(%v282, %t63) ({
+    %v285 = "stablehlo.reduce"(%v284, %t63) ({
     ^bb0(%t64: tensor<f64>, %t65: tensor<f64>):
       %t66 = "stablehlo.add"(%t64, %t65) : (tensor<f64>, tensor<f64>) -> tensor<f64>
       "stablehlo.return"(%t66) : (tensor<f64>) -> ()
     }) {dimensions = array<i64: 1>} : (tensor<8x32xf64>, tensor<f64>) -> tensor<8xf64>
-    %v284 = "stablehlo.convert"(%v133) : (tensor<8x16x1x5x5x16xf32>) -> tensor<8x16x1x5x5x16xf64>
-    %v285 = "stablehlo.convert"(%v93) : (tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf64>
-    %v286 = "stablehlo.transpose"(%v284) {permutation = array<i64: 0, 2, 3, 4, 1, 5>} : (tensor<8x16x1x5x5x16xf64>) -> tensor<8x1x5x5x16x16xf64>
-    %v287 = "stablehlo.dot_general"(%v286, %v286) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [4, 5], rhs_contracting_dimensions = [4, 5]>} : (tensor<8x1x5x5x16x16xf64>, tensor<8x1x5x5x16x16xf64>) -> tensor<8x1x5x5x1x5x5xf64>
-    %v288 = "stablehlo.dot_general"(%v285, %v285) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [4], rhs_contracting_dimensions = [4]>} : (tensor<8x1x5x5x32xf64>, tensor<8x1x5x5x32xf64>) -> tensor<8x1x5x5x1x5x5xf64>
-    %v289 = "stablehlo.multiply"(%v287, %v288) : (tensor<8x1x5x5x1x5x5xf64>, tensor<8x1x5x5x1x5x5xf64>) -> tensor<8x1x5x5x1x5x5xf64>
+    %v286 = "stablehlo.convert"(%v135) : (tensor<8x4x4x16x32xf32>) -> tensor<8x4x4x16x32xf64>
+    %v287 = "stablehlo.multiply"(%v286, %v286) : (tensor<8x4x4x16x32xf64>, tensor<8x4x4x16x32xf64>) -> tensor<8x4x4x16x32xf64>
     %t67 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
-    %v290 = "stablehlo.reduce"(%v289, %t67) ({
+    %v288 = "stablehlo.reduce"(%v287, %t67) ({
     ^bb0(%t68: tensor<f64>, %t69: tensor<f64>):
       %t70 = "stablehlo.add"(%t68, %t69) : (tensor<f64>, tensor<f64>) -> tensor<f64>
       "stablehlo.return"(%t70) : (tensor<f64>) -> ()
-    }) {dimensions = array<i64: 1, 2, 3, 4, 5, 6>} : (tensor<8x1x5x5x1x5x5xf64>, tensor<f64>) -> tensor<8xf64>
-    %v291 = "stablehlo.convert"(%v84) : (tensor<8x32xf32>) -> tensor<8x32xf64>
-    %v292 = "stablehlo.multiply"(%v291, %v291) : (tensor<8x32xf64>, tensor<8x32xf64>) -> tensor<8x32xf64>
+    }) {dimensions = array<i64: 1, 2, 3, 4>} : (tensor<8x4x4x16x32xf64>, tensor<f64>) -> tensor<8xf64>
+    %v289 = "stablehlo.convert"(%v84) : (tensor<8x32xf32>) -> tensor<8x32xf64>
+    %v290 = "stablehlo.multiply"(%v289, %v289) : (tensor<8x32xf64>, tensor<8x32xf64>) -> tensor<8x32xf64>
     %t71 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
-    %v293 = "stablehlo.reduce"(%v292, %t71) ({
+    %v291 = "stablehlo.reduce"(%v290, %t71) ({
     ^bb0(%t72: tensor<f64>, %t73: tensor<f64>):
       %t74 = "stablehlo.add"(%t72, %t73) : (tensor<f64>, tensor<f64>) -> tensor<f64>
       "stablehlo.return"(%t74) : (tensor<f64>) -> ()
     }) {dimensions = array<i64: 1>} : (tensor<8x32xf64>, tensor<f64>) -> tensor<8xf64>
-    %v294 = "stablehlo.convert"(%v36) : (tensor<8x1x512xf32>) -> tensor<8x1x512xf64>
-    %v295 = "stablehlo.convert"(%v83) : (tensor<8x1x32xf32>) -> tensor<8x1x32xf64>
-    %v296 = "stablehlo.dot_general"(%v294, %v294) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>} : (tensor<8x1x512xf64>, tensor<8x1x512xf64>) -> tensor<8x1x1xf64>
-    %v297 = "stablehlo.dot_general"(%v295, %v295) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>} : (tensor<8x1x32xf64>, tensor<8x1x32xf64>) -> tensor<8x1x1xf64>
-    %v298 = "stablehlo.multiply"(%v296, %v297) : (tensor<8x1x1xf64>, tensor<8x1x1xf64>) -> tensor<8x1x1xf64>
+    %v292 = "stablehlo.convert"(%v36) : (tensor<8x1x512xf32>) -> tensor<8x1x512xf64>
+    %v293 = "stablehlo.convert"(%v83) : (tensor<8x1x32xf32>) -> tensor<8x1x32xf64>
+    %v294 = "stablehlo.multiply"(%v292, %v292) : (tensor<8x1x512xf64>, tensor<8x1x512xf64>) -> tensor<8x1x512xf64>
     %t75 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
-    %v299 = "stablehlo.reduce"(%v298, %t75) ({
+    %v295 = "stablehlo.reduce"(%v294, %t75) ({
     ^bb0(%t76: tensor<f64>, %t77: tensor<f64>):
       %t78 = "stablehlo.add"(%t76, %t77) : (tensor<f64>, tensor<f64>) -> tensor<f64>
       "stablehlo.return"(%t78) : (tensor<f64>) -> ()
-    }) {dimensions = array<i64: 1, 2>} : (tensor<8x1x1xf64>, tensor<f64>) -> tensor<8xf64>
-    %v300 = "stablehlo.convert"(%v76) : (tensor<8x10xf32>) -> tensor<8x10xf64>
-    %v301 = "stablehlo.multiply"(%v300, %v300) : (tensor<8x10xf64>, tensor<8x10xf64>) -> tensor<8x10xf64>
+    }) {dimensions = array<i64: 1, 2>} : (tensor<8x1x512xf64>, tensor<f64>) -> tensor<8xf64>
+    %v296 = "stablehlo.multiply"(%v293, %v293) : (tensor<8x1x32xf64>, tensor<8x1x32xf64>) -> tensor<8x1x32xf64>
     %t79 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
-    %v302 = "stablehlo.reduce"(%v301, %t79) ({
+    %v297 = "stablehlo.reduce"(%v296, %t79) ({
     ^bb0(%t80: tensor<f64>, %t81: tensor<f64>):
       %t82 = "stablehlo.add"(%t80, %t81) : (tensor<f64>, tensor<f64>) -> tensor<f64>
       "stablehlo.return"(%t82) : (tensor<f64>) -> ()
-    }) {dimensions = array<i64: 1>} : (tensor<8x10xf64>, tensor<f64>) -> tensor<8xf64>
-    %v303 = "stablehlo.convert"(%v41) : (tensor<8x1x32xf32>) -> tensor<8x1x32xf64>
-    %v304 = "stablehlo.convert"(%v75) : (tensor<8x1x10xf32>) -> tensor<8x1x10xf64>
-    %v305 = "stablehlo.dot_general"(%v303, %v303) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>} : (tensor<8x1x32xf64>, tensor<8x1x32xf64>) -> tensor<8x1x1xf64>
-    %v306 = "stablehlo.dot_general"(%v304, %v304) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>} : (tensor<8x1x10xf64>, tensor<8x1x10xf64>) -> tensor<8x1x1xf64>
-    %v307 = "stablehlo.multiply"(%v305, %v306) : (tensor<8x1x1xf64>, tensor<8x1x1xf64>) -> tensor<8x1x1xf64>
+    }) {dimensions = array<i64: 1, 2>} : (tensor<8x1x32xf64>, tensor<f64>) -> tensor<8xf64>
+    %v298 = "stablehlo.multiply"(%v295, %v297) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v299 = "stablehlo.convert"(%v76) : (tensor<8x10xf32>) -> tensor<8x10xf64>
+    %v300 = "stablehlo.multiply"(%v299, %v299) : (tensor<8x10xf64>, tensor<8x10xf64>) -> tensor<8x10xf64>
     %t83 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
-    %v308 = "stablehlo.reduce"(%v307, %t83) ({
+    %v301 = "stablehlo.reduce"(%v300, %t83) ({
     ^bb0(%t84: tensor<f64>, %t85: tensor<f64>):
       %t86 = "stablehlo.add"(%t84, %t85) : (tensor<f64>, tensor<f64>) -> tensor<f64>
       "stablehlo.return"(%t86) : (tensor<f64>) -> ()
-    }) {dimensions = array<i64: 1, 2>} : (tensor<8x1x1xf64>, tensor<f64>) -> tensor<8xf64>
-    %v309 = "stablehlo.add"(%v277, %v280) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
-    %v310 = "stablehlo.add"(%v309, %v283) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
-    %v311 = "stablehlo.add"(%v310, %v290) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
-    %v312 = "stablehlo.add"(%v311, %v293) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
-    %v313 = "stablehlo.add"(%v312, %v299) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
-    %v314 = "stablehlo.add"(%v313, %v302) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    }) {dimensions = array<i64: 1>} : (tensor<8x10xf64>, tensor<f64>) -> tensor<8xf64>
+    %v302 = "stablehlo.convert"(%v41) : (tensor<8x1x32xf32>) -> tensor<8x1x32xf64>
+    %v303 = "stablehlo.convert"(%v75) : (tensor<8x1x10xf32>) -> tensor<8x1x10xf64>
+    %v304 = "stablehlo.multiply"(%v302, %v302) : (tensor<8x1x32xf64>, tensor<8x1x32xf64>) -> tensor<8x1x32xf64>
+    %t87 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v305 = "stablehlo.reduce"(%v304, %t87) ({
+    ^bb0(%t88: tensor<f64>, %t89: tensor<f64>):
+      %t90 = "stablehlo.add"(%t88, %t89) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t90) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1, 2>} : (tensor<8x1x32xf64>, tensor<f64>) -> tensor<8xf64>
+    %v306 = "stablehlo.multiply"(%v303, %v303) : (tensor<8x1x10xf64>, tensor<8x1x10xf64>) -> tensor<8x1x10xf64>
+    %t91 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v307 = "stablehlo.reduce"(%v306, %t91) ({
+    ^bb0(%t92: tensor<f64>, %t93: tensor<f64>):
+      %t94 = "stablehlo.add"(%t92, %t93) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t94) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 1, 2>} : (tensor<8x1x10xf64>, tensor<f64>) -> tensor<8xf64>
+    %v308 = "stablehlo.multiply"(%v305, %v307) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v309 = "stablehlo.add"(%v279, %v282) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v310 = "stablehlo.add"(%v309, %v285) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v311 = "stablehlo.add"(%v310, %v288) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v312 = "stablehlo.add"(%v311, %v291) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v313 = "stablehlo.add"(%v312, %v298) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
+    %v314 = "stablehlo.add"(%v313, %v301) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
     %v315 = "stablehlo.add"(%v314, %v308) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
     %v316 = "stablehlo.constant"() {value = dense<0x7FF0000000000000> : tensor<f64>} : () -> tensor<f64>
     %v317 = "stablehlo.broadcast_in_dim"(%v316) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
@@ -426,100 +436,92 @@ module @dpxla {
     %v335 = "stablehlo.compare"(%v321, %v334) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xi1>
     %v336 = "stablehlo.convert"(%v335) : (tensor<8xi1>) -> tensor<8xf32>
     %v337 = "stablehlo.multiply"(%v18, %v336) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %t87 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v338 = "stablehlo.reduce"(%v337, %t87) ({
-    ^bb0(%t88: tensor<f32>, %t89: tensor<f32>):
-      %t90 = "stablehlo.add"(%t88, %t89) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t90) : (tensor<f32>) -> ()
+    %t95 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v338 = "stablehlo.reduce"(%v337, %t95) ({
+    ^bb0(%t96: tensor<f32>, %t97: tensor<f32>):
+      %t98 = "stablehlo.add"(%t96, %t97) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t98) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
     %v339 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x16xi1>
     %v340 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v341 = "stablehlo.broadcast_in_dim"(%v340) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x16xf32>
-    %v342 = "stablehlo.select"(%v339, %v141, %v341) : (tensor<8x16xi1>, tensor<8x16xf32>, tensor<8x16xf32>) -> tensor<8x16xf32>
+    %v342 = "stablehlo.select"(%v339, %v143, %v341) : (tensor<8x16xi1>, tensor<8x16xf32>, tensor<8x16xf32>) -> tensor<8x16xf32>
     %v343 = "stablehlo.dot_general"(%v332, %v342) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x16xf32>) -> tensor<16xf32>
     %v344 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x8x8x1x16xi1>
     %v345 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v346 = "stablehlo.broadcast_in_dim"(%v345) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x8x8x1x16xf32>
-    %v347 = "stablehlo.select"(%v344, %v274, %v346) : (tensor<8x8x8x1x16xi1>, tensor<8x8x8x1x16xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf32>
+    %v347 = "stablehlo.select"(%v344, %v276, %v346) : (tensor<8x8x8x1x16xi1>, tensor<8x8x8x1x16xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf32>
     %v348 = "stablehlo.dot_general"(%v332, %v347) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
     %v349 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x32xi1>
     %v350 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v351 = "stablehlo.broadcast_in_dim"(%v350) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x32xf32>
     %v352 = "stablehlo.select"(%v349, %v94, %v351) : (tensor<8x32xi1>, tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
     %v353 = "stablehlo.dot_general"(%v332, %v352) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
-    %v354 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v355 = "stablehlo.broadcast_in_dim"(%v354) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v356 = "stablehlo.compare"(%v332, %v355) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v357 = "stablehlo.broadcast_in_dim"(%v356) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x16x1x5x5x16xi1>
-    %v358 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x16x1x5x5x16xf32>} : () -> tensor<8x16x1x5x5x16xf32>
-    %v359 = "stablehlo.select"(%v357, %v133, %v358) : (tensor<8x16x1x5x5x16xi1>, tensor<8x16x1x5x5x16xf32>, tensor<8x16x1x5x5x16xf32>) -> tensor<8x16x1x5x5x16xf32>
-    %v360 = "stablehlo.broadcast_in_dim"(%v356) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x5x5x32xi1>
-    %v361 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x5x5x32xf32>} : () -> tensor<8x1x5x5x32xf32>
-    %v362 = "stablehlo.select"(%v360, %v93, %v361) : (tensor<8x1x5x5x32xi1>, tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
-    %v363 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x16x1x5x5x16xf32>
-    %v364 = "stablehlo.multiply"(%v359, %v363) : (tensor<8x16x1x5x5x16xf32>, tensor<8x16x1x5x5x16xf32>) -> tensor<8x16x1x5x5x16xf32>
-    %v365 = "stablehlo.dot_general"(%v364, %v362) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 2, 3, 4], rhs_contracting_dimensions = [0, 1, 2, 3]>} : (tensor<8x16x1x5x5x16xf32>, tensor<8x1x5x5x32xf32>) -> tensor<16x16x32xf32>
-    %v366 = "stablehlo.reshape"(%v365) : (tensor<16x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v367 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x32xi1>
-    %v368 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v369 = "stablehlo.broadcast_in_dim"(%v368) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x32xf32>
-    %v370 = "stablehlo.select"(%v367, %v84, %v369) : (tensor<8x32xi1>, tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
-    %v371 = "stablehlo.dot_general"(%v332, %v370) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
-    %v372 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v373 = "stablehlo.broadcast_in_dim"(%v372) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v374 = "stablehlo.compare"(%v332, %v373) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v375 = "stablehlo.broadcast_in_dim"(%v374) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x512xi1>
-    %v376 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x512xf32>} : () -> tensor<8x1x512xf32>
-    %v377 = "stablehlo.select"(%v375, %v36, %v376) : (tensor<8x1x512xi1>, tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
-    %v378 = "stablehlo.broadcast_in_dim"(%v374) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
-    %v379 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x32xf32>} : () -> tensor<8x1x32xf32>
-    %v380 = "stablehlo.select"(%v378, %v83, %v379) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v381 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x512xf32>
-    %v382 = "stablehlo.multiply"(%v377, %v381) : (tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
-    %v383 = "stablehlo.dot_general"(%v382, %v380) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x512xf32>, tensor<8x1x32xf32>) -> tensor<512x32xf32>
-    %v384 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
-    %v385 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v386 = "stablehlo.broadcast_in_dim"(%v385) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
-    %v387 = "stablehlo.select"(%v384, %v76, %v386) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %v388 = "stablehlo.dot_general"(%v332, %v387) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
-    %v389 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v390 = "stablehlo.broadcast_in_dim"(%v389) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v391 = "stablehlo.compare"(%v332, %v390) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v392 = "stablehlo.broadcast_in_dim"(%v391) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
-    %v393 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x32xf32>} : () -> tensor<8x1x32xf32>
-    %v394 = "stablehlo.select"(%v392, %v41, %v393) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v395 = "stablehlo.broadcast_in_dim"(%v391) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x10xi1>
-    %v396 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x10xf32>} : () -> tensor<8x1x10xf32>
-    %v397 = "stablehlo.select"(%v395, %v75, %v396) : (tensor<8x1x10xi1>, tensor<8x1x10xf32>, tensor<8x1x10xf32>) -> tensor<8x1x10xf32>
-    %v398 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x32xf32>
-    %v399 = "stablehlo.multiply"(%v394, %v398) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v400 = "stablehlo.dot_general"(%v399, %v397) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x32xf32>, tensor<8x1x10xf32>) -> tensor<32x10xf32>
-    %v401 = "stablehlo.add"(%v8, %v343) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
-    %v402 = "stablehlo.add"(%v9, %v348) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v403 = "stablehlo.add"(%v10, %v353) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v404 = "stablehlo.add"(%v11, %v366) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v405 = "stablehlo.add"(%v12, %v371) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v406 = "stablehlo.add"(%v13, %v383) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
-    %v407 = "stablehlo.add"(%v14, %v388) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v408 = "stablehlo.add"(%v15, %v400) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
-    %v409 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v410 = "stablehlo.broadcast_in_dim"(%v409) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v411 = "stablehlo.compare"(%v18, %v410) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v412 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v413 = "stablehlo.broadcast_in_dim"(%v412) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v414 = "stablehlo.select"(%v411, %v63, %v413) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v415 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
-    %v416 = "stablehlo.broadcast_in_dim"(%v415) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v417 = "stablehlo.compare"(%v414, %v416) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v418 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v419 = "stablehlo.broadcast_in_dim"(%v418) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v420 = "stablehlo.select"(%v417, %v414, %v419) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %t91 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v421 = "stablehlo.reduce"(%v420, %t91) ({
-    ^bb0(%t92: tensor<f32>, %t93: tensor<f32>):
-      %t94 = "stablehlo.add"(%t92, %t93) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t94) : (tensor<f32>) -> ()
+    %v354 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x4x4x16x32xi1>
+    %v355 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v356 = "stablehlo.broadcast_in_dim"(%v355) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x4x4x16x32xf32>
+    %v357 = "stablehlo.select"(%v354, %v135, %v356) : (tensor<8x4x4x16x32xi1>, tensor<8x4x4x16x32xf32>, tensor<8x4x4x16x32xf32>) -> tensor<8x4x4x16x32xf32>
+    %v358 = "stablehlo.dot_general"(%v332, %v357) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v359 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x32xi1>
+    %v360 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v361 = "stablehlo.broadcast_in_dim"(%v360) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x32xf32>
+    %v362 = "stablehlo.select"(%v359, %v84, %v361) : (tensor<8x32xi1>, tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
+    %v363 = "stablehlo.dot_general"(%v332, %v362) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
+    %v364 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v365 = "stablehlo.broadcast_in_dim"(%v364) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v366 = "stablehlo.compare"(%v332, %v365) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v367 = "stablehlo.broadcast_in_dim"(%v366) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x512xi1>
+    %v368 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x512xf32>} : () -> tensor<8x1x512xf32>
+    %v369 = "stablehlo.select"(%v367, %v36, %v368) : (tensor<8x1x512xi1>, tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
+    %v370 = "stablehlo.broadcast_in_dim"(%v366) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
+    %v371 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x32xf32>} : () -> tensor<8x1x32xf32>
+    %v372 = "stablehlo.select"(%v370, %v83, %v371) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v373 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x512xf32>
+    %v374 = "stablehlo.multiply"(%v369, %v373) : (tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
+    %v375 = "stablehlo.dot_general"(%v374, %v372) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x512xf32>, tensor<8x1x32xf32>) -> tensor<512x32xf32>
+    %v376 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
+    %v377 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v378 = "stablehlo.broadcast_in_dim"(%v377) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
+    %v379 = "stablehlo.select"(%v376, %v76, %v378) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
+    %v380 = "stablehlo.dot_general"(%v332, %v379) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
+    %v381 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v382 = "stablehlo.broadcast_in_dim"(%v381) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v383 = "stablehlo.compare"(%v332, %v382) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v384 = "stablehlo.broadcast_in_dim"(%v383) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
+    %v385 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x32xf32>} : () -> tensor<8x1x32xf32>
+    %v386 = "stablehlo.select"(%v384, %v41, %v385) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v387 = "stablehlo.broadcast_in_dim"(%v383) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x10xi1>
+    %v388 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x10xf32>} : () -> tensor<8x1x10xf32>
+    %v389 = "stablehlo.select"(%v387, %v75, %v388) : (tensor<8x1x10xi1>, tensor<8x1x10xf32>, tensor<8x1x10xf32>) -> tensor<8x1x10xf32>
+    %v390 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x32xf32>
+    %v391 = "stablehlo.multiply"(%v386, %v390) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v392 = "stablehlo.dot_general"(%v391, %v389) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x32xf32>, tensor<8x1x10xf32>) -> tensor<32x10xf32>
+    %v393 = "stablehlo.add"(%v8, %v343) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
+    %v394 = "stablehlo.add"(%v9, %v348) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
+    %v395 = "stablehlo.add"(%v10, %v353) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v396 = "stablehlo.add"(%v11, %v358) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v397 = "stablehlo.add"(%v12, %v363) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v398 = "stablehlo.add"(%v13, %v375) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
+    %v399 = "stablehlo.add"(%v14, %v380) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
+    %v400 = "stablehlo.add"(%v15, %v392) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
+    %v401 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v402 = "stablehlo.broadcast_in_dim"(%v401) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v403 = "stablehlo.compare"(%v18, %v402) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v404 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v405 = "stablehlo.broadcast_in_dim"(%v404) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v406 = "stablehlo.select"(%v403, %v63, %v405) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v407 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
+    %v408 = "stablehlo.broadcast_in_dim"(%v407) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v409 = "stablehlo.compare"(%v406, %v408) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v410 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v411 = "stablehlo.broadcast_in_dim"(%v410) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v412 = "stablehlo.select"(%v409, %v406, %v411) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %t99 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v413 = "stablehlo.reduce"(%v412, %t99) ({
+    ^bb0(%t100: tensor<f32>, %t101: tensor<f32>):
+      %t102 = "stablehlo.add"(%t100, %t101) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t102) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    "func.return"(%v401, %v402, %v403, %v404, %v405, %v406, %v407, %v408, %v421, %v338) : (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) -> ()
+    "func.return"(%v393, %v394, %v395, %v396, %v397, %v398, %v399, %v400, %v413, %v338) : (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) -> ()
   }
 }
