@@ -471,57 +471,61 @@ module @dpxla {
     %v365 = "stablehlo.broadcast_in_dim"(%v364) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
     %v366 = "stablehlo.compare"(%v332, %v365) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
     %v367 = "stablehlo.broadcast_in_dim"(%v366) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x512xi1>
-    %v368 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x512xf32>} : () -> tensor<8x1x512xf32>
-    %v369 = "stablehlo.select"(%v367, %v36, %v368) : (tensor<8x1x512xi1>, tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
-    %v370 = "stablehlo.broadcast_in_dim"(%v366) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
-    %v371 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x32xf32>} : () -> tensor<8x1x32xf32>
-    %v372 = "stablehlo.select"(%v370, %v83, %v371) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v373 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x512xf32>
-    %v374 = "stablehlo.multiply"(%v369, %v373) : (tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
-    %v375 = "stablehlo.dot_general"(%v374, %v372) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x512xf32>, tensor<8x1x32xf32>) -> tensor<512x32xf32>
-    %v376 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
-    %v377 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v378 = "stablehlo.broadcast_in_dim"(%v377) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
-    %v379 = "stablehlo.select"(%v376, %v76, %v378) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %v380 = "stablehlo.dot_general"(%v332, %v379) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
-    %v381 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v382 = "stablehlo.broadcast_in_dim"(%v381) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v383 = "stablehlo.compare"(%v332, %v382) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v384 = "stablehlo.broadcast_in_dim"(%v383) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
-    %v385 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x32xf32>} : () -> tensor<8x1x32xf32>
-    %v386 = "stablehlo.select"(%v384, %v41, %v385) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v387 = "stablehlo.broadcast_in_dim"(%v383) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x10xi1>
-    %v388 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x1x10xf32>} : () -> tensor<8x1x10xf32>
-    %v389 = "stablehlo.select"(%v387, %v75, %v388) : (tensor<8x1x10xi1>, tensor<8x1x10xf32>, tensor<8x1x10xf32>) -> tensor<8x1x10xf32>
-    %v390 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x32xf32>
-    %v391 = "stablehlo.multiply"(%v386, %v390) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v392 = "stablehlo.dot_general"(%v391, %v389) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x32xf32>, tensor<8x1x10xf32>) -> tensor<32x10xf32>
-    %v393 = "stablehlo.add"(%v8, %v343) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
-    %v394 = "stablehlo.add"(%v9, %v348) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v395 = "stablehlo.add"(%v10, %v353) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v396 = "stablehlo.add"(%v11, %v358) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v397 = "stablehlo.add"(%v12, %v363) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v398 = "stablehlo.add"(%v13, %v375) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
-    %v399 = "stablehlo.add"(%v14, %v380) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v400 = "stablehlo.add"(%v15, %v392) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
-    %v401 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v402 = "stablehlo.broadcast_in_dim"(%v401) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v403 = "stablehlo.compare"(%v18, %v402) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v404 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v405 = "stablehlo.broadcast_in_dim"(%v404) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v406 = "stablehlo.select"(%v403, %v63, %v405) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v407 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
-    %v408 = "stablehlo.broadcast_in_dim"(%v407) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v409 = "stablehlo.compare"(%v406, %v408) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v410 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v411 = "stablehlo.broadcast_in_dim"(%v410) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v412 = "stablehlo.select"(%v409, %v406, %v411) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v368 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v369 = "stablehlo.broadcast_in_dim"(%v368) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x1x512xf32>
+    %v370 = "stablehlo.select"(%v367, %v36, %v369) : (tensor<8x1x512xi1>, tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
+    %v371 = "stablehlo.broadcast_in_dim"(%v366) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
+    %v372 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v373 = "stablehlo.broadcast_in_dim"(%v372) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x1x32xf32>
+    %v374 = "stablehlo.select"(%v371, %v83, %v373) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v375 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x512xf32>
+    %v376 = "stablehlo.multiply"(%v370, %v375) : (tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
+    %v377 = "stablehlo.dot_general"(%v376, %v374) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x512xf32>, tensor<8x1x32xf32>) -> tensor<512x32xf32>
+    %v378 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
+    %v379 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v380 = "stablehlo.broadcast_in_dim"(%v379) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
+    %v381 = "stablehlo.select"(%v378, %v76, %v380) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
+    %v382 = "stablehlo.dot_general"(%v332, %v381) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
+    %v383 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v384 = "stablehlo.broadcast_in_dim"(%v383) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v385 = "stablehlo.compare"(%v332, %v384) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v386 = "stablehlo.broadcast_in_dim"(%v385) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
+    %v387 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v388 = "stablehlo.broadcast_in_dim"(%v387) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x1x32xf32>
+    %v389 = "stablehlo.select"(%v386, %v41, %v388) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v390 = "stablehlo.broadcast_in_dim"(%v385) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x10xi1>
+    %v391 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v392 = "stablehlo.broadcast_in_dim"(%v391) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x1x10xf32>
+    %v393 = "stablehlo.select"(%v390, %v75, %v392) : (tensor<8x1x10xi1>, tensor<8x1x10xf32>, tensor<8x1x10xf32>) -> tensor<8x1x10xf32>
+    %v394 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x32xf32>
+    %v395 = "stablehlo.multiply"(%v389, %v394) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v396 = "stablehlo.dot_general"(%v395, %v393) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x32xf32>, tensor<8x1x10xf32>) -> tensor<32x10xf32>
+    %v397 = "stablehlo.add"(%v8, %v343) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
+    %v398 = "stablehlo.add"(%v9, %v348) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
+    %v399 = "stablehlo.add"(%v10, %v353) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v400 = "stablehlo.add"(%v11, %v358) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v401 = "stablehlo.add"(%v12, %v363) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v402 = "stablehlo.add"(%v13, %v377) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
+    %v403 = "stablehlo.add"(%v14, %v382) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
+    %v404 = "stablehlo.add"(%v15, %v396) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
+    %v405 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v406 = "stablehlo.broadcast_in_dim"(%v405) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v407 = "stablehlo.compare"(%v18, %v406) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v408 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v409 = "stablehlo.broadcast_in_dim"(%v408) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v410 = "stablehlo.select"(%v407, %v63, %v409) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v411 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
+    %v412 = "stablehlo.broadcast_in_dim"(%v411) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v413 = "stablehlo.compare"(%v410, %v412) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v414 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v415 = "stablehlo.broadcast_in_dim"(%v414) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v416 = "stablehlo.select"(%v413, %v410, %v415) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %t99 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v413 = "stablehlo.reduce"(%v412, %t99) ({
+    %v417 = "stablehlo.reduce"(%v416, %t99) ({
     ^bb0(%t100: tensor<f32>, %t101: tensor<f32>):
       %t102 = "stablehlo.add"(%t100, %t101) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t102) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    "func.return"(%v393, %v394, %v395, %v396, %v397, %v398, %v399, %v400, %v413, %v338) : (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) -> ()
+    "func.return"(%v397, %v398, %v399, %v400, %v401, %v402, %v403, %v404, %v417, %v338) : (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) -> ()
   }
 }

@@ -208,72 +208,78 @@ module @dpxla {
     %v151 = "stablehlo.broadcast_in_dim"(%v150) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
     %v152 = "stablehlo.compare"(%v138, %v151) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
     %v153 = "stablehlo.broadcast_in_dim"(%v152) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x784xi1>
-    %v154 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x784xf32>} : () -> tensor<8x784xf32>
-    %v155 = "stablehlo.select"(%v153, %v15, %v154) : (tensor<8x784xi1>, tensor<8x784xf32>, tensor<8x784xf32>) -> tensor<8x784xf32>
-    %v156 = "stablehlo.broadcast_in_dim"(%v152) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
-    %v157 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x512xf32>} : () -> tensor<8x512xf32>
-    %v158 = "stablehlo.select"(%v156, %v86, %v157) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v159 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x784xf32>
-    %v160 = "stablehlo.multiply"(%v155, %v159) : (tensor<8x784xf32>, tensor<8x784xf32>) -> tensor<8x784xf32>
-    %v161 = "stablehlo.dot_general"(%v160, %v158) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x784xf32>, tensor<8x512xf32>) -> tensor<784x512xf32>
-    %v162 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
-    %v163 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v164 = "stablehlo.broadcast_in_dim"(%v163) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
-    %v165 = "stablehlo.select"(%v162, %v73, %v164) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v166 = "stablehlo.dot_general"(%v138, %v165) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
-    %v167 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v168 = "stablehlo.broadcast_in_dim"(%v167) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v169 = "stablehlo.compare"(%v138, %v168) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v170 = "stablehlo.broadcast_in_dim"(%v169) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
-    %v171 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x512xf32>} : () -> tensor<8x512xf32>
-    %v172 = "stablehlo.select"(%v170, %v22, %v171) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v173 = "stablehlo.broadcast_in_dim"(%v169) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
-    %v174 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x512xf32>} : () -> tensor<8x512xf32>
-    %v175 = "stablehlo.select"(%v173, %v73, %v174) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v176 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x512xf32>
-    %v177 = "stablehlo.multiply"(%v172, %v176) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v178 = "stablehlo.dot_general"(%v177, %v175) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<512x512xf32>
-    %v179 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
-    %v180 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v181 = "stablehlo.broadcast_in_dim"(%v180) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
-    %v182 = "stablehlo.select"(%v179, %v60, %v181) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %v183 = "stablehlo.dot_general"(%v138, %v182) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
+    %v154 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v155 = "stablehlo.broadcast_in_dim"(%v154) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x784xf32>
+    %v156 = "stablehlo.select"(%v153, %v15, %v155) : (tensor<8x784xi1>, tensor<8x784xf32>, tensor<8x784xf32>) -> tensor<8x784xf32>
+    %v157 = "stablehlo.broadcast_in_dim"(%v152) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v158 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v159 = "stablehlo.broadcast_in_dim"(%v158) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
+    %v160 = "stablehlo.select"(%v157, %v86, %v159) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v161 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x784xf32>
+    %v162 = "stablehlo.multiply"(%v156, %v161) : (tensor<8x784xf32>, tensor<8x784xf32>) -> tensor<8x784xf32>
+    %v163 = "stablehlo.dot_general"(%v162, %v160) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x784xf32>, tensor<8x512xf32>) -> tensor<784x512xf32>
+    %v164 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v165 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v166 = "stablehlo.broadcast_in_dim"(%v165) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
+    %v167 = "stablehlo.select"(%v164, %v73, %v166) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v168 = "stablehlo.dot_general"(%v138, %v167) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
+    %v169 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v170 = "stablehlo.broadcast_in_dim"(%v169) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v171 = "stablehlo.compare"(%v138, %v170) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v172 = "stablehlo.broadcast_in_dim"(%v171) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v173 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v174 = "stablehlo.broadcast_in_dim"(%v173) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
+    %v175 = "stablehlo.select"(%v172, %v22, %v174) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v176 = "stablehlo.broadcast_in_dim"(%v171) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v177 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v178 = "stablehlo.broadcast_in_dim"(%v177) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
+    %v179 = "stablehlo.select"(%v176, %v73, %v178) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v180 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x512xf32>
+    %v181 = "stablehlo.multiply"(%v175, %v180) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v182 = "stablehlo.dot_general"(%v181, %v179) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<512x512xf32>
+    %v183 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
     %v184 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v185 = "stablehlo.broadcast_in_dim"(%v184) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v186 = "stablehlo.compare"(%v138, %v185) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v187 = "stablehlo.broadcast_in_dim"(%v186) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
-    %v188 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x512xf32>} : () -> tensor<8x512xf32>
-    %v189 = "stablehlo.select"(%v187, %v29, %v188) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v190 = "stablehlo.broadcast_in_dim"(%v186) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
-    %v191 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x10xf32>} : () -> tensor<8x10xf32>
-    %v192 = "stablehlo.select"(%v190, %v60, %v191) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %v193 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x512xf32>
-    %v194 = "stablehlo.multiply"(%v189, %v193) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v195 = "stablehlo.dot_general"(%v194, %v192) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x10xf32>) -> tensor<512x10xf32>
-    %v196 = "stablehlo.add"(%v6, %v149) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
-    %v197 = "stablehlo.add"(%v7, %v161) : (tensor<784x512xf32>, tensor<784x512xf32>) -> tensor<784x512xf32>
-    %v198 = "stablehlo.add"(%v8, %v166) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
-    %v199 = "stablehlo.add"(%v9, %v178) : (tensor<512x512xf32>, tensor<512x512xf32>) -> tensor<512x512xf32>
-    %v200 = "stablehlo.add"(%v10, %v183) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v201 = "stablehlo.add"(%v11, %v195) : (tensor<512x10xf32>, tensor<512x10xf32>) -> tensor<512x10xf32>
-    %v202 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v203 = "stablehlo.broadcast_in_dim"(%v202) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v204 = "stablehlo.compare"(%v14, %v203) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v205 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v206 = "stablehlo.broadcast_in_dim"(%v205) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v207 = "stablehlo.select"(%v204, %v49, %v206) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v208 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
+    %v185 = "stablehlo.broadcast_in_dim"(%v184) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
+    %v186 = "stablehlo.select"(%v183, %v60, %v185) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
+    %v187 = "stablehlo.dot_general"(%v138, %v186) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
+    %v188 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v189 = "stablehlo.broadcast_in_dim"(%v188) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v190 = "stablehlo.compare"(%v138, %v189) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v191 = "stablehlo.broadcast_in_dim"(%v190) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v192 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v193 = "stablehlo.broadcast_in_dim"(%v192) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
+    %v194 = "stablehlo.select"(%v191, %v29, %v193) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v195 = "stablehlo.broadcast_in_dim"(%v190) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
+    %v196 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v197 = "stablehlo.broadcast_in_dim"(%v196) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
+    %v198 = "stablehlo.select"(%v195, %v60, %v197) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
+    %v199 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x512xf32>
+    %v200 = "stablehlo.multiply"(%v194, %v199) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v201 = "stablehlo.dot_general"(%v200, %v198) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x10xf32>) -> tensor<512x10xf32>
+    %v202 = "stablehlo.add"(%v6, %v149) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
+    %v203 = "stablehlo.add"(%v7, %v163) : (tensor<784x512xf32>, tensor<784x512xf32>) -> tensor<784x512xf32>
+    %v204 = "stablehlo.add"(%v8, %v168) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
+    %v205 = "stablehlo.add"(%v9, %v182) : (tensor<512x512xf32>, tensor<512x512xf32>) -> tensor<512x512xf32>
+    %v206 = "stablehlo.add"(%v10, %v187) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
+    %v207 = "stablehlo.add"(%v11, %v201) : (tensor<512x10xf32>, tensor<512x10xf32>) -> tensor<512x10xf32>
+    %v208 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v209 = "stablehlo.broadcast_in_dim"(%v208) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v210 = "stablehlo.compare"(%v207, %v209) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v210 = "stablehlo.compare"(%v14, %v209) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
     %v211 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v212 = "stablehlo.broadcast_in_dim"(%v211) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v213 = "stablehlo.select"(%v210, %v207, %v212) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v213 = "stablehlo.select"(%v210, %v49, %v212) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v214 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
+    %v215 = "stablehlo.broadcast_in_dim"(%v214) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v216 = "stablehlo.compare"(%v213, %v215) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v217 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v218 = "stablehlo.broadcast_in_dim"(%v217) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v219 = "stablehlo.select"(%v216, %v213, %v218) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %t57 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v214 = "stablehlo.reduce"(%v213, %t57) ({
+    %v220 = "stablehlo.reduce"(%v219, %t57) ({
     ^bb0(%t58: tensor<f32>, %t59: tensor<f32>):
       %t60 = "stablehlo.add"(%t58, %t59) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t60) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    "func.return"(%v196, %v197, %v198, %v199, %v200, %v201, %v214, %v144) : (tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<f32>, tensor<f32>) -> ()
+    "func.return"(%v202, %v203, %v204, %v205, %v206, %v207, %v220, %v144) : (tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<f32>, tensor<f32>) -> ()
   }
 }

@@ -77,12 +77,26 @@ impl std::fmt::Display for TensorMethod {
 /// The method for each gradient output (1..) of the batched per-example
 /// gradient graph `pe` (outputs: losses, then one gradient per tensor).
 pub fn plan(pe: &Graph, method: ClipMethod) -> Vec<TensorMethod> {
+    choose(pe, method).into_iter().map(|(m, _)| m).collect()
+}
+
+/// [`plan`] with the factors of each ghost tensor (None when materialised),
+/// so the graph is searched once per tensor.
+fn choose(pe: &Graph, method: ClipMethod) -> Vec<(TensorMethod, Option<FactoredGrad>)> {
     (1..pe.outputs.len())
-        .map(|k| match (method, factor_gradient(pe, k)) {
-            (ClipMethod::Vmap, _) | (_, None) => TensorMethod::Materialised,
-            (ClipMethod::Auto, Some(f)) if !f.gram_is_cheaper() => TensorMethod::Materialised,
-            (_, Some(f)) if f.positions == 1 => TensorMethod::GhostDirect,
-            (_, Some(_)) => TensorMethod::GhostGram,
+        .map(|k| {
+            let f = match method {
+                ClipMethod::Vmap => None,
+                _ => factor_gradient(pe, k),
+            };
+            match f {
+                Some(f) if method == ClipMethod::Auto && !f.gram_is_cheaper() => {
+                    (TensorMethod::Materialised, None)
+                }
+                Some(f) if f.positions == 1 => (TensorMethod::GhostDirect, Some(f)),
+                Some(f) => (TensorMethod::GhostGram, Some(f)),
+                None => (TensorMethod::Materialised, None),
+            }
         })
         .collect()
 }
@@ -112,14 +126,8 @@ pub fn clipped_sums<'b>(
     method: ClipMethod,
 ) -> ClippedSums<'b> {
     // Per tensor: its factors when the method is a ghost one, else None.
-    let factors: Vec<Option<FactoredGrad>> = plan(pe, method)
-        .into_iter()
-        .enumerate()
-        .map(|(k, m)| match m {
-            TensorMethod::Materialised => None,
-            _ => factor_gradient(pe, k + 1),
-        })
-        .collect();
+    let factors: Vec<Option<FactoredGrad>> =
+        choose(pe, method).into_iter().map(|(_, f)| f).collect();
     // Ask the graph for what each tensor needs: the gradient itself, or the
     // two factors of its contraction (the contraction itself is then dead
     // code, dropped when the caller finishes the graph).
@@ -166,7 +174,7 @@ pub fn clipped_sums<'b>(
                 // in both factors, so they add exactly nothing whatever their
                 // values (0·NaN would be NaN).
                 let keep = w.compare(w.lit(0.0), CmpDir::Ne);
-                factored_weighted_sum(f, w, zero_rows(*a, keep), zero_rows(*g, keep))
+                factored_weighted_sum(f, w, zero_non_finite(*a, keep), zero_non_finite(*g, keep))
             }
         })
         .collect();
@@ -183,10 +191,4 @@ pub fn clipped_sums<'b>(
 enum Part<'b> {
     Grad(Tensor<'b>),
     Factors(FactoredGrad, Tensor<'b>, Tensor<'b>),
-}
-
-/// `x` with the rows (dim 0) where `keep` is false set to zero.
-fn zero_rows<'b>(x: Tensor<'b>, keep: Tensor<'b>) -> Tensor<'b> {
-    let k = keep.broadcast_in_dim(&x.shape(), &[0]);
-    k.select(x, x.builder().zeros(&x.aval()))
 }

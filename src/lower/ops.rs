@@ -182,12 +182,7 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
                 &[ins[0].clone(), init],
                 body,
                 dtype,
-                &format!(
-                    "padding = {}, window_dimensions = {}, window_strides = {}",
-                    padding_attr(padding),
-                    usize_array(window),
-                    usize_array(strides)
-                ),
+                &window_attrs(window, strides, padding),
                 &[its[0].clone(), scalar],
                 &ot,
             );
@@ -204,12 +199,7 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
                 &r,
                 &[ins[0].clone(), ins[1].clone(), init],
                 dtype,
-                &format!(
-                    "padding = {}, window_dimensions = {}, window_strides = {}",
-                    padding_attr(padding),
-                    usize_array(window),
-                    usize_array(strides)
-                ),
+                &window_attrs(window, strides, padding),
                 &[its[0].clone(), its[1].clone(), scalar],
                 &ot,
             );
@@ -223,6 +213,16 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The window attributes shared by `reduce_window` and `select_and_scatter`.
+fn window_attrs(window: &[usize], strides: &[usize], padding: &[(i64, i64)]) -> String {
+    format!(
+        "padding = {}, window_dimensions = {}, window_strides = {}",
+        padding_attr(padding),
+        usize_array(window),
+        usize_array(strides)
+    )
 }
 
 fn cmp_dir(d: CmpDir) -> &'static str {

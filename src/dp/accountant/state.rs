@@ -265,11 +265,7 @@ pub fn epsilon_with(
     delta: f64,
     opts: &PldOptions,
 ) -> Result<f64> {
-    let mut acc = PrivacyAccountant::new(kind).with_pld_options(*opts);
-    for ev in events {
-        acc.compose(*ev)?;
-    }
-    acc.epsilon(delta)
+    composed(kind, events, opts)?.epsilon(delta)
 }
 
 /// [`epsilon_with`] that returns +∞ instead of an error where no finite bound
@@ -280,9 +276,18 @@ pub fn epsilon_bound_with(
     delta: f64,
     opts: &PldOptions,
 ) -> Result<f64> {
+    composed(kind, events, opts)?.epsilon_bound(delta)
+}
+
+/// An accountant of `kind` that has composed `events`.
+fn composed(
+    kind: AccountantKind,
+    events: &[PoissonGaussianEvent],
+    opts: &PldOptions,
+) -> Result<PrivacyAccountant> {
     let mut acc = PrivacyAccountant::new(kind).with_pld_options(*opts);
     for ev in events {
         acc.compose(*ev)?;
     }
-    acc.epsilon_bound(delta)
+    Ok(acc)
 }
