@@ -8,13 +8,12 @@
 
 use dpxla::dp::bookkeeping::ClipMethod;
 use dpxla::dp::clip::ClipMode;
-use dpxla::dp::noise::NoiseSpec;
+use dpxla::dp::mechanism::{Clipping, DpMechanism};
 use dpxla::nn::by_name;
 use dpxla::optim::{Averaging, Optimizer};
 use dpxla::runtime::PluginQuery;
 use dpxla::trace::HostArray;
 use dpxla::train::engine::{Engine, EngineSpec};
-use dpxla::train::programs::{ApplySpec, Clipping};
 use rand::{Rng, SeedableRng};
 use std::time::Instant;
 
@@ -34,28 +33,22 @@ fn main() -> anyhow::Result<()> {
     println!("model {name}, logical batch {logical} = {micro} x {physical}, {steps} timed steps (median), CPU plugin");
     let mut medians = Vec::new();
     for private in [false, true] {
-        let clipping = private.then_some(Clipping {
+        let clipping = Clipping {
             norm: 1.0,
             mode: ClipMode::Flat,
             method: ClipMethod::Auto,
-        });
-        let apply = ApplySpec {
-            noise: private.then_some(NoiseSpec {
-                sigma: 1.0,
-                clip_norm: 1.0,
-                expected_batch: logical as f64,
-            }),
-            optimizer: Optimizer::Sgd {
-                momentum: 0.9,
-                nesterov: false,
-                weight_decay: 0.0,
-            },
-            averaging: Averaging::Ema {
-                decay: 0.999,
-                warmup: true,
-            },
         };
-        let spec = EngineSpec::new(model.as_ref(), clipping, apply)?;
+        let mechanism = private.then(|| DpMechanism::new(clipping, 1.0, logical as f64).unwrap());
+        let optimizer = Optimizer::Sgd {
+            momentum: 0.9,
+            nesterov: false,
+            weight_decay: 0.0,
+        };
+        let averaging = Averaging::Ema {
+            decay: 0.999,
+            warmup: true,
+        };
+        let spec = EngineSpec::new(model.as_ref(), mechanism, optimizer, averaging)?;
         let state = spec.initial_state(0);
         let per: usize = spec.loss.input_shape.iter().product();
         let mut shape = vec![physical];

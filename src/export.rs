@@ -74,15 +74,16 @@ fn find_dump(dump: &Path, suffix: &str) -> Result<PathBuf> {
 }
 
 /// The programs `dpxla export-hlo` writes for a model at physical batch
-/// `batch`, by file stem: the per-example-gradient program, and the two
-/// programs of a DP-SGD step (accumulate with flat clipping at C = 1, apply
-/// with σ = 1, expected batch = `batch`, SGD with momentum 0.9).
-pub fn standard_programs(model: &str, batch: usize) -> Result<Vec<(String, Graph)>> {
+/// `batch`, by file stem, each with the lowering options that name its
+/// arguments: the per-example-gradient program, and the two programs of a
+/// DP-SGD step (accumulate with flat clipping at C = 1, apply with σ = 1,
+/// expected batch = `batch`, SGD with momentum 0.9).
+pub fn standard_programs(model: &str, batch: usize) -> Result<Vec<(String, Graph, LowerOptions)>> {
     use crate::dp::clip::ClipMode;
-    use crate::dp::noise::NoiseSpec;
-    use crate::nn::{by_name, per_example_grads, trace_example_loss};
+    use crate::dp::mechanism::{Clipping, DpMechanism};
+    use crate::nn::{by_name, example_input_names, per_example_grads, trace_example_loss};
     use crate::optim::{Averaging, Optimizer};
-    use crate::train::programs::{accumulate_graph, apply_graph, ApplySpec, Clipping};
+    use crate::train::programs::{accumulate_graph, apply_graph, ApplySpec};
     let loss = trace_example_loss(by_name(model)?.as_ref())?;
     let all: Vec<usize> = (0..loss.params.len()).collect();
     let clip = Clipping {
@@ -90,12 +91,9 @@ pub fn standard_programs(model: &str, batch: usize) -> Result<Vec<(String, Graph
         mode: ClipMode::Flat,
         method: crate::dp::bookkeeping::ClipMethod::Auto,
     };
+    let mechanism = DpMechanism::new(clip, 1.0, batch as f64)?;
     let apply = ApplySpec {
-        noise: Some(NoiseSpec {
-            sigma: 1.0,
-            clip_norm: 1.0,
-            expected_batch: batch as f64,
-        }),
+        mechanism: Some(mechanism),
         optimizer: Optimizer::Sgd {
             momentum: 0.9,
             nesterov: false,
@@ -103,18 +101,27 @@ pub fn standard_programs(model: &str, batch: usize) -> Result<Vec<(String, Graph
         },
         averaging: Averaging::None,
     };
+    let named = |names: Vec<String>| LowerOptions {
+        arg_names: names,
+        ..LowerOptions::default()
+    };
+    let (acc, acc_sig) = accumulate_graph(&loss, &all, batch, 1, Some(&mechanism))?;
+    let (app, app_sig) = apply_graph(&loss, &all, &apply)?;
     Ok(vec![
         (
             format!("{model}_per_example_grads_b{batch}"),
             per_example_grads(&loss, batch)?,
+            named(example_input_names(&loss)),
         ),
         (
             format!("{model}_dp_accumulate_b{batch}"),
-            accumulate_graph(&loss, &all, batch, 1, Some(clip))?,
+            acc,
+            named(acc_sig.input_names()),
         ),
         (
             format!("{model}_dp_apply"),
-            apply_graph(&loss, &all, &apply)?,
+            app,
+            named(app_sig.input_names()),
         ),
     ])
 }

@@ -22,12 +22,13 @@ mod pjrt_common;
 
 use dpxla::dp::bookkeeping::ClipMethod;
 use dpxla::dp::clip::ClipMode;
+use dpxla::dp::mechanism::{Clipping, DpMechanism};
 use dpxla::lower::LowerOptions;
 use dpxla::nn::{init_params, per_example_grads, trace_example_loss, ExampleLoss};
 use dpxla::program::Program;
 use dpxla::runtime::{CompileOptions, XlaFlag};
 use dpxla::trace::{eval, DType, HostArray};
-use dpxla::train::programs::{accumulate_graph, Clipping};
+use dpxla::train::programs::accumulate_graph;
 use dpxla::transform::value_and_grad;
 use fuzz_models::{maxpool_report_model, random_model, FuzzModel};
 use pjrt_common::cpu_client;
@@ -288,12 +289,15 @@ fn check_clipped_sums(c: &Case, seed: u64) {
         v
     };
     let graph = |loss: &ExampleLoss, clip: f64, method: ClipMethod| {
-        let clipping = Some(Clipping {
+        let clipping = Clipping {
             norm: clip,
             mode,
             method,
-        });
-        accumulate_graph(loss, &trainable, c.batch, views, clipping).unwrap()
+        };
+        let mechanism = DpMechanism::new(clipping, 1.0, c.batch as f64).unwrap();
+        accumulate_graph(loss, &trainable, c.batch, views, Some(&mechanism))
+            .unwrap()
+            .0
     };
     // Per-example, per-tensor norms from the oracle with no clipping (a huge
     // C) and a one-hot mask; then the C whose thresholds stay furthest (in

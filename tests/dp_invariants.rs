@@ -6,12 +6,11 @@ mod pjrt_common;
 
 use dpxla::dp::bookkeeping::ClipMethod;
 use dpxla::dp::clip::ClipMode;
-use dpxla::dp::noise::NoiseSpec;
+use dpxla::dp::mechanism::{Clipping, DpMechanism};
 use dpxla::nn::{models::Mlp, Model};
 use dpxla::optim::{Averaging, Optimizer};
 use dpxla::trace::HostArray;
 use dpxla::train::engine::{Engine, EngineSpec, HostState};
-use dpxla::train::programs::{ApplySpec, Clipping};
 use dpxla::train::sampler::{poisson_batch, StreamRng};
 use pjrt_common::cpu_client;
 use rand::{Rng, SeedableRng};
@@ -27,7 +26,7 @@ fn small_mlp() -> Mlp {
 fn engine(
     model: &dyn Model,
     clip: Option<f64>,
-    noise: Option<NoiseSpec>,
+    noise: Option<(f64, f64)>,
     views: usize,
     seed: u64,
 ) -> Engine {
@@ -38,23 +37,23 @@ fn engine_with_mode(
     model: &dyn Model,
     clip: Option<f64>,
     mode: ClipMode,
-    noise: Option<NoiseSpec>,
+    noise: Option<(f64, f64)>,
     views: usize,
     seed: u64,
 ) -> Engine {
-    let apply = ApplySpec {
-        noise,
-        optimizer: Optimizer::default(),
-        averaging: Averaging::None,
-    };
-    let clipping = clip.map(|norm| Clipping {
-        norm,
-        mode,
-        method: ClipMethod::Auto,
+    // (σ, q·N); accumulator tests need no particular noise.
+    let (sigma, expected) = noise.unwrap_or((1.0, 8.0));
+    let mechanism = clip.map(|norm| {
+        let clipping = Clipping {
+            norm,
+            mode,
+            method: ClipMethod::Auto,
+        };
+        DpMechanism::new(clipping, sigma, expected).unwrap()
     });
     let spec = EngineSpec {
         views,
-        ..EngineSpec::new(model, clipping, apply).unwrap()
+        ..EngineSpec::new(model, mechanism, Optimizer::default(), Averaging::None).unwrap()
     };
     let state = spec.initial_state(seed);
     Engine::new(cpu_client(), spec, &state).unwrap()
@@ -175,21 +174,19 @@ fn noise_has_standard_deviation_sigma_c_over_expected_batch() {
     // MLP has 669,706 coordinates: the sample std is within 0.3% of σC/(qN)
     // with overwhelming probability (its relative s.e. is 1/sqrt(2n) = 0.09%).
     let (sigma, c, expected) = (1.3, 0.7, 50.0);
-    let clipping = Some(Clipping {
+    let clipping = Clipping {
         norm: c,
         mode: ClipMode::Flat,
         method: ClipMethod::Auto,
-    });
-    let apply = ApplySpec {
-        noise: Some(NoiseSpec {
-            sigma,
-            clip_norm: c,
-            expected_batch: expected,
-        }),
-        optimizer: Optimizer::default(),
-        averaging: Averaging::None,
     };
-    let spec = EngineSpec::new(&Mlp::mnist(), clipping, apply).unwrap();
+    let mechanism = DpMechanism::new(clipping, sigma, expected).unwrap();
+    let spec = EngineSpec::new(
+        &Mlp::mnist(),
+        Some(mechanism),
+        Optimizer::default(),
+        Averaging::None,
+    )
+    .unwrap();
     let zeros: Vec<HostArray> = spec
         .loss
         .params
@@ -228,12 +225,7 @@ fn private_update_divides_by_the_expected_not_the_realised_batch_size() {
     let (images, labels) = batch(&mut rng, 8, 1.0);
     let mut mask = vec![0.0f32; 8];
     mask[0] = 1.0;
-    let noise = NoiseSpec {
-        sigma: 0.0,
-        clip_norm: 100.0,
-        expected_batch: 10.0,
-    };
-    let mut e = engine(&model, Some(100.0), Some(noise), 1, 5);
+    let mut e = engine(&model, Some(100.0), Some((0.0, 10.0)), 1, 5);
     let p0 = flat(&e.state().unwrap().params);
     e.accumulate(&images, &labels, &mask).unwrap();
     let g = flat(&e.accumulators().unwrap());

@@ -7,39 +7,32 @@
 mod pjrt_common;
 
 use dpxla::dp::clip::ClipMode;
-use dpxla::dp::noise::NoiseSpec;
+use dpxla::dp::mechanism::{Clipping, DpMechanism};
 use dpxla::nn::models::Mlp;
 use dpxla::optim::{Averaging, Optimizer};
 use dpxla::train::engine::{Engine, EngineSpec};
-use dpxla::train::programs::{ApplySpec, Clipping};
 use pjrt_common::cpu_client;
 
 #[test]
 fn no_compiled_program_donates_a_buffer() {
     for private in [true, false] {
-        let apply = ApplySpec {
-            noise: private.then_some(NoiseSpec {
-                sigma: 1.0,
-                clip_norm: 1.0,
-                expected_batch: 8.0,
-            }),
-            optimizer: Optimizer::default(),
-            averaging: Averaging::Ema {
-                decay: 0.9,
-                warmup: false,
-            },
+        let optimizer = Optimizer::default();
+        let averaging = Averaging::Ema {
+            decay: 0.9,
+            warmup: false,
         };
-        let clipping = private.then_some(Clipping {
+        let clipping = Clipping {
             norm: 1.0,
             mode: ClipMode::Flat,
             method: dpxla::dp::bookkeeping::ClipMethod::Auto,
-        });
+        };
+        let mechanism = private.then(|| DpMechanism::new(clipping, 1.0, 8.0).unwrap());
         let model = Mlp {
             input: vec![4, 4, 1],
             hidden: vec![8],
             classes: 3,
         };
-        let spec = EngineSpec::new(&model, clipping, apply).unwrap();
+        let spec = EngineSpec::new(&model, mechanism, optimizer, averaging).unwrap();
         let state = spec.initial_state(1);
         let mut e = Engine::new(cpu_client(), spec, &state).unwrap();
         e.prepare(8).unwrap();

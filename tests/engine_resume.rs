@@ -7,37 +7,30 @@ mod pjrt_common;
 
 use dpxla::dp::bookkeeping::ClipMethod;
 use dpxla::dp::clip::ClipMode;
-use dpxla::dp::noise::NoiseSpec;
+use dpxla::dp::mechanism::{Clipping, DpMechanism};
 use dpxla::nn::{init_params, models::Mlp, trace_example_loss};
 use dpxla::optim::{Averaging, Optimizer};
 use dpxla::trace::HostArray;
 use dpxla::train::engine::{Engine, EngineSpec, HostState};
-use dpxla::train::programs::{ApplySpec, Clipping};
 use rand::{Rng, SeedableRng};
 
 fn engine(state: &HostState) -> Engine {
-    let clipping = Some(Clipping {
+    let clipping = Clipping {
         norm: 1.0,
         mode: ClipMode::Flat,
         method: ClipMethod::Auto,
-    });
-    let apply = ApplySpec {
-        noise: Some(NoiseSpec {
-            sigma: 1.0,
-            clip_norm: 1.0,
-            expected_batch: 64.0,
-        }),
-        optimizer: Optimizer::Sgd {
-            momentum: 0.9,
-            nesterov: false,
-            weight_decay: 0.0,
-        },
-        averaging: Averaging::Ema {
-            decay: 0.9,
-            warmup: true,
-        },
     };
-    let spec = EngineSpec::new(&Mlp::mnist(), clipping, apply).unwrap();
+    let mechanism = Some(DpMechanism::new(clipping, 1.0, 64.0).unwrap());
+    let optimizer = Optimizer::Sgd {
+        momentum: 0.9,
+        nesterov: false,
+        weight_decay: 0.0,
+    };
+    let averaging = Averaging::Ema {
+        decay: 0.9,
+        warmup: true,
+    };
+    let spec = EngineSpec::new(&Mlp::mnist(), mechanism, optimizer, averaging).unwrap();
     Engine::new(pjrt_common::cpu_client(), spec, state).unwrap()
 }
 

@@ -8,13 +8,14 @@ mod pjrt_common;
 
 use dpxla::dp::bookkeeping::ClipMethod;
 use dpxla::dp::clip::ClipMode;
+use dpxla::dp::mechanism::{Clipping, DpMechanism};
 use dpxla::lower::LowerOptions;
 use dpxla::nn::models::{CifarCnn, CnnTanh, Mlp, ResNetGn, WideResNet};
 use dpxla::nn::{init_params, trace_example_loss, Model, Params};
 use dpxla::program::Program;
 use dpxla::runtime::{CompileOptions, XlaFlag};
 use dpxla::trace::{DType, HostArray, Tensor};
-use dpxla::train::programs::{accumulate_graph, Clipping};
+use dpxla::train::programs::accumulate_graph;
 use pjrt_common::cpu_client;
 use rand::{Rng, SeedableRng};
 
@@ -110,18 +111,14 @@ fn check(model: &dyn Model, views: usize, frozen_first: bool, mode: ClipMode, se
         args.push(labels);
         args.push(mask);
         let run = |method: ClipMethod, clip: f64| {
-            let g = accumulate_graph(
-                &loss,
-                &trainable,
-                batch,
-                views,
-                Some(Clipping {
-                    norm: clip,
-                    mode,
-                    method,
-                }),
-            )
-            .unwrap();
+            let clipping = Clipping {
+                norm: clip,
+                mode,
+                method,
+            };
+            let mechanism = DpMechanism::new(clipping, 1.0, batch as f64).unwrap();
+            let (g, _) =
+                accumulate_graph(&loss, &trainable, batch, views, Some(&mechanism)).unwrap();
             // Level 0 compiles fastest; tests/differential.rs checks that
             // results do not depend on the level.
             let opts =

@@ -406,6 +406,7 @@ fn donated_parameters_are_updated_in_place() {
     let g = b.finish(&[p - gr * 0.5]).unwrap();
     let opts = LowerOptions {
         donations: vec![(0, 0)],
+        ..LowerOptions::default()
     };
     let mlir = dpxla::lower::lower(&g, &opts).unwrap();
     assert!(mlir.contains("tf.aliasing_output = 0"));
@@ -423,8 +424,47 @@ fn donated_parameters_are_updated_in_place() {
     // A donation between different types is refused at lowering time.
     let bad = LowerOptions {
         donations: vec![(0, 1)],
+        ..LowerOptions::default()
     };
     assert!(dpxla::lower::lower(&g, &bad).is_err());
+}
+
+#[test]
+fn named_arguments_appear_in_the_module_and_still_compile_and_run() {
+    // Names with characters MLIR does not allow, a duplicate, and one that
+    // looks like the emitter's own `%vN`.
+    let b = Builder::new();
+    let x = b.input(Aval::new([2], DType::F32));
+    let y = b.input(Aval::new([2], DType::F32));
+    let z = b.input(Aval::new([2], DType::F32));
+    let g = b.finish(&[x * y + z]).unwrap();
+    let opts = LowerOptions {
+        arg_names: vec![
+            "params.conv1/w".into(),
+            "params.conv1/w".into(),
+            "v0".into(),
+        ],
+        ..LowerOptions::default()
+    };
+    let mlir = dpxla::lower::lower(&g, &opts).unwrap();
+    assert!(mlir.contains("%params.conv1_w: tensor<2xf32>"), "{mlir}");
+    assert!(mlir.contains("%params.conv1_w.1: tensor<2xf32>"), "{mlir}");
+    assert!(mlir.contains("%arg_v0: tensor<2xf32>"), "{mlir}");
+    let prog = Program::compile(cpu_client(), &g, &opts, &CompileOptions::default()).unwrap();
+    let arr = |v: Vec<f32>| dpxla::trace::HostArray::f32([2], v);
+    let out = prog
+        .run_host(&[
+            arr(vec![1.0, 2.0]),
+            arr(vec![3.0, 4.0]),
+            arr(vec![0.5, 0.5]),
+        ])
+        .unwrap();
+    assert_eq!(out[0].to_f64(), vec![3.5, 8.5]);
+    let wrong = LowerOptions {
+        arg_names: vec!["only_one".into()],
+        ..LowerOptions::default()
+    };
+    assert!(dpxla::lower::lower(&g, &wrong).is_err());
 }
 
 #[test]

@@ -7,12 +7,11 @@ mod pjrt_common;
 
 use dpxla::dp::bookkeeping::ClipMethod;
 use dpxla::dp::clip::ClipMode;
-use dpxla::dp::noise::NoiseSpec;
+use dpxla::dp::mechanism::{Clipping, DpMechanism};
 use dpxla::nn::models::Mlp;
 use dpxla::optim::{Averaging, Optimizer};
 use dpxla::trace::{ArrayData, HostArray};
 use dpxla::train::engine::{Engine, EngineSpec};
-use dpxla::train::programs::{ApplySpec, Clipping};
 use pjrt_common::cpu_client;
 use rand::{Rng, SeedableRng};
 
@@ -22,21 +21,15 @@ fn engine(mode: ClipMode, method: ClipMethod) -> Engine {
         hidden: vec![8],
         classes: 3,
     };
-    let apply = ApplySpec {
-        noise: Some(NoiseSpec {
-            sigma: 1.0,
-            clip_norm: 1.0,
-            expected_batch: 8.0,
-        }),
-        optimizer: Optimizer::default(),
-        averaging: Averaging::None,
-    };
-    let clipping = Some(Clipping {
+    let optimizer = Optimizer::default();
+    let averaging = Averaging::None;
+    let clipping = Clipping {
         norm: 1.0,
         mode,
         method,
-    });
-    let spec = EngineSpec::new(&model, clipping, apply).unwrap();
+    };
+    let mechanism = Some(DpMechanism::new(clipping, 1.0, 8.0).unwrap());
+    let spec = EngineSpec::new(&model, mechanism, optimizer, averaging).unwrap();
     let state = spec.initial_state(3);
     Engine::new(cpu_client(), spec, &state).unwrap()
 }

@@ -16,7 +16,6 @@ use dpxla::program::Program;
 use dpxla::runtime::CompileOptions;
 use dpxla::trace::{HostArray, Tensor};
 use dpxla::train::engine::{Engine, EngineSpec};
-use dpxla::train::programs::ApplySpec;
 use pjrt_common::cpu_client;
 
 fn mlp() -> Mlp {
@@ -60,12 +59,7 @@ fn labels_outside_the_classes_are_refused_naming_example_and_value() {
 fn the_engine_refuses_out_of_range_labels() {
     // Before: a label of 4 for 4 classes one-hot encoded to zeros and gave a
     // loss of -0.0 with no error.
-    let apply = ApplySpec {
-        noise: None,
-        optimizer: Optimizer::default(),
-        averaging: Averaging::None,
-    };
-    let spec = EngineSpec::new(&mlp(), None, apply).unwrap();
+    let spec = EngineSpec::new(&mlp(), None, Optimizer::default(), Averaging::None).unwrap();
     let state = spec.initial_state(1);
     let mut engine = Engine::new(cpu_client(), spec, &state).unwrap();
     let msg = err_text(engine.accumulate(&images(2), &[1, 4], &[1.0, 1.0]));

@@ -6,43 +6,36 @@ mod pjrt_common;
 
 use dpxla::dp::bookkeeping::ClipMethod;
 use dpxla::dp::clip::ClipMode;
-use dpxla::dp::noise::NoiseSpec;
+use dpxla::dp::mechanism::{Clipping, DpMechanism};
 use dpxla::nn::models::{CifarCnn, CnnTanh, CnnTanhCifar, Mlp, ResNetGn, WideResNet};
 use dpxla::nn::Model;
 use dpxla::optim::{Averaging, Optimizer};
 use dpxla::runtime::{CompileOptions, XlaFlag};
 use dpxla::trace::HostArray;
 use dpxla::train::engine::{Engine, EngineSpec};
-use dpxla::train::programs::{ApplySpec, Clipping};
 use pjrt_common::cpu_client;
 use rand::{Rng, SeedableRng};
 
 fn private_steps(model: &dyn Model, seed: u64) {
-    let clipping = Some(Clipping {
+    let clipping = Clipping {
         norm: 1.0,
         mode: ClipMode::Flat,
         method: ClipMethod::Auto,
-    });
-    let apply = ApplySpec {
-        noise: Some(NoiseSpec {
-            sigma: 1.0,
-            clip_norm: 1.0,
-            expected_batch: 4.0,
-        }),
-        optimizer: Optimizer::Sgd {
-            momentum: 0.9,
-            nesterov: false,
-            weight_decay: 0.0,
-        },
-        averaging: Averaging::Ema {
-            decay: 0.9,
-            warmup: true,
-        },
+    };
+    let mechanism = Some(DpMechanism::new(clipping, 1.0, 4.0).unwrap());
+    let optimizer = Optimizer::Sgd {
+        momentum: 0.9,
+        nesterov: false,
+        weight_decay: 0.0,
+    };
+    let averaging = Averaging::Ema {
+        decay: 0.9,
+        warmup: true,
     };
     let spec = EngineSpec {
         compile_options: CompileOptions::default()
             .flag("xla_backend_optimization_level", XlaFlag::Int(0)),
-        ..EngineSpec::new(model, clipping, apply).unwrap()
+        ..EngineSpec::new(model, mechanism, optimizer, averaging).unwrap()
     };
     let n = spec.loss.params.len();
     let input = spec.loss.input_shape.clone();

@@ -285,7 +285,8 @@ fn secure_noise_trains_with_a_fixed_microbatch_count_and_host_noise() {
     let cfg = config(&out, &["privacy.secure_noise=true", "training.steps=3"]);
     let setup = dpxla::train::setup::Setup::build(&cfg).unwrap();
     assert!(
-        setup.spec.apply.noise.is_none(),
+        setup.spec.mechanism.map(|m| m.noise_source())
+            == Some(dpxla::dp::mechanism::NoiseSource::Host),
         "no device noise in secure mode"
     );
     let dims: usize = setup

@@ -1,10 +1,10 @@
 module @dpxla {
-  func.func public @main(%v0: tensor<16xf32>, %v1: tensor<8x8x1x16xf32>, %v2: tensor<32xf32>, %v3: tensor<4x4x16x32xf32>, %v4: tensor<32xf32>, %v5: tensor<512x32xf32>, %v6: tensor<10xf32>, %v7: tensor<32x10xf32>, %v8: tensor<16xf32>, %v9: tensor<8x8x1x16xf32>, %v10: tensor<32xf32>, %v11: tensor<4x4x16x32xf32>, %v12: tensor<32xf32>, %v13: tensor<512x32xf32>, %v14: tensor<10xf32>, %v15: tensor<32x10xf32>, %v16: tensor<8x28x28x1xf32>, %v17: tensor<8xi32>, %v18: tensor<8xf32>) -> (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) {
-    %v19 = "stablehlo.reshape"(%v16) : (tensor<8x28x28x1xf32>) -> tensor<8x1x28x28x1xf32>
+  func.func public @main(%params.conv1_b: tensor<16xf32>, %params.conv1_w: tensor<8x8x1x16xf32>, %params.conv2_b: tensor<32xf32>, %params.conv2_w: tensor<4x4x16x32xf32>, %params.dense1_b: tensor<32xf32>, %params.dense1_w: tensor<512x32xf32>, %params.dense2_b: tensor<10xf32>, %params.dense2_w: tensor<32x10xf32>, %accumulators.conv1_b: tensor<16xf32>, %accumulators.conv1_w: tensor<8x8x1x16xf32>, %accumulators.conv2_b: tensor<32xf32>, %accumulators.conv2_w: tensor<4x4x16x32xf32>, %accumulators.dense1_b: tensor<32xf32>, %accumulators.dense1_w: tensor<512x32xf32>, %accumulators.dense2_b: tensor<10xf32>, %accumulators.dense2_w: tensor<32x10xf32>, %images: tensor<8x28x28x1xf32>, %labels: tensor<8xi32>, %mask: tensor<8xf32>) -> (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) {
+    %v19 = "stablehlo.reshape"(%images) : (tensor<8x28x28x1xf32>) -> tensor<8x1x28x28x1xf32>
     %v20 = "stablehlo.reshape"(%v19) : (tensor<8x1x28x28x1xf32>) -> tensor<8x28x28x1xf32>
-    %v21 = "stablehlo.convolution"(%v20, %v1) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[3, 3], [3, 3]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 2, 2>} : (tensor<8x28x28x1xf32>, tensor<8x8x1x16xf32>) -> tensor<8x14x14x16xf32>
+    %v21 = "stablehlo.convolution"(%v20, %params.conv1_w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[3, 3], [3, 3]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 2, 2>} : (tensor<8x28x28x1xf32>, tensor<8x8x1x16xf32>) -> tensor<8x14x14x16xf32>
     %v22 = "stablehlo.reshape"(%v21) : (tensor<8x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v23 = "stablehlo.broadcast_in_dim"(%v0) {broadcast_dimensions = array<i64: 3>} : (tensor<16xf32>) -> tensor<1x14x14x16xf32>
+    %v23 = "stablehlo.broadcast_in_dim"(%params.conv1_b) {broadcast_dimensions = array<i64: 3>} : (tensor<16xf32>) -> tensor<1x14x14x16xf32>
     %v24 = "stablehlo.broadcast_in_dim"(%v23) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
     %v25 = "stablehlo.add"(%v22, %v24) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
     %v26 = "stablehlo.tanh"(%v25) : (tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
@@ -15,9 +15,9 @@ module @dpxla {
       "stablehlo.return"(%t4) : (tensor<f32>) -> ()
     }) {padding = dense<[[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]> : tensor<5x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2, 1>, window_strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x14x14x16xf32>, tensor<f32>) -> tensor<8x1x13x13x16xf32>
     %v28 = "stablehlo.reshape"(%v27) : (tensor<8x1x13x13x16xf32>) -> tensor<8x13x13x16xf32>
-    %v29 = "stablehlo.convolution"(%v28, %v3) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[0, 0], [0, 0]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 2, 2>} : (tensor<8x13x13x16xf32>, tensor<4x4x16x32xf32>) -> tensor<8x5x5x32xf32>
+    %v29 = "stablehlo.convolution"(%v28, %params.conv2_w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[0, 0], [0, 0]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 2, 2>} : (tensor<8x13x13x16xf32>, tensor<4x4x16x32xf32>) -> tensor<8x5x5x32xf32>
     %v30 = "stablehlo.reshape"(%v29) : (tensor<8x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
-    %v31 = "stablehlo.broadcast_in_dim"(%v2) {broadcast_dimensions = array<i64: 3>} : (tensor<32xf32>) -> tensor<1x5x5x32xf32>
+    %v31 = "stablehlo.broadcast_in_dim"(%params.conv2_b) {broadcast_dimensions = array<i64: 3>} : (tensor<32xf32>) -> tensor<1x5x5x32xf32>
     %v32 = "stablehlo.broadcast_in_dim"(%v31) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
     %v33 = "stablehlo.add"(%v30, %v32) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
     %v34 = "stablehlo.tanh"(%v33) : (tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
@@ -28,18 +28,18 @@ module @dpxla {
       "stablehlo.return"(%t8) : (tensor<f32>) -> ()
     }) {padding = dense<[[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]> : tensor<5x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2, 1>, window_strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x5x5x32xf32>, tensor<f32>) -> tensor<8x1x4x4x32xf32>
     %v36 = "stablehlo.reshape"(%v35) : (tensor<8x1x4x4x32xf32>) -> tensor<8x1x512xf32>
-    %v37 = "stablehlo.dot_general"(%v36, %v5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x1x512xf32>, tensor<512x32xf32>) -> tensor<8x1x32xf32>
-    %v38 = "stablehlo.broadcast_in_dim"(%v4) {broadcast_dimensions = array<i64: 1>} : (tensor<32xf32>) -> tensor<1x32xf32>
+    %v37 = "stablehlo.dot_general"(%v36, %params.dense1_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x1x512xf32>, tensor<512x32xf32>) -> tensor<8x1x32xf32>
+    %v38 = "stablehlo.broadcast_in_dim"(%params.dense1_b) {broadcast_dimensions = array<i64: 1>} : (tensor<32xf32>) -> tensor<1x32xf32>
     %v39 = "stablehlo.broadcast_in_dim"(%v38) {broadcast_dimensions = array<i64: 1, 2>} : (tensor<1x32xf32>) -> tensor<8x1x32xf32>
     %v40 = "stablehlo.add"(%v37, %v39) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
     %v41 = "stablehlo.tanh"(%v40) : (tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v42 = "stablehlo.dot_general"(%v41, %v7) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x1x32xf32>, tensor<32x10xf32>) -> tensor<8x1x10xf32>
-    %v43 = "stablehlo.broadcast_in_dim"(%v6) {broadcast_dimensions = array<i64: 1>} : (tensor<10xf32>) -> tensor<1x10xf32>
+    %v42 = "stablehlo.dot_general"(%v41, %params.dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x1x32xf32>, tensor<32x10xf32>) -> tensor<8x1x10xf32>
+    %v43 = "stablehlo.broadcast_in_dim"(%params.dense2_b) {broadcast_dimensions = array<i64: 1>} : (tensor<10xf32>) -> tensor<1x10xf32>
     %v44 = "stablehlo.broadcast_in_dim"(%v43) {broadcast_dimensions = array<i64: 1, 2>} : (tensor<1x10xf32>) -> tensor<8x1x10xf32>
     %v45 = "stablehlo.add"(%v42, %v44) : (tensor<8x1x10xf32>, tensor<8x1x10xf32>) -> tensor<8x1x10xf32>
     %v46 = "stablehlo.reshape"(%v45) : (tensor<8x1x10xf32>) -> tensor<8x10xf32>
     %v47 = "stablehlo.iota"() {iota_dimension = 0 : i64} : () -> tensor<10xi32>
-    %v48 = "stablehlo.broadcast_in_dim"(%v17) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi32>) -> tensor<8x10xi32>
+    %v48 = "stablehlo.broadcast_in_dim"(%labels) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi32>) -> tensor<8x10xi32>
     %v49 = "stablehlo.broadcast_in_dim"(%v47) {broadcast_dimensions = array<i64: 1>} : (tensor<10xi32>) -> tensor<8x10xi32>
     %v50 = "stablehlo.compare"(%v48, %v49) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type SIGNED>} : (tensor<8x10xi32>, tensor<8x10xi32>) -> tensor<8x10xi1>
     %v51 = "stablehlo.convert"(%v50) : (tensor<8x10xi1>) -> tensor<8x10xf32>
@@ -92,7 +92,7 @@ module @dpxla {
       %t28 = "stablehlo.add"(%t26, %t27) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t28) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1>} : (tensor<8x1x10xf32>, tensor<f32>) -> tensor<8x10xf32>
-    %v77 = "stablehlo.dot_general"(%v75, %v7) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x1x10xf32>, tensor<32x10xf32>) -> tensor<8x1x32xf32>
+    %v77 = "stablehlo.dot_general"(%v75, %params.dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x1x10xf32>, tensor<32x10xf32>) -> tensor<8x1x32xf32>
     %v78 = "stablehlo.multiply"(%v41, %v41) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
     %v79 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
     %v80 = "stablehlo.broadcast_in_dim"(%v79) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x32xf32>
@@ -105,7 +105,7 @@ module @dpxla {
       %t32 = "stablehlo.add"(%t30, %t31) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t32) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1>} : (tensor<8x1x32xf32>, tensor<f32>) -> tensor<8x32xf32>
-    %v85 = "stablehlo.dot_general"(%v83, %v5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x1x32xf32>, tensor<512x32xf32>) -> tensor<8x1x512xf32>
+    %v85 = "stablehlo.dot_general"(%v83, %params.dense1_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x1x32xf32>, tensor<512x32xf32>) -> tensor<8x1x512xf32>
     %v86 = "stablehlo.reshape"(%v85) : (tensor<8x1x512xf32>) -> tensor<8x1x4x4x32xf32>
     %t33 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v87 = "stablehlo.select_and_scatter"(%v34, %v86, %t33) ({
@@ -129,7 +129,7 @@ module @dpxla {
       %t43 = "stablehlo.add"(%t41, %t42) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t43) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1, 2, 3>} : (tensor<8x1x5x5x32xf32>, tensor<f32>) -> tensor<8x32xf32>
-    %v95 = "stablehlo.reverse"(%v3) {dimensions = array<i64: 0, 1>} : (tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v95 = "stablehlo.reverse"(%params.conv2_w) {dimensions = array<i64: 0, 1>} : (tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
     %v96 = "stablehlo.reshape"(%v93) : (tensor<8x1x5x5x32xf32>) -> tensor<8x5x5x32xf32>
     %v97 = "stablehlo.convolution"(%v96, %v95) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 2, 2>, padding = dense<[[3, 4], [3, 4]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 1, 1>} : (tensor<8x5x5x32xf32>, tensor<4x4x16x32xf32>) -> tensor<8x13x13x16xf32>
     %v98 = "stablehlo.reshape"(%v97) : (tensor<8x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>
@@ -429,13 +429,13 @@ module @dpxla {
     %v328 = "stablehlo.broadcast_in_dim"(%v322) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
     %v329 = "stablehlo.divide"(%v328, %v327) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
     %v330 = "stablehlo.convert"(%v329) : (tensor<8xf64>) -> tensor<8xf32>
-    %v331 = "stablehlo.multiply"(%v18, %v330) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v331 = "stablehlo.multiply"(%mask, %v330) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %v332 = "stablehlo.select"(%v318, %v331, %v320) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %v333 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
     %v334 = "stablehlo.broadcast_in_dim"(%v333) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
     %v335 = "stablehlo.compare"(%v321, %v334) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xi1>
     %v336 = "stablehlo.convert"(%v335) : (tensor<8xi1>) -> tensor<8xf32>
-    %v337 = "stablehlo.multiply"(%v18, %v336) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v337 = "stablehlo.multiply"(%mask, %v336) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %t95 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v338 = "stablehlo.reduce"(%v337, %t95) ({
     ^bb0(%t96: tensor<f32>, %t97: tensor<f32>):
@@ -500,17 +500,17 @@ module @dpxla {
     %v394 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x32xf32>
     %v395 = "stablehlo.multiply"(%v389, %v394) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
     %v396 = "stablehlo.dot_general"(%v395, %v393) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x32xf32>, tensor<8x1x10xf32>) -> tensor<32x10xf32>
-    %v397 = "stablehlo.add"(%v8, %v343) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
-    %v398 = "stablehlo.add"(%v9, %v348) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v399 = "stablehlo.add"(%v10, %v353) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v400 = "stablehlo.add"(%v11, %v358) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v401 = "stablehlo.add"(%v12, %v363) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v402 = "stablehlo.add"(%v13, %v377) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
-    %v403 = "stablehlo.add"(%v14, %v382) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v404 = "stablehlo.add"(%v15, %v396) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
+    %v397 = "stablehlo.add"(%accumulators.conv1_b, %v343) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
+    %v398 = "stablehlo.add"(%accumulators.conv1_w, %v348) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
+    %v399 = "stablehlo.add"(%accumulators.conv2_b, %v353) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v400 = "stablehlo.add"(%accumulators.conv2_w, %v358) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v401 = "stablehlo.add"(%accumulators.dense1_b, %v363) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v402 = "stablehlo.add"(%accumulators.dense1_w, %v377) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
+    %v403 = "stablehlo.add"(%accumulators.dense2_b, %v382) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
+    %v404 = "stablehlo.add"(%accumulators.dense2_w, %v396) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
     %v405 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v406 = "stablehlo.broadcast_in_dim"(%v405) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v407 = "stablehlo.compare"(%v18, %v406) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v407 = "stablehlo.compare"(%mask, %v406) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
     %v408 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v409 = "stablehlo.broadcast_in_dim"(%v408) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
     %v410 = "stablehlo.select"(%v407, %v63, %v409) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>

@@ -1,6 +1,6 @@
 module @dpxla {
-  func.func public @main(%v0: tensor<16xf32>, %v1: tensor<8x8x1x16xf32>, %v2: tensor<32xf32>, %v3: tensor<4x4x16x32xf32>, %v4: tensor<32xf32>, %v5: tensor<512x32xf32>, %v6: tensor<10xf32>, %v7: tensor<32x10xf32>, %v8: tensor<16xf32>, %v9: tensor<8x8x1x16xf32>, %v10: tensor<32xf32>, %v11: tensor<4x4x16x32xf32>, %v12: tensor<32xf32>, %v13: tensor<512x32xf32>, %v14: tensor<10xf32>, %v15: tensor<32x10xf32>, %v16: tensor<16xf32>, %v17: tensor<8x8x1x16xf32>, %v18: tensor<32xf32>, %v19: tensor<4x4x16x32xf32>, %v20: tensor<32xf32>, %v21: tensor<512x32xf32>, %v22: tensor<10xf32>, %v23: tensor<32x10xf32>, %v24: tensor<4xui32>, %v25: tensor<f32>, %v26: tensor<f32>) -> (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>) {
-    %t1 = "stablehlo.reshape"(%v24) : (tensor<4xui32>) -> tensor<2x2xui32>
+  func.func public @main(%params.conv1_b: tensor<16xf32>, %params.conv1_w: tensor<8x8x1x16xf32>, %params.conv2_b: tensor<32xf32>, %params.conv2_w: tensor<4x4x16x32xf32>, %params.dense1_b: tensor<32xf32>, %params.dense1_w: tensor<512x32xf32>, %params.dense2_b: tensor<10xf32>, %params.dense2_w: tensor<32x10xf32>, %slots.conv1_b_momentum: tensor<16xf32>, %slots.conv1_w_momentum: tensor<8x8x1x16xf32>, %slots.conv2_b_momentum: tensor<32xf32>, %slots.conv2_w_momentum: tensor<4x4x16x32xf32>, %slots.dense1_b_momentum: tensor<32xf32>, %slots.dense1_w_momentum: tensor<512x32xf32>, %slots.dense2_b_momentum: tensor<10xf32>, %slots.dense2_w_momentum: tensor<32x10xf32>, %accumulators.conv1_b: tensor<16xf32>, %accumulators.conv1_w: tensor<8x8x1x16xf32>, %accumulators.conv2_b: tensor<32xf32>, %accumulators.conv2_w: tensor<4x4x16x32xf32>, %accumulators.dense1_b: tensor<32xf32>, %accumulators.dense1_w: tensor<512x32xf32>, %accumulators.dense2_b: tensor<10xf32>, %accumulators.dense2_w: tensor<32x10xf32>, %noise_key: tensor<4xui32>, %learning_rate: tensor<f32>, %step: tensor<f32>) -> (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>) {
+    %t1 = "stablehlo.reshape"(%noise_key) : (tensor<4xui32>) -> tensor<2x2xui32>
     %t2 = "stablehlo.bitcast_convert"(%t1) : (tensor<2x2xui32>) -> tensor<2xui64>
     %t3:2 = "stablehlo.rng_bit_generator"(%t2) {rng_algorithm = #stablehlo<rng_algorithm THREE_FRY>} : (tensor<2xui64>) -> (tensor<2xui64>, tensor<2x26010xui64>)
     %t4 = "stablehlo.constant"() {value = dense<11> : tensor<2x26010xui64>} : () -> tensor<2x26010xui64>
@@ -27,7 +27,7 @@ module @dpxla {
     %v29 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
     %v30 = "stablehlo.broadcast_in_dim"(%v29) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<16xf32>
     %v31 = "stablehlo.multiply"(%v28, %v30) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
-    %v32 = "stablehlo.add"(%v16, %v31) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
+    %v32 = "stablehlo.add"(%accumulators.conv1_b, %v31) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
     %v33 = "stablehlo.constant"() {value = dense<0x41000000> : tensor<f32>} : () -> tensor<f32>
     %v34 = "stablehlo.broadcast_in_dim"(%v33) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<16xf32>
     %v35 = "stablehlo.divide"(%v32, %v34) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
@@ -36,7 +36,7 @@ module @dpxla {
     %v38 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
     %v39 = "stablehlo.broadcast_in_dim"(%v38) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x8x1x16xf32>
     %v40 = "stablehlo.multiply"(%v37, %v39) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v41 = "stablehlo.add"(%v17, %v40) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
+    %v41 = "stablehlo.add"(%accumulators.conv1_w, %v40) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
     %v42 = "stablehlo.constant"() {value = dense<0x41000000> : tensor<f32>} : () -> tensor<f32>
     %v43 = "stablehlo.broadcast_in_dim"(%v42) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x8x1x16xf32>
     %v44 = "stablehlo.divide"(%v41, %v43) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
@@ -44,7 +44,7 @@ module @dpxla {
     %v46 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
     %v47 = "stablehlo.broadcast_in_dim"(%v46) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32xf32>
     %v48 = "stablehlo.multiply"(%v45, %v47) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v49 = "stablehlo.add"(%v18, %v48) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v49 = "stablehlo.add"(%accumulators.conv2_b, %v48) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
     %v50 = "stablehlo.constant"() {value = dense<0x41000000> : tensor<f32>} : () -> tensor<f32>
     %v51 = "stablehlo.broadcast_in_dim"(%v50) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32xf32>
     %v52 = "stablehlo.divide"(%v49, %v51) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
@@ -53,7 +53,7 @@ module @dpxla {
     %v55 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
     %v56 = "stablehlo.broadcast_in_dim"(%v55) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<4x4x16x32xf32>
     %v57 = "stablehlo.multiply"(%v54, %v56) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v58 = "stablehlo.add"(%v19, %v57) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v58 = "stablehlo.add"(%accumulators.conv2_w, %v57) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
     %v59 = "stablehlo.constant"() {value = dense<0x41000000> : tensor<f32>} : () -> tensor<f32>
     %v60 = "stablehlo.broadcast_in_dim"(%v59) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<4x4x16x32xf32>
     %v61 = "stablehlo.divide"(%v58, %v60) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
@@ -61,7 +61,7 @@ module @dpxla {
     %v63 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
     %v64 = "stablehlo.broadcast_in_dim"(%v63) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32xf32>
     %v65 = "stablehlo.multiply"(%v62, %v64) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v66 = "stablehlo.add"(%v20, %v65) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v66 = "stablehlo.add"(%accumulators.dense1_b, %v65) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
     %v67 = "stablehlo.constant"() {value = dense<0x41000000> : tensor<f32>} : () -> tensor<f32>
     %v68 = "stablehlo.broadcast_in_dim"(%v67) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32xf32>
     %v69 = "stablehlo.divide"(%v66, %v68) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
@@ -70,7 +70,7 @@ module @dpxla {
     %v72 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
     %v73 = "stablehlo.broadcast_in_dim"(%v72) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512x32xf32>
     %v74 = "stablehlo.multiply"(%v71, %v73) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
-    %v75 = "stablehlo.add"(%v21, %v74) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
+    %v75 = "stablehlo.add"(%accumulators.dense1_w, %v74) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
     %v76 = "stablehlo.constant"() {value = dense<0x41000000> : tensor<f32>} : () -> tensor<f32>
     %v77 = "stablehlo.broadcast_in_dim"(%v76) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512x32xf32>
     %v78 = "stablehlo.divide"(%v75, %v77) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
@@ -78,7 +78,7 @@ module @dpxla {
     %v80 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
     %v81 = "stablehlo.broadcast_in_dim"(%v80) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<10xf32>
     %v82 = "stablehlo.multiply"(%v79, %v81) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v83 = "stablehlo.add"(%v22, %v82) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
+    %v83 = "stablehlo.add"(%accumulators.dense2_b, %v82) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
     %v84 = "stablehlo.constant"() {value = dense<0x41000000> : tensor<f32>} : () -> tensor<f32>
     %v85 = "stablehlo.broadcast_in_dim"(%v84) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<10xf32>
     %v86 = "stablehlo.divide"(%v83, %v85) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
@@ -87,66 +87,66 @@ module @dpxla {
     %v89 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
     %v90 = "stablehlo.broadcast_in_dim"(%v89) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32x10xf32>
     %v91 = "stablehlo.multiply"(%v88, %v90) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
-    %v92 = "stablehlo.add"(%v23, %v91) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
+    %v92 = "stablehlo.add"(%accumulators.dense2_w, %v91) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
     %v93 = "stablehlo.constant"() {value = dense<0x41000000> : tensor<f32>} : () -> tensor<f32>
     %v94 = "stablehlo.broadcast_in_dim"(%v93) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32x10xf32>
     %v95 = "stablehlo.divide"(%v92, %v94) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
     %v96 = "stablehlo.constant"() {value = dense<0x3F666666> : tensor<f32>} : () -> tensor<f32>
     %v97 = "stablehlo.broadcast_in_dim"(%v96) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<16xf32>
-    %v98 = "stablehlo.multiply"(%v8, %v97) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
+    %v98 = "stablehlo.multiply"(%slots.conv1_b_momentum, %v97) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
     %v99 = "stablehlo.add"(%v98, %v35) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
-    %v100 = "stablehlo.broadcast_in_dim"(%v25) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<16xf32>
+    %v100 = "stablehlo.broadcast_in_dim"(%learning_rate) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<16xf32>
     %v101 = "stablehlo.multiply"(%v100, %v99) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
-    %v102 = "stablehlo.subtract"(%v0, %v101) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
+    %v102 = "stablehlo.subtract"(%params.conv1_b, %v101) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
     %v103 = "stablehlo.constant"() {value = dense<0x3F666666> : tensor<f32>} : () -> tensor<f32>
     %v104 = "stablehlo.broadcast_in_dim"(%v103) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x8x1x16xf32>
-    %v105 = "stablehlo.multiply"(%v9, %v104) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
+    %v105 = "stablehlo.multiply"(%slots.conv1_w_momentum, %v104) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
     %v106 = "stablehlo.add"(%v105, %v44) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v107 = "stablehlo.broadcast_in_dim"(%v25) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x8x1x16xf32>
+    %v107 = "stablehlo.broadcast_in_dim"(%learning_rate) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x8x1x16xf32>
     %v108 = "stablehlo.multiply"(%v107, %v106) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v109 = "stablehlo.subtract"(%v1, %v108) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
+    %v109 = "stablehlo.subtract"(%params.conv1_w, %v108) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
     %v110 = "stablehlo.constant"() {value = dense<0x3F666666> : tensor<f32>} : () -> tensor<f32>
     %v111 = "stablehlo.broadcast_in_dim"(%v110) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32xf32>
-    %v112 = "stablehlo.multiply"(%v10, %v111) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v112 = "stablehlo.multiply"(%slots.conv2_b_momentum, %v111) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
     %v113 = "stablehlo.add"(%v112, %v52) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v114 = "stablehlo.broadcast_in_dim"(%v25) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32xf32>
+    %v114 = "stablehlo.broadcast_in_dim"(%learning_rate) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32xf32>
     %v115 = "stablehlo.multiply"(%v114, %v113) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v116 = "stablehlo.subtract"(%v2, %v115) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v116 = "stablehlo.subtract"(%params.conv2_b, %v115) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
     %v117 = "stablehlo.constant"() {value = dense<0x3F666666> : tensor<f32>} : () -> tensor<f32>
     %v118 = "stablehlo.broadcast_in_dim"(%v117) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<4x4x16x32xf32>
-    %v119 = "stablehlo.multiply"(%v11, %v118) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v119 = "stablehlo.multiply"(%slots.conv2_w_momentum, %v118) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
     %v120 = "stablehlo.add"(%v119, %v61) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v121 = "stablehlo.broadcast_in_dim"(%v25) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<4x4x16x32xf32>
+    %v121 = "stablehlo.broadcast_in_dim"(%learning_rate) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<4x4x16x32xf32>
     %v122 = "stablehlo.multiply"(%v121, %v120) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v123 = "stablehlo.subtract"(%v3, %v122) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v123 = "stablehlo.subtract"(%params.conv2_w, %v122) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
     %v124 = "stablehlo.constant"() {value = dense<0x3F666666> : tensor<f32>} : () -> tensor<f32>
     %v125 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32xf32>
-    %v126 = "stablehlo.multiply"(%v12, %v125) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v126 = "stablehlo.multiply"(%slots.dense1_b_momentum, %v125) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
     %v127 = "stablehlo.add"(%v126, %v69) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v128 = "stablehlo.broadcast_in_dim"(%v25) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32xf32>
+    %v128 = "stablehlo.broadcast_in_dim"(%learning_rate) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32xf32>
     %v129 = "stablehlo.multiply"(%v128, %v127) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v130 = "stablehlo.subtract"(%v4, %v129) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
+    %v130 = "stablehlo.subtract"(%params.dense1_b, %v129) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
     %v131 = "stablehlo.constant"() {value = dense<0x3F666666> : tensor<f32>} : () -> tensor<f32>
     %v132 = "stablehlo.broadcast_in_dim"(%v131) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512x32xf32>
-    %v133 = "stablehlo.multiply"(%v13, %v132) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
+    %v133 = "stablehlo.multiply"(%slots.dense1_w_momentum, %v132) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
     %v134 = "stablehlo.add"(%v133, %v78) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
-    %v135 = "stablehlo.broadcast_in_dim"(%v25) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512x32xf32>
+    %v135 = "stablehlo.broadcast_in_dim"(%learning_rate) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512x32xf32>
     %v136 = "stablehlo.multiply"(%v135, %v134) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
-    %v137 = "stablehlo.subtract"(%v5, %v136) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
+    %v137 = "stablehlo.subtract"(%params.dense1_w, %v136) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
     %v138 = "stablehlo.constant"() {value = dense<0x3F666666> : tensor<f32>} : () -> tensor<f32>
     %v139 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<10xf32>
-    %v140 = "stablehlo.multiply"(%v14, %v139) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
+    %v140 = "stablehlo.multiply"(%slots.dense2_b_momentum, %v139) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
     %v141 = "stablehlo.add"(%v140, %v86) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v142 = "stablehlo.broadcast_in_dim"(%v25) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<10xf32>
+    %v142 = "stablehlo.broadcast_in_dim"(%learning_rate) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<10xf32>
     %v143 = "stablehlo.multiply"(%v142, %v141) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v144 = "stablehlo.subtract"(%v6, %v143) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
+    %v144 = "stablehlo.subtract"(%params.dense2_b, %v143) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
     %v145 = "stablehlo.constant"() {value = dense<0x3F666666> : tensor<f32>} : () -> tensor<f32>
     %v146 = "stablehlo.broadcast_in_dim"(%v145) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32x10xf32>
-    %v147 = "stablehlo.multiply"(%v15, %v146) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
+    %v147 = "stablehlo.multiply"(%slots.dense2_w_momentum, %v146) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
     %v148 = "stablehlo.add"(%v147, %v95) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
-    %v149 = "stablehlo.broadcast_in_dim"(%v25) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32x10xf32>
+    %v149 = "stablehlo.broadcast_in_dim"(%learning_rate) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32x10xf32>
     %v150 = "stablehlo.multiply"(%v149, %v148) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
-    %v151 = "stablehlo.subtract"(%v7, %v150) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
+    %v151 = "stablehlo.subtract"(%params.dense2_w, %v150) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
     %v152 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<16xf32>} : () -> tensor<16xf32>
     %v153 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<8x8x1x16xf32>} : () -> tensor<8x8x1x16xf32>
     %v154 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<32xf32>} : () -> tensor<32xf32>

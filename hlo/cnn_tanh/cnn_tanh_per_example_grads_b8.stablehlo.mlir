@@ -1,10 +1,10 @@
 module @dpxla {
-  func.func public @main(%v0: tensor<16xf32>, %v1: tensor<8x8x1x16xf32>, %v2: tensor<32xf32>, %v3: tensor<4x4x16x32xf32>, %v4: tensor<32xf32>, %v5: tensor<512x32xf32>, %v6: tensor<10xf32>, %v7: tensor<32x10xf32>, %v8: tensor<8x28x28x1xf32>, %v9: tensor<8xi32>) -> (tensor<8xf32>, tensor<8x16xf32>, tensor<8x8x8x1x16xf32>, tensor<8x32xf32>, tensor<8x4x4x16x32xf32>, tensor<8x32xf32>, tensor<8x512x32xf32>, tensor<8x10xf32>, tensor<8x32x10xf32>) {
-    %v10 = "stablehlo.reshape"(%v8) : (tensor<8x28x28x1xf32>) -> tensor<8x1x28x28x1xf32>
+  func.func public @main(%conv1_b: tensor<16xf32>, %conv1_w: tensor<8x8x1x16xf32>, %conv2_b: tensor<32xf32>, %conv2_w: tensor<4x4x16x32xf32>, %dense1_b: tensor<32xf32>, %dense1_w: tensor<512x32xf32>, %dense2_b: tensor<10xf32>, %dense2_w: tensor<32x10xf32>, %images: tensor<8x28x28x1xf32>, %labels: tensor<8xi32>) -> (tensor<8xf32>, tensor<8x16xf32>, tensor<8x8x8x1x16xf32>, tensor<8x32xf32>, tensor<8x4x4x16x32xf32>, tensor<8x32xf32>, tensor<8x512x32xf32>, tensor<8x10xf32>, tensor<8x32x10xf32>) {
+    %v10 = "stablehlo.reshape"(%images) : (tensor<8x28x28x1xf32>) -> tensor<8x1x28x28x1xf32>
     %v11 = "stablehlo.reshape"(%v10) : (tensor<8x1x28x28x1xf32>) -> tensor<8x28x28x1xf32>
-    %v12 = "stablehlo.convolution"(%v11, %v1) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[3, 3], [3, 3]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 2, 2>} : (tensor<8x28x28x1xf32>, tensor<8x8x1x16xf32>) -> tensor<8x14x14x16xf32>
+    %v12 = "stablehlo.convolution"(%v11, %conv1_w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[3, 3], [3, 3]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 2, 2>} : (tensor<8x28x28x1xf32>, tensor<8x8x1x16xf32>) -> tensor<8x14x14x16xf32>
     %v13 = "stablehlo.reshape"(%v12) : (tensor<8x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
-    %v14 = "stablehlo.broadcast_in_dim"(%v0) {broadcast_dimensions = array<i64: 3>} : (tensor<16xf32>) -> tensor<1x14x14x16xf32>
+    %v14 = "stablehlo.broadcast_in_dim"(%conv1_b) {broadcast_dimensions = array<i64: 3>} : (tensor<16xf32>) -> tensor<1x14x14x16xf32>
     %v15 = "stablehlo.broadcast_in_dim"(%v14) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
     %v16 = "stablehlo.add"(%v13, %v15) : (tensor<8x1x14x14x16xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
     %v17 = "stablehlo.tanh"(%v16) : (tensor<8x1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
@@ -15,9 +15,9 @@ module @dpxla {
       "stablehlo.return"(%t4) : (tensor<f32>) -> ()
     }) {padding = dense<[[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]> : tensor<5x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2, 1>, window_strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x14x14x16xf32>, tensor<f32>) -> tensor<8x1x13x13x16xf32>
     %v19 = "stablehlo.reshape"(%v18) : (tensor<8x1x13x13x16xf32>) -> tensor<8x13x13x16xf32>
-    %v20 = "stablehlo.convolution"(%v19, %v3) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[0, 0], [0, 0]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 2, 2>} : (tensor<8x13x13x16xf32>, tensor<4x4x16x32xf32>) -> tensor<8x5x5x32xf32>
+    %v20 = "stablehlo.convolution"(%v19, %conv2_w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[0, 0], [0, 0]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 2, 2>} : (tensor<8x13x13x16xf32>, tensor<4x4x16x32xf32>) -> tensor<8x5x5x32xf32>
     %v21 = "stablehlo.reshape"(%v20) : (tensor<8x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
-    %v22 = "stablehlo.broadcast_in_dim"(%v2) {broadcast_dimensions = array<i64: 3>} : (tensor<32xf32>) -> tensor<1x5x5x32xf32>
+    %v22 = "stablehlo.broadcast_in_dim"(%conv2_b) {broadcast_dimensions = array<i64: 3>} : (tensor<32xf32>) -> tensor<1x5x5x32xf32>
     %v23 = "stablehlo.broadcast_in_dim"(%v22) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
     %v24 = "stablehlo.add"(%v21, %v23) : (tensor<8x1x5x5x32xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
     %v25 = "stablehlo.tanh"(%v24) : (tensor<8x1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
@@ -28,18 +28,18 @@ module @dpxla {
       "stablehlo.return"(%t8) : (tensor<f32>) -> ()
     }) {padding = dense<[[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]> : tensor<5x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2, 1>, window_strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x5x5x32xf32>, tensor<f32>) -> tensor<8x1x4x4x32xf32>
     %v27 = "stablehlo.reshape"(%v26) : (tensor<8x1x4x4x32xf32>) -> tensor<8x1x512xf32>
-    %v28 = "stablehlo.dot_general"(%v27, %v5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x1x512xf32>, tensor<512x32xf32>) -> tensor<8x1x32xf32>
-    %v29 = "stablehlo.broadcast_in_dim"(%v4) {broadcast_dimensions = array<i64: 1>} : (tensor<32xf32>) -> tensor<1x32xf32>
+    %v28 = "stablehlo.dot_general"(%v27, %dense1_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x1x512xf32>, tensor<512x32xf32>) -> tensor<8x1x32xf32>
+    %v29 = "stablehlo.broadcast_in_dim"(%dense1_b) {broadcast_dimensions = array<i64: 1>} : (tensor<32xf32>) -> tensor<1x32xf32>
     %v30 = "stablehlo.broadcast_in_dim"(%v29) {broadcast_dimensions = array<i64: 1, 2>} : (tensor<1x32xf32>) -> tensor<8x1x32xf32>
     %v31 = "stablehlo.add"(%v28, %v30) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
     %v32 = "stablehlo.tanh"(%v31) : (tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v33 = "stablehlo.dot_general"(%v32, %v7) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x1x32xf32>, tensor<32x10xf32>) -> tensor<8x1x10xf32>
-    %v34 = "stablehlo.broadcast_in_dim"(%v6) {broadcast_dimensions = array<i64: 1>} : (tensor<10xf32>) -> tensor<1x10xf32>
+    %v33 = "stablehlo.dot_general"(%v32, %dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x1x32xf32>, tensor<32x10xf32>) -> tensor<8x1x10xf32>
+    %v34 = "stablehlo.broadcast_in_dim"(%dense2_b) {broadcast_dimensions = array<i64: 1>} : (tensor<10xf32>) -> tensor<1x10xf32>
     %v35 = "stablehlo.broadcast_in_dim"(%v34) {broadcast_dimensions = array<i64: 1, 2>} : (tensor<1x10xf32>) -> tensor<8x1x10xf32>
     %v36 = "stablehlo.add"(%v33, %v35) : (tensor<8x1x10xf32>, tensor<8x1x10xf32>) -> tensor<8x1x10xf32>
     %v37 = "stablehlo.reshape"(%v36) : (tensor<8x1x10xf32>) -> tensor<8x10xf32>
     %v38 = "stablehlo.iota"() {iota_dimension = 0 : i64} : () -> tensor<10xi32>
-    %v39 = "stablehlo.broadcast_in_dim"(%v9) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi32>) -> tensor<8x10xi32>
+    %v39 = "stablehlo.broadcast_in_dim"(%labels) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi32>) -> tensor<8x10xi32>
     %v40 = "stablehlo.broadcast_in_dim"(%v38) {broadcast_dimensions = array<i64: 1>} : (tensor<10xi32>) -> tensor<8x10xi32>
     %v41 = "stablehlo.compare"(%v39, %v40) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type SIGNED>} : (tensor<8x10xi32>, tensor<8x10xi32>) -> tensor<8x10xi1>
     %v42 = "stablehlo.convert"(%v41) : (tensor<8x10xi1>) -> tensor<8x10xf32>
@@ -92,7 +92,7 @@ module @dpxla {
       %t28 = "stablehlo.add"(%t26, %t27) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t28) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1>} : (tensor<8x1x10xf32>, tensor<f32>) -> tensor<8x10xf32>
-    %v68 = "stablehlo.dot_general"(%v66, %v7) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x1x10xf32>, tensor<32x10xf32>) -> tensor<8x1x32xf32>
+    %v68 = "stablehlo.dot_general"(%v66, %dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x1x10xf32>, tensor<32x10xf32>) -> tensor<8x1x32xf32>
     %v69 = "stablehlo.dot_general"(%v32, %v66) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x1x32xf32>, tensor<8x1x10xf32>) -> tensor<8x32x10xf32>
     %v70 = "stablehlo.multiply"(%v32, %v32) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
     %v71 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
@@ -106,7 +106,7 @@ module @dpxla {
       %t32 = "stablehlo.add"(%t30, %t31) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t32) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1>} : (tensor<8x1x32xf32>, tensor<f32>) -> tensor<8x32xf32>
-    %v77 = "stablehlo.dot_general"(%v75, %v5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x1x32xf32>, tensor<512x32xf32>) -> tensor<8x1x512xf32>
+    %v77 = "stablehlo.dot_general"(%v75, %dense1_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x1x32xf32>, tensor<512x32xf32>) -> tensor<8x1x512xf32>
     %v78 = "stablehlo.dot_general"(%v27, %v75) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x1x512xf32>, tensor<8x1x32xf32>) -> tensor<8x512x32xf32>
     %v79 = "stablehlo.reshape"(%v77) : (tensor<8x1x512xf32>) -> tensor<8x1x4x4x32xf32>
     %t33 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
@@ -131,7 +131,7 @@ module @dpxla {
       %t43 = "stablehlo.add"(%t41, %t42) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t43) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1, 2, 3>} : (tensor<8x1x5x5x32xf32>, tensor<f32>) -> tensor<8x32xf32>
-    %v88 = "stablehlo.reverse"(%v3) {dimensions = array<i64: 0, 1>} : (tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v88 = "stablehlo.reverse"(%conv2_w) {dimensions = array<i64: 0, 1>} : (tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
     %v89 = "stablehlo.reshape"(%v86) : (tensor<8x1x5x5x32xf32>) -> tensor<8x5x5x32xf32>
     %v90 = "stablehlo.convolution"(%v89, %v88) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 2, 2>, padding = dense<[[3, 4], [3, 4]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 1, 1>} : (tensor<8x5x5x32xf32>, tensor<4x4x16x32xf32>) -> tensor<8x13x13x16xf32>
     %v91 = "stablehlo.reshape"(%v90) : (tensor<8x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>

@@ -1,25 +1,25 @@
 module @dpxla {
-  func.func public @main(%v0: tensor<512xf32>, %v1: tensor<784x512xf32>, %v2: tensor<512xf32>, %v3: tensor<512x512xf32>, %v4: tensor<10xf32>, %v5: tensor<512x10xf32>, %v6: tensor<512xf32>, %v7: tensor<784x512xf32>, %v8: tensor<512xf32>, %v9: tensor<512x512xf32>, %v10: tensor<10xf32>, %v11: tensor<512x10xf32>, %v12: tensor<8x28x28x1xf32>, %v13: tensor<8xi32>, %v14: tensor<8xf32>) -> (tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<f32>, tensor<f32>) {
-    %v15 = "stablehlo.reshape"(%v12) : (tensor<8x28x28x1xf32>) -> tensor<8x784xf32>
-    %v16 = "stablehlo.dot_general"(%v15, %v1) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<8x784xf32>, tensor<784x512xf32>) -> tensor<8x512xf32>
-    %v17 = "stablehlo.broadcast_in_dim"(%v0) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
+  func.func public @main(%params.dense1_b: tensor<512xf32>, %params.dense1_w: tensor<784x512xf32>, %params.dense2_b: tensor<512xf32>, %params.dense2_w: tensor<512x512xf32>, %params.dense3_b: tensor<10xf32>, %params.dense3_w: tensor<512x10xf32>, %accumulators.dense1_b: tensor<512xf32>, %accumulators.dense1_w: tensor<784x512xf32>, %accumulators.dense2_b: tensor<512xf32>, %accumulators.dense2_w: tensor<512x512xf32>, %accumulators.dense3_b: tensor<10xf32>, %accumulators.dense3_w: tensor<512x10xf32>, %images: tensor<8x28x28x1xf32>, %labels: tensor<8xi32>, %mask: tensor<8xf32>) -> (tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<f32>, tensor<f32>) {
+    %v15 = "stablehlo.reshape"(%images) : (tensor<8x28x28x1xf32>) -> tensor<8x784xf32>
+    %v16 = "stablehlo.dot_general"(%v15, %params.dense1_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<8x784xf32>, tensor<784x512xf32>) -> tensor<8x512xf32>
+    %v17 = "stablehlo.broadcast_in_dim"(%params.dense1_b) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v18 = "stablehlo.add"(%v16, %v17) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
     %v19 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v20 = "stablehlo.broadcast_in_dim"(%v19) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
     %v21 = "stablehlo.broadcast_in_dim"(%v20) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v22 = "stablehlo.maximum"(%v18, %v21) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v23 = "stablehlo.dot_general"(%v22, %v3) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<512x512xf32>) -> tensor<8x512xf32>
-    %v24 = "stablehlo.broadcast_in_dim"(%v2) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
+    %v23 = "stablehlo.dot_general"(%v22, %params.dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<512x512xf32>) -> tensor<8x512xf32>
+    %v24 = "stablehlo.broadcast_in_dim"(%params.dense2_b) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v25 = "stablehlo.add"(%v23, %v24) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
     %v26 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v27 = "stablehlo.broadcast_in_dim"(%v26) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
     %v28 = "stablehlo.broadcast_in_dim"(%v27) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v29 = "stablehlo.maximum"(%v25, %v28) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v30 = "stablehlo.dot_general"(%v29, %v5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<512x10xf32>) -> tensor<8x10xf32>
-    %v31 = "stablehlo.broadcast_in_dim"(%v4) {broadcast_dimensions = array<i64: 1>} : (tensor<10xf32>) -> tensor<8x10xf32>
+    %v30 = "stablehlo.dot_general"(%v29, %params.dense3_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<512x10xf32>) -> tensor<8x10xf32>
+    %v31 = "stablehlo.broadcast_in_dim"(%params.dense3_b) {broadcast_dimensions = array<i64: 1>} : (tensor<10xf32>) -> tensor<8x10xf32>
     %v32 = "stablehlo.add"(%v30, %v31) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
     %v33 = "stablehlo.iota"() {iota_dimension = 0 : i64} : () -> tensor<10xi32>
-    %v34 = "stablehlo.broadcast_in_dim"(%v13) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi32>) -> tensor<8x10xi32>
+    %v34 = "stablehlo.broadcast_in_dim"(%labels) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi32>) -> tensor<8x10xi32>
     %v35 = "stablehlo.broadcast_in_dim"(%v33) {broadcast_dimensions = array<i64: 1>} : (tensor<10xi32>) -> tensor<8x10xi32>
     %v36 = "stablehlo.compare"(%v34, %v35) {comparison_direction = #stablehlo<comparison_direction EQ>, compare_type = #stablehlo<comparison_type SIGNED>} : (tensor<8x10xi32>, tensor<8x10xi32>) -> tensor<8x10xi1>
     %v37 = "stablehlo.convert"(%v36) : (tensor<8x10xi1>) -> tensor<8x10xf32>
@@ -65,7 +65,7 @@ module @dpxla {
     %v58 = "stablehlo.broadcast_in_dim"(%v57) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x10xf32>
     %v59 = "stablehlo.multiply"(%v58, %v42) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
     %v60 = "stablehlo.add"(%v54, %v59) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %v61 = "stablehlo.dot_general"(%v60, %v5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x10xf32>, tensor<512x10xf32>) -> tensor<8x512xf32>
+    %v61 = "stablehlo.dot_general"(%v60, %params.dense3_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x10xf32>, tensor<512x10xf32>) -> tensor<8x512xf32>
     %v62 = "stablehlo.broadcast_in_dim"(%v27) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v63 = "stablehlo.compare"(%v25, %v62) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xi1>
     %v64 = "stablehlo.broadcast_in_dim"(%v27) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
@@ -78,7 +78,7 @@ module @dpxla {
     %v71 = "stablehlo.convert"(%v63) : (tensor<8x512xi1>) -> tensor<8x512xf32>
     %v72 = "stablehlo.add"(%v71, %v70) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
     %v73 = "stablehlo.multiply"(%v61, %v72) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v74 = "stablehlo.dot_general"(%v73, %v3) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x512xf32>, tensor<512x512xf32>) -> tensor<8x512xf32>
+    %v74 = "stablehlo.dot_general"(%v73, %params.dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x512xf32>, tensor<512x512xf32>) -> tensor<8x512xf32>
     %v75 = "stablehlo.broadcast_in_dim"(%v20) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v76 = "stablehlo.compare"(%v18, %v75) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xi1>
     %v77 = "stablehlo.broadcast_in_dim"(%v20) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
@@ -186,13 +186,13 @@ module @dpxla {
     %v134 = "stablehlo.broadcast_in_dim"(%v128) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
     %v135 = "stablehlo.divide"(%v134, %v133) : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xf64>
     %v136 = "stablehlo.convert"(%v135) : (tensor<8xf64>) -> tensor<8xf32>
-    %v137 = "stablehlo.multiply"(%v14, %v136) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v137 = "stablehlo.multiply"(%mask, %v136) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %v138 = "stablehlo.select"(%v124, %v137, %v126) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %v139 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<f64>} : () -> tensor<f64>
     %v140 = "stablehlo.broadcast_in_dim"(%v139) {broadcast_dimensions = array<i64>} : (tensor<f64>) -> tensor<8xf64>
     %v141 = "stablehlo.compare"(%v127, %v140) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf64>, tensor<8xf64>) -> tensor<8xi1>
     %v142 = "stablehlo.convert"(%v141) : (tensor<8xi1>) -> tensor<8xf32>
-    %v143 = "stablehlo.multiply"(%v14, %v142) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v143 = "stablehlo.multiply"(%mask, %v142) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
     %t53 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v144 = "stablehlo.reduce"(%v143, %t53) ({
     ^bb0(%t54: tensor<f32>, %t55: tensor<f32>):
@@ -256,15 +256,15 @@ module @dpxla {
     %v199 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x512xf32>
     %v200 = "stablehlo.multiply"(%v194, %v199) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
     %v201 = "stablehlo.dot_general"(%v200, %v198) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x10xf32>) -> tensor<512x10xf32>
-    %v202 = "stablehlo.add"(%v6, %v149) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
-    %v203 = "stablehlo.add"(%v7, %v163) : (tensor<784x512xf32>, tensor<784x512xf32>) -> tensor<784x512xf32>
-    %v204 = "stablehlo.add"(%v8, %v168) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
-    %v205 = "stablehlo.add"(%v9, %v182) : (tensor<512x512xf32>, tensor<512x512xf32>) -> tensor<512x512xf32>
-    %v206 = "stablehlo.add"(%v10, %v187) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v207 = "stablehlo.add"(%v11, %v201) : (tensor<512x10xf32>, tensor<512x10xf32>) -> tensor<512x10xf32>
+    %v202 = "stablehlo.add"(%accumulators.dense1_b, %v149) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
+    %v203 = "stablehlo.add"(%accumulators.dense1_w, %v163) : (tensor<784x512xf32>, tensor<784x512xf32>) -> tensor<784x512xf32>
+    %v204 = "stablehlo.add"(%accumulators.dense2_b, %v168) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
+    %v205 = "stablehlo.add"(%accumulators.dense2_w, %v182) : (tensor<512x512xf32>, tensor<512x512xf32>) -> tensor<512x512xf32>
+    %v206 = "stablehlo.add"(%accumulators.dense3_b, %v187) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
+    %v207 = "stablehlo.add"(%accumulators.dense3_w, %v201) : (tensor<512x10xf32>, tensor<512x10xf32>) -> tensor<512x10xf32>
     %v208 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v209 = "stablehlo.broadcast_in_dim"(%v208) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v210 = "stablehlo.compare"(%v14, %v209) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v210 = "stablehlo.compare"(%mask, %v209) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
     %v211 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v212 = "stablehlo.broadcast_in_dim"(%v211) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
     %v213 = "stablehlo.select"(%v210, %v49, %v212) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>

@@ -20,13 +20,13 @@ pub use report::BenchReport;
 
 use crate::dp::bookkeeping::{plan, ClipMethod};
 use crate::dp::clip::ClipMode;
-use crate::dp::noise::NoiseSpec;
+use crate::dp::mechanism::{Clipping, DpMechanism};
 use crate::nn::{per_example_grads_wrt, Model, ParamSpec};
 use crate::optim::{Averaging, Optimizer};
 use crate::runtime::Client;
 use crate::trace::HostArray;
 use crate::train::engine::{Engine, EngineSpec};
-use crate::train::programs::{images_shape, ApplySpec, Clipping};
+use crate::train::programs::images_shape;
 use crate::{Error, Result};
 use rand::{Rng, SeedableRng};
 use std::time::Instant;
@@ -96,20 +96,25 @@ impl BenchConfig {
         self.logical.div_ceil(self.batch)
     }
 
-    fn apply_spec(&self) -> ApplySpec {
-        ApplySpec {
-            noise: self.private.then_some(NoiseSpec {
-                sigma: self.sigma,
-                clip_norm: self.clip_norm,
-                expected_batch: self.logical as f64,
-            }),
-            optimizer: Optimizer::Sgd {
-                momentum: 0.9,
-                nesterov: false,
-                weight_decay: 0.0,
-            },
-            averaging: Averaging::None,
-        }
+    /// The mechanism timed (`None`: the non-private step).
+    fn mechanism(&self) -> Result<Option<DpMechanism>> {
+        let clipping = Clipping {
+            norm: self.clip_norm,
+            mode: ClipMode::Flat,
+            method: self.clipping_method,
+        };
+        self.private
+            .then(|| DpMechanism::new(clipping, self.sigma, self.logical as f64))
+            .transpose()
+    }
+}
+
+/// The optimiser of the timed steps (the Python scripts' too).
+fn bench_optimizer() -> Optimizer {
+    Optimizer::Sgd {
+        momentum: 0.9,
+        nesterov: false,
+        weight_decay: 0.0,
     }
 }
 
@@ -120,17 +125,12 @@ const LR: f64 = 1e-3;
 /// Compiles the engine for `model` on `client` and times its steps.
 pub fn run(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<BenchReport> {
     cfg.check()?;
-    let clipping = cfg.private.then_some(Clipping {
-        norm: cfg.clip_norm,
-        mode: ClipMode::Flat,
-        method: cfg.clipping_method,
-    });
 
     // "Compile" is everything before the first step can run: tracing, the
     // vjp/vmap transforms, lowering, XLA compilation of the accumulate and
     // apply programs, and uploading the initial state.
     let t0 = Instant::now();
-    let spec = EngineSpec::new(model, clipping, cfg.apply_spec())?;
+    let spec = EngineSpec::new(model, cfg.mechanism()?, bench_optimizer(), Averaging::None)?;
     let state = spec.initial_state(cfg.seed);
     let params = spec.loss.params.iter().map(ParamSpec::numel).sum();
     let tensor_methods = if cfg.private {
@@ -148,6 +148,7 @@ pub fn run(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<Benc
     let mut engine = Engine::new(client, spec, &state)?;
     let temp = engine
         .accumulate_program(cfg.batch)?
+        .program()
         .executable()
         .compiled_memory_stats();
     let compile_s = t0.elapsed().as_secs_f64();

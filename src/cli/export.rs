@@ -3,7 +3,6 @@
 use super::PluginArgs;
 use clap::Args;
 use dpxla::export::{export_program, standard_programs};
-use dpxla::lower::LowerOptions;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -32,8 +31,8 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     }
     let programs = standard_programs(&args.model, args.batch)?;
     let client = args.plugin.query().client(&[])?;
-    for (name, graph) in programs {
-        for path in export_program(&client, &graph, &LowerOptions::default(), &name, &args.out)? {
+    for (name, graph, lower_options) in programs {
+        for path in export_program(&client, &graph, &lower_options, &name, &args.out)? {
             println!("{}", path.display());
         }
     }

@@ -3,18 +3,8 @@
 //! divided by the EXPECTED batch size q·N (a constant baked into the program,
 //! so the realised batch size, which is private, never scales the update).
 
+use super::mechanism::DpMechanism;
 use crate::trace::{Builder, DType, Tensor};
-
-/// The noise parameters of one private step.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct NoiseSpec {
-    /// σ, the noise multiplier.
-    pub sigma: f64,
-    /// C, the clipping norm (the sensitivity of the clipped sum).
-    pub clip_norm: f64,
-    /// q·N, the expected logical batch size.
-    pub expected_batch: f64,
-}
 
 /// (Σ clipped + N(0, σ²C²)) / (q·N) for each accumulated sum, with all noise
 /// drawn from one `u32[4]` key as a single vector and sliced per tensor (so no
@@ -23,14 +13,15 @@ pub fn noisy_average<'b>(
     b: &'b Builder,
     sums: &[Tensor<'b>],
     key: Tensor<'b>,
-    spec: &NoiseSpec,
+    mechanism: &DpMechanism,
 ) -> Vec<Tensor<'b>> {
     let total: usize = sums
         .iter()
         .map(|s| s.shape().iter().product::<usize>())
         .sum();
     let z = b.rng_normal(key, &[total.max(1)], DType::F32);
-    let std = spec.sigma * spec.clip_norm;
+    let std = mechanism.noise_std();
+    let divisor = mechanism.expected_batch();
     let mut offset = 0;
     sums.iter()
         .map(|&s| {
@@ -38,7 +29,7 @@ pub fn noisy_average<'b>(
             let n: usize = shape.iter().product();
             let zi = z.slice(&[offset], &[offset + n], &[1]).reshape(&shape);
             offset += n;
-            (s + zi * std) / spec.expected_batch
+            (s + zi * std) / divisor
         })
         .collect()
 }

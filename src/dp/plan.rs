@@ -4,8 +4,9 @@
 //! The engine and the loop take their privacy parameters from here only.
 
 use super::accountant::{calibrate_sigma, epsilon_of, AccountantKind, PoissonGaussianEvent};
+use super::bookkeeping::ClipMethod;
 use super::clip::ClipMode;
-use super::noise::NoiseSpec;
+use super::mechanism::{Clipping, DpMechanism};
 use crate::{Error, Result};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -133,13 +134,21 @@ impl PrivacyPlan {
         self.q * self.dataset_size as f64
     }
 
-    /// The noise of the apply step (`None`: non-private).
-    pub fn noise(&self) -> Option<NoiseSpec> {
-        self.private.as_ref().map(|p| NoiseSpec {
-            sigma: p.sigma,
-            clip_norm: p.clip_norm,
-            expected_batch: self.expected_batch(),
-        })
+    /// The mechanism of every step (`None`: non-private), computing norms
+    /// and clipped sums with `method`: C and the clipping mode as requested,
+    /// σ as given or calibrated, divided by q·N.
+    pub fn mechanism(&self, method: ClipMethod) -> Result<Option<DpMechanism>> {
+        self.private
+            .as_ref()
+            .map(|p| {
+                let clipping = Clipping {
+                    norm: p.clip_norm,
+                    mode: p.clip_mode,
+                    method,
+                };
+                DpMechanism::new(clipping, p.sigma, self.expected_batch())
+            })
+            .transpose()
     }
 
     /// The accountant event of one step.

@@ -26,12 +26,56 @@ pub struct LowerOptions {
     /// accumulators updated in place. The input and output must have the same
     /// type.
     pub donations: Vec<(usize, usize)>,
+    /// Names of the inputs (e.g. `params.conv1/w`, `images`), written as the
+    /// SSA names of `@main`'s arguments (characters MLIR does not allow in a
+    /// name become `_`). Empty: `%v0`, `%v1`, ...
+    pub arg_names: Vec<String>,
+}
+
+/// A valid, unique SSA name for argument `i` called `name`.
+fn arg_ssa_name(i: usize, name: &str, taken: &mut std::collections::HashSet<String>) -> String {
+    let mut s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "$._-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    // Must not start with a digit, nor look like an emitter name (`v12`, `t3`).
+    let emitter_like = |s: &str| {
+        let mut c = s.chars();
+        matches!(c.next(), Some('v' | 't')) && c.as_str().chars().all(|d| d.is_ascii_digit())
+    };
+    if s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) || emitter_like(&s) {
+        s = format!("arg_{s}");
+    }
+    if !taken.insert(s.clone()) {
+        s = format!("{s}.{i}");
+        taken.insert(s.clone());
+    }
+    format!("%{s}")
 }
 
 /// Lowers `graph` to a StableHLO module whose `@main` takes the graph inputs in
 /// order and returns its outputs in order.
 pub fn lower(graph: &Graph, options: &LowerOptions) -> Result<String> {
     let mut em = Emitter::new(graph);
+    if !options.arg_names.is_empty() {
+        if options.arg_names.len() != graph.inputs.len() {
+            return Err(Error::Lower(format!(
+                "{} argument names for a graph of {} inputs",
+                options.arg_names.len(),
+                graph.inputs.len()
+            )));
+        }
+        let mut taken = std::collections::HashSet::new();
+        for (i, (&v, name)) in graph.inputs.iter().zip(&options.arg_names).enumerate() {
+            em.alias(v, arg_ssa_name(i, name, &mut taken));
+        }
+    }
     for eqn in &graph.eqns {
         ops::lower_eqn(&mut em, eqn)?;
     }

@@ -3,10 +3,12 @@
 //! between steps; each program returns fresh buffers (no donation, see
 //! `Engine::new` for the measured reason).
 
-use super::programs::{accumulate_graph, apply_graph, evaluate_graph, ApplySpec, Clipping};
-use crate::lower::LowerOptions;
+use super::programs::{accumulate_graph, apply_graph, evaluate_graph, ApplySpec};
+use super::signature::{Group, NamedProgram};
+use crate::dp::mechanism::{DpMechanism, NoiseSource};
 use crate::nn::{init_params, trace_example_eval, trace_example_loss, ExampleLoss, Model};
-use crate::program::{to_device, to_host, Program};
+use crate::optim::{Averaging, Optimizer};
+use crate::program::{to_device, to_host};
 use crate::runtime::{Buffer, Client, CompileOptions};
 use crate::trace::{Graph, HostArray};
 use crate::{Error, Result};
@@ -22,9 +24,10 @@ pub struct EngineSpec {
     pub trainable: Vec<usize>,
     /// Augmentation multiplicity K (views per example).
     pub views: usize,
-    /// `None` for a non-private run.
-    pub clipping: Option<Clipping>,
-    pub apply: ApplySpec,
+    /// Clipping and noise; `None` for a non-private run.
+    pub mechanism: Option<DpMechanism>,
+    pub optimizer: Optimizer,
+    pub averaging: Averaging,
     pub compile_options: CompileOptions,
 }
 
@@ -33,8 +36,9 @@ impl EngineSpec {
     /// example and default compile options (adjust the public fields for more).
     pub fn new(
         model: &dyn Model,
-        clipping: Option<Clipping>,
-        apply: ApplySpec,
+        mechanism: Option<DpMechanism>,
+        optimizer: Optimizer,
+        averaging: Averaging,
     ) -> Result<EngineSpec> {
         let loss = trace_example_loss(model)?;
         let (eval_example, _) = trace_example_eval(model)?;
@@ -44,10 +48,20 @@ impl EngineSpec {
             eval_example,
             trainable,
             views: 1,
-            clipping,
-            apply,
+            mechanism,
+            optimizer,
+            averaging,
             compile_options: CompileOptions::default(),
         })
+    }
+
+    /// The apply step's spec.
+    pub fn apply_spec(&self) -> ApplySpec {
+        ApplySpec {
+            mechanism: self.mechanism,
+            optimizer: self.optimizer.clone(),
+            averaging: self.averaging.clone(),
+        }
     }
 
     /// Fresh parameters for this spec's model (see `nn::init_params`).
@@ -94,9 +108,9 @@ pub struct AccumulateStats {
 pub struct Engine {
     client: Client,
     spec: EngineSpec,
-    accumulate: BTreeMap<usize, Program>,
-    evaluate: BTreeMap<usize, Program>,
-    apply: Program,
+    accumulate: BTreeMap<usize, NamedProgram>,
+    evaluate: BTreeMap<usize, NamedProgram>,
+    apply: NamedProgram,
     params: Vec<Buffer>,
     slots: Vec<Buffer>,
     averages: Vec<Buffer>,
@@ -114,7 +128,7 @@ impl Engine {
                 state.params.len()
             )));
         }
-        let apply_g = apply_graph(&spec.loss, &spec.trainable, &spec.apply)?;
+        let (apply_g, apply_sig) = apply_graph(&spec.loss, &spec.trainable, &spec.apply_spec())?;
         // The engine does NOT donate buffers between its programs. Measured on the XLA CPU
         // plugin (xla-cpu-pjrt 0.0.1, PJRT 0.81): when the parameters were donated
         // to the update's outputs, the next *other* executable that read those
@@ -126,12 +140,7 @@ impl Engine {
         // accumulators per microbatch. tests/engine_no_donation.rs asserts
         // that no compiled program aliases a buffer, until a test proves
         // donation safe.
-        let apply = Program::compile(
-            client,
-            &apply_g,
-            &LowerOptions::default(),
-            &spec.compile_options,
-        )?;
+        let apply = NamedProgram::compile(client, &apply_g, apply_sig, &spec.compile_options)?;
         let upload = |arrays: &[HostArray]| -> Result<Vec<Buffer>> {
             arrays.iter().map(|a| to_device(client, a, 0)).collect()
         };
@@ -147,7 +156,7 @@ impl Engine {
                 })
                 .collect()
         };
-        let nslots = spec.apply.optimizer.slots().len();
+        let nslots = spec.optimizer.slots().len();
         let slots = if state.slots.is_empty() {
             trainable_zeros(nslots)
         } else {
@@ -160,7 +169,7 @@ impl Engine {
                 spec.trainable.len() * nslots
             )));
         }
-        let averages = match (spec.apply.averaging.enabled(), state.averages.is_empty()) {
+        let averages = match (spec.averaging.enabled(), state.averages.is_empty()) {
             (false, _) => Vec::new(),
             (true, true) => state.params.clone(),
             (true, false) => state.averages.clone(),
@@ -183,7 +192,7 @@ impl Engine {
     }
 
     /// The compiled apply (noise and update) program.
-    pub fn apply_program(&self) -> &Program {
+    pub fn apply_program(&self) -> &NamedProgram {
         &self.apply
     }
 
@@ -198,34 +207,25 @@ impl Engine {
     /// The accumulate program for physical size `p`, compiled now if it is not
     /// yet (`prepare` also compiles the evaluate program; benchmarks time this
     /// one alone).
-    pub fn accumulate_program(&mut self, p: usize) -> Result<&Program> {
+    pub fn accumulate_program(&mut self, p: usize) -> Result<&NamedProgram> {
         if !self.accumulate.contains_key(&p) {
             let s = &self.spec;
-            let g = accumulate_graph(&s.loss, &s.trainable, p, s.views, s.clipping)?;
+            let (g, sig) =
+                accumulate_graph(&s.loss, &s.trainable, p, s.views, s.mechanism.as_ref())?;
             // No donation of the accumulators either (see `Engine::new`): a stale
             // read of an accumulator would count examples of one logical batch
             // in the next, which breaks the sensitivity bound.
-            let prog = Program::compile(
-                &self.client,
-                &g,
-                &LowerOptions::default(),
-                &s.compile_options,
-            )?;
+            let prog = NamedProgram::compile(&self.client, &g, sig, &s.compile_options)?;
             self.accumulate.insert(p, prog);
         }
         Ok(&self.accumulate[&p])
     }
 
-    fn evaluate_program(&mut self, p: usize) -> Result<&Program> {
+    fn evaluate_program(&mut self, p: usize) -> Result<&NamedProgram> {
         if !self.evaluate.contains_key(&p) {
             let s = &self.spec;
-            let g = evaluate_graph(&s.eval_example, s.loss.params.len(), p)?;
-            let prog = Program::compile(
-                &self.client,
-                &g,
-                &LowerOptions::default(),
-                &s.compile_options,
-            )?;
+            let (g, sig) = evaluate_graph(&s.loss, &s.eval_example, p)?;
+            let prog = NamedProgram::compile(&self.client, &g, sig, &s.compile_options)?;
             self.evaluate.insert(p, prog);
         }
         Ok(&self.evaluate[&p])
@@ -242,19 +242,17 @@ impl Engine {
     ) -> Result<AccumulateStats> {
         let (p, [img, lab, msk]) = self.upload_batch(images, labels, mask)?;
         self.accumulate_program(p)?;
-        let prog = &self.accumulate[&p];
-        let mut args: Vec<&Buffer> = self.params.iter().collect();
-        args.extend(self.accs.iter());
-        args.extend([&img, &lab, &msk]);
-        let mut outs = prog.run(&args)?;
-        let m = self.accs.len();
-        let clipped = outs.pop().expect("clipped count");
-        let loss_sum = outs.pop().expect("loss sum");
-        debug_assert_eq!(outs.len(), m);
-        self.accs = outs;
+        let mut outs = self.accumulate[&p].run(&[
+            (Group::Params, &refs(&self.params)),
+            (Group::Accumulators, &refs(&self.accs)),
+            (Group::Images, &[&img]),
+            (Group::Labels, &[&lab]),
+            (Group::Mask, &[&msk]),
+        ])?;
+        self.accs = outs.take(Group::Accumulators)?;
         Ok(AccumulateStats {
-            loss_sum: scalar(&loss_sum)?,
-            clipped: scalar(&clipped)?,
+            loss_sum: scalar(&outs.take_one(Group::LossSum)?)?,
+            clipped: scalar(&outs.take_one(Group::ClippedCount)?)?,
         })
     }
 
@@ -266,25 +264,38 @@ impl Engine {
         let lr = self.upload_scalar(lr)?;
         let t = self.upload_scalar(t as f64)?;
         let count = self.upload_scalar(count as f64)?;
-        let mut args: Vec<&Buffer> = self.params.iter().collect();
-        args.extend(self.slots.iter());
-        args.extend(self.averages.iter());
-        args.extend(self.accs.iter());
-        args.extend([&key, &lr, &t]);
-        if self.spec.apply.noise.is_none() {
-            args.push(&count);
-        }
-        let mut outs = self.apply.run(&args)?.into_iter();
-        let (n, s, a, m) = (
-            self.params.len(),
-            self.slots.len(),
-            self.averages.len(),
-            self.accs.len(),
+        let (params, slots, averages, accs) = (
+            refs(&self.params),
+            refs(&self.slots),
+            refs(&self.averages),
+            refs(&self.accs),
         );
-        self.params = outs.by_ref().take(n).collect();
-        self.slots = outs.by_ref().take(s).collect();
-        self.averages = outs.by_ref().take(a).collect();
-        self.accs = outs.by_ref().take(m).collect();
+        let (key, lr, t, count) = (&key, &lr, &t, &count);
+        let sig = self.apply.signature();
+        let mut args: Vec<(Group, &[&Buffer])> = vec![
+            (Group::Params, &params),
+            (Group::Slots, &slots),
+            (Group::Accumulators, &accs),
+            (Group::LearningRate, std::slice::from_ref(&lr)),
+            (Group::Step, std::slice::from_ref(&t)),
+        ];
+        // The optional groups go exactly where the program takes them.
+        for (g, b) in [
+            (Group::Averages, &averages[..]),
+            (Group::NoiseKey, std::slice::from_ref(&key)),
+            (Group::BatchCount, std::slice::from_ref(&count)),
+        ] {
+            if sig.has_input(g) {
+                args.push((g, b));
+            }
+        }
+        let mut outs = self.apply.run(&args)?;
+        self.params = outs.take(Group::Params)?;
+        self.slots = outs.take(Group::Slots)?;
+        if self.apply.signature().has_output(Group::Averages) {
+            self.averages = outs.take(Group::Averages)?;
+        }
+        self.accs = outs.take(Group::Accumulators)?;
         Ok(())
     }
 
@@ -293,10 +304,14 @@ impl Engine {
     /// the program divides by 1. Only for an engine compiled without device
     /// noise (`apply.noise = None`), so noise is never added twice.
     pub fn apply_given(&mut self, grads: &[HostArray], lr: f64, t: u64) -> Result<()> {
-        if self.spec.apply.noise.is_some() || grads.len() != self.accs.len() {
+        let host_noise = self
+            .spec
+            .mechanism
+            .is_some_and(|m| m.noise_source() == NoiseSource::Host);
+        if !host_noise || grads.len() != self.accs.len() {
             return Err(Error::Runtime(
-                "apply_given needs an engine without device noise and one array per \
-                 trainable parameter"
+                "apply_given needs a private engine whose noise is drawn on the host and one \
+                 array per trainable parameter"
                     .into(),
             ));
         }
@@ -323,10 +338,16 @@ impl Engine {
         } else {
             &self.params
         };
-        let mut args: Vec<&Buffer> = params.iter().collect();
-        args.extend([&img, &lab, &msk]);
-        let outs = self.evaluate[&p].run(&args)?;
-        Ok((scalar(&outs[0])?, scalar(&outs[1])?))
+        let mut outs = self.evaluate[&p].run(&[
+            (Group::Params, &refs(params)),
+            (Group::Images, &[&img]),
+            (Group::Labels, &[&lab]),
+            (Group::Mask, &[&msk]),
+        ])?;
+        Ok((
+            scalar(&outs.take_one(Group::LossSum)?)?,
+            scalar(&outs.take_one(Group::CorrectSum)?)?,
+        ))
     }
 
     /// Copies one physical batch (images, labels, mask) to the device, checking
@@ -374,7 +395,7 @@ impl Engine {
         std::iter::once(&self.apply)
             .chain(self.accumulate.values())
             .chain(self.evaluate.values())
-            .map(|p| p.mlir())
+            .map(|p| p.program().mlir())
             .collect()
     }
 
@@ -410,6 +431,10 @@ impl Engine {
     pub fn accumulators(&self) -> Result<Vec<HostArray>> {
         self.accs.iter().map(to_host).collect()
     }
+}
+
+fn refs(bs: &[Buffer]) -> Vec<&Buffer> {
+    bs.iter().collect()
 }
 
 fn scalar(b: &Buffer) -> Result<f64> {

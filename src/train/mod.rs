@@ -25,4 +25,5 @@ pub mod sampler;
 pub mod secure_step;
 pub mod setup;
 pub mod signals;
+pub mod signature;
 pub mod test_split;

@@ -1,4 +1,5 @@
-//! The three compiled programs of a DP-SGD run, built as graphs:
+//! The three compiled programs of a DP-SGD run, built as graphs with named
+//! interfaces (`signature::Group`):
 //!
 //! - accumulate (one per physical batch size P): per-example gradients of the
 //!   trainable parameters (averaged over K augmented views BEFORE clipping, De
@@ -9,23 +10,24 @@
 //!   update, parameter averaging, and fresh zero accumulators;
 //! - evaluate (per physical size): masked sums of loss and correct predictions.
 
-use crate::dp::bookkeeping::{clipped_sums, ClipMethod};
-use crate::dp::clip::ClipMode;
-use crate::dp::noise::{noisy_average, NoiseSpec};
+use super::signature::{Group, Signature, SignatureBuilder};
+use crate::dp::bookkeeping::clipped_sums;
+use crate::dp::mechanism::{DpMechanism, NoiseSource};
+use crate::dp::noise::noisy_average;
 use crate::nn::ExampleLoss;
 use crate::optim::{Averaging, Optimizer};
 use crate::trace::{Aval, Builder, DType, Graph, Tensor, KEY_DTYPE, KEY_SHAPE};
 use crate::transform::{value_and_grad, vmap};
 use crate::Result;
 
-/// Clipping of the accumulate step; `None` in a non-private run.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Clipping {
-    pub norm: f64,
-    pub mode: ClipMode,
-    /// How norms and the clipped sum are computed (same result up to
-    /// rounding; `dp::bookkeeping`).
-    pub method: ClipMethod,
+pub use crate::dp::mechanism::Clipping;
+
+/// `in_axes` of the per-example loss graph (parameters shared, image and
+/// label mapped).
+fn loss_in_axes(num_params: usize) -> Vec<Option<usize>> {
+    let mut in_axes = vec![None; num_params];
+    in_axes.extend([Some(0), Some(0)]);
+    in_axes
 }
 
 /// The loss of one example averaged over K views: image input `[K, ...]` (or
@@ -58,61 +60,93 @@ pub fn images_shape(loss: &ExampleLoss, physical: usize, views: usize) -> Vec<us
     s
 }
 
-/// Accumulate step. Inputs: parameters (all, sorted), accumulators (one per
-/// trainable parameter), images, labels `[P]` i32, mask `[P]` f32. Outputs:
-/// new accumulators, Σ mask·loss, number of clipped examples.
+/// The parameter names of `loss` at `indices`.
+fn names(loss: &ExampleLoss, indices: impl Iterator<Item = usize>) -> Vec<String> {
+    indices.map(|i| loss.params[i].name.clone()).collect()
+}
+
+/// Adds the `Params` input group (every parameter, in the loss's order).
+fn params_input<'b>(s: &mut SignatureBuilder<'b>, loss: &ExampleLoss) -> Vec<Tensor<'b>> {
+    let avals = loss
+        .params
+        .iter()
+        .map(|p| Aval::new(p.shape.clone(), p.dtype))
+        .collect();
+    s.inputs(Group::Params, avals, names(loss, 0..loss.params.len()))
+}
+
+/// Adds an input group with one array per trainable parameter, of its shape,
+/// in `dtype`.
+fn per_trainable<'b>(
+    s: &mut SignatureBuilder<'b>,
+    g: Group,
+    loss: &ExampleLoss,
+    trainable: &[usize],
+    dtype: DType,
+) -> Vec<Tensor<'b>> {
+    let avals = trainable
+        .iter()
+        .map(|&i| Aval::new(loss.params[i].shape.clone(), dtype))
+        .collect();
+    s.inputs(g, avals, names(loss, trainable.iter().copied()))
+}
+
+/// Adds the batch groups: images, labels `[P]` i32, mask `[P]`.
+fn batch_inputs<'b>(
+    s: &mut SignatureBuilder<'b>,
+    loss: &ExampleLoss,
+    physical: usize,
+    views: usize,
+) -> [Tensor<'b>; 3] {
+    let images = s.input(
+        Group::Images,
+        Aval::new(images_shape(loss, physical, views), loss.dtype),
+    );
+    let labels = s.input(Group::Labels, Aval::new([physical], DType::I32));
+    let mask = s.input(Group::Mask, Aval::new([physical], loss.dtype));
+    [images, labels, mask]
+}
+
+/// Accumulate step. Inputs: `Params`, `Accumulators` (one per trainable
+/// parameter), `Images`, `Labels`, `Mask`. Outputs: `Accumulators` (updated),
+/// `LossSum` (Σ mask·loss), `ClippedCount`.
 ///
-/// Private (`clipping` given): per-example gradients `vmap(value_and_grad)`,
-/// clipped, weighted by the mask and summed. Non-private: the gradient of
-/// Σ mask·loss directly, with no per-example gradients (the honest baseline
-/// the DP overhead is measured against).
+/// Private (`mechanism` given): per-example gradients `vmap(value_and_grad)`,
+/// clipped, weighted by the mask and summed (noise comes in the apply step).
+/// Non-private: the gradient of Σ mask·loss directly, with no per-example
+/// gradients (the honest baseline the DP overhead is measured against).
 pub fn accumulate_graph(
     loss: &ExampleLoss,
     trainable: &[usize],
     physical: usize,
     views: usize,
-    clipping: Option<Clipping>,
-) -> Result<Graph> {
+    mechanism: Option<&DpMechanism>,
+) -> Result<(Graph, Signature)> {
     let n = loss.params.len();
     let lk = views_loss(loss, views)?;
-    let mut in_axes = vec![None; n];
-    in_axes.extend([Some(0), Some(0)]);
+    let in_axes = loss_in_axes(n);
 
     let b = Builder::new();
-    let params: Vec<Tensor> = loss
-        .params
-        .iter()
-        .map(|s| b.input(Aval::new(s.shape.clone(), s.dtype)))
-        .collect();
-    let accs: Vec<Tensor> = trainable
-        .iter()
-        .map(|&i| {
-            b.input(Aval::new(
-                loss.params[i].shape.clone(),
-                loss.params[i].dtype,
-            ))
-        })
-        .collect();
-    let images = b.input(Aval::new(images_shape(loss, physical, views), loss.dtype));
-    let labels = b.input(Aval::new([physical], DType::I32));
-    let mask = b.input(Aval::new([physical], loss.dtype));
+    let mut s = SignatureBuilder::new(&b);
+    let params = params_input(&mut s, loss);
+    let accs = per_trainable(&mut s, Group::Accumulators, loss, trainable, loss.dtype);
+    let [images, labels, mask] = batch_inputs(&mut s, loss, physical, views);
     let mut args = params.clone();
     args.extend([images, labels]);
-    let mut results: Vec<Tensor> = Vec::with_capacity(accs.len() + 2);
-    match clipping {
-        Some(c) => {
+    match mechanism {
+        Some(m) => {
+            let c = m.clipping();
             let per_example = vmap(&value_and_grad(&lk, trainable)?, &in_axes, physical)?;
             let r = clipped_sums(&b, &per_example, &args, mask, c.mode, c.norm, c.method);
-            for (&acc, s) in accs.iter().zip(r.sums) {
-                results.push(acc + s);
-            }
+            let new: Vec<Tensor> = accs.iter().zip(r.sums).map(|(&a, g)| a + g).collect();
+            s.outputs(Group::Accumulators, new);
             // Σ loss over real examples with a finite loss (a diagnostic; a NaN
             // padded row must not make it NaN).
             let losses = r.losses;
             let real = mask.gt(mask.lit(0.0)).select(losses, losses.lit(0.0));
             let real = real.lt(real.lit(f64::INFINITY)).select(real, real.lit(0.0));
-            results.push(real.sum(&[0]));
-            results.push(r.clipped);
+            s.output(Group::LossSum, real.sum(&[0]));
+            s.output(Group::ClippedCount, r.clipped);
         }
         None => {
             let batch_loss = masked_sum_loss(&lk, physical, &in_axes)?;
@@ -120,14 +154,13 @@ pub fn accumulate_graph(
             let mut all = args.clone();
             all.push(mask);
             let outs = b.call(&vg, &all);
-            for (&acc, &g) in accs.iter().zip(&outs[1..]) {
-                results.push(acc + g);
-            }
-            results.push(outs[0]);
-            results.push(b.scalar(0.0, loss.dtype));
+            let new: Vec<Tensor> = accs.iter().zip(&outs[1..]).map(|(&a, &g)| a + g).collect();
+            s.outputs(Group::Accumulators, new);
+            s.output(Group::LossSum, outs[0]);
+            s.output(Group::ClippedCount, b.scalar(0.0, loss.dtype));
         }
     }
-    Ok(b.finish(&results)?)
+    s.finish()
 }
 
 /// Σ_p mask[p]·loss(example p): inputs parameters, images, labels, mask.
@@ -147,42 +180,78 @@ fn masked_sum_loss(lk: &Graph, physical: usize, in_axes: &[Option<usize>]) -> Re
 /// How the apply step turns accumulated sums into an update.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApplySpec {
-    /// Private: noise and the expected batch size. `None`: non-private, divide
-    /// by the realised batch size (an extra scalar input).
-    pub noise: Option<NoiseSpec>,
+    /// The mechanism whose noise the step adds (device noise) or whose noisy
+    /// average it is given (host noise). `None`: non-private, divide by the
+    /// realised batch size.
+    pub mechanism: Option<DpMechanism>,
     pub optimizer: Optimizer,
     pub averaging: Averaging,
 }
 
-/// Apply step. Inputs: parameters (all), optimiser slots (per trainable
-/// parameter, `slots()` order), averages (all parameters, if averaging),
-/// accumulators, then scalars: noise key `u32[4]`, learning rate, 1-based step
-/// `t`, and for non-private runs the realised batch size. Outputs: parameters,
-/// slots, averages, zeroed accumulators, in the same order as the inputs (so
-/// the update COULD donate each input to its output; the engine does not,
-/// see `Engine::new`).
-pub fn apply_graph(loss: &ExampleLoss, trainable: &[usize], spec: &ApplySpec) -> Result<Graph> {
+/// Apply step. Inputs: `Params`, `Slots` (per trainable parameter,
+/// `slots()` order), `Averages` (if averaging), `Accumulators`, then
+/// `NoiseKey` (device noise only), `LearningRate`, `Step` (1-based) and
+/// `BatchCount` (non-private only). Outputs: `Params`, `Slots`, `Averages`,
+/// `Accumulators` (zeroed).
+///
+/// With host noise the accumulators hold the noisy average already (the
+/// host drew the noise and divided by q·N) and are used as the gradient.
+pub fn apply_graph(
+    loss: &ExampleLoss,
+    trainable: &[usize],
+    spec: &ApplySpec,
+) -> Result<(Graph, Signature)> {
     let b = Builder::new();
-    let aval = |i: usize| Aval::new(loss.params[i].shape.clone(), DType::F32);
-    let params: Vec<Tensor> = (0..loss.params.len()).map(|i| b.input(aval(i))).collect();
+    let mut s = SignatureBuilder::new(&b);
+    let f32_avals = |idx: &mut dyn Iterator<Item = usize>| -> Vec<Aval> {
+        idx.map(|i| Aval::new(loss.params[i].shape.clone(), DType::F32))
+            .collect()
+    };
+    let all = 0..loss.params.len();
+    let params = s.inputs(
+        Group::Params,
+        f32_avals(&mut all.clone()),
+        names(loss, all.clone()),
+    );
     let nslots = spec.optimizer.slots().len();
-    let slots: Vec<Vec<Tensor>> = trainable
+    let slot_avals = f32_avals(
+        &mut trainable
+            .iter()
+            .flat_map(|&i| std::iter::repeat_n(i, nslots)),
+    );
+    let slot_names = trainable
         .iter()
-        .map(|&i| (0..nslots).map(|_| b.input(aval(i))).collect())
+        .flat_map(|&i| {
+            spec.optimizer
+                .slots()
+                .into_iter()
+                .map(move |k| format!("{}/{k}", loss.params[i].name))
+        })
         .collect();
-    let avgs: Vec<Tensor> = if spec.averaging.enabled() {
-        (0..loss.params.len()).map(|i| b.input(aval(i))).collect()
+    let flat_slots = s.inputs(Group::Slots, slot_avals, slot_names);
+    let avgs = if spec.averaging.enabled() {
+        s.inputs(
+            Group::Averages,
+            f32_avals(&mut all.clone()),
+            names(loss, all.clone()),
+        )
     } else {
         Vec::new()
     };
-    let accs: Vec<Tensor> = trainable.iter().map(|&i| b.input(aval(i))).collect();
-    let key = b.input(Aval::new(KEY_SHAPE, KEY_DTYPE));
-    let lr = b.input(Aval::scalar(DType::F32));
-    let t = b.input(Aval::scalar(DType::F32));
-    let grads: Vec<Tensor> = match &spec.noise {
-        Some(noise) => noisy_average(&b, &accs, key, noise),
-        None => {
-            let count = b.input(Aval::scalar(DType::F32));
+    let accs = per_trainable(&mut s, Group::Accumulators, loss, trainable, DType::F32);
+    let key = match spec.mechanism.map(|m| m.noise_source()) {
+        Some(NoiseSource::Device) => {
+            Some(s.input(Group::NoiseKey, Aval::new(KEY_SHAPE, KEY_DTYPE)))
+        }
+        _ => None,
+    };
+    let lr = s.input(Group::LearningRate, Aval::scalar(DType::F32));
+    let t = s.input(Group::Step, Aval::scalar(DType::F32));
+    let grads: Vec<Tensor> = match (&spec.mechanism, key) {
+        (Some(m), Some(key)) => noisy_average(&b, &accs, key, m),
+        (Some(_), None) => accs.clone(),
+        (None, _) => {
+            let count = s.input(Group::BatchCount, Aval::scalar(DType::F32));
             let denom = count.max(count.lit(1.0));
             accs.iter().map(|&a| a / denom).collect()
         }
@@ -190,9 +259,10 @@ pub fn apply_graph(loss: &ExampleLoss, trainable: &[usize], spec: &ApplySpec) ->
     let mut new_params = params.clone();
     let mut new_slots = Vec::new();
     for (k, &i) in trainable.iter().enumerate() {
-        let (p, s) = spec.optimizer.update(params[i], grads[k], &slots[k], lr, t);
+        let slots = &flat_slots[k * nslots..(k + 1) * nslots];
+        let (p, sl) = spec.optimizer.update(params[i], grads[k], slots, lr, t);
         new_params[i] = p;
-        new_slots.extend(s);
+        new_slots.extend(sl);
     }
     let new_avgs: Vec<Tensor> = avgs
         .iter()
@@ -200,28 +270,30 @@ pub fn apply_graph(loss: &ExampleLoss, trainable: &[usize], spec: &ApplySpec) ->
         .map(|(&a, &p)| spec.averaging.update(a, p, t))
         .collect();
     let zeros: Vec<Tensor> = accs.iter().map(|a| b.zeros(&a.aval())).collect();
-    let mut outs = new_params;
-    outs.extend(new_slots);
-    outs.extend(new_avgs);
-    outs.extend(zeros);
-    Ok(b.finish(&outs)?)
+    s.outputs(Group::Params, new_params);
+    s.outputs(Group::Slots, new_slots);
+    if spec.averaging.enabled() {
+        s.outputs(Group::Averages, new_avgs);
+    }
+    s.outputs(Group::Accumulators, zeros);
+    s.finish()
 }
 
-/// Evaluate step. Inputs: parameters, images `[P, ...]`, labels `[P]` i32, mask
-/// `[P]` f32. Outputs: Σ mask·loss, Σ mask·correct.
-pub fn evaluate_graph(eval_example: &Graph, num_params: usize, physical: usize) -> Result<Graph> {
-    let mut in_axes = vec![None; num_params];
-    in_axes.extend([Some(0), Some(0)]);
-    let per_example = vmap(eval_example, &in_axes, physical)?;
+/// Evaluate step. Inputs: `Params`, `Images` `[P, ...]`, `Labels`, `Mask`.
+/// Outputs: `LossSum` (Σ mask·loss), `CorrectSum` (Σ mask·correct).
+pub fn evaluate_graph(
+    loss: &ExampleLoss,
+    eval_example: &Graph,
+    physical: usize,
+) -> Result<(Graph, Signature)> {
+    let per_example = vmap(eval_example, &loss_in_axes(loss.params.len()), physical)?;
     let b = Builder::new();
-    let inputs: Vec<Tensor> = per_example
-        .input_avals()
-        .into_iter()
-        .map(|a| b.input(a))
-        .collect();
+    let mut s = SignatureBuilder::new(&b);
+    let mut inputs = params_input(&mut s, loss);
+    let [images, labels, mask] = batch_inputs(&mut s, loss, physical, 1);
+    inputs.extend([images, labels]);
     let outs = b.call(&per_example, &inputs);
-    let mask = b.input(Aval::new([physical], outs[0].dtype()));
-    let loss_sum = (outs[0] * mask).sum(&[0]);
-    let correct_sum = (outs[1] * mask).sum(&[0]);
-    Ok(b.finish(&[loss_sum, correct_sum])?)
+    s.output(Group::LossSum, (outs[0] * mask).sum(&[0]));
+    s.output(Group::CorrectSum, (outs[1] * mask).sum(&[0]));
+    s.finish()
 }

@@ -80,7 +80,6 @@ pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
         .collect();
     let slot_names: Vec<String> = setup
         .spec
-        .apply
         .optimizer
         .slots()
         .iter()
@@ -490,7 +489,7 @@ pub fn evaluate_checkpoint(
     };
     let client = client_for(cfg)?;
     let mut spec = setup.spec;
-    spec.apply.averaging = crate::optim::Averaging::None;
+    spec.averaging = crate::optim::Averaging::None;
     let mut engine = Engine::new(&client, spec, &state)?;
     let r = evaluate(
         &mut engine,

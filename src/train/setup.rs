@@ -4,8 +4,8 @@
 use super::batches::{Prefix, TrainViews};
 use super::config::Config;
 use super::engine::EngineSpec;
-use super::programs::{ApplySpec, Clipping};
 use crate::data::{open_dataset, AugmentConfig, Dataset, OpenOptions, Split};
+use crate::dp::mechanism::NoiseSource;
 use crate::dp::plan::{PrivacyPlan, PrivacyRequest};
 use crate::nn::transfer::{load_params, replace_head, Freeze};
 use crate::nn::{by_name_with, init_params, trace_example_eval, trace_example_loss, ModelOptions};
@@ -177,17 +177,16 @@ impl Setup {
             eval_example,
             trainable,
             views: cfg.augment.multiplicity,
-            clipping: plan.private.as_ref().map(|p| Clipping {
-                norm: p.clip_norm,
-                mode: p.clip_mode,
-                method: cfg.privacy.clipping_method,
+            // Secure mode noises on the host (secure_step), not on the device.
+            mechanism: plan.mechanism(cfg.privacy.clipping_method)?.map(|m| {
+                m.with_noise_source(if p.secure_noise {
+                    NoiseSource::Host
+                } else {
+                    NoiseSource::Device
+                })
             }),
-            apply: ApplySpec {
-                // Secure mode noises on the host (secure_step), not on the device.
-                noise: if p.secure_noise { None } else { plan.noise() },
-                optimizer: t.optimizer.clone(),
-                averaging: t.averaging.clone(),
-            },
+            optimizer: t.optimizer.clone(),
+            averaging: t.averaging.clone(),
             compile_options,
         };
         Ok(Setup {
