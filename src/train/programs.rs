@@ -224,7 +224,7 @@ pub fn apply_graph(
         .flat_map(|&i| {
             spec.optimizer
                 .slots()
-                .into_iter()
+                .iter()
                 .map(move |k| format!("{}/{k}", loss.params[i].name))
         })
         .collect();

@@ -171,7 +171,7 @@ impl Signature {
 
     /// Arranges named arguments in the program's order, checking that every
     /// group it takes is given once with the right number of members.
-    pub fn arrange<'a, T: Copy>(&self, args: &[(Group, &'a [T])]) -> Result<Vec<T>> {
+    pub fn arrange<T: Copy>(&self, args: &[(Group, &[T])]) -> Result<Vec<T>> {
         for (k, (g, _)) in args.iter().enumerate() {
             if !self.has_input(*g) {
                 return Err(Error::InvalidInput(format!(
