@@ -68,6 +68,16 @@ impl Program {
         })
     }
 
+    /// Compiles `graph` with the default lowering and compile options.
+    pub fn new(client: &Client, graph: &Graph) -> Result<Program> {
+        Program::compile(
+            client,
+            graph,
+            &LowerOptions::default(),
+            &CompileOptions::default(),
+        )
+    }
+
     /// Names the inputs (e.g. parameter names, `images`, `labels`) so that
     /// errors about an argument say which one it is.
     pub fn with_input_names(mut self, names: Vec<String>) -> Result<Program> {

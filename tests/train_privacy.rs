@@ -295,7 +295,9 @@ fn secure_noise_trains_with_a_fixed_microbatch_count_and_host_noise() {
         .iter()
         .map(|&i| setup.spec.loss.params[i].numel())
         .sum();
-    let sec = SecureStep::new(&cfg, &setup.plan, dims).unwrap().unwrap();
+    let sec = SecureStep::new(&cfg.settings(), &setup.plan, dims)
+        .unwrap()
+        .unwrap();
     // N = 1000, q = 0.1: the cap sits well above the mean batch of 100.
     assert!(sec.cap > 140 && sec.cap < 260, "cap {}", sec.cap);
     for n in [0usize, 1, 64, 100, sec.cap, sec.cap + 50] {

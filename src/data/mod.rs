@@ -21,6 +21,7 @@ pub mod classes;
 pub mod folder;
 pub mod idx;
 pub mod prefetch;
+mod prefix;
 pub mod shards;
 
 use crate::trace::{ArrayData, HostArray};
@@ -29,6 +30,7 @@ use std::path::{Path, PathBuf};
 
 pub use augment::{augment_batch, augment_views, normalize_batch, AugmentConfig};
 pub use prefetch::Prefetcher;
+pub use prefix::Prefix;
 
 /// Which part of a dataset to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,6 +188,15 @@ pub fn class_counts(ds: &dyn Dataset) -> Vec<usize> {
         }
     }
     counts
+}
+
+/// Opens `split` of the dataset at `path` with default options, shared.
+pub fn open_split(path: impl AsRef<Path>, split: Split) -> Result<std::sync::Arc<dyn Dataset>> {
+    let opts = OpenOptions {
+        split,
+        ..OpenOptions::default()
+    };
+    Ok(open_dataset(path.as_ref(), &opts)?.into())
 }
 
 /// Opens the dataset at `path`, recognising its format by what is on disk:

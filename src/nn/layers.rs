@@ -1,13 +1,15 @@
 //! Layers as functions of scoped parameters (Flax/Haiku style): each call
 //! declares the parameters it needs under its scope.
 //!
-//! Every layer sees ONE example (with a leading batch dim of 1 for NHWC
-//! layers), so normalisation layers normalise within that example and are
-//! DP-safe by construction; BatchNorm, which mixes examples, does not exist.
+//! Every layer sees ONE example, so normalisation layers normalise within
+//! that example and are DP-safe by construction; BatchNorm, which mixes
+//! examples, does not exist. Spatial layers take the example as `[H, W, C]`
+//! (or NHWC `[1, H, W, C]`, the form the built-in models use) and return the
+//! same form; a model needs no hand-written batch dimension.
 //!
-//! Here: dense, conv (with and without bias), flatten, global average pooling.
-//! `norm`: GroupNorm, LayerNorm, weight-standardised conv;
-//! `activation`: gelu, elu.
+//! Here: dense, conv (with and without bias), max / average / global average
+//! pooling, flatten. `norm`: GroupNorm, LayerNorm, weight-standardised conv;
+//! `activation`: gelu, elu (tanh, relu, sigmoid are `Tensor` methods).
 
 mod activation;
 mod norm;
@@ -50,7 +52,44 @@ pub fn conv2d<'b>(
         Init::torch_default(fan_in),
     );
     let b = p.param("b", &[out], Init::torch_default(fan_in));
-    x.conv2d(w, strides, padding) + b
+    nhwc(x, |x| x.conv2d(w, strides, padding)) + b
+}
+
+/// Applies `f`, an op on NHWC tensors, to `x` given as NHWC or as one
+/// example `[H, W, C]` (then with a batch dimension of 1 added and removed).
+#[track_caller]
+pub(crate) fn nhwc<'b>(x: Tensor<'b>, f: impl FnOnce(Tensor<'b>) -> Tensor<'b>) -> Tensor<'b> {
+    if x.rank() != 3 {
+        return f(x);
+    }
+    let mut s = vec![1];
+    s.extend(x.shape());
+    let y = f(x.reshape(&s));
+    let ys = y.shape();
+    y.reshape(&ys[1..])
+}
+
+/// Max pooling over H and W of `[H, W, C]` (or NHWC).
+#[track_caller]
+pub fn max_pool<'b>(
+    x: Tensor<'b>,
+    window: [usize; 2],
+    strides: [usize; 2],
+    padding: Padding,
+) -> Tensor<'b> {
+    nhwc(x, |x| x.max_pool(window, strides, padding))
+}
+
+/// Average pooling over H and W of `[H, W, C]` (or NHWC); with padding, each
+/// window averages its real elements only.
+#[track_caller]
+pub fn avg_pool<'b>(
+    x: Tensor<'b>,
+    window: [usize; 2],
+    strides: [usize; 2],
+    padding: Padding,
+) -> Tensor<'b> {
+    nhwc(x, |x| x.avg_pool(window, strides, padding))
 }
 
 /// y = x·W + b with explicit initialisers (for heads that follow a paper's
@@ -84,7 +123,7 @@ pub fn conv2d_no_bias<'b>(
 ) -> Tensor<'b> {
     let cin = x.shape().last().copied().unwrap_or(1);
     let w = p.param("w", &[kernel[0], kernel[1], cin, out], init);
-    x.conv2d(w, strides, padding)
+    nhwc(x, |x| x.conv2d(w, strides, padding))
 }
 
 /// PyTorch-style symmetric padding `k / 2` on both sides (what torchvision's
@@ -95,16 +134,29 @@ pub fn torch_pad(kernel: usize) -> Padding {
     Padding::Explicit(vec![(k, k), (k, k)])
 }
 
-/// Mean over H and W of an NHWC tensor: `[N, H, W, C] -> [N, C]`.
+/// Mean over H and W: `[H, W, C] -> [C]`, or NHWC `[N, H, W, C] -> [N, C]`.
 #[track_caller]
 pub fn global_avg_pool<'b>(x: Tensor<'b>) -> Tensor<'b> {
-    x.mean(&[1, 2])
+    if x.rank() == 3 {
+        x.mean(&[0, 1])
+    } else {
+        x.mean(&[1, 2])
+    }
 }
 
-/// Flattens all dims after the first (`[N, ...] -> [N, prod]`).
+/// Flattens all dims after the first (`[N, ...] -> [N, prod]`; the built-in
+/// models' NHWC form). For one example without a batch dimension use
+/// [`flatten_example`].
 #[track_caller]
 pub fn flatten<'b>(x: Tensor<'b>) -> Tensor<'b> {
     let s = x.shape();
     let rest: usize = s[1..].iter().product();
     x.reshape(&[s[0], rest])
+}
+
+/// Flattens one example to a vector: `[...] -> [prod]`.
+#[track_caller]
+pub fn flatten_example<'b>(x: Tensor<'b>) -> Tensor<'b> {
+    let n: usize = x.shape().iter().product();
+    x.reshape(&[n])
 }

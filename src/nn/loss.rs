@@ -1,6 +1,7 @@
 //! Tracing a model's loss on one example, and the per-example-gradient graph.
 
 use super::init::ParamSpec;
+use super::params::Params;
 use super::trace_model::{collect_params, cross_entropy, trace_example_fn};
 use super::Model;
 use crate::trace::{Builder, DType, Graph, Tensor};
@@ -12,6 +13,7 @@ use crate::{Error, Result};
 /// Graph inputs: the parameters in `params` order (sorted by name), then the
 /// image (the model's input shape and dtype), then the label (i32 scalar).
 /// Output: the softmax cross-entropy (a scalar of the model's dtype).
+#[derive(Clone)]
 pub struct ExampleLoss {
     pub graph: Graph,
     pub params: Vec<ParamSpec>,
@@ -49,10 +51,23 @@ pub fn param_count(model: &dyn Model) -> Result<usize> {
     Ok(param_specs(model)?.iter().map(ParamSpec::numel).sum())
 }
 
+/// A per-example loss: given the model, its parameters, one example's input
+/// (the model's input shape and dtype) and its label (an i32 scalar), a
+/// scalar of the model's dtype. [`cross_entropy`] is the default.
+pub type LossFn = dyn for<'b> Fn(&dyn Model, &Params<'b>, Tensor<'b>, Tensor<'b>) -> Tensor<'b>;
+
 /// Traces `model`'s cross-entropy loss on one example.
 pub fn trace_example_loss(model: &dyn Model) -> Result<ExampleLoss> {
-    let (graph, params, scopes) =
-        trace_example_fn(model, &|m, p, x, y| vec![cross_entropy(m, p, x, y)])?;
+    trace_example_loss_with(model, &cross_entropy)
+}
+
+/// Traces the per-example loss `loss` of `model` (any differentiable
+/// function of parameters, input and label; checked to be a scalar of the
+/// model's dtype).
+pub fn trace_example_loss_with(model: &dyn Model, loss: &LossFn) -> Result<ExampleLoss> {
+    let (graph, params, scopes) = trace_example_fn(model, &|m, p, x, y| {
+        vec![checked_scalar_loss(m, p, loss(m, p, x, y))]
+    })?;
     Ok(ExampleLoss {
         graph,
         params,
@@ -61,6 +76,24 @@ pub fn trace_example_loss(model: &dyn Model) -> Result<ExampleLoss> {
         dtype: model.dtype(),
         scopes,
     })
+}
+
+/// `l` if it is a scalar of the model's dtype; otherwise a tracing error
+/// naming the model and what the loss returned.
+pub(crate) fn checked_scalar_loss<'b>(m: &dyn Model, p: &Params<'b>, l: Tensor<'b>) -> Tensor<'b> {
+    let want = crate::trace::Aval::scalar(m.dtype());
+    if l.aval() != want {
+        p.builder().fail(
+            "loss",
+            &[l.aval()],
+            format!(
+                "the loss of model '{}' returned {}, expected {want} (one value per example)",
+                m.name(),
+                l.aval()
+            ),
+        );
+    }
+    l
 }
 
 /// The per-example-gradient graph for a batch of `batch` examples:

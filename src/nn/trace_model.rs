@@ -10,14 +10,14 @@ use std::collections::BTreeMap;
 
 /// What to compute from one example: given the model, its parameters, the image
 /// (the model's input shape, f32) and the label (i32 scalar), the outputs.
-pub type ExampleFn =
-    dyn for<'b> Fn(&dyn Model, &Params<'b>, Tensor<'b>, Tensor<'b>) -> Vec<Tensor<'b>>;
+pub type ExampleFn<'f> =
+    dyn for<'b> Fn(&dyn Model, &Params<'b>, Tensor<'b>, Tensor<'b>) -> Vec<Tensor<'b>> + 'f;
 
 /// The parameters `f` asks for (sorted by name) and the model's top-level
 /// scopes in declaration order, from one tracing pass (no graph is kept).
 pub(crate) fn collect_params(
     model: &dyn Model,
-    f: &ExampleFn,
+    f: &ExampleFn<'_>,
 ) -> Result<(Vec<ParamSpec>, Vec<String>)> {
     let b = Builder::new();
     let p = Params::collecting(&b, model.dtype());
@@ -33,7 +33,7 @@ pub(crate) fn collect_params(
 /// Also returns the model's top-level scopes (declaration order, head last).
 pub fn trace_example_fn(
     model: &dyn Model,
-    f: &ExampleFn,
+    f: &ExampleFn<'_>,
 ) -> Result<(Graph, Vec<ParamSpec>, Vec<String>)> {
     let (specs, scopes) = collect_params(model, f)?;
     let b = Builder::new();
@@ -68,8 +68,12 @@ fn example_inputs<'b>(b: &'b Builder, model: &dyn Model) -> (Tensor<'b>, Tensor<
 /// model's dtype: a mismatch is reported naming the model and both shapes,
 /// instead of surfacing later inside the loss.
 pub fn checked_logits<'b>(model: &dyn Model, p: &Params<'b>, x: Tensor<'b>) -> Tensor<'b> {
-    let logits = model.logits(p, x);
+    let mut logits = model.logits(p, x);
     let want = Aval::new([model.num_classes()], model.dtype());
+    if logits.shape() == [1, model.num_classes()] {
+        // A model that kept a batch dimension of 1 (NHWC layers).
+        logits = logits.reshape(&[model.num_classes()]);
+    }
     if logits.aval() != want {
         p.builder().fail(
             "logits",
@@ -107,4 +111,34 @@ pub fn trace_example_eval(model: &dyn Model) -> Result<(Graph, Vec<ParamSpec>)> 
         vec![loss, correct.convert(m.dtype())]
     })?;
     Ok((graph, specs))
+}
+
+/// [`trace_example_eval`] with the per-example loss `loss` (correctness is
+/// still the arg-max of the logits). The loss must use the same parameters
+/// as the model's logits.
+pub fn trace_example_eval_with(
+    model: &dyn Model,
+    loss: &super::LossFn,
+) -> Result<(Graph, Vec<ParamSpec>)> {
+    let (loss_graph, loss_specs, _) = trace_example_fn(model, &|m, p, x, y| {
+        vec![super::loss::checked_scalar_loss(m, p, loss(m, p, x, y))]
+    })?;
+    let (eval_graph, specs) = trace_example_eval(model)?;
+    if loss_specs != specs {
+        return Err(crate::Error::InvalidInput(format!(
+            "the loss of model '{}' declares other parameters than its logits; a custom loss \
+             must be a function of the model's parameters, input and label",
+            model.name()
+        )));
+    }
+    // One graph: the custom loss, and the correctness of the logits.
+    let b = Builder::new();
+    let inputs: Vec<Tensor> = loss_graph
+        .input_avals()
+        .into_iter()
+        .map(|a| b.input(a))
+        .collect();
+    let l = b.call(&loss_graph, &inputs)[0];
+    let correct = b.call(&eval_graph, &inputs)[1];
+    Ok((b.finish(&[l, correct])?, specs))
 }

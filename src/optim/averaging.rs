@@ -32,6 +32,14 @@ fn yes() -> bool {
 }
 
 impl Averaging {
+    /// An exponential moving average with `decay` and the warm-up.
+    pub fn ema(decay: f64) -> Averaging {
+        Averaging::Ema {
+            decay,
+            warmup: true,
+        }
+    }
+
     pub fn enabled(&self) -> bool {
         *self != Averaging::None
     }

@@ -43,6 +43,17 @@ pub enum Optimizer {
     },
 }
 
+impl Optimizer {
+    /// SGD with heavy-ball momentum and no weight decay.
+    pub fn momentum(momentum: f64) -> Optimizer {
+        Optimizer::Sgd {
+            momentum,
+            nesterov: false,
+            weight_decay: 0.0,
+        }
+    }
+}
+
 impl Default for Optimizer {
     fn default() -> Self {
         Optimizer::Sgd {

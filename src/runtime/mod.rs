@@ -21,6 +21,13 @@ pub mod sha256;
 mod smoke;
 
 pub use api::Api;
+
+/// A client on the XLA CPU plugin, found (or fetched) as `dpxla plugin info`
+/// does: the usual start of library use.
+pub fn cpu_client() -> crate::Result<Client> {
+    plugin::PluginQuery::cpu().client(&[])
+}
+
 pub use buffer::Buffer;
 pub use client::{Client, DeviceInfo, OptionValue};
 pub use compile_options::{CompileOptions, XlaFlag};

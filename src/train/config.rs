@@ -103,6 +103,17 @@ fn one() -> usize {
     1
 }
 
+impl AugmentSection {
+    /// Per-channel normalisation only (no augmentation, K = 1).
+    pub fn normalize(mean: Vec<f32>, std: Vec<f32>) -> AugmentSection {
+        AugmentSection {
+            mean,
+            std,
+            ..AugmentSection::default()
+        }
+    }
+}
+
 impl Default for AugmentSection {
     fn default() -> Self {
         AugmentSection {
@@ -242,7 +253,108 @@ pub struct RuntimeConfig {
     pub fast_compile: bool,
 }
 
+/// Everything about a run but the model and the data: the part of a
+/// [`Config`] the library's [`Trainer`](super::trainer::Trainer) takes
+/// alongside a model and datasets given as values.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TrainSettings {
+    pub augment: AugmentSection,
+    pub privacy: PrivacyConfig,
+    pub training: TrainingConfig,
+    pub output: OutputConfig,
+    pub runtime: RuntimeConfig,
+}
+
+impl TrainSettings {
+    /// Settings with default augmentation, output and runtime.
+    pub fn new(privacy: PrivacyConfig, training: TrainingConfig) -> TrainSettings {
+        TrainSettings {
+            augment: AugmentSection::default(),
+            privacy,
+            training,
+            output: OutputConfig::default(),
+            runtime: RuntimeConfig::default(),
+        }
+    }
+}
+
+impl PrivacyConfig {
+    /// DP-SGD with σ calibrated to (ε, δ) over the planned steps, C = 1,
+    /// flat clipping, the RDP accountant and automatic clipping method;
+    /// change fields with struct-update syntax
+    /// (`PrivacyConfig { clip_norm: 0.1, ..PrivacyConfig::target_epsilon(3.0, 1e-5) }`).
+    pub fn target_epsilon(epsilon: f64, delta: f64) -> PrivacyConfig {
+        PrivacyConfig {
+            target_epsilon: Some(epsilon),
+            ..PrivacyConfig::noise_multiplier_unset(delta)
+        }
+    }
+
+    /// DP-SGD with a fixed noise multiplier σ (ε follows from it).
+    pub fn noise_multiplier(sigma: f64, delta: f64) -> PrivacyConfig {
+        PrivacyConfig {
+            noise_multiplier: Some(sigma),
+            ..PrivacyConfig::noise_multiplier_unset(delta)
+        }
+    }
+
+    /// No clipping and no noise: the non-private baseline (no guarantee).
+    pub fn disabled() -> PrivacyConfig {
+        PrivacyConfig {
+            enabled: false,
+            ..PrivacyConfig::noise_multiplier_unset(1e-5)
+        }
+    }
+
+    fn noise_multiplier_unset(delta: f64) -> PrivacyConfig {
+        PrivacyConfig {
+            enabled: true,
+            clip_norm: default_clip(),
+            noise_multiplier: None,
+            target_epsilon: None,
+            delta,
+            accountant: AccountantKind::default(),
+            clipping: ClipMode::default(),
+            clipping_method: ClipMethod::default(),
+            debug_seed: None,
+            secure_noise: false,
+            allow_large_delta: false,
+        }
+    }
+}
+
+impl TrainingConfig {
+    /// Expected logical batch `batch_size`, learning rate `learning_rate`,
+    /// one epoch, physical batch 128, SGD without momentum, constant
+    /// schedule, no averaging, evaluation and checkpoint at the end only.
+    pub fn new(batch_size: f64, learning_rate: f64) -> TrainingConfig {
+        TrainingConfig {
+            batch_size,
+            steps: None,
+            epochs: Some(1.0),
+            physical_batch: default_physical(),
+            learning_rate,
+            optimizer: Optimizer::default(),
+            schedule: Schedule::default(),
+            averaging: Averaging::default(),
+            eval_every: 0,
+            checkpoint_every: 0,
+        }
+    }
+}
+
 impl Config {
+    /// The settings part (all but model and data).
+    pub fn settings(&self) -> TrainSettings {
+        TrainSettings {
+            augment: self.augment.clone(),
+            privacy: self.privacy.clone(),
+            training: self.training.clone(),
+            output: self.output.clone(),
+            runtime: self.runtime.clone(),
+        }
+    }
+
     /// Reads `path`, applies `overrides` (`section.key=value`, the value in TOML
     /// syntax, or a bare string), and validates the result.
     pub fn load(path: &Path, overrides: &[String]) -> Result<Config> {
@@ -268,6 +380,23 @@ impl Config {
     }
 
     /// Checks every value that can be checked without the data.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |key: &str, msg: String| Err(Error::InvalidInput(format!("{key}: {msg}")));
+        self.settings().validate()?;
+        if self.data.num_classes == Some(0) {
+            return bad("data.num_classes", "must be >= 1".into());
+        }
+        crate::nn::transfer::Freeze::parse(&self.model.freeze)
+            .map_err(|e| keyed("model.freeze", e))?;
+        if self.model.replace_head && self.model.init_from.is_none() {
+            return bad("model.replace_head", "needs model.init_from".into());
+        }
+        Ok(())
+    }
+}
+
+impl TrainSettings {
+    /// Checks every value that can be checked without the model and data.
     pub fn validate(&self) -> Result<()> {
         let bad = |key: &str, msg: String| Err(Error::InvalidInput(format!("{key}: {msg}")));
         let p = &self.privacy;
@@ -332,20 +461,14 @@ impl Config {
         t.averaging
             .validate()
             .map_err(|e| keyed("training.averaging", e))?;
-        if self.data.num_classes == Some(0) {
-            return bad("data.num_classes", "must be >= 1".into());
-        }
         if self.augment.multiplicity == 0 {
             return bad("augment.multiplicity", "must be >= 1".into());
         }
-        crate::nn::transfer::Freeze::parse(&self.model.freeze)
-            .map_err(|e| keyed("model.freeze", e))?;
-        if self.model.replace_head && self.model.init_from.is_none() {
-            return bad("model.replace_head", "needs model.init_from".into());
-        }
         Ok(())
     }
+}
 
+impl Config {
     /// A digest of everything that must not change when a run is resumed
     /// (model, data, augmentation, privacy), FNV-1a over its TOML text.
     pub fn resume_digest(&self) -> String {
@@ -358,12 +481,23 @@ impl Config {
             batch_size: self.training.batch_size,
         })
         .unwrap_or_default();
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in text.bytes() {
-            h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        format!("{h:016x}")
+        fnv_hex(&text)
     }
+}
+
+/// FNV-1a (64 bit) of `text`, as 16 hex digits.
+fn fnv_hex(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// The digest of a serialisable run identity (its TOML text, as
+/// [`Config::resume_digest`]).
+pub(crate) fn digest_of<T: Serialize>(identity: &T) -> String {
+    fnv_hex(&toml::to_string(identity).unwrap_or_default())
 }
 
 #[derive(Serialize)]

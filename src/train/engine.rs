@@ -15,6 +15,7 @@ use crate::{Error, Result};
 use std::collections::BTreeMap;
 
 /// Everything that determines the compiled programs.
+#[derive(Clone)]
 pub struct EngineSpec {
     pub loss: ExampleLoss,
     /// Per-example (loss, correct) graph, parameters first (as `loss.graph`).

@@ -3,6 +3,7 @@
 
 use super::batches::prepare_eval;
 use super::engine::Engine;
+use super::metrics::StepRecord;
 use super::sampler::{physical_sizes, physical_split};
 use crate::data::{AugmentConfig, Dataset};
 use crate::Result;
@@ -37,4 +38,24 @@ pub fn evaluate(
         loss: loss / n,
         accuracy: correct / n,
     })
+}
+
+/// Fills the test-set fields of `record`: raw parameters, and the averaged
+/// ones when the run keeps averages.
+pub fn evaluate_into(
+    engine: &mut Engine,
+    test: &dyn crate::data::Dataset,
+    augment: &crate::data::AugmentConfig,
+    physical: usize,
+    record: &mut StepRecord,
+) -> Result<()> {
+    let raw = evaluate(engine, test, physical, augment, false)?;
+    record.test_loss = Some(raw.loss);
+    record.test_accuracy = Some(raw.accuracy);
+    if engine.has_averages() {
+        let avg = evaluate(engine, test, physical, augment, true)?;
+        record.test_loss_avg = Some(avg.loss);
+        record.test_accuracy_avg = Some(avg.accuracy);
+    }
+    Ok(())
 }

@@ -1,9 +1,11 @@
 //! Training: the compiled DP-SGD programs, the device-side engine, Poisson
-//! sampling into physical batches, the loop, checkpoints and metrics.
+//! sampling into physical batches, the loop ([`Trainer`]), checkpoints and
+//! metrics.
 //! See DESIGN.md, "Data flow".
 
 pub mod batches;
 pub mod checkpoint;
+pub mod checkpoint_writer;
 pub mod config;
 pub mod engine;
 pub mod eval_config;
@@ -18,6 +20,7 @@ pub mod nonprivate;
 pub mod plots;
 pub mod programs;
 pub mod progress;
+pub mod resume;
 pub mod resume_check;
 pub mod resume_state;
 pub mod run;
@@ -26,4 +29,9 @@ pub mod secure_step;
 pub mod setup;
 pub mod signals;
 pub mod signature;
+pub mod step;
 pub mod test_split;
+pub mod trainer;
+
+pub use config::{AugmentSection, Config, PrivacyConfig, TrainSettings, TrainingConfig};
+pub use trainer::{TrainOptions, TrainSummary, Trainer, TrainerBuilder};

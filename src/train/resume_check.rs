@@ -8,7 +8,7 @@
 //! with the key named, keeps one mechanism per run; the budget guard
 //! (`ledger_guard`) reads the ledger, not the current plan, in any case.
 
-use super::config::Config;
+use super::config::TrainSettings;
 use crate::dp::plan::PrivacyPlan;
 use crate::{Error, Result};
 use std::collections::BTreeMap;
@@ -19,7 +19,7 @@ pub type PrivacySettings = BTreeMap<String, String>;
 
 /// The privacy-relevant settings of a run: what it was configured with and
 /// what the plan derived from it (σ, q, N).
-pub fn privacy_settings(cfg: &Config, plan: &PrivacyPlan) -> PrivacySettings {
+pub fn privacy_settings(cfg: &TrainSettings, plan: &PrivacyPlan) -> PrivacySettings {
     let p = &cfg.privacy;
     let mut s = PrivacySettings::new();
     let mut put = |k: &str, v: String| {

@@ -3,7 +3,7 @@
 //! with an accounted overflow probability) and host-generated exact noise
 //! (`dp::secure_noise`) in place of the device's noise.
 
-use super::config::Config;
+use super::config::TrainSettings;
 use super::engine::Engine;
 use crate::dp::plan::PrivacyPlan;
 use crate::dp::secure_noise::{batch_cap, SecureNoise};
@@ -33,7 +33,7 @@ pub struct SecureStep {
 
 impl SecureStep {
     /// `None` unless `privacy.secure_noise` is on.
-    pub fn new(cfg: &Config, plan: &PrivacyPlan, dims: usize) -> Result<Option<SecureStep>> {
+    pub fn new(cfg: &TrainSettings, plan: &PrivacyPlan, dims: usize) -> Result<Option<SecureStep>> {
         if !cfg.privacy.secure_noise {
             return Ok(None);
         }

@@ -1,14 +1,19 @@
-//! Everything a run needs, built from its configuration: datasets, model,
-//! traced graphs, initial parameters, the privacy plan and the engine spec.
+//! Everything a run needs, resolved: datasets, traced graphs, initial
+//! parameters, the privacy plan and the engine spec — from a configuration
+//! file ([`Setup::build`]) or from values a library user holds
+//! ([`Setup::assemble`], used by [`Trainer`](super::trainer::Trainer)).
 
 use super::batches::{Prefix, TrainViews};
-use super::config::Config;
+use super::config::{Config, RuntimeConfig, TrainSettings};
 use super::engine::EngineSpec;
 use crate::data::{open_dataset, AugmentConfig, Dataset, OpenOptions, Split};
 use crate::dp::mechanism::NoiseSource;
 use crate::dp::plan::{PrivacyPlan, PrivacyRequest};
 use crate::nn::transfer::{load_params, replace_head, Freeze};
-use crate::nn::{by_name_with, init_params, trace_example_eval, trace_example_loss, ModelOptions};
+use crate::nn::{
+    by_name_with, init_params, trace_example_eval, trace_example_eval_with, trace_example_loss,
+    trace_example_loss_with, LossFn, Model, ModelOptions,
+};
 use crate::runtime::{Client, CompileOptions, Platform, PluginQuery, XlaFlag};
 use crate::trace::HostArray;
 use crate::{Error, Result};
@@ -49,25 +54,55 @@ fn open(
     })
 }
 
-/// The PJRT client the configuration asks for.
-pub fn client_for(cfg: &Config) -> Result<Client> {
-    let platform: Platform = cfg.runtime.platform.as_deref().unwrap_or("cpu").parse()?;
+/// The PJRT client the runtime settings ask for.
+pub fn client_for(runtime: &RuntimeConfig) -> Result<Client> {
+    let platform: Platform = runtime.platform.as_deref().unwrap_or("cpu").parse()?;
     // Checked here so the message names the config key, not `--plugin`.
-    if let Some(p) = cfg.runtime.plugin.as_ref().filter(|p| !p.is_file()) {
+    if let Some(p) = runtime.plugin.as_ref().filter(|p| !p.is_file()) {
         return Err(Error::PluginNotFound(format!(
             "PJRT plugin {} (from runtime.plugin) does not exist or is not a file",
             p.display()
         )));
     }
     PluginQuery {
-        path: cfg.runtime.plugin.clone(),
+        path: runtime.plugin.clone(),
         platform,
         allow_fetch: true,
     }
     .client(&[])
 }
 
+/// Where a run's initial parameters come from.
+#[derive(Clone, Debug)]
+pub enum InitialParams {
+    /// A fresh initialisation from this seed (`nn::init_params`).
+    Fresh { seed: u64 },
+    /// These arrays, one per parameter in the loss's (sorted-name) order.
+    Given(Vec<HostArray>),
+    /// A checkpoint or parameter file (dpxla names; safetensors), with the
+    /// classifier head re-initialised from `seed` if `replace_head`.
+    File {
+        path: std::path::PathBuf,
+        replace_head: bool,
+        seed: u64,
+    },
+}
+
+/// What a run is made of besides its settings: the model (traced here), an
+/// optional loss other than softmax cross-entropy, the datasets, the initial
+/// parameters and which parameters are frozen.
+pub struct RunParts<'a> {
+    pub model: &'a dyn Model,
+    pub loss: Option<&'a LossFn>,
+    pub train: Arc<dyn Dataset>,
+    pub test: Arc<dyn Dataset>,
+    pub initial: InitialParams,
+    pub freeze: Freeze,
+}
+
 impl Setup {
+    /// Resolves a configuration: opens the datasets, selects the model by
+    /// name, reads `init_from`, then [`Setup::assemble`]s.
     pub fn build(cfg: &Config) -> Result<Setup> {
         let train = open(
             &cfg.data.train,
@@ -82,6 +117,46 @@ impl Setup {
         let classes = Some(train.num_classes());
         let test = open(test_path, Split::Test, cfg, cfg.data.test_limit, classes)?;
         super::test_split::check_distinct(train.as_ref(), test.as_ref(), cfg.data.test.is_some())?;
+        let model = by_name_with(
+            &cfg.model.name,
+            &ModelOptions {
+                input: Some(train.image_shape().to_vec()),
+                classes: Some(train.num_classes()),
+            },
+        )?;
+        let initial = match &cfg.model.init_from {
+            None => InitialParams::Fresh {
+                seed: cfg.model.init_seed,
+            },
+            Some(path) => InitialParams::File {
+                path: path.clone(),
+                replace_head: cfg.model.replace_head,
+                seed: cfg.model.init_seed,
+            },
+        };
+        let parts = RunParts {
+            model: model.as_ref(),
+            loss: None,
+            train,
+            test,
+            initial,
+            freeze: Freeze::parse(&cfg.model.freeze)?,
+        };
+        Setup::assemble(parts, &cfg.settings())
+    }
+
+    /// Traces the model, checks the datasets against it and each other,
+    /// derives the privacy plan and builds the engine spec.
+    pub fn assemble(parts: RunParts, settings: &TrainSettings) -> Result<Setup> {
+        settings.validate()?;
+        let RunParts {
+            model,
+            loss: loss_fn,
+            train,
+            test,
+            initial,
+            freeze,
+        } = parts;
         if train.image_shape() != test.image_shape() || train.num_classes() != test.num_classes() {
             return Err(Error::InvalidInput(format!(
                 "train set ({:?}, {} classes) and test set ({:?}, {} classes) do not match",
@@ -91,50 +166,77 @@ impl Setup {
                 test.num_classes()
             )));
         }
-        let model = by_name_with(
-            &cfg.model.name,
-            &ModelOptions {
-                input: Some(train.image_shape().to_vec()),
-                classes: Some(train.num_classes()),
-            },
-        )?;
-        let loss = trace_example_loss(model.as_ref())?;
-        let (eval_example, _) = trace_example_eval(model.as_ref())?;
-        let initial = match &cfg.model.init_from {
-            None => init_params(&loss.params, cfg.model.init_seed),
-            Some(path) => {
-                let tensors = super::checkpoint::read_param_tensors(path, false)?;
+        if model.input_shape() != train.image_shape() || model.num_classes() != train.num_classes()
+        {
+            return Err(Error::InvalidInput(format!(
+                "model '{}' takes {:?} with {} classes; the data has {:?} with {} classes",
+                model.name(),
+                model.input_shape(),
+                model.num_classes(),
+                train.image_shape(),
+                train.num_classes()
+            )));
+        }
+        let (loss, eval_example) = match loss_fn {
+            None => (trace_example_loss(model)?, trace_example_eval(model)?.0),
+            Some(f) => (
+                trace_example_loss_with(model, f)?,
+                trace_example_eval_with(model, f)?.0,
+            ),
+        };
+        let mut warnings = Vec::new();
+        let initial = match initial {
+            InitialParams::Fresh { seed } => init_params(&loss.params, seed),
+            InitialParams::Given(arrays) => {
+                let named: Vec<(String, HostArray)> = loss
+                    .params
+                    .iter()
+                    .map(|p| p.name.clone())
+                    .zip(arrays)
+                    .collect();
+                if named.len() != loss.params.len() {
+                    return Err(Error::InvalidInput(format!(
+                        "{} initial parameter arrays for a model with {}",
+                        named.len(),
+                        loss.params.len()
+                    )));
+                }
+                load_params(&loss, &named)?
+            }
+            InitialParams::File {
+                path,
+                replace_head: replace,
+                seed,
+            } => {
+                let tensors = super::checkpoint::read_param_tensors(&path, false)?;
                 let ctx = |e: Error| match e {
                     Error::InvalidInput(m) => {
                         Error::InvalidInput(format!("model.init_from {}: {m}", path.display()))
                     }
                     e => e,
                 };
-                if cfg.model.replace_head {
-                    replace_head(&loss, &tensors, cfg.model.init_seed).map_err(ctx)?
+                warnings.extend(super::init_ledger::warning(&path)?);
+                if replace {
+                    replace_head(&loss, &tensors, seed).map_err(ctx)?
                 } else {
                     load_params(&loss, &tensors).map_err(ctx)?
                 }
             }
         };
-        let mut warnings = Vec::new();
-        if let Some(path) = &cfg.model.init_from {
-            warnings.extend(super::init_ledger::warning(path)?);
-        }
-        let trainable = Freeze::parse(&cfg.model.freeze)?.trainable(&loss)?;
+        let trainable = freeze.trainable(&loss)?;
         if trainable.is_empty() {
             return Err(Error::InvalidInput(
                 "model.freeze leaves no trainable parameter".into(),
             ));
         }
-        let t = &cfg.training;
+        let t = &settings.training;
         let n = train.len();
         let steps = match (t.steps, t.epochs) {
             (Some(s), _) => s,
             (None, Some(e)) => ((e * n as f64 / t.batch_size).ceil() as u64).max(1),
             (None, None) => unreachable!("validated: steps or epochs"),
         };
-        let p = &cfg.privacy;
+        let p = &settings.privacy;
         let request = PrivacyRequest {
             enabled: p.enabled,
             clip_norm: p.clip_norm,
@@ -156,11 +258,12 @@ impl Setup {
                     .into(),
             );
         }
+        let a = &settings.augment;
         let augment = AugmentConfig {
-            crop_padding: cfg.augment.crop_padding,
-            flip: cfg.augment.flip,
-            mean: cfg.augment.mean.clone(),
-            std: cfg.augment.std.clone(),
+            crop_padding: a.crop_padding,
+            flip: a.flip,
+            mean: a.mean.clone(),
+            std: a.std.clone(),
         };
         let eval_augment = AugmentConfig {
             crop_padding: 0,
@@ -168,7 +271,7 @@ impl Setup {
             ..augment.clone()
         };
         let mut compile_options = CompileOptions::default();
-        if cfg.runtime.fast_compile {
+        if settings.runtime.fast_compile {
             compile_options =
                 compile_options.flag("xla_backend_optimization_level", XlaFlag::Int(0));
         }
@@ -176,9 +279,9 @@ impl Setup {
             loss,
             eval_example,
             trainable,
-            views: cfg.augment.multiplicity,
+            views: a.multiplicity,
             // Secure mode noises on the host (secure_step), not on the device.
-            mechanism: plan.mechanism(cfg.privacy.clipping_method)?.map(|m| {
+            mechanism: plan.mechanism(p.clipping_method)?.map(|m| {
                 m.with_noise_source(if p.secure_noise {
                     NoiseSource::Host
                 } else {
@@ -198,11 +301,11 @@ impl Setup {
             initial_params: initial.into_iter().map(|(_, a)| a).collect(),
             views: TrainViews {
                 augment,
-                seed: cfg.augment.seed,
-                views: cfg.augment.multiplicity,
+                seed: a.seed,
+                views: a.multiplicity,
             },
             eval_augment,
-            model_name: cfg.model.name.clone(),
+            model_name: model.name().to_string(),
         })
     }
 }

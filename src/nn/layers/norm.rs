@@ -30,7 +30,8 @@ fn normalize<'b>(x: Tensor<'b>, axes: &[usize], eps: f64) -> Tensor<'b> {
     xc * unreduce((var + eps).rsqrt(), &s, axes)
 }
 
-/// GroupNorm (Wu & He 2018) of `x` `[N, ..., C]`: the channels are split into
+/// GroupNorm (Wu & He 2018) of one example `x` — `[H, W, C]` or `[C]`, or
+/// the same with a leading batch dimension of 1: the channels are split into
 /// `groups` groups and each (example, group) is normalised over its spatial
 /// positions and channels, then scaled and shifted per channel by `scale`
 /// (init 1) and `offset` (init 0), both `[C]`. `groups = 1` is LayerNorm over
@@ -50,6 +51,14 @@ pub fn group_norm_init<'b>(
     eps: f64,
     scale_init: Init,
 ) -> Tensor<'b> {
+    if matches!(x.rank(), 1 | 3) {
+        // One example without a batch dimension: add one of size 1.
+        let mut s = vec![1];
+        s.extend(x.shape());
+        let y = group_norm_init(p, x.reshape(&s), groups, eps, scale_init);
+        let ys = y.shape();
+        return y.reshape(&ys[1..]);
+    }
     let s = x.shape();
     let r = s.len();
     let c = s.last().copied().unwrap_or(0);
@@ -131,5 +140,5 @@ pub fn conv2d_ws<'b>(
     let gain = p.param("gain", &[out], Init::Ones);
     let b = p.param("b", &[out], Init::Zeros);
     let w = standardize_kernel(w, WS_EPS) * gain;
-    x.conv2d(w, strides, padding) + b
+    super::nhwc(x, |x| x.conv2d(w, strides, padding)) + b
 }
