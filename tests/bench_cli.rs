@@ -176,7 +176,7 @@ fn cli_bench_help_lists_every_model() {
         .output()
         .unwrap();
     let help = String::from_utf8(out.stdout).unwrap();
-    for name in dpxla::nn::MODEL_NAMES {
+    for name in dpxla::nn::model_names() {
         assert!(
             help.contains(name),
             "`dpxla bench --help` does not list {name}"

@@ -72,7 +72,10 @@ fn export_hlo_writes_named_stablehlo_and_xla_hlo() {
     let dir = std::env::temp_dir().join(format!("dpxla-example-hlo-{}", std::process::id()));
     let text = run("export_hlo", &[dir.to_str().unwrap()]);
     let mlir = std::fs::read_to_string(dir.join("small_conv_accumulate.stablehlo.mlir")).unwrap();
-    assert!(mlir.contains("%params.conv_w"), "arguments named after parameters");
+    assert!(
+        mlir.contains("%params.conv_w"),
+        "arguments named after parameters"
+    );
     assert!(mlir.contains("%images"), "{}", &mlir[..mlir.len().min(400)]);
     assert!(text.contains("hlo"), "{text}");
     std::fs::remove_dir_all(&dir).unwrap();

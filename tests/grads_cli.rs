@@ -175,7 +175,7 @@ fn bad_inputs_are_clear_errors_with_exit_code_2() {
 fn init_help_lists_every_model() {
     let out = dpxla().args(["init", "--help"]).output().unwrap();
     let help = String::from_utf8_lossy(&out.stdout);
-    for name in dpxla::nn::MODEL_NAMES {
+    for name in dpxla::nn::model_names() {
         assert!(
             help.contains(name),
             "`dpxla init --help` does not list {name}"

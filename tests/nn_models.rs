@@ -3,7 +3,7 @@
 //! parameters as BatchNorm), the WRNs a closed form of De et al.'s
 //! parametrisation, close to Zagoruyko & Komodakis' published sizes.
 
-use dpxla::nn::{by_name, by_name_with, param_count, param_specs, ModelOptions, MODEL_NAMES};
+use dpxla::nn::{by_name, by_name_with, model_names, param_count, param_specs, ModelOptions};
 
 fn count(name: &str) -> usize {
     param_count(by_name(name).unwrap().as_ref()).unwrap()
@@ -65,7 +65,7 @@ fn small_model_counts() {
 
 #[test]
 fn every_name_builds_and_cnn_tanh_picks_by_input() {
-    for name in MODEL_NAMES {
+    for name in model_names() {
         let m = by_name(name).unwrap();
         let specs = param_specs(m.as_ref()).unwrap();
         assert!(!specs.is_empty(), "{name}");

@@ -9,9 +9,8 @@ use dpxla::nn::by_name;
 // Arguments of `dpxla bench`; the command's help text is on `Command::Bench`.
 #[derive(Args)]
 pub struct BenchArgs {
-    /// Model name (mlp, cnn_tanh, cnn_tanh_cifar, cifar_cnn, wrn16_4, wrn40_4,
-    /// resnet18_gn, resnet50_gn).
-    #[arg(long)]
+    /// Model name (the registry `dpxla::nn::MODELS`; README, "Models").
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(dpxla::nn::model_names()))]
     model: String,
     /// Physical batch: examples per compiled accumulate call.
     #[arg(long)]

@@ -19,9 +19,8 @@ use std::path::{Path, PathBuf};
 
 #[derive(Args)]
 pub struct InitArgs {
-    /// Model name: mlp, cnn_tanh, cnn_tanh_cifar, cifar_cnn, wrn16_4, wrn40_4,
-    /// resnet18_gn, resnet50_gn (README, "Models").
-    #[arg(long)]
+    /// Model name (the registry `dpxla::nn::MODELS`; README, "Models").
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(dpxla::nn::model_names()))]
     model: String,
     /// Output safetensors file with one tensor per parameter.
     #[arg(long)]

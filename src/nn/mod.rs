@@ -28,7 +28,7 @@ pub use loss::{
     batch_grads, batch_mean_loss, param_count, param_specs, per_example_grads,
     per_example_grads_wrt, trace_example_loss, trace_example_loss_with, ExampleLoss, LossFn,
 };
-pub use models::{by_name, by_name_with, ModelOptions, MODEL_NAMES};
+pub use models::{by_name, by_name_with, model_names, ModelOptions, MODELS};
 pub use params::Params;
 pub use trace_model::{
     checked_logits, cross_entropy, trace_example_eval, trace_example_eval_with, trace_example_fn,

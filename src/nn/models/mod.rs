@@ -31,18 +31,6 @@ pub use wrn::WideResNet;
 use super::Model;
 use crate::{Error, Result};
 
-/// Names accepted by [`by_name`].
-pub const MODEL_NAMES: &[&str] = &[
-    "mlp",
-    "cnn_tanh",
-    "cnn_tanh_cifar",
-    "cifar_cnn",
-    "wrn16_4",
-    "wrn40_4",
-    "resnet18_gn",
-    "resnet50_gn",
-];
-
 /// Overrides of a named model's defaults (the dataset decides them).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModelOptions {
@@ -50,6 +38,121 @@ pub struct ModelOptions {
     pub input: Option<Vec<usize>>,
     /// Number of classes (a new head for transfer learning).
     pub classes: Option<usize>,
+}
+
+/// One entry of the model registry: its name, what it is, and how to build
+/// it for a dataset's input shape and class count.
+pub struct ModelEntry {
+    pub name: &'static str,
+    pub about: &'static str,
+    build: fn(&ModelOptions) -> Box<dyn Model>,
+}
+
+/// The registry: every built-in model, the one place a model is added.
+pub const MODELS: &[ModelEntry] = &[
+    ModelEntry {
+        name: "mlp",
+        about: "784-512-512-10 ReLU MLP",
+        build: |o| {
+            let d = Mlp::mnist();
+            Box::new(Mlp {
+                input: o.input_or(d.input.clone()),
+                classes: o.classes_or(d.classes),
+                ..d
+            })
+        },
+    },
+    ModelEntry {
+        name: "cnn_tanh",
+        about: "tanh CNN of Papernot et al. 2021 (cnn_tanh_cifar for 3 channels)",
+        build: |o| {
+            if o.input.as_ref().is_some_and(|s| s.last() == Some(&3)) {
+                return cnn_tanh_cifar(o);
+            }
+            let d = CnnTanh::mnist();
+            Box::new(CnnTanh {
+                input: o.input_or(d.input),
+                classes: o.classes_or(d.classes),
+            })
+        },
+    },
+    ModelEntry {
+        name: "cnn_tanh_cifar",
+        about: "tanh CNN of Tramèr & Boneh 2021 for CIFAR-10",
+        build: cnn_tanh_cifar,
+    },
+    ModelEntry {
+        name: "cifar_cnn",
+        about: "the CIFAR-10 CNN of the Opacus / TF Privacy tutorials",
+        build: |o| {
+            let d = CifarCnn::cifar10();
+            Box::new(CifarCnn {
+                input: o.input_or(d.input.clone()),
+                classes: o.classes_or(d.classes),
+                ..d
+            })
+        },
+    },
+    ModelEntry {
+        name: "wrn16_4",
+        about: "WideResNet-16-4 with GroupNorm and weight standardisation (De et al. 2022)",
+        build: |o| wrn(o, 16),
+    },
+    ModelEntry {
+        name: "wrn40_4",
+        about: "WideResNet-40-4 with GroupNorm and weight standardisation",
+        build: |o| wrn(o, 40),
+    },
+    ModelEntry {
+        name: "resnet18_gn",
+        about: "ResNet-18 with GroupNorm (Kurakin et al. 2022)",
+        build: |o| resnet(o, ResNetGn::resnet18()),
+    },
+    ModelEntry {
+        name: "resnet50_gn",
+        about: "ResNet-50 with GroupNorm",
+        build: |o| resnet(o, ResNetGn::resnet50()),
+    },
+];
+
+fn cnn_tanh_cifar(o: &ModelOptions) -> Box<dyn Model> {
+    let d = CnnTanhCifar::cifar10();
+    Box::new(CnnTanhCifar {
+        input: o.input_or(d.input.clone()),
+        classes: o.classes_or(d.classes),
+        ..d
+    })
+}
+
+fn wrn(o: &ModelOptions, depth: usize) -> Box<dyn Model> {
+    let d = WideResNet::cifar10(depth, 4);
+    Box::new(WideResNet {
+        input: o.input_or(d.input.clone()),
+        classes: o.classes_or(d.classes),
+        ..d
+    })
+}
+
+fn resnet(o: &ModelOptions, d: ResNetGn) -> Box<dyn Model> {
+    Box::new(ResNetGn {
+        input: o.input_or(d.input.clone()),
+        classes: o.classes_or(d.classes),
+        ..d
+    })
+}
+
+impl ModelOptions {
+    fn input_or(&self, default: Vec<usize>) -> Vec<usize> {
+        self.input.clone().unwrap_or(default)
+    }
+    fn classes_or(&self, default: usize) -> usize {
+        self.classes.unwrap_or(default)
+    }
+}
+
+/// The names of the built-in models, in registry order.
+pub fn model_names() -> Vec<&'static str> {
+    MODELS.iter().map(|m| m.name).collect()
 }
 
 /// The model called `name` with its paper defaults.
@@ -63,68 +166,11 @@ pub fn by_name(name: &str) -> Result<Box<dyn Model>> {
 /// for one channel, the Tramèr & Boneh CIFAR-10 CNN (`cnn_tanh_cifar`) for
 /// three.
 pub fn by_name_with(name: &str, opts: &ModelOptions) -> Result<Box<dyn Model>> {
-    let input = |default: Vec<usize>| opts.input.clone().unwrap_or(default);
-    let classes = |default: usize| opts.classes.unwrap_or(default);
-    let rgb = opts.input.as_ref().is_some_and(|s| s.last() == Some(&3));
-    let model: Box<dyn Model> = match name {
-        "mlp" => {
-            let d = Mlp::mnist();
-            Box::new(Mlp {
-                input: input(d.input),
-                classes: classes(d.classes),
-                ..d
-            })
-        }
-        "cnn_tanh" if !rgb => {
-            let d = CnnTanh::mnist();
-            Box::new(CnnTanh {
-                input: input(d.input),
-                classes: classes(d.classes),
-            })
-        }
-        "cnn_tanh" | "cnn_tanh_cifar" => {
-            let d = CnnTanhCifar::cifar10();
-            Box::new(CnnTanhCifar {
-                input: input(d.input),
-                classes: classes(d.classes),
-                ..d
-            })
-        }
-        "cifar_cnn" => {
-            let d = CifarCnn::cifar10();
-            Box::new(CifarCnn {
-                input: input(d.input),
-                classes: classes(d.classes),
-                ..d
-            })
-        }
-        "wrn16_4" | "wrn40_4" => {
-            let depth = if name == "wrn16_4" { 16 } else { 40 };
-            let d = WideResNet::cifar10(depth, 4);
-            Box::new(WideResNet {
-                input: input(d.input.clone()),
-                classes: classes(d.classes),
-                ..d
-            })
-        }
-        "resnet18_gn" | "resnet50_gn" => {
-            let d = if name == "resnet18_gn" {
-                ResNetGn::resnet18()
-            } else {
-                ResNetGn::resnet50()
-            };
-            Box::new(ResNetGn {
-                input: input(d.input.clone()),
-                classes: classes(d.classes),
-                ..d
-            })
-        }
-        other => {
-            return Err(Error::InvalidInput(format!(
-                "unknown model '{other}'; available: {}",
-                MODEL_NAMES.join(", ")
-            )))
-        }
-    };
-    Ok(model)
+    match MODELS.iter().find(|m| m.name == name) {
+        Some(m) => Ok((m.build)(opts)),
+        None => Err(Error::InvalidInput(format!(
+            "unknown model '{name}'; available: {}",
+            model_names().join(", ")
+        ))),
+    }
 }
