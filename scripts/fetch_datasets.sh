@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fetches the datasets dpxla can use offline (see DESIGN.md, "Data available offline")
+# Fetches the datasets dpxla can use offline (see docs/design.md, "Data available
+# offline")
 # into $DATA_DIR (else $DPXLA_DATA_DIR, the variable the tests read; else the
 # repository's data/ folder, git-ignored):
 #

@@ -1,6 +1,6 @@
 //! dpxla: differentially private training of image classifiers on XLA.
 //!
-//! The layers, bottom up (see DESIGN.md):
+//! The layers, bottom up (see docs/design.md, "Layers, bottom up"):
 //! - [`runtime`]: the PJRT C API binding (all `unsafe` code lives there);
 //! - [`trace`]: the jaxpr-like IR, its builder, shape function and interpreter;
 //! - [`transform`]: graph-to-graph transformations (`vjp`, `vmap`);

@@ -155,7 +155,8 @@ fn fractional_order_rdp_matches_mpmath() {
             worst = rel(got, want);
             eprintln!("  new worst: q={q} σ={s} α={a}: {got} vs {want}");
         }
-        // The data itself documents dp-accounting's over-estimate (DESIGN.md).
+        // The data itself documents dp-accounting's over-estimate (docs/design.md,
+        // "Accounting notes").
         let theirs = c["rdp_dp_accounting"].as_f64().unwrap_or(f64::INFINITY);
         if theirs > want * (1.0 + 1e-3) {
             dp_acc_over += 1;

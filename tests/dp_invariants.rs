@@ -1,4 +1,4 @@
-//! The DP invariants of DESIGN.md, tested on the compiled programs through the
+//! The DP invariants of docs/design.md, tested on the compiled programs through the
 //! real XLA CPU plugin (no mocks): clipping sensitivity, masking, noise
 //! calibration, Poisson batch sizes, microbatch accumulation.
 

@@ -298,7 +298,8 @@ fn convolution_variants() {
         ];
         check(&format!("conv case {i}"), &g, &args, 1e-5);
     }
-    // The per-example kernel-gradient form (DESIGN.md): input as [Cin, H, W, B],
+    // The per-example kernel-gradient form (docs/design.md, "Runtime facts and PJRT
+    // pitfalls"): input as [Cin, H, W, B],
     // the output gradient as a [H', W', 1, B*Cout] kernel, feature_group_count = B.
     // And batch_group_count = 2 on a batch of 4 with 6 output features.
     let grouped: [(Vec<usize>, Vec<usize>, usize, usize); 2] = [

@@ -1,7 +1,7 @@
 //! Differential privacy: the accountant, per-example clipping and the Gaussian
 //! noise of DP-SGD (graph functions traced into the compiled steps), and the
 //! privacy plan that derives every privacy-relevant number in one place.
-//! See DESIGN.md, "DP invariants".
+//! See docs/design.md, "DP invariants".
 
 pub mod accountant;
 pub mod bookkeeping;

@@ -1,4 +1,4 @@
-//! Layers, models and the traced per-example loss. See DESIGN.md, module map.
+//! Layers, models and the traced per-example loss. See docs/design.md, "Module map".
 //!
 //! A model maps ONE example to logits; the per-example loss graph is traced
 //! from it, and per-example gradients come from `vmap(value_and_grad(loss))`

@@ -8,8 +8,8 @@
 //! (`nn::per_example_grads_wrt`), so frozen parameters get no per-example
 //! gradient, no clipping share and no noise, and the backward pass through a
 //! frozen prefix is never computed. The frozen values come from the (public)
-//! checkpoint and are never updated from private data (DESIGN.md, DP
-//! invariant 5).
+//! checkpoint and are never updated from private data (docs/design.md,
+//! "DP invariants", 5).
 
 pub mod torch;
 

@@ -1,5 +1,5 @@
 //! Optimisers, learning-rate schedules and parameter averaging. Updates are graph
-//! functions traced into the compiled apply step. See DESIGN.md, module map.
+//! functions traced into the compiled apply step. See docs/design.md, "Module map".
 
 mod averaging;
 mod optimizer;

@@ -111,7 +111,8 @@ mod tests {
 
     #[test]
     fn default_options_are_the_minimal_known_good_bytes() {
-        // DESIGN.md "Runtime facts": field 3 (tag 0x1a), length 4, then
+        // docs/design.md, "Runtime facts and PJRT pitfalls": field 3 (tag 0x1a),
+        // length 4, then
         // num_replicas=1 (0x20 0x01) and num_partitions=1 (0x28 0x01).
         assert_eq!(
             CompileOptions::default().encode(),

@@ -77,7 +77,7 @@ pub const PJRT_NamedValue_kFloat: PJRT_NamedValue_Type = 3;
 pub const PJRT_NamedValue_kBool: PJRT_NamedValue_Type = 4;
 
 /// Host data is copied before `BufferFromHostBuffer` returns: no aliasing, no
-/// done-event deadlock (DESIGN.md, runtime facts).
+/// done-event deadlock (docs/design.md, "Runtime facts and PJRT pitfalls").
 pub const PJRT_HostBufferSemantics_kImmutableOnlyDuringCall: PJRT_HostBufferSemantics = 0;
 
 #[repr(C)]

@@ -1,6 +1,6 @@
 //! Tracing: the jaxpr-like IR, the builder and `Tensor` DSL, the one shape
 //! function, `verify`, the pretty printer and the reference interpreter.
-//! See DESIGN.md, module map.
+//! See docs/design.md, "Module map".
 
 mod builder;
 mod error;

@@ -1,7 +1,7 @@
 //! Training: the compiled DP-SGD programs, the device-side engine, Poisson
 //! sampling into physical batches, the loop ([`Trainer`]), checkpoints and
 //! metrics.
-//! See DESIGN.md, "Data flow".
+//! See docs/design.md, "Data flow of a training step".
 
 pub mod batches;
 pub mod checkpoint;

@@ -1,7 +1,7 @@
 //! Graph-to-graph transformations: `vjp` (reverse mode) and `vmap`
 //! (batching). Rules are written with the same builder API as user code
 //! (Autodidax), one exhaustive `match` per file, one arm per primitive.
-//! See DESIGN.md, module map.
+//! See docs/design.md, "Module map".
 
 pub mod ghost;
 mod util;

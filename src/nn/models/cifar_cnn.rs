@@ -1,6 +1,6 @@
 //! `cifar_cnn`: the 4-conv CIFAR-10 net of Opacus's `examples/cifar10.py`,
 //! also the model of the dp-imagenet / Opacus DP-SGD speed benchmarks
-//! (DESIGN.md, "Reference numbers"):
+//! (docs/design.md, "Reference numbers (published)"):
 //!
 //! conv 32 → relu → avgpool 2x2/2 → conv 64 → relu → avgpool →
 //! conv 64 → relu → avgpool → conv 128 → relu → global avgpool → dense 10,

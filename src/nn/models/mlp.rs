@@ -1,6 +1,6 @@
 //! `mlp`: 784-512-512-10 with ReLU (the per-example-gradient benchmark model of
-//! DESIGN.md, "Runtime facts"): 669,706 parameters. Scopes (blocks for
-//! freezing): `dense1`, `dense2`; head `dense3`.
+//! docs/design.md, "Runtime facts and PJRT pitfalls"): 669,706 parameters.
+//! Scopes (blocks for freezing): `dense1`, `dense2`; head `dense3`.
 
 use crate::nn::layers::dense;
 use crate::nn::{Model, Params};
