@@ -56,7 +56,11 @@ fn the_largest_reachable_normal_is_beyond_8() {
     assert!(z[2].abs() < 1e-5 && z[3].abs() < 1e-5, "{:?}", &z[2..]);
     let quarter = normals_from_words(&[(u64::MAX, 1 << 62)]);
     assert!(quarter[0].abs() < 1e-5, "cos(π/2) r = {}", quarter[0]);
-    assert!((quarter[1] - want).abs() < 1e-5, "sin(π/2) r = {}", quarter[1]);
+    assert!(
+        (quarter[1] - want).abs() < 1e-5,
+        "sin(π/2) r = {}",
+        quarter[1]
+    );
 }
 
 #[test]

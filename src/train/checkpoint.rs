@@ -1,13 +1,14 @@
 //! Checkpoints: one safetensors file holding the parameters, optimiser slots
 //! and averages as tensors, and the run's position (step, accountant events,
-//! sampler and noise generator states, config digest) as JSON metadata. Written
-//! atomically (temporary file, fsync, rename): a crash during a write leaves
-//! the previous checkpoint intact.
+//! privacy settings, config digest) as JSON metadata. Written atomically
+//! (temporary file, fsync, rename): a crash during a write leaves the
+//! previous checkpoint intact.
 //!
-//! A checkpoint contains the noise generator's state: whoever has it can
-//! reproduce the noise added so far. Keep checkpoints as private as the
-//! training data; release only the parameters (`dpxla eval` / the `params/`
-//! tensors).
+//! The sampler and noise generator states are stored only for
+//! `privacy.debug_seed` runs (reproducible, no guarantee); an ordinary run
+//! resumes with fresh OS-seeded generators, so a checkpoint never lets
+//! anyone reproduce the noise. Optimiser slots are still functions of the
+//! training run: release the parameters with `dpxla export-params`.
 
 use super::engine::HostState;
 use super::sampler::RngState;

@@ -259,8 +259,9 @@ impl Engine {
 
     /// Ends a logical batch: noise (private) or the realised batch size
     /// `count` (non-private), optimiser step `t` (1-based) with learning rate
-    /// `lr`, averaging, and zeroed accumulators.
-    pub fn apply(&mut self, key: [u32; 4], lr: f64, t: u64, count: usize) -> Result<()> {
+    /// `lr`, averaging, and zeroed accumulators. Returns the number of
+    /// non-finite elements in the updated trainable parameters.
+    pub fn apply(&mut self, key: [u32; 4], lr: f64, t: u64, count: usize) -> Result<u64> {
         let key = to_device(&self.client, &HostArray::u32([4], key.to_vec()), 0)?;
         let lr = self.upload_scalar(lr)?;
         let t = self.upload_scalar(t as f64)?;
@@ -297,14 +298,16 @@ impl Engine {
             self.averages = outs.take(Group::Averages)?;
         }
         self.accs = outs.take(Group::Accumulators)?;
-        Ok(())
+        Ok(scalar(&outs.take_one(Group::NonFiniteParams)?)? as u64)
     }
 
     /// Ends a logical batch with an update computed on the host (secure noise):
-    /// `grads` (one per trainable parameter) replace the accumulated sums and
-    /// the program divides by 1. Only for an engine compiled without device
-    /// noise (`apply.noise = None`), so noise is never added twice.
-    pub fn apply_given(&mut self, grads: &[HostArray], lr: f64, t: u64) -> Result<()> {
+    /// `grads` (one per trainable parameter, the noisy average) replace the
+    /// accumulated sums and the program uses them as the gradient. Only for
+    /// an engine whose mechanism draws its noise on the host
+    /// (`NoiseSource::Host`), so noise is never added twice. Returns as
+    /// [`Engine::apply`].
+    pub fn apply_given(&mut self, grads: &[HostArray], lr: f64, t: u64) -> Result<u64> {
         let host_noise = self
             .spec
             .mechanism

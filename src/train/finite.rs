@@ -2,7 +2,8 @@
 //! never recovers: evaluation prints NaN, a resumed run spends privacy budget
 //! on steps that cannot learn, and a checkpoint written from it replaces the
 //! last good one. So loading refuses such tensors and saving stops the run
-//! instead (see `run.rs`).
+//! instead (see `checkpoint_writer.rs`; the loop in `trainer.rs` stops on
+//! non-finite updated parameters, never on the private training loss).
 
 use super::engine::HostState;
 use crate::trace::{ArrayData, HostArray};

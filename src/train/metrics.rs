@@ -43,6 +43,8 @@ pub struct StepRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub train_loss: Option<f64>,
     /// Accuracy on this logical batch (under augmentation and training mode).
+    /// Not computed by the trainer (it would be a non-private statistic);
+    /// kept so metrics files that carry it still read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub train_accuracy: Option<f64>,
     /// Realised logical batch size: with Poisson sampling it varies per step.

@@ -192,7 +192,8 @@ pub struct ApplySpec {
 /// `slots()` order), `Averages` (if averaging), `Accumulators`, then
 /// `NoiseKey` (device noise only), `LearningRate`, `Step` (1-based) and
 /// `BatchCount` (non-private only). Outputs: `Params`, `Slots`, `Averages`,
-/// `Accumulators` (zeroed).
+/// `Accumulators` (zeroed), `NonFiniteParams` (count over the trainable
+/// parameters).
 ///
 /// With host noise the accumulators hold the noisy average already (the
 /// host drew the noise and divided by q·N) and are used as the gradient.
@@ -270,12 +271,25 @@ pub fn apply_graph(
         .map(|(&a, &p)| spec.averaging.update(a, p, t))
         .collect();
     let zeros: Vec<Tensor> = accs.iter().map(|a| b.zeros(&a.aval())).collect();
+    // Divergence is detected from the updated parameters (public once
+    // released), never from the un-noised training loss.
+    let non_finite = trainable
+        .iter()
+        .map(|&i| {
+            let p = new_params[i];
+            let axes: Vec<usize> = (0..p.rank()).collect();
+            let finite = p.abs().lt(p.lit(f64::INFINITY));
+            finite.select(p.lit(0.0), p.lit(1.0)).sum(&axes)
+        })
+        .reduce(|a, b| a + b)
+        .unwrap_or_else(|| b.scalar(0.0, DType::F32));
     s.outputs(Group::Params, new_params);
     s.outputs(Group::Slots, new_slots);
     if spec.averaging.enabled() {
         s.outputs(Group::Averages, new_avgs);
     }
     s.outputs(Group::Accumulators, zeros);
+    s.output(Group::NonFiniteParams, non_finite);
     s.finish()
 }
 

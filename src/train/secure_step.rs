@@ -78,7 +78,8 @@ impl SecureStep {
     }
 
     /// Noises the engine's accumulated sums on the host and applies the update.
-    pub fn apply(&mut self, engine: &mut Engine, lr: f64, t: u64) -> Result<()> {
+    /// Returns the number of non-finite updated parameters (`Engine::apply`).
+    pub fn apply(&mut self, engine: &mut Engine, lr: f64, t: u64) -> Result<u64> {
         let sums = engine.accumulators()?;
         let noisy = self.noise.noisy_average(&sums)?;
         engine.apply_given(&noisy, lr, t)

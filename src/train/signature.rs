@@ -46,6 +46,10 @@ pub enum Group {
     ClippedCount,
     /// Σ correct predictions over the real examples (scalar).
     CorrectSum,
+    /// Number of non-finite elements in the updated parameters (scalar): a
+    /// function of the released parameters only, so checking it releases
+    /// nothing about the private data.
+    NonFiniteParams,
 }
 
 impl Group {
@@ -66,6 +70,7 @@ impl Group {
             Group::LossSum => "loss_sum",
             Group::ClippedCount => "clipped_count",
             Group::CorrectSum => "correct_sum",
+            Group::NonFiniteParams => "non_finite_params",
         }
     }
 

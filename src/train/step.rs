@@ -22,6 +22,9 @@ pub struct StepOutcome {
     pub loss_sum: f64,
     /// Examples whose gradient was clipped.
     pub clipped: f64,
+    /// Non-finite elements in the updated trainable parameters (a function
+    /// of the released parameters: public).
+    pub non_finite_params: u64,
 }
 
 /// Runs step `run.step` (0-based) with learning rate `lr` and advances the
@@ -62,10 +65,10 @@ pub fn run_step(
         loss_sum += s.loss_sum;
         clipped += s.clipped;
     }
-    match secure {
+    let non_finite_params = match secure {
         Some(sec) => sec.apply(engine, lr, step + 1)?,
         None => engine.apply(run.noise.key(), lr, step + 1, indices.len())?,
-    }
+    };
     if let (Some(acc), Some(ev)) = (run.accountant.as_mut(), plan.step_event()) {
         acc.step(ev.q, ev.sigma)?;
     }
@@ -74,5 +77,6 @@ pub fn run_step(
         batch_size: indices.len(),
         loss_sum,
         clipped,
+        non_finite_params,
     })
 }

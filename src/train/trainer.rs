@@ -2,26 +2,7 @@
 //! Poisson sampling, accumulation, noise, the accountant and its budget
 //! guard, evaluation, checkpoints, resume, metrics and progress.
 //!
-//! ```no_run
-//! use dpxla::data::{open_dataset, OpenOptions, Split};
-//! use dpxla::nn::models::CnnTanh;
-//! use dpxla::train::{PrivacyConfig, TrainOptions, Trainer, TrainingConfig};
-//! # fn main() -> dpxla::Result<()> {
-//! let open = |split| {
-//!     let opts = OpenOptions { split, ..OpenOptions::default() };
-//!     open_dataset("data/fashion-mnist".as_ref(), &opts)
-//! };
-//! let model = CnnTanh::mnist();
-//! let summary = Trainer::builder(&model)
-//!     .data(open(Split::Train)?.into(), open(Split::Test)?.into())
-//!     .privacy(PrivacyConfig { clip_norm: 0.1, ..PrivacyConfig::target_epsilon(3.0, 1e-5) })
-//!     .training(TrainingConfig { epochs: Some(15.0), ..TrainingConfig::new(2048.0, 4.0) })
-//!     .output_dir("runs/my_model")
-//!     .build()?
-//!     .run(&TrainOptions { resume: true, ..TrainOptions::default() })?;
-//! println!("{:.2}% at ε = {:?}", 100.0 * summary.test.accuracy, summary.epsilon);
-//! # Ok(()) }
-//! ```
+//! See the crate documentation or `examples/custom_cnn.rs` for an example.
 
 use super::checkpoint_writer::CheckpointWriter;
 use super::config::{Config, TrainSettings};
@@ -237,11 +218,22 @@ impl Trainer {
             let t0 = Instant::now();
             let lr = t.schedule.lr(t.learning_rate, run.step, plan.steps);
             let s = run_step(&mut engine, &setup, &mut run, secure.as_mut(), physical, lr)?;
-            // The mean loss is already reported per step (metrics, progress);
-            // stopping on it reveals nothing beyond that.
-            let mean = s.loss_sum / s.batch_size.max(1) as f64;
-            if let Some(what) = super::finite::loss_diverged("training", mean) {
-                return Err(writer.diverged(run.step, what));
+            // Divergence is read from the updated parameters, which are
+            // released anyway; the un-noised training loss is private in a
+            // private run and never decides anything.
+            if s.non_finite_params > 0 || (!private && s.batch_size > 0) {
+                let mean = s.loss_sum / s.batch_size.max(1) as f64;
+                let what = if s.non_finite_params > 0 {
+                    Some(format!(
+                        "{} elements of the updated parameters are not finite",
+                        s.non_finite_params
+                    ))
+                } else {
+                    super::finite::loss_diverged("training", mean)
+                };
+                if let Some(what) = what {
+                    return Err(writer.diverged(run.step, what));
+                }
             }
 
             let last = run.step == stop_at;
@@ -256,6 +248,7 @@ impl Trainer {
                 learning_rate: lr,
                 examples_per_sec: Some(s.batch_size as f64 / t0.elapsed().as_secs_f64().max(1e-9)),
                 elapsed_secs: Some(started.elapsed().as_secs_f64()),
+                epoch: Some(run.step as f64 * plan.q),
                 ..StepRecord::default()
             };
             if let (Some(acc), Some(p)) = (&run.accountant, &plan.private) {
@@ -288,6 +281,8 @@ impl Trainer {
             }
             progress.update(&shown);
             if ckpt_due {
+                // Every step the checkpoint covers is on disk in the metrics too.
+                metrics.sync()?;
                 writer.write(&engine, &run)?;
             }
         }

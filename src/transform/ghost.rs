@@ -22,7 +22,7 @@
 //!
 //! [`factor_gradient`] finds `A`, `G` and the contraction (through any
 //! reshape / transpose that keeps the example axis first); the clipping code
-//! (`dp::ghost`) decides per tensor between the Gram form and the materialised
+//! (`dp::bookkeeping`) decides per tensor between the Gram form and the materialised
 //! per-example gradient from the shapes ([`FactoredGrad::gram_is_cheaper`]).
 
 use crate::trace::{Graph, Prim, Tensor, Var};
