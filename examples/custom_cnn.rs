@@ -28,15 +28,16 @@ impl Model for GnCnn {
     fn logits<'b>(&self, p: &Params<'b>, x: Tensor<'b>) -> Tensor<'b> {
         let mut h = x;
         for (i, width) in [16, 32].into_iter().enumerate() {
+            let block = p.scope(&format!("block{i}"));
             h = conv2d(
-                &p.scope(&format!("conv{i}")),
+                &block.scope("conv"),
                 h,
                 width,
                 [3, 3],
                 [1, 1],
                 Padding::Same,
             );
-            h = group_norm(&p.scope(&format!("gn{i}")), h, 4, GN_EPS).relu();
+            h = group_norm(&block.scope("gn"), h, 4, GN_EPS).relu();
             h = max_pool(h, [2, 2], [2, 2], Padding::Valid);
         }
         dense(&p.scope("head"), flatten_example(h), 10)
