@@ -202,7 +202,7 @@ fn verify_rejects_ill_formed_graphs() {
     let g = b.finish(&[x.exp()]).unwrap();
     // Use before definition.
     let mut bad = g.clone();
-    bad.eqns[0].inputs[0] = bad.eqns[0].outs[0];
+    bad.eqns[0].inputs[0] = bad.eqns[0].out;
     assert!(verify(&bad).is_err());
     // Declared aval disagrees with abstract_eval.
     let mut bad = g.clone();

@@ -126,6 +126,23 @@ fn unary_elementwise() {
     });
 }
 
+/// Every entry of the derivative tables (`UnaryOp::ALL`, `BinaryOp::ALL`)
+/// on positive operands, where every op is smooth: a new op is checked here
+/// without a new line.
+#[test]
+fn every_elementwise_table_entry() {
+    for (i, op) in UnaryOp::ALL.into_iter().enumerate() {
+        fd(&[&[2, 3]], POS, 40 + i as u64, |b, x| {
+            vec![b.emit(Prim::Unary(op), &[x[0]])]
+        });
+    }
+    for (i, op) in BinaryOp::ALL.into_iter().enumerate() {
+        fd(&[&[2, 3], &[2, 3]], POS, 60 + i as u64, |b, x| {
+            vec![b.emit(Prim::Binary(op), &[x[0], x[1]])]
+        });
+    }
+}
+
 #[test]
 fn binary_elementwise() {
     fd(&[&[2, 3], &[2, 3]], S, 20, |_, x| vec![x[0] + x[1]]);

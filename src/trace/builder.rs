@@ -92,34 +92,35 @@ impl Builder {
         }
     }
 
-    /// Append `outs = prim(inputs)`; on a shape error record it and return
-    /// placeholders (typed like the first operand, or f32[]).
+    /// Append `out = prim(inputs)`; on a shape error record it and return a
+    /// placeholder (typed like the first operand, or f32[]).
     #[track_caller]
-    pub fn emit(&self, prim: Prim, inputs: &[Tensor<'_>]) -> Vec<Tensor<'_>> {
+    pub fn emit(&self, prim: Prim, inputs: &[Tensor<'_>]) -> Tensor<'_> {
         let avals: Vec<Aval> = inputs.iter().map(|t| t.aval()).collect();
         match abstract_eval(&prim, &avals) {
-            Ok(out_avals) => {
-                let outs: Vec<Var> = out_avals.into_iter().map(|a| self.new_var(a)).collect();
+            Ok(aval) => {
+                let out = self.new_var(aval);
                 let eqn = Eqn {
                     prim,
                     inputs: inputs.iter().map(|t| t.var).collect(),
-                    outs: outs.clone(),
+                    out,
                 };
                 self.inner.borrow_mut().eqns.push(eqn);
-                outs.into_iter().map(|v| self.wrap(v)).collect()
+                self.wrap(out)
             }
             Err(e) => {
                 self.fail(prim.name(), &avals, e.0);
                 let placeholder = avals.first().cloned().unwrap_or(Aval::scalar(DType::F32));
-                vec![self.wrap(self.new_var(placeholder))]
+                self.wrap(self.new_var(placeholder))
             }
         }
     }
 
-    /// `emit` for the (all current) single-output primitives.
+    /// The same as [`Builder::emit`] (every equation has one output); the
+    /// name from when `emit` returned a list, kept for existing callers.
     #[track_caller]
     pub fn emit1(&self, prim: Prim, inputs: &[Tensor<'_>]) -> Tensor<'_> {
-        self.emit(prim, inputs)[0]
+        self.emit(prim, inputs)
     }
 
     /// A constant from a literal.
@@ -202,10 +203,7 @@ impl Builder {
                 .iter()
                 .map(|v| env[v.index()].expect("SSA"))
                 .collect();
-            let outs = self.emit(eqn.prim.clone(), &ins);
-            for (v, t) in eqn.outs.iter().zip(outs) {
-                env[v.index()] = Some(t);
-            }
+            env[eqn.out.index()] = Some(self.emit(eqn.prim.clone(), &ins));
         }
         g.outputs
             .iter()
@@ -227,7 +225,7 @@ impl Builder {
         }
         let mut keep = vec![false; inner.eqns.len()];
         for (i, e) in inner.eqns.iter().enumerate().rev() {
-            if e.outs.iter().any(|v| live[v.index()]) {
+            if live[e.out.index()] {
                 keep[i] = true;
                 for v in &e.inputs {
                     live[v.index()] = true;
@@ -253,11 +251,11 @@ impl Builder {
                 .iter()
                 .map(|v| map[v.index()].expect("SSA"))
                 .collect();
-            let outs = e.outs.iter().map(|&v| def(v, &mut g, &mut map)).collect();
+            let out = def(e.out, &mut g, &mut map);
             g.eqns.push(Eqn {
                 prim: e.prim.clone(),
                 inputs,
-                outs,
+                out,
             });
         }
         for t in outputs {

@@ -7,7 +7,7 @@
 
 use super::error::{TraceError, TraceResult};
 use super::interp_conv;
-use super::ir::{Aval, CmpDir, DType, Graph, Prim, WindowKind};
+use super::ir::{Aval, DType, Graph, Prim, ReduceOp, RngDist};
 
 /// Typed host storage; `BF16` holds raw bits.
 #[derive(Clone, Debug, PartialEq)]
@@ -214,12 +214,11 @@ pub fn eval(g: &Graph, args: &[HostArray]) -> TraceResult<Vec<HostArray>> {
             .iter()
             .map(|v| env[v.index()].as_ref().expect("SSA"))
             .collect();
-        let out_aval = g.aval(e.outs[0]);
-        let mut out = apply(&e.prim, &ins, out_aval);
+        let mut out = apply(&e.prim, &ins, g.aval(e.out));
         for x in out.v.iter_mut() {
             *x = round_to(*x, out.dtype);
         }
-        env[e.outs[0].index()] = Some(out);
+        env[e.out.index()] = Some(out);
     }
     Ok(g.outputs
         .iter()
@@ -261,14 +260,6 @@ fn gather(x: &Arr, out: &Aval, fill: f64, src: impl Fn(&[usize]) -> Option<usize
     }
 }
 
-fn int_div(a: f64, b: f64) -> f64 {
-    if b == 0.0 {
-        0.0
-    } else {
-        (a / b).trunc()
-    }
-}
-
 /// The lowest value of a dtype (init of max reductions).
 pub(crate) fn lowest(dtype: DType) -> f64 {
     match dtype {
@@ -281,63 +272,12 @@ pub(crate) fn lowest(dtype: DType) -> f64 {
 
 fn apply(prim: &Prim, x: &[&Arr], out: &Aval) -> Arr {
     use Prim::*;
-    let float = out.dtype.is_float();
     match prim {
-        Add => map2(x[0], x[1], out, |a, b| a + b),
-        Sub => map2(x[0], x[1], out, |a, b| a - b),
-        Mul => map2(x[0], x[1], out, |a, b| a * b),
-        Div => map2(
-            x[0],
-            x[1],
-            out,
-            |a, b| if float { a / b } else { int_div(a, b) },
-        ),
-        Max => map2(x[0], x[1], out, |a, b| {
-            if a.is_nan() || b.is_nan() {
-                f64::NAN
-            } else {
-                a.max(b)
-            }
-        }),
-        Min => map2(x[0], x[1], out, |a, b| {
-            if a.is_nan() || b.is_nan() {
-                f64::NAN
-            } else {
-                a.min(b)
-            }
-        }),
-        Pow => map2(x[0], x[1], out, f64::powf),
-        Neg => map1(x[0], out, |a| -a),
-        Exp => map1(x[0], out, f64::exp),
-        Log => map1(x[0], out, f64::ln),
-        Log1p => map1(x[0], out, f64::ln_1p),
-        Tanh => map1(x[0], out, f64::tanh),
-        Logistic => map1(x[0], out, |a| 1.0 / (1.0 + (-a).exp())),
-        Sqrt => map1(x[0], out, f64::sqrt),
-        Rsqrt => map1(x[0], out, |a| 1.0 / a.sqrt()),
-        Abs => map1(x[0], out, f64::abs),
-        Sign => map1(x[0], out, |a| {
-            if a.is_nan() {
-                a
-            } else if a == 0.0 {
-                0.0
-            } else {
-                a.signum()
-            }
-        }),
+        Binary(op) => map2(x[0], x[1], out, |a, b| op.eval(a, b, out.dtype)),
+        Unary(op) => map1(x[0], out, |a| op.eval(a)),
         StopGradient | Reshape { .. } => map1(x[0], out, |a| a),
         Convert { .. } => map1(x[0], out, |a| a),
-        Compare { dir } => map2(x[0], x[1], out, |a, b| {
-            let r = match dir {
-                CmpDir::Eq => a == b,
-                CmpDir::Ne => a != b,
-                CmpDir::Lt => a < b,
-                CmpDir::Le => a <= b,
-                CmpDir::Gt => a > b,
-                CmpDir::Ge => a >= b,
-            };
-            r as u8 as f64
-        }),
+        Compare(dir) => map2(x[0], x[1], out, |a, b| dir.eval(a, b) as u8 as f64),
         Select => {
             let v = (0..out.numel())
                 .map(|i| {
@@ -441,39 +381,28 @@ fn apply(prim: &Prim, x: &[&Arr], out: &Aval) -> Arr {
                 v,
             }
         }
-        ReduceSum { axes } => reduce(x[0], axes, out, 0.0, |a, b| a + b),
-        ReduceMax { axes } => reduce(x[0], axes, out, lowest(out.dtype), f64::max),
-        DotGeneral {
-            lhs_batch,
-            rhs_batch,
-            lhs_contract,
-            rhs_contract,
-        } => interp_conv::dot_general(
+        Reduce { op, axes } => match op {
+            ReduceOp::Sum => reduce(x[0], axes, out, 0.0, |a, b| a + b),
+            ReduceOp::Max => reduce(x[0], axes, out, lowest(out.dtype), f64::max),
+        },
+        DotGeneral(d) => interp_conv::dot_general(
             x[0],
             x[1],
-            [lhs_batch, rhs_batch, lhs_contract, rhs_contract],
+            [&d.lhs_batch, &d.rhs_batch, &d.lhs_contract, &d.rhs_contract],
             out,
         ),
-        Conv { .. } => interp_conv::conv(prim, x[0], x[1], out),
-        ReduceWindow {
-            kind,
-            window,
-            strides,
-            padding,
-        } => {
+        Conv(c) => interp_conv::conv(c, x[0], x[1], out),
+        ReduceWindow(kind, w) => {
             let (init, f): (f64, fn(f64, f64) -> f64) = match kind {
-                WindowKind::Max => (lowest(out.dtype), f64::max),
-                WindowKind::Sum => (0.0, |a, b| a + b),
+                ReduceOp::Max => (lowest(out.dtype), f64::max),
+                ReduceOp::Sum => (0.0, |a, b| a + b),
             };
-            interp_conv::reduce_window(x[0], window, strides, padding, init, f, out)
+            interp_conv::reduce_window(x[0], &w.window, &w.strides, &w.padding, init, f, out)
         }
-        SelectAndScatterMax {
-            window,
-            strides,
-            padding,
-        } => interp_conv::select_and_scatter_max(x[0], x[1], window, strides, padding, out),
-        RngUniform { .. } => interp_conv::rng(x[0], out, false),
-        RngNormal { .. } => interp_conv::rng(x[0], out, true),
+        SelectAndScatterMax(w) => {
+            interp_conv::select_and_scatter_max(x[0], x[1], &w.window, &w.strides, &w.padding, out)
+        }
+        Rng { dist, .. } => interp_conv::rng(x[0], out, *dist == RngDist::Normal),
     }
 }
 

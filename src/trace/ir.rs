@@ -2,8 +2,7 @@
 //!
 //! A [`Graph`] is a list of equations over [`Var`]s; every var indexes the
 //! [`Graph::avals`] table (its abstract value: shape + dtype). Every
-//! primitive has exactly ONE output today, but `Eqn::outs` is a `Vec` so that
-//! multi-output primitives can be added without changing the IR.
+//! equation has exactly ONE output var ([`Eqn::out`]).
 //!
 //! Semantics of every [`Prim`] follow the StableHLO op of the same name
 //! (<https://github.com/openxla/stablehlo/blob/main/docs/spec.md>); where we
@@ -161,16 +160,7 @@ impl Literal {
     }
 }
 
-/// Comparison direction (StableHLO `compare`, comparison_direction).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum CmpDir {
-    Eq,
-    Ne,
-    Lt,
-    Le,
-    Gt,
-    Ge,
-}
+pub use super::elementwise::{BinaryOp, CmpDir, UnaryOp};
 
 /// Convolution dimension numbers, as StableHLO `convolution` has them.
 /// `*_spatial[i]` are matched by index across input, kernel and output.
@@ -204,44 +194,93 @@ impl ConvDims {
     }
 }
 
-/// Reduction of `ReduceWindow`. Average pooling is `Sum` divided by the count.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum WindowKind {
-    /// Init value -inf (lowest finite value for integers).
-    Max,
-    /// Init value 0.
-    Sum,
+/// Parameters of [`Prim::Conv`] (StableHLO `convolution`). `padding[i]` is
+/// (low, high) of spatial dim i and may be negative. All vectors have one
+/// entry per spatial dim.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ConvParams {
+    pub window_strides: Vec<usize>,
+    pub padding: Vec<(i64, i64)>,
+    pub lhs_dilation: Vec<usize>,
+    pub rhs_dilation: Vec<usize>,
+    pub feature_group_count: usize,
+    pub batch_group_count: usize,
+    pub dimension_numbers: ConvDims,
 }
 
-/// The primitives: a closed enum with typed parameters, so a transformation
-/// without a rule for a new primitive is a compile error.
+/// Dimension numbers of [`Prim::DotGeneral`] (StableHLO `dot_general`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DotDims {
+    pub lhs_batch: Vec<usize>,
+    pub rhs_batch: Vec<usize>,
+    pub lhs_contract: Vec<usize>,
+    pub rhs_contract: Vec<usize>,
+}
+
+/// The reduction of [`Prim::Reduce`] and [`Prim::ReduceWindow`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ReduceOp {
+    /// Init value 0. (Average pooling is a windowed sum divided by the count.)
+    Sum,
+    /// Init value -inf (lowest finite value for integers).
+    Max,
+}
+
+/// The former name of [`ReduceOp`] as the reduction of `ReduceWindow`.
+pub type WindowKind = ReduceOp;
+
+/// The window of [`Prim::ReduceWindow`] and [`Prim::SelectAndScatterMax`]:
+/// one entry per operand dim (1 for untouched dims), no base or window
+/// dilation. `padding[i]` is (low, high) of dim i.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct WindowParams {
+    pub window: Vec<usize>,
+    pub strides: Vec<usize>,
+    pub padding: Vec<(i64, i64)>,
+}
+
+/// The distribution of [`Prim::Rng`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RngDist {
+    /// Uniform in [0, 1).
+    Uniform,
+    /// Standard normal.
+    Normal,
+}
+
+/// The primitives, grouped in families with typed parameters: a closed enum,
+/// so a transformation without a rule for a new primitive is a compile
+/// error. Every equation has ONE output.
 ///
-/// Binary elementwise primitives need operands of equal shape and dtype (no
-/// implicit broadcasting in the IR; the builder inserts `BroadcastInDim`).
+/// Elementwise ops are the families [`Prim::Unary`] ([`UnaryOp`]),
+/// [`Prim::Binary`] ([`BinaryOp`]) and [`Prim::Compare`] ([`CmpDir`]); their
+/// per-op properties (name, StableHLO op, dtype rule, evaluation) are tables
+/// on those enums, and their derivatives one match per family in
+/// `transform::vjp_rules`.
+///
+/// # Adding a primitive
+///
+/// - an elementwise op: a variant of its op enum; the compiler then asks for
+///   its arms in `trace/elementwise.rs` (name, StableHLO op, dtype rule,
+///   evaluation) and in the family's derivative match in
+///   `transform/vjp_rules.rs`; add a `Tensor` method in `trace/tensor.rs`
+///   for users. Nothing else changes.
+/// - any other primitive: a variant here (parameters in a struct of their
+///   own when a helper needs them), then the arms the compiler asks for, one
+///   per file: `trace/pretty.rs` (name and printed parameters),
+///   `trace/shape.rs` (shape rule), `trace/interp.rs` (evaluation),
+///   `transform/vjp_rules.rs` (transpose rule), `transform/vmap_rules.rs`
+///   (batching rule) and `lower/ops.rs` (StableHLO); plus a `Tensor` or
+///   `Builder` method. No match over `Prim` has a catch-all arm, so none can
+///   be missed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Prim {
-    Add,
-    Sub,
-    Mul,
-    /// Integer division rounds toward zero (StableHLO `divide`).
-    Div,
-    Neg,
-    Max,
-    Min,
-    Pow,
-    Exp,
-    Log,
-    Log1p,
-    Tanh,
-    Logistic,
-    Sqrt,
-    Rsqrt,
-    Abs,
-    Sign,
+    /// One operand, elementwise: see [`UnaryOp`].
+    Unary(UnaryOp),
+    /// Two operands of equal shape and dtype, elementwise: see [`BinaryOp`].
+    Binary(BinaryOp),
     /// Two operands of equal shape/dtype; result `Bool` of the same shape.
-    Compare {
-        dir: CmpDir,
-    },
+    Compare(CmpDir),
     /// `(pred: Bool[s], on_true: T[s], on_false: T[s])`; the predicate must
     /// have the operand shape (StableHLO also allows a scalar predicate; we
     /// do not).
@@ -295,43 +334,21 @@ pub enum Prim {
     Concatenate {
         dim: usize,
     },
-    /// Sum over `axes` (removed from the shape). Init value 0.
-    ReduceSum {
-        axes: Vec<usize>,
-    },
-    /// Max over `axes` (removed). Init value -inf / lowest integer.
-    ReduceMax {
+    /// Reduce over `axes` (removed from the shape) with `op`, from the
+    /// op's init value (StableHLO `reduce`).
+    Reduce {
+        op: ReduceOp,
         axes: Vec<usize>,
     },
     /// StableHLO `dot_general`; result dims: batch, lhs free, rhs free (each
     /// in operand order). Result dtype = operand dtype.
-    DotGeneral {
-        lhs_batch: Vec<usize>,
-        rhs_batch: Vec<usize>,
-        lhs_contract: Vec<usize>,
-        rhs_contract: Vec<usize>,
-    },
-    /// StableHLO `convolution` `(input, kernel)`. `padding[i]` is (low, high)
-    /// of spatial dim i, may be negative. All vectors have one entry per
-    /// spatial dim.
-    Conv {
-        window_strides: Vec<usize>,
-        padding: Vec<(i64, i64)>,
-        lhs_dilation: Vec<usize>,
-        rhs_dilation: Vec<usize>,
-        feature_group_count: usize,
-        batch_group_count: usize,
-        dimension_numbers: ConvDims,
-    },
-    /// StableHLO `reduce_window` with one operand, window over ALL dims
-    /// (1 for untouched dims), no base/window dilation. Padding is applied
-    /// with the init value of `kind`, so max-pool padding never wins.
-    ReduceWindow {
-        kind: WindowKind,
-        window: Vec<usize>,
-        strides: Vec<usize>,
-        padding: Vec<(i64, i64)>,
-    },
+    DotGeneral(DotDims),
+    /// StableHLO `convolution` `(input, kernel)`.
+    Conv(ConvParams),
+    /// StableHLO `reduce_window` with one operand (see [`WindowParams`]).
+    /// Padding is applied with the init value of the reduction, so max-pool
+    /// padding never wins.
+    ReduceWindow(ReduceOp, WindowParams),
     /// StableHLO `select_and_scatter` `(operand, source)` with select =
     /// `compare GE` and scatter = `add` from an initial 0: in every window
     /// (as `ReduceWindow` has them) ONE position of `operand` holding the
@@ -344,23 +361,16 @@ pub enum Prim {
     /// the input with a recomputed maximum, each window's cotangent lands
     /// on exactly one input whatever bits the compiler recomputes (JAX lowers
     /// the max-pool gradient the same way, `_select_and_scatter_add`).
-    SelectAndScatterMax {
-        window: Vec<usize>,
-        strides: Vec<usize>,
-        padding: Vec<(i64, i64)>,
-    },
+    SelectAndScatterMax(WindowParams),
     /// Identity whose derivative is zero.
     StopGradient,
-    /// `(key: U32[4])` -> uniform samples in [0, 1) of `shape`/`dtype`
-    /// (float). Lowered via `stablehlo.rng_bit_generator` (THREE_FRY, the
-    /// key reinterpreted as the `ui64[2]` state). Bit patterns are NOT
-    /// specified: the interpreter uses its own generator.
-    RngUniform {
-        shape: Vec<usize>,
-        dtype: DType,
-    },
-    /// As `RngUniform`, standard normal samples.
-    RngNormal {
+    /// `(key: U32[4])` -> samples of `dist` of `shape`/`dtype` (float;
+    /// uniform in [0, 1) or standard normal). Lowered via
+    /// `stablehlo.rng_bit_generator` (THREE_FRY, the key reinterpreted as
+    /// the `ui64[2]` state). Bit patterns are NOT specified: the interpreter
+    /// uses its own generator.
+    Rng {
+        dist: RngDist,
         shape: Vec<usize>,
         dtype: DType,
     },
@@ -371,12 +381,14 @@ pub const KEY_SHAPE: [usize; 1] = [4];
 /// The dtype of a key.
 pub const KEY_DTYPE: DType = DType::U32;
 
-/// One equation: `outs = prim(inputs)`.
+/// One equation: `out = prim(inputs)`. Every primitive has exactly one
+/// result (none of StableHLO's multi-result ops is needed), so the output is
+/// a single var.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Eqn {
     pub prim: Prim,
     pub inputs: Vec<Var>,
-    pub outs: Vec<Var>,
+    pub out: Var,
 }
 
 /// A traced function: flat SSA equations over vars typed by `avals`.

@@ -3,6 +3,7 @@
 //! See DESIGN.md, module map.
 
 mod builder;
+mod elementwise;
 mod error;
 mod interp;
 mod interp_conv;

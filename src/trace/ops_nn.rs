@@ -2,7 +2,7 @@
 //! one-hot, NHWC/HWIO convolution, pooling, random samples.
 
 use super::builder::{Builder, Tensor};
-use super::ir::{ConvDims, DType, Prim, WindowKind};
+use super::ir::{ConvDims, ConvParams, DType, Prim, RngDist, WindowKind, WindowParams};
 use super::shape::dilate;
 
 /// Spatial padding of convolution and pooling.
@@ -40,7 +40,8 @@ impl Builder {
     #[track_caller]
     pub fn rng_uniform<'a>(&'a self, key: Tensor<'a>, shape: &[usize], dtype: DType) -> Tensor<'a> {
         self.emit1(
-            Prim::RngUniform {
+            Prim::Rng {
+                dist: RngDist::Uniform,
                 shape: shape.to_vec(),
                 dtype,
             },
@@ -51,7 +52,8 @@ impl Builder {
     #[track_caller]
     pub fn rng_normal<'a>(&'a self, key: Tensor<'a>, shape: &[usize], dtype: DType) -> Tensor<'a> {
         self.emit1(
-            Prim::RngNormal {
+            Prim::Rng {
+                dist: RngDist::Normal,
                 shape: shape.to_vec(),
                 dtype,
             },
@@ -123,7 +125,7 @@ impl<'b> Tensor<'b> {
         batch_group_count: usize,
         dimension_numbers: ConvDims,
     ) -> Tensor<'b> {
-        let p = Prim::Conv {
+        let p = Prim::Conv(ConvParams {
             window_strides: window_strides.to_vec(),
             padding: padding.to_vec(),
             lhs_dilation: lhs_dilation.to_vec(),
@@ -131,7 +133,7 @@ impl<'b> Tensor<'b> {
             feature_group_count,
             batch_group_count,
             dimension_numbers,
-        };
+        });
         self.builder().emit1(p, &[self, kernel])
     }
 
@@ -175,12 +177,14 @@ impl<'b> Tensor<'b> {
             return self;
         }
         let sp = padding.resolve(&xs[1..3], &window, &strides);
-        let p = Prim::ReduceWindow {
+        let p = Prim::ReduceWindow(
             kind,
-            window: vec![1, window[0], window[1], 1],
-            strides: vec![1, strides[0], strides[1], 1],
-            padding: vec![(0, 0), sp[0], sp[1], (0, 0)],
-        };
+            WindowParams {
+                window: vec![1, window[0], window[1], 1],
+                strides: vec![1, strides[0], strides[1], 1],
+                padding: vec![(0, 0), sp[0], sp[1], (0, 0)],
+            },
+        );
         self.builder().emit1(p, &[self])
     }
 
