@@ -5,6 +5,7 @@
 mod pjrt_common;
 
 use dpxla::lower::LowerOptions;
+use dpxla::nn::{NnOps, Padding};
 use dpxla::program::Program;
 use dpxla::runtime::CompileOptions;
 use dpxla::trace::*;

@@ -1,5 +1,6 @@
 //! Builder, shape errors, printer and interpreter on small literal cases.
 
+use dpxla::nn::{NnOps, Padding};
 use dpxla::trace::*;
 
 fn f64s(a: &HostArray) -> Vec<f64> {

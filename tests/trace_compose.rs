@@ -4,6 +4,7 @@
 
 mod common;
 use common::*;
+use dpxla::nn::{NnOps, Padding};
 use dpxla::trace::*;
 use dpxla::transform::{value_and_grad, vjp, vmap};
 

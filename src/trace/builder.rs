@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::panic::Location;
 
 use super::error::{TraceError, TraceResult};
-use super::ir::{Aval, DType, Eqn, Graph, Literal, Prim, Var};
+use super::ir::{Aval, DType, Eqn, Graph, Literal, Prim, RngDist, Var};
 use super::shape::abstract_eval;
 
 #[derive(Default)]
@@ -175,6 +175,31 @@ impl Builder {
     #[track_caller]
     pub fn concat<'a>(&'a self, xs: &[Tensor<'a>], dim: usize) -> Tensor<'a> {
         self.emit1(Prim::Concatenate { dim }, xs)
+    }
+
+    /// Uniform samples in [0, 1) from a `u32[4]` key.
+    #[track_caller]
+    pub fn rng_uniform<'a>(&'a self, key: Tensor<'a>, shape: &[usize], dtype: DType) -> Tensor<'a> {
+        self.emit1(
+            Prim::Rng {
+                dist: RngDist::Uniform,
+                shape: shape.to_vec(),
+                dtype,
+            },
+            &[key],
+        )
+    }
+    /// Standard normal samples from a `u32[4]` key.
+    #[track_caller]
+    pub fn rng_normal<'a>(&'a self, key: Tensor<'a>, shape: &[usize], dtype: DType) -> Tensor<'a> {
+        self.emit1(
+            Prim::Rng {
+                dist: RngDist::Normal,
+                shape: shape.to_vec(),
+                dtype,
+            },
+            &[key],
+        )
     }
 
     /// Inline `g` applied to `args`; returns its outputs.

@@ -217,7 +217,7 @@ pub(crate) fn rng(key: &Arr, out: &Aval, normal: bool) -> Arr {
     let mut g = SplitMix(seed);
     let below_one = |u: f64| {
         // Rounding to f32 may give exactly 1.0: keep the interval half-open.
-        if super::interp::round_to(u, out.dtype) >= 1.0 {
+        if crate::array::round_to(u, out.dtype) >= 1.0 {
             0.0
         } else {
             u

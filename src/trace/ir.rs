@@ -10,50 +10,7 @@
 //! the restriction is documented on the variant and enforced by
 //! [`crate::trace::abstract_eval`].
 
-/// Element types. `BF16` is stored as raw `u16` bits on the host.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum DType {
-    F32,
-    F64,
-    BF16,
-    I32,
-    I64,
-    U8,
-    U32,
-    Bool,
-}
-
-impl DType {
-    /// Floating-point dtypes are the only differentiable ones.
-    pub fn is_float(self) -> bool {
-        matches!(self, DType::F32 | DType::F64 | DType::BF16)
-    }
-    pub fn is_int(self) -> bool {
-        matches!(self, DType::I32 | DType::I64 | DType::U8 | DType::U32)
-    }
-    pub fn is_unsigned(self) -> bool {
-        matches!(self, DType::U8 | DType::U32)
-    }
-    /// The StableHLO element type name (`f32`, `ui32`, `i1`, ...).
-    pub fn mlir_name(self) -> &'static str {
-        match self {
-            DType::F32 => "f32",
-            DType::F64 => "f64",
-            DType::BF16 => "bf16",
-            DType::I32 => "i32",
-            DType::I64 => "i64",
-            DType::U8 => "ui8",
-            DType::U32 => "ui32",
-            DType::Bool => "i1",
-        }
-    }
-}
-
-impl std::fmt::Display for DType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.mlir_name())
-    }
-}
+pub use crate::array::DType;
 
 /// Abstract value: what the tracer knows about a value (shape and dtype).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -376,7 +333,7 @@ pub enum Prim {
     },
 }
 
-/// The shape the key input of `RngUniform`/`RngNormal` must have.
+/// The shape the key input of `Prim::Rng` must have.
 pub const KEY_SHAPE: [usize; 1] = [4];
 /// The dtype of a key.
 pub const KEY_DTYPE: DType = DType::U32;

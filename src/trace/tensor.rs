@@ -6,7 +6,9 @@
 use std::ops;
 
 use super::builder::Tensor;
-use super::ir::{BinaryOp, CmpDir, DType, DotDims, Prim, ReduceOp, UnaryOp};
+use super::ir::{
+    BinaryOp, CmpDir, ConvDims, ConvParams, DType, DotDims, Prim, ReduceOp, UnaryOp, WindowParams,
+};
 
 /// The numpy broadcast of two shapes, or None.
 pub(crate) fn broadcast_shapes(a: &[usize], b: &[usize]) -> Option<Vec<usize>> {
@@ -292,6 +294,53 @@ impl<'b> Tensor<'b> {
             rhs_contract: rhs_contract.to_vec(),
         });
         self.builder().emit1(p, &[self, rhs])
+    }
+    /// General convolution with explicit parameters (StableHLO).
+    #[allow(clippy::too_many_arguments)]
+    #[track_caller]
+    pub fn conv_general(
+        self,
+        kernel: Tensor<'b>,
+        window_strides: &[usize],
+        padding: &[(i64, i64)],
+        lhs_dilation: &[usize],
+        rhs_dilation: &[usize],
+        feature_group_count: usize,
+        batch_group_count: usize,
+        dimension_numbers: ConvDims,
+    ) -> Tensor<'b> {
+        let p = Prim::Conv(ConvParams {
+            window_strides: window_strides.to_vec(),
+            padding: padding.to_vec(),
+            lhs_dilation: lhs_dilation.to_vec(),
+            rhs_dilation: rhs_dilation.to_vec(),
+            feature_group_count,
+            batch_group_count,
+            dimension_numbers,
+        });
+        self.builder().emit1(p, &[self, kernel])
+    }
+
+    /// `reduce_window` (StableHLO) with `op` over windows of `window` with
+    /// `strides` and (low, high) `padding`, one entry per dim (1, 1, (0, 0)
+    /// for untouched dims). Padding takes the init value of `op`.
+    #[track_caller]
+    pub fn reduce_window(
+        self,
+        op: ReduceOp,
+        window: &[usize],
+        strides: &[usize],
+        padding: &[(i64, i64)],
+    ) -> Tensor<'b> {
+        let p = Prim::ReduceWindow(
+            op,
+            WindowParams {
+                window: window.to_vec(),
+                strides: strides.to_vec(),
+                padding: padding.to_vec(),
+            },
+        );
+        self.builder().emit1(p, &[self])
     }
     /// Contract the last dim of `self` with the first dim of `rhs`.
     #[track_caller]

@@ -132,6 +132,7 @@ pub fn factor_gradient(g: &Graph, out: usize) -> Option<FactoredGrad> {
                     rhs_free,
                 });
             }
+            // A query, not a rule: any other producer ends the search.
             _ => return None,
         }
     }
