@@ -137,14 +137,14 @@ fn elementwise_binary_primitives() {
 fn every_elementwise_table_entry_matches_xla() {
     let mut rng = rand::rngs::StdRng::seed_from_u64(7);
     for dtype in [DType::F32, DType::F64] {
-        for op in UnaryOp::ALL {
+        for &op in UnaryOp::ALL {
             let b = Builder::new();
             let x = b.input(Aval::new([7], dtype));
             let g = b.finish(&[b.emit(Prim::Unary(op), &[x])]).unwrap();
             let args = [rand_array(&mut rng, &[7], dtype, 0.2, 2.0)];
             check(&format!("{} {dtype}", op.name()), &g, &args, 1e-5);
         }
-        for op in BinaryOp::ALL {
+        for &op in BinaryOp::ALL {
             let b = Builder::new();
             let x = b.input(Aval::new([7], dtype));
             let y = b.input(Aval::new([7], dtype));

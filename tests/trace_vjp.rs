@@ -132,12 +132,12 @@ fn unary_elementwise() {
 /// without a new line.
 #[test]
 fn every_elementwise_table_entry() {
-    for (i, op) in UnaryOp::ALL.into_iter().enumerate() {
+    for (i, op) in UnaryOp::ALL.iter().copied().enumerate() {
         fd(&[&[2, 3]], POS, 40 + i as u64, |b, x| {
             vec![b.emit(Prim::Unary(op), &[x[0]])]
         });
     }
-    for (i, op) in BinaryOp::ALL.into_iter().enumerate() {
+    for (i, op) in BinaryOp::ALL.iter().copied().enumerate() {
         fd(&[&[2, 3], &[2, 3]], POS, 60 + i as u64, |b, x| {
             vec![b.emit(Prim::Binary(op), &[x[0], x[1]])]
         });

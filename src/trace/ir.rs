@@ -156,21 +156,33 @@ impl ConvDims {
 /// entry per spatial dim.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ConvParams {
+    /// Stride of the window over each spatial dim.
     pub window_strides: Vec<usize>,
+    /// (low, high) padding of each spatial dim of the (dilated) input.
     pub padding: Vec<(i64, i64)>,
+    /// Input dilation (holes between input elements; > 1 for transposed
+    /// convolutions).
     pub lhs_dilation: Vec<usize>,
+    /// Kernel dilation (atrous convolution).
     pub rhs_dilation: Vec<usize>,
+    /// Input features split into this many groups (depthwise = C).
     pub feature_group_count: usize,
+    /// Input batch split into this many groups (kernel gradients).
     pub batch_group_count: usize,
+    /// Which dim of each operand is batch, feature, spatial.
     pub dimension_numbers: ConvDims,
 }
 
 /// Dimension numbers of [`Prim::DotGeneral`] (StableHLO `dot_general`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DotDims {
+    /// Batch dims of the lhs (matched pairwise with `rhs_batch`).
     pub lhs_batch: Vec<usize>,
+    /// Batch dims of the rhs.
     pub rhs_batch: Vec<usize>,
+    /// Contracted dims of the lhs (matched pairwise with `rhs_contract`).
     pub lhs_contract: Vec<usize>,
+    /// Contracted dims of the rhs.
     pub rhs_contract: Vec<usize>,
 }
 
@@ -191,8 +203,11 @@ pub type WindowKind = ReduceOp;
 /// dilation. `padding[i]` is (low, high) of dim i.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WindowParams {
+    /// Window size per dim.
     pub window: Vec<usize>,
+    /// Window stride per dim.
     pub strides: Vec<usize>,
+    /// (low, high) padding per dim.
     pub padding: Vec<(i64, i64)>,
 }
 
@@ -242,13 +257,10 @@ pub enum Prim {
     /// have the operand shape (StableHLO also allows a scalar predicate; we
     /// do not).
     Select,
-    Convert {
-        to: DType,
-    },
+    /// Elementwise conversion to dtype `to` (floats to integers truncate).
+    Convert { to: DType },
     /// No inputs.
-    Constant {
-        value: Literal,
-    },
+    Constant { value: Literal },
     /// No inputs; `iota` along `dim`.
     Iota {
         shape: Vec<usize>,
@@ -257,23 +269,14 @@ pub enum Prim {
     },
     /// Operand dim `i` maps to result dim `dims[i]` (StableHLO
     /// `broadcast_in_dim`: operand dims are 1 or equal to the result dim).
-    BroadcastInDim {
-        shape: Vec<usize>,
-        dims: Vec<usize>,
-    },
+    BroadcastInDim { shape: Vec<usize>, dims: Vec<usize> },
     /// Row-major reshape; element count must match.
-    Reshape {
-        shape: Vec<usize>,
-    },
+    Reshape { shape: Vec<usize> },
     /// Result dim `i` is operand dim `perm[i]`.
-    Transpose {
-        perm: Vec<usize>,
-    },
+    Transpose { perm: Vec<usize> },
     /// Reverse the elements along `dims` (StableHLO `reverse`); needed for
     /// the input gradient of convolution.
-    Reverse {
-        dims: Vec<usize>,
-    },
+    Reverse { dims: Vec<usize> },
     /// Static strided slice, `start <= limit <= dim`, `stride >= 1`.
     Slice {
         start: Vec<usize>,
@@ -288,15 +291,11 @@ pub enum Prim {
         interior: Vec<usize>,
     },
     /// One or more operands, equal except along `dim`.
-    Concatenate {
-        dim: usize,
-    },
+    Concatenate { dim: usize },
     /// Reduce over `axes` (removed from the shape) with `op`, from the
-    /// op's init value (StableHLO `reduce`).
-    Reduce {
-        op: ReduceOp,
-        axes: Vec<usize>,
-    },
+    /// op's init value (StableHLO `reduce`); printed `reduce_sum` /
+    /// `reduce_max`.
+    Reduce { op: ReduceOp, axes: Vec<usize> },
     /// StableHLO `dot_general`; result dims: batch, lhs free, rhs free (each
     /// in operand order). Result dtype = operand dtype.
     DotGeneral(DotDims),
