@@ -6,9 +6,9 @@
 //! (default: 3 epochs on the full test set; run it again to resume).
 use dpxla::data::{open_split, Prefix, Split};
 use dpxla::nn::layers::{conv2d, dense, flatten_example, group_norm, max_pool, GN_EPS};
-use dpxla::nn::{Model, Params};
+use dpxla::nn::{Model, NnOps, Padding, Params};
 use dpxla::optim::{Averaging, Optimizer};
-use dpxla::trace::{Padding, Tensor};
+use dpxla::trace::Tensor;
 use dpxla::train::{AugmentSection, PrivacyConfig, TrainOptions, Trainer, TrainingConfig};
 use std::sync::Arc;
 

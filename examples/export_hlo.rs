@@ -6,8 +6,8 @@
 use dpxla::dp::mechanism::{Clipping, DpMechanism};
 use dpxla::lower::LowerOptions;
 use dpxla::nn::layers::{conv2d, dense, flatten_example, global_avg_pool};
-use dpxla::nn::{trace_example_loss, Model, Params};
-use dpxla::trace::{Padding, Tensor};
+use dpxla::nn::{trace_example_loss, Model, NnOps, Padding, Params};
+use dpxla::trace::Tensor;
 use dpxla::train::programs::accumulate_graph;
 
 /// One strided convolution, global average pooling and a linear head.

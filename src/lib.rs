@@ -1,6 +1,8 @@
 //! dpxla: differentially private training of image classifiers on XLA.
 //!
 //! The layers, bottom up (see docs/design.md, "Layers, bottom up"):
+//! - [`array`]: host arrays, element types and bf16 conversion (used by
+//!   every layer above, depends on none);
 //! - [`runtime`]: the PJRT C API binding (all `unsafe` code lives there);
 //! - [`trace`]: the jaxpr-like IR, its builder, shape function and interpreter;
 //! - [`transform`]: graph-to-graph transformations (`vjp`, `vmap`, ghost
@@ -37,6 +39,7 @@
 //! ```
 #![deny(unsafe_code)]
 
+pub mod array;
 pub mod atomic_file;
 pub mod bench;
 pub mod data;

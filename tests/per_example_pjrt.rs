@@ -6,10 +6,12 @@ mod pjrt_common;
 
 use dpxla::lower::LowerOptions;
 use dpxla::nn::layers::{conv2d, dense, flatten};
-use dpxla::nn::{init_params, models::Mlp, per_example_grads, trace_example_loss, Model, Params};
+use dpxla::nn::{
+    init_params, models::Mlp, per_example_grads, trace_example_loss, Model, NnOps, Padding, Params,
+};
 use dpxla::program::Program;
 use dpxla::runtime::CompileOptions;
-use dpxla::trace::{HostArray, Padding, Tensor};
+use dpxla::trace::{HostArray, Tensor};
 use dpxla::transform::value_and_grad;
 use pjrt_common::cpu_client;
 use rand::{Rng, SeedableRng};

@@ -1,5 +1,6 @@
 //! Builder, shape errors, printer and interpreter on small literal cases.
 
+use dpxla::nn::{NnOps, Padding};
 use dpxla::trace::*;
 
 fn f64s(a: &HostArray) -> Vec<f64> {
@@ -202,7 +203,7 @@ fn verify_rejects_ill_formed_graphs() {
     let g = b.finish(&[x.exp()]).unwrap();
     // Use before definition.
     let mut bad = g.clone();
-    bad.eqns[0].inputs[0] = bad.eqns[0].outs[0];
+    bad.eqns[0].inputs[0] = bad.eqns[0].out;
     assert!(verify(&bad).is_err());
     // Declared aval disagrees with abstract_eval.
     let mut bad = g.clone();

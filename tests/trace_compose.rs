@@ -4,6 +4,7 @@
 
 mod common;
 use common::*;
+use dpxla::nn::{NnOps, Padding};
 use dpxla::trace::*;
 use dpxla::transform::{value_and_grad, vjp, vmap};
 
@@ -114,19 +115,17 @@ fn cnn_per_example_gradients() {
         .filter(|e| matches!(e.prim, Prim::Conv { .. }))
         .collect();
     assert!(convs.len() <= 5, "{} convolutions", convs.len());
-    assert!(!convs.iter().any(
-        |e| matches!(e.prim, Prim::Conv { feature_group_count, .. } if feature_group_count == B)
-    ));
+    assert!(!convs
+        .iter()
+        .any(|e| matches!(&e.prim, Prim::Conv(c) if c.feature_group_count == B)));
     // Both kernels are 3x3 (9 window offsets = 9 patch slices).
     let per_example_dots = pe
         .eqns
         .iter()
         .filter(|e| match &e.prim {
-            Prim::DotGeneral {
-                lhs_batch,
-                rhs_batch,
-                ..
-            } => lhs_batch == &[0] && rhs_batch == &[0] && pe.aval(e.outs[0]).shape[..2] == [B, 9],
+            Prim::DotGeneral(d) => {
+                d.lhs_batch == [0] && d.rhs_batch == [0] && pe.aval(e.out).shape[..2] == [B, 9]
+            }
             _ => false,
         })
         .count();

@@ -3,6 +3,7 @@
 
 mod common;
 use common::*;
+use dpxla::nn::{NnOps, Padding};
 use dpxla::trace::*;
 use dpxla::transform::{value_and_grad, vjp};
 
@@ -124,6 +125,23 @@ fn unary_elementwise() {
     fd(&[&[2, 3]], S, 12, |b, x| {
         vec![b.emit1(Prim::Convert { to: DType::F64 }, &[x[0]])]
     });
+}
+
+/// Every entry of the derivative tables (`UnaryOp::ALL`, `BinaryOp::ALL`)
+/// on positive operands, where every op is smooth: a new op is checked here
+/// without a new line.
+#[test]
+fn every_elementwise_table_entry() {
+    for (i, op) in UnaryOp::ALL.iter().copied().enumerate() {
+        fd(&[&[2, 3]], POS, 40 + i as u64, |b, x| {
+            vec![b.emit(Prim::Unary(op), &[x[0]])]
+        });
+    }
+    for (i, op) in BinaryOp::ALL.iter().copied().enumerate() {
+        fd(&[&[2, 3], &[2, 3]], POS, 60 + i as u64, |b, x| {
+            vec![b.emit(Prim::Binary(op), &[x[0], x[1]])]
+        });
+    }
 }
 
 #[test]

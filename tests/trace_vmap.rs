@@ -3,6 +3,7 @@
 
 mod common;
 use common::*;
+use dpxla::nn::{NnOps, Padding};
 use dpxla::trace::*;
 use dpxla::transform::vmap;
 

@@ -3,17 +3,13 @@
 use super::emit::Emitter;
 use super::rng;
 use super::text::{dense_literal, i64_array, list, padding_attr, scalar_literal, usize_array};
-use crate::trace::{CmpDir, ConvDims, DType, Eqn, Prim, WindowKind};
-use crate::{Error, Result};
+use crate::trace::{
+    ConvDims, ConvParams, DType, DotDims, Eqn, Prim, ReduceOp, RngDist, WindowParams,
+};
+use crate::Result;
 
 pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
-    let [out] = eqn.outs[..] else {
-        return Err(Error::Lower(format!(
-            "{:?} has {} results; every primitive has exactly one",
-            eqn.prim,
-            eqn.outs.len()
-        )));
-    };
+    let out = eqn.out;
     let r = em.name(out);
     let ot = em.ty(out);
     let ins: Vec<String> = eqn.inputs.iter().map(|&v| em.name(v)).collect();
@@ -22,29 +18,14 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
     let out_aval = em.g.aval(out).clone();
     let simple = |em: &mut Emitter, op: &str, attrs: &str| em.op(&r, op, &ins, attrs, &its, &ot);
     match &eqn.prim {
-        Prim::Add => simple(em, "add", ""),
-        Prim::Sub => simple(em, "subtract", ""),
-        Prim::Mul => simple(em, "multiply", ""),
-        Prim::Div => simple(em, "divide", ""),
-        Prim::Neg => simple(em, "negate", ""),
-        Prim::Max => simple(em, "maximum", ""),
-        Prim::Min => simple(em, "minimum", ""),
-        Prim::Pow => simple(em, "power", ""),
-        Prim::Exp => simple(em, "exponential", ""),
-        Prim::Log => simple(em, "log", ""),
-        Prim::Log1p => simple(em, "log_plus_one", ""),
-        Prim::Tanh => simple(em, "tanh", ""),
-        Prim::Logistic => simple(em, "logistic", ""),
-        Prim::Sqrt => simple(em, "sqrt", ""),
-        Prim::Rsqrt => simple(em, "rsqrt", ""),
-        Prim::Abs => simple(em, "abs", ""),
-        Prim::Sign => simple(em, "sign", ""),
-        Prim::Compare { dir } => {
+        Prim::Unary(op) => simple(em, op.stablehlo_op(), ""),
+        Prim::Binary(op) => simple(em, op.stablehlo_op(), ""),
+        Prim::Compare(dir) => {
             let dtype = in_dtype.unwrap_or(DType::F32);
             let attrs = format!(
                 "comparison_direction = #stablehlo<comparison_direction {}>, \
                  compare_type = #stablehlo<comparison_type {}>",
-                cmp_dir(*dir),
+                dir.stablehlo_dir(),
                 compare_type(dtype)
             );
             simple(em, "compare", &attrs)
@@ -100,12 +81,9 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
             ),
         ),
         Prim::Concatenate { dim } => simple(em, "concatenate", &format!("dimension = {dim} : i64")),
-        Prim::ReduceSum { axes } | Prim::ReduceMax { axes } => {
+        Prim::Reduce { op, axes } => {
             let dtype = in_dtype.unwrap_or(DType::F32);
-            let (init, body) = match eqn.prim {
-                Prim::ReduceSum { .. } => (zero(dtype), "add"),
-                _ => (lowest(dtype), "maximum"),
-            };
+            let (init, body) = reducer(*op, dtype);
             let init = em.splat(&init, &[], dtype);
             let scalar = super::text::tensor_type_of(&[], dtype);
             em.op_with_reducer(
@@ -119,12 +97,12 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
                 &ot,
             );
         }
-        Prim::DotGeneral {
+        Prim::DotGeneral(DotDims {
             lhs_batch,
             rhs_batch,
             lhs_contract,
             rhs_contract,
-        } => {
+        }) => {
             let mut parts = Vec::new();
             for (name, dims) in [
                 ("lhs_batching_dimensions", lhs_batch),
@@ -142,7 +120,7 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
             );
             simple(em, "dot_general", &attrs)
         }
-        Prim::Conv {
+        Prim::Conv(ConvParams {
             window_strides,
             padding,
             lhs_dilation,
@@ -150,7 +128,7 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
             feature_group_count,
             batch_group_count,
             dimension_numbers,
-        } => {
+        }) => {
             let attrs = format!(
                 "batch_group_count = {batch_group_count} : i64, dimension_numbers = {}, \
                  feature_group_count = {feature_group_count} : i64, lhs_dilation = {}, \
@@ -163,17 +141,9 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
             );
             simple(em, "convolution", &attrs)
         }
-        Prim::ReduceWindow {
-            kind,
-            window,
-            strides,
-            padding,
-        } => {
+        Prim::ReduceWindow(kind, w) => {
             let dtype = in_dtype.unwrap_or(DType::F32);
-            let (init, body) = match kind {
-                WindowKind::Sum => (zero(dtype), "add"),
-                WindowKind::Max => (lowest(dtype), "maximum"),
-            };
+            let (init, body) = reducer(*kind, dtype);
             let init = em.splat(&init, &[], dtype);
             let scalar = super::text::tensor_type_of(&[], dtype);
             em.op_with_reducer(
@@ -182,16 +152,12 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
                 &[ins[0].clone(), init],
                 body,
                 dtype,
-                &window_attrs(window, strides, padding),
+                &window_attrs(w),
                 &[its[0].clone(), scalar],
                 &ot,
             );
         }
-        Prim::SelectAndScatterMax {
-            window,
-            strides,
-            padding,
-        } => {
+        Prim::SelectAndScatterMax(w) => {
             let dtype = in_dtype.unwrap_or(DType::F32);
             let init = em.splat(&zero(dtype), &[], dtype);
             let scalar = super::text::tensor_type_of(&[], dtype);
@@ -199,40 +165,35 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
                 &r,
                 &[ins[0].clone(), ins[1].clone(), init],
                 dtype,
-                &window_attrs(window, strides, padding),
+                &window_attrs(w),
                 &[its[0].clone(), its[1].clone(), scalar],
                 &ot,
             );
         }
         Prim::StopGradient => em.alias(out, ins[0].clone()),
-        Prim::RngUniform { shape, dtype } => {
-            rng::uniform(em, &r, &ins[0], shape, *dtype, &out_aval)?;
-        }
-        Prim::RngNormal { shape, dtype } => {
-            rng::normal(em, &r, &ins[0], shape, *dtype, &out_aval)?;
-        }
+        Prim::Rng { dist, shape, dtype } => match dist {
+            RngDist::Uniform => rng::uniform(em, &r, &ins[0], shape, *dtype, &out_aval)?,
+            RngDist::Normal => rng::normal(em, &r, &ins[0], shape, *dtype, &out_aval)?,
+        },
     }
     Ok(())
 }
 
 /// The window attributes shared by `reduce_window` and `select_and_scatter`.
-fn window_attrs(window: &[usize], strides: &[usize], padding: &[(i64, i64)]) -> String {
+fn window_attrs(w: &WindowParams) -> String {
     format!(
         "padding = {}, window_dimensions = {}, window_strides = {}",
-        padding_attr(padding),
-        usize_array(window),
-        usize_array(strides)
+        padding_attr(&w.padding),
+        usize_array(&w.window),
+        usize_array(&w.strides)
     )
 }
 
-fn cmp_dir(d: CmpDir) -> &'static str {
-    match d {
-        CmpDir::Eq => "EQ",
-        CmpDir::Ne => "NE",
-        CmpDir::Lt => "LT",
-        CmpDir::Le => "LE",
-        CmpDir::Gt => "GT",
-        CmpDir::Ge => "GE",
+/// The init value (as literal text) and the body op of a reduction.
+fn reducer(op: ReduceOp, dtype: DType) -> (String, &'static str) {
+    match op {
+        ReduceOp::Sum => (zero(dtype), "add"),
+        ReduceOp::Max => (lowest(dtype), "maximum"),
     }
 }
 

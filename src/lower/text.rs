@@ -57,7 +57,7 @@ pub fn scalar_literal(value: f64, int_value: Option<i64>, dtype: DType) -> Strin
     match dtype {
         DType::F32 => format!("0x{:08X}", (value as f32).to_bits()),
         DType::F64 => format!("0x{:016X}", value.to_bits()),
-        DType::BF16 => format!("0x{:04X}", crate::runtime::Bf16::from_f32(value as f32).0),
+        DType::BF16 => format!("0x{:04X}", crate::array::Bf16::from_f32(value as f32).0),
         DType::Bool => (int_value.map_or(value != 0.0, |i| i != 0)).to_string(),
         DType::I32 | DType::I64 | DType::U8 | DType::U32 => {
             int_value.unwrap_or(value as i64).to_string()

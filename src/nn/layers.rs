@@ -21,7 +21,8 @@ pub use norm::{
 
 use super::init::Init;
 use super::params::Params;
-use crate::trace::{Padding, Tensor};
+use super::{NnOps, Padding};
+use crate::trace::Tensor;
 
 /// y = x·W + b over the last axis of `x`. W: `[in, out]`, b: `[out]`, both
 /// initialised as PyTorch's `nn.Linear` (U(±1/sqrt(in))).

@@ -17,6 +17,7 @@ mod init;
 pub mod layers;
 mod loss;
 pub mod models;
+mod ops;
 mod params;
 mod trace_model;
 
@@ -29,6 +30,7 @@ pub use loss::{
     per_example_grads_wrt, trace_example_loss, trace_example_loss_with, ExampleLoss, LossFn,
 };
 pub use models::{by_name, by_name_with, model_names, ModelOptions, MODELS};
+pub use ops::{window_out, NnOps, Padding};
 pub use params::Params;
 pub use trace_model::{
     checked_logits, cross_entropy, trace_example_eval, trace_example_eval_with, trace_example_fn,

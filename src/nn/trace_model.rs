@@ -3,7 +3,7 @@
 
 use super::init::ParamSpec;
 use super::params::Params;
-use super::Model;
+use super::{Model, NnOps};
 use crate::trace::{Aval, Builder, DType, Graph, Tensor};
 use crate::Result;
 use std::collections::BTreeMap;

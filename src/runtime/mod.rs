@@ -20,6 +20,8 @@ pub mod plugin_pin;
 pub mod sha256;
 mod smoke;
 
+/// Re-exported for existing code; the canonical path is [`crate::array::Bf16`].
+pub use crate::array::Bf16;
 pub use api::Api;
 
 /// A client on the XLA CPU plugin, found (or fetched) as `dpxla plugin info`
@@ -31,7 +33,7 @@ pub fn cpu_client() -> crate::Result<Client> {
 pub use buffer::Buffer;
 pub use client::{Client, DeviceInfo, OptionValue};
 pub use compile_options::{CompileOptions, XlaFlag};
-pub use element::{Bf16, ElementType, NativeType};
+pub use element::{ElementType, NativeType};
 pub use executable::Executable;
 pub use memory::{CompiledMemoryStats, DeviceMemoryStats};
 pub use plugin::{Platform, PluginQuery};

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::panic::Location;
 
 use super::error::{TraceError, TraceResult};
-use super::ir::{Aval, DType, Eqn, Graph, Literal, Prim, Var};
+use super::ir::{Aval, DType, Eqn, Graph, Literal, Prim, RngDist, Var};
 use super::shape::abstract_eval;
 
 #[derive(Default)]
@@ -92,34 +92,35 @@ impl Builder {
         }
     }
 
-    /// Append `outs = prim(inputs)`; on a shape error record it and return
-    /// placeholders (typed like the first operand, or f32[]).
+    /// Append `out = prim(inputs)`; on a shape error record it and return a
+    /// placeholder (typed like the first operand, or f32[]).
     #[track_caller]
-    pub fn emit(&self, prim: Prim, inputs: &[Tensor<'_>]) -> Vec<Tensor<'_>> {
+    pub fn emit(&self, prim: Prim, inputs: &[Tensor<'_>]) -> Tensor<'_> {
         let avals: Vec<Aval> = inputs.iter().map(|t| t.aval()).collect();
         match abstract_eval(&prim, &avals) {
-            Ok(out_avals) => {
-                let outs: Vec<Var> = out_avals.into_iter().map(|a| self.new_var(a)).collect();
+            Ok(aval) => {
+                let out = self.new_var(aval);
                 let eqn = Eqn {
                     prim,
                     inputs: inputs.iter().map(|t| t.var).collect(),
-                    outs: outs.clone(),
+                    out,
                 };
                 self.inner.borrow_mut().eqns.push(eqn);
-                outs.into_iter().map(|v| self.wrap(v)).collect()
+                self.wrap(out)
             }
             Err(e) => {
                 self.fail(prim.name(), &avals, e.0);
                 let placeholder = avals.first().cloned().unwrap_or(Aval::scalar(DType::F32));
-                vec![self.wrap(self.new_var(placeholder))]
+                self.wrap(self.new_var(placeholder))
             }
         }
     }
 
-    /// `emit` for the (all current) single-output primitives.
+    /// The same as [`Builder::emit`] (every equation has one output); the
+    /// name from when `emit` returned a list, kept for existing callers.
     #[track_caller]
     pub fn emit1(&self, prim: Prim, inputs: &[Tensor<'_>]) -> Tensor<'_> {
-        self.emit(prim, inputs)[0]
+        self.emit(prim, inputs)
     }
 
     /// A constant from a literal.
@@ -176,6 +177,31 @@ impl Builder {
         self.emit1(Prim::Concatenate { dim }, xs)
     }
 
+    /// Uniform samples in [0, 1) from a `u32[4]` key.
+    #[track_caller]
+    pub fn rng_uniform<'a>(&'a self, key: Tensor<'a>, shape: &[usize], dtype: DType) -> Tensor<'a> {
+        self.emit1(
+            Prim::Rng {
+                dist: RngDist::Uniform,
+                shape: shape.to_vec(),
+                dtype,
+            },
+            &[key],
+        )
+    }
+    /// Standard normal samples from a `u32[4]` key.
+    #[track_caller]
+    pub fn rng_normal<'a>(&'a self, key: Tensor<'a>, shape: &[usize], dtype: DType) -> Tensor<'a> {
+        self.emit1(
+            Prim::Rng {
+                dist: RngDist::Normal,
+                shape: shape.to_vec(),
+                dtype,
+            },
+            &[key],
+        )
+    }
+
     /// Inline `g` applied to `args`; returns its outputs.
     #[track_caller]
     pub fn call<'a>(&'a self, g: &Graph, args: &[Tensor<'a>]) -> Vec<Tensor<'a>> {
@@ -202,10 +228,7 @@ impl Builder {
                 .iter()
                 .map(|v| env[v.index()].expect("SSA"))
                 .collect();
-            let outs = self.emit(eqn.prim.clone(), &ins);
-            for (v, t) in eqn.outs.iter().zip(outs) {
-                env[v.index()] = Some(t);
-            }
+            env[eqn.out.index()] = Some(self.emit(eqn.prim.clone(), &ins));
         }
         g.outputs
             .iter()
@@ -227,7 +250,7 @@ impl Builder {
         }
         let mut keep = vec![false; inner.eqns.len()];
         for (i, e) in inner.eqns.iter().enumerate().rev() {
-            if e.outs.iter().any(|v| live[v.index()]) {
+            if live[e.out.index()] {
                 keep[i] = true;
                 for v in &e.inputs {
                     live[v.index()] = true;
@@ -253,11 +276,11 @@ impl Builder {
                 .iter()
                 .map(|v| map[v.index()].expect("SSA"))
                 .collect();
-            let outs = e.outs.iter().map(|&v| def(v, &mut g, &mut map)).collect();
+            let out = def(e.out, &mut g, &mut map);
             g.eqns.push(Eqn {
                 prim: e.prim.clone(),
                 inputs,
-                outs,
+                out,
             });
         }
         for t in outputs {

@@ -1,4 +1,5 @@
-//! The reference interpreter (the test oracle) and the host array type.
+//! The reference interpreter (the test oracle). Host arrays live in
+//! [`crate::array`].
 //!
 //! Values are computed in f64 and rounded to the dtype after every
 //! primitive (f32/bf16 rounding, integer wrap-around), which matches XLA up
@@ -7,153 +8,13 @@
 
 use super::error::{TraceError, TraceResult};
 use super::interp_conv;
-use super::ir::{Aval, CmpDir, DType, Graph, Prim, WindowKind};
-
-/// Typed host storage; `BF16` holds raw bits.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ArrayData {
-    F32(Vec<f32>),
-    F64(Vec<f64>),
-    BF16(Vec<u16>),
-    I32(Vec<i32>),
-    I64(Vec<i64>),
-    U8(Vec<u8>),
-    U32(Vec<u32>),
-    Bool(Vec<bool>),
-}
-
-/// A row-major array on the host.
-#[derive(Clone, Debug, PartialEq)]
-pub struct HostArray {
-    pub shape: Vec<usize>,
-    pub data: ArrayData,
-}
-
-fn bf16_to_f64(b: u16) -> f64 {
-    f32::from_bits((b as u32) << 16) as f64
-}
-
-fn f64_to_bf16(x: f64) -> u16 {
-    // Round to nearest even on the upper 16 bits of the f32.
-    let bits = (x as f32).to_bits();
-    if (x as f32).is_nan() {
-        return 0x7fc0;
-    }
-    let round = 0x7fff + ((bits >> 16) & 1);
-    (bits.wrapping_add(round) >> 16) as u16
-}
-
-/// Round an exact value to what `dtype` can hold.
-pub(crate) fn round_to(x: f64, dtype: DType) -> f64 {
-    match dtype {
-        DType::F64 => x,
-        DType::F32 => x as f32 as f64,
-        DType::BF16 => bf16_to_f64(f64_to_bf16(x)),
-        DType::I64 => x.trunc(),
-        DType::I32 => (x.trunc() as i64) as i32 as f64,
-        DType::U8 => (x.trunc() as i64) as u8 as f64,
-        DType::U32 => (x.trunc() as i64) as u32 as f64,
-        DType::Bool => (x != 0.0) as u8 as f64,
-    }
-}
-
-impl ArrayData {
-    pub fn len(&self) -> usize {
-        match self {
-            ArrayData::F32(v) => v.len(),
-            ArrayData::F64(v) => v.len(),
-            ArrayData::BF16(v) => v.len(),
-            ArrayData::I32(v) => v.len(),
-            ArrayData::I64(v) => v.len(),
-            ArrayData::U8(v) => v.len(),
-            ArrayData::U32(v) => v.len(),
-            ArrayData::Bool(v) => v.len(),
-        }
-    }
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    pub fn dtype(&self) -> DType {
-        match self {
-            ArrayData::F32(_) => DType::F32,
-            ArrayData::F64(_) => DType::F64,
-            ArrayData::BF16(_) => DType::BF16,
-            ArrayData::I32(_) => DType::I32,
-            ArrayData::I64(_) => DType::I64,
-            ArrayData::U8(_) => DType::U8,
-            ArrayData::U32(_) => DType::U32,
-            ArrayData::Bool(_) => DType::Bool,
-        }
-    }
-    /// Values converted from f64 (rounded/wrapped to `dtype`).
-    pub fn from_f64(v: &[f64], dtype: DType) -> ArrayData {
-        let r = |x: &f64| round_to(*x, dtype);
-        match dtype {
-            DType::F32 => ArrayData::F32(v.iter().map(|x| *x as f32).collect()),
-            DType::F64 => ArrayData::F64(v.to_vec()),
-            DType::BF16 => ArrayData::BF16(v.iter().map(|x| f64_to_bf16(*x)).collect()),
-            DType::I32 => ArrayData::I32(v.iter().map(|x| r(x) as i32).collect()),
-            DType::I64 => ArrayData::I64(v.iter().map(|x| r(x) as i64).collect()),
-            DType::U8 => ArrayData::U8(v.iter().map(|x| r(x) as u8).collect()),
-            DType::U32 => ArrayData::U32(v.iter().map(|x| r(x) as u32).collect()),
-            DType::Bool => ArrayData::Bool(v.iter().map(|x| *x != 0.0).collect()),
-        }
-    }
-    /// All values as f64 (exact except i64 beyond 2^53).
-    pub fn to_f64(&self) -> Vec<f64> {
-        match self {
-            ArrayData::F32(v) => v.iter().map(|x| *x as f64).collect(),
-            ArrayData::F64(v) => v.clone(),
-            ArrayData::BF16(v) => v.iter().map(|x| bf16_to_f64(*x)).collect(),
-            ArrayData::I32(v) => v.iter().map(|x| *x as f64).collect(),
-            ArrayData::I64(v) => v.iter().map(|x| *x as f64).collect(),
-            ArrayData::U8(v) => v.iter().map(|x| *x as f64).collect(),
-            ArrayData::U32(v) => v.iter().map(|x| *x as f64).collect(),
-            ArrayData::Bool(v) => v.iter().map(|x| *x as u8 as f64).collect(),
-        }
-    }
-}
+use super::ir::{Aval, DType, Graph, Prim, ReduceOp, RngDist};
+use crate::array::{round_to, HostArray};
 
 impl HostArray {
-    /// Panics if `data` does not have `shape`'s element count.
-    pub fn new(shape: impl Into<Vec<usize>>, data: ArrayData) -> HostArray {
-        let shape = shape.into();
-        assert_eq!(
-            shape.iter().product::<usize>(),
-            data.len(),
-            "HostArray data length for {shape:?}"
-        );
-        HostArray { shape, data }
-    }
-    pub fn from_f64(shape: impl Into<Vec<usize>>, v: &[f64], dtype: DType) -> HostArray {
-        HostArray::new(shape, ArrayData::from_f64(v, dtype))
-    }
-    pub fn f32(shape: impl Into<Vec<usize>>, v: Vec<f32>) -> HostArray {
-        HostArray::new(shape, ArrayData::F32(v))
-    }
-    pub fn f64(shape: impl Into<Vec<usize>>, v: Vec<f64>) -> HostArray {
-        HostArray::new(shape, ArrayData::F64(v))
-    }
-    pub fn i32(shape: impl Into<Vec<usize>>, v: Vec<i32>) -> HostArray {
-        HostArray::new(shape, ArrayData::I32(v))
-    }
-    pub fn u32(shape: impl Into<Vec<usize>>, v: Vec<u32>) -> HostArray {
-        HostArray::new(shape, ArrayData::U32(v))
-    }
-    pub fn scalar(v: f64, dtype: DType) -> HostArray {
-        HostArray::from_f64(vec![], &[v], dtype)
-    }
-    pub fn dtype(&self) -> DType {
-        self.data.dtype()
-    }
+    /// Its abstract value (shape and dtype).
     pub fn aval(&self) -> Aval {
         Aval::new(self.shape.clone(), self.dtype())
-    }
-    pub fn numel(&self) -> usize {
-        self.data.len()
-    }
-    pub fn to_f64(&self) -> Vec<f64> {
-        self.data.to_f64()
     }
 }
 
@@ -214,12 +75,11 @@ pub fn eval(g: &Graph, args: &[HostArray]) -> TraceResult<Vec<HostArray>> {
             .iter()
             .map(|v| env[v.index()].as_ref().expect("SSA"))
             .collect();
-        let out_aval = g.aval(e.outs[0]);
-        let mut out = apply(&e.prim, &ins, out_aval);
+        let mut out = apply(&e.prim, &ins, g.aval(e.out));
         for x in out.v.iter_mut() {
             *x = round_to(*x, out.dtype);
         }
-        env[e.outs[0].index()] = Some(out);
+        env[e.out.index()] = Some(out);
     }
     Ok(g.outputs
         .iter()
@@ -261,83 +121,24 @@ fn gather(x: &Arr, out: &Aval, fill: f64, src: impl Fn(&[usize]) -> Option<usize
     }
 }
 
-fn int_div(a: f64, b: f64) -> f64 {
-    if b == 0.0 {
-        0.0
-    } else {
-        (a / b).trunc()
-    }
-}
-
 /// The lowest value of a dtype (init of max reductions).
 pub(crate) fn lowest(dtype: DType) -> f64 {
     match dtype {
         DType::I32 => i32::MIN as f64,
         DType::I64 => i64::MIN as f64,
         DType::U8 | DType::U32 | DType::Bool => 0.0,
-        _ => f64::NEG_INFINITY,
+        DType::F32 | DType::F64 | DType::BF16 => f64::NEG_INFINITY,
     }
 }
 
 fn apply(prim: &Prim, x: &[&Arr], out: &Aval) -> Arr {
     use Prim::*;
-    let float = out.dtype.is_float();
     match prim {
-        Add => map2(x[0], x[1], out, |a, b| a + b),
-        Sub => map2(x[0], x[1], out, |a, b| a - b),
-        Mul => map2(x[0], x[1], out, |a, b| a * b),
-        Div => map2(
-            x[0],
-            x[1],
-            out,
-            |a, b| if float { a / b } else { int_div(a, b) },
-        ),
-        Max => map2(x[0], x[1], out, |a, b| {
-            if a.is_nan() || b.is_nan() {
-                f64::NAN
-            } else {
-                a.max(b)
-            }
-        }),
-        Min => map2(x[0], x[1], out, |a, b| {
-            if a.is_nan() || b.is_nan() {
-                f64::NAN
-            } else {
-                a.min(b)
-            }
-        }),
-        Pow => map2(x[0], x[1], out, f64::powf),
-        Neg => map1(x[0], out, |a| -a),
-        Exp => map1(x[0], out, f64::exp),
-        Log => map1(x[0], out, f64::ln),
-        Log1p => map1(x[0], out, f64::ln_1p),
-        Tanh => map1(x[0], out, f64::tanh),
-        Logistic => map1(x[0], out, |a| 1.0 / (1.0 + (-a).exp())),
-        Sqrt => map1(x[0], out, f64::sqrt),
-        Rsqrt => map1(x[0], out, |a| 1.0 / a.sqrt()),
-        Abs => map1(x[0], out, f64::abs),
-        Sign => map1(x[0], out, |a| {
-            if a.is_nan() {
-                a
-            } else if a == 0.0 {
-                0.0
-            } else {
-                a.signum()
-            }
-        }),
+        Binary(op) => map2(x[0], x[1], out, |a, b| op.eval(a, b, out.dtype)),
+        Unary(op) => map1(x[0], out, |a| op.eval(a)),
         StopGradient | Reshape { .. } => map1(x[0], out, |a| a),
         Convert { .. } => map1(x[0], out, |a| a),
-        Compare { dir } => map2(x[0], x[1], out, |a, b| {
-            let r = match dir {
-                CmpDir::Eq => a == b,
-                CmpDir::Ne => a != b,
-                CmpDir::Lt => a < b,
-                CmpDir::Le => a <= b,
-                CmpDir::Gt => a > b,
-                CmpDir::Ge => a >= b,
-            };
-            r as u8 as f64
-        }),
+        Compare(dir) => map2(x[0], x[1], out, |a, b| dir.eval(a, b) as u8 as f64),
         Select => {
             let v = (0..out.numel())
                 .map(|i| {
@@ -441,39 +242,28 @@ fn apply(prim: &Prim, x: &[&Arr], out: &Aval) -> Arr {
                 v,
             }
         }
-        ReduceSum { axes } => reduce(x[0], axes, out, 0.0, |a, b| a + b),
-        ReduceMax { axes } => reduce(x[0], axes, out, lowest(out.dtype), f64::max),
-        DotGeneral {
-            lhs_batch,
-            rhs_batch,
-            lhs_contract,
-            rhs_contract,
-        } => interp_conv::dot_general(
+        Reduce { op, axes } => match op {
+            ReduceOp::Sum => reduce(x[0], axes, out, 0.0, |a, b| a + b),
+            ReduceOp::Max => reduce(x[0], axes, out, lowest(out.dtype), f64::max),
+        },
+        DotGeneral(d) => interp_conv::dot_general(
             x[0],
             x[1],
-            [lhs_batch, rhs_batch, lhs_contract, rhs_contract],
+            [&d.lhs_batch, &d.rhs_batch, &d.lhs_contract, &d.rhs_contract],
             out,
         ),
-        Conv { .. } => interp_conv::conv(prim, x[0], x[1], out),
-        ReduceWindow {
-            kind,
-            window,
-            strides,
-            padding,
-        } => {
+        Conv(c) => interp_conv::conv(c, x[0], x[1], out),
+        ReduceWindow(kind, w) => {
             let (init, f): (f64, fn(f64, f64) -> f64) = match kind {
-                WindowKind::Max => (lowest(out.dtype), f64::max),
-                WindowKind::Sum => (0.0, |a, b| a + b),
+                ReduceOp::Max => (lowest(out.dtype), f64::max),
+                ReduceOp::Sum => (0.0, |a, b| a + b),
             };
-            interp_conv::reduce_window(x[0], window, strides, padding, init, f, out)
+            interp_conv::reduce_window(x[0], &w.window, &w.strides, &w.padding, init, f, out)
         }
-        SelectAndScatterMax {
-            window,
-            strides,
-            padding,
-        } => interp_conv::select_and_scatter_max(x[0], x[1], window, strides, padding, out),
-        RngUniform { .. } => interp_conv::rng(x[0], out, false),
-        RngNormal { .. } => interp_conv::rng(x[0], out, true),
+        SelectAndScatterMax(w) => {
+            interp_conv::select_and_scatter_max(x[0], x[1], &w.window, &w.strides, &w.padding, out)
+        }
+        Rng { dist, .. } => interp_conv::rng(x[0], out, *dist == RngDist::Normal),
     }
 }
 

@@ -4,7 +4,7 @@
 //! Direct loops over the StableHLO spec's definitions (slow, obviously right).
 
 use super::interp::{strides, unravel, Arr};
-use super::ir::{Aval, Prim};
+use super::ir::{Aval, ConvParams};
 
 fn arr(out: &Aval, v: Vec<f64>) -> Arr {
     Arr {
@@ -60,8 +60,8 @@ pub(crate) fn dot_general(l: &Arr, r: &Arr, dims: [&Vec<usize>; 4], out: &Aval) 
 /// StableHLO `convolution` with feature and batch groups: output feature
 /// `of` belongs to group `of / (O / groups)`; a feature group reads input
 /// features `g*(C/fgc)..`, a batch group reads input batch `g*(N/bgc) + ob`.
-pub(crate) fn conv(prim: &Prim, x: &Arr, k: &Arr, out: &Aval) -> Arr {
-    let Prim::Conv {
+pub(crate) fn conv(c: &ConvParams, x: &Arr, k: &Arr, out: &Aval) -> Arr {
+    let ConvParams {
         window_strides,
         padding,
         lhs_dilation,
@@ -69,10 +69,7 @@ pub(crate) fn conv(prim: &Prim, x: &Arr, k: &Arr, out: &Aval) -> Arr {
         feature_group_count: fgc,
         batch_group_count: bgc,
         dimension_numbers: dn,
-    } = prim
-    else {
-        unreachable!()
-    };
+    } = c;
     let ns = dn.input_spatial.len();
     let (xs, ks) = (strides(&x.shape), strides(&k.shape));
     let n = x.shape[dn.input_batch];
@@ -220,7 +217,7 @@ pub(crate) fn rng(key: &Arr, out: &Aval, normal: bool) -> Arr {
     let mut g = SplitMix(seed);
     let below_one = |u: f64| {
         // Rounding to f32 may give exactly 1.0: keep the interval half-open.
-        if super::interp::round_to(u, out.dtype) >= 1.0 {
+        if crate::array::round_to(u, out.dtype) >= 1.0 {
             0.0
         } else {
             u

@@ -2,8 +2,7 @@
 //!
 //! A [`Graph`] is a list of equations over [`Var`]s; every var indexes the
 //! [`Graph::avals`] table (its abstract value: shape + dtype). Every
-//! primitive has exactly ONE output today, but `Eqn::outs` is a `Vec` so that
-//! multi-output primitives can be added without changing the IR.
+//! equation has exactly ONE output var ([`Eqn::out`]).
 //!
 //! Semantics of every [`Prim`] follow the StableHLO op of the same name
 //! (<https://github.com/openxla/stablehlo/blob/main/docs/spec.md>); where we
@@ -11,50 +10,7 @@
 //! the restriction is documented on the variant and enforced by
 //! [`crate::trace::abstract_eval`].
 
-/// Element types. `BF16` is stored as raw `u16` bits on the host.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum DType {
-    F32,
-    F64,
-    BF16,
-    I32,
-    I64,
-    U8,
-    U32,
-    Bool,
-}
-
-impl DType {
-    /// Floating-point dtypes are the only differentiable ones.
-    pub fn is_float(self) -> bool {
-        matches!(self, DType::F32 | DType::F64 | DType::BF16)
-    }
-    pub fn is_int(self) -> bool {
-        matches!(self, DType::I32 | DType::I64 | DType::U8 | DType::U32)
-    }
-    pub fn is_unsigned(self) -> bool {
-        matches!(self, DType::U8 | DType::U32)
-    }
-    /// The StableHLO element type name (`f32`, `ui32`, `i1`, ...).
-    pub fn mlir_name(self) -> &'static str {
-        match self {
-            DType::F32 => "f32",
-            DType::F64 => "f64",
-            DType::BF16 => "bf16",
-            DType::I32 => "i32",
-            DType::I64 => "i64",
-            DType::U8 => "ui8",
-            DType::U32 => "ui32",
-            DType::Bool => "i1",
-        }
-    }
-}
-
-impl std::fmt::Display for DType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.mlir_name())
-    }
-}
+pub use crate::array::DType;
 
 /// Abstract value: what the tracer knows about a value (shape and dtype).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -161,16 +117,7 @@ impl Literal {
     }
 }
 
-/// Comparison direction (StableHLO `compare`, comparison_direction).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum CmpDir {
-    Eq,
-    Ne,
-    Lt,
-    Le,
-    Gt,
-    Ge,
-}
+pub use super::elementwise::{BinaryOp, CmpDir, UnaryOp};
 
 /// Convolution dimension numbers, as StableHLO `convolution` has them.
 /// `*_spatial[i]` are matched by index across input, kernel and output.
@@ -204,55 +151,116 @@ impl ConvDims {
     }
 }
 
-/// Reduction of `ReduceWindow`. Average pooling is `Sum` divided by the count.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum WindowKind {
-    /// Init value -inf (lowest finite value for integers).
-    Max,
-    /// Init value 0.
-    Sum,
+/// Parameters of [`Prim::Conv`] (StableHLO `convolution`). `padding[i]` is
+/// (low, high) of spatial dim i and may be negative. All vectors have one
+/// entry per spatial dim.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ConvParams {
+    /// Stride of the window over each spatial dim.
+    pub window_strides: Vec<usize>,
+    /// (low, high) padding of each spatial dim of the (dilated) input.
+    pub padding: Vec<(i64, i64)>,
+    /// Input dilation (holes between input elements; > 1 for transposed
+    /// convolutions).
+    pub lhs_dilation: Vec<usize>,
+    /// Kernel dilation (atrous convolution).
+    pub rhs_dilation: Vec<usize>,
+    /// Input features split into this many groups (depthwise = C).
+    pub feature_group_count: usize,
+    /// Input batch split into this many groups (kernel gradients).
+    pub batch_group_count: usize,
+    /// Which dim of each operand is batch, feature, spatial.
+    pub dimension_numbers: ConvDims,
 }
 
-/// The primitives: a closed enum with typed parameters, so a transformation
-/// without a rule for a new primitive is a compile error.
+/// Dimension numbers of [`Prim::DotGeneral`] (StableHLO `dot_general`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DotDims {
+    /// Batch dims of the lhs (matched pairwise with `rhs_batch`).
+    pub lhs_batch: Vec<usize>,
+    /// Batch dims of the rhs.
+    pub rhs_batch: Vec<usize>,
+    /// Contracted dims of the lhs (matched pairwise with `rhs_contract`).
+    pub lhs_contract: Vec<usize>,
+    /// Contracted dims of the rhs.
+    pub rhs_contract: Vec<usize>,
+}
+
+/// The reduction of [`Prim::Reduce`] and [`Prim::ReduceWindow`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ReduceOp {
+    /// Init value 0. (Average pooling is a windowed sum divided by the count.)
+    Sum,
+    /// Init value -inf (lowest finite value for integers).
+    Max,
+}
+
+/// The former name of [`ReduceOp`] as the reduction of `ReduceWindow`.
+pub type WindowKind = ReduceOp;
+
+/// The window of [`Prim::ReduceWindow`] and [`Prim::SelectAndScatterMax`]:
+/// one entry per operand dim (1 for untouched dims), no base or window
+/// dilation. `padding[i]` is (low, high) of dim i.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct WindowParams {
+    /// Window size per dim.
+    pub window: Vec<usize>,
+    /// Window stride per dim.
+    pub strides: Vec<usize>,
+    /// (low, high) padding per dim.
+    pub padding: Vec<(i64, i64)>,
+}
+
+/// The distribution of [`Prim::Rng`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RngDist {
+    /// Uniform in [0, 1).
+    Uniform,
+    /// Standard normal.
+    Normal,
+}
+
+/// The primitives, grouped in families with typed parameters: a closed enum,
+/// so a transformation without a rule for a new primitive is a compile
+/// error. Every equation has ONE output.
 ///
-/// Binary elementwise primitives need operands of equal shape and dtype (no
-/// implicit broadcasting in the IR; the builder inserts `BroadcastInDim`).
+/// Elementwise ops are the families [`Prim::Unary`] ([`UnaryOp`]),
+/// [`Prim::Binary`] ([`BinaryOp`]) and [`Prim::Compare`] ([`CmpDir`]); their
+/// per-op properties (name, StableHLO op, dtype rule, evaluation) are tables
+/// on those enums, and their derivatives one match per family in
+/// `transform::vjp_rules`.
+///
+/// # Adding a primitive
+///
+/// - an elementwise op: a variant of its op enum; the compiler then asks for
+///   its arms in `trace/elementwise.rs` (name, StableHLO op, dtype rule,
+///   evaluation) and in the family's derivative match in
+///   `transform/vjp_rules.rs`; add a `Tensor` method in `trace/tensor.rs`
+///   for users. Nothing else changes.
+/// - any other primitive: a variant here (parameters in a struct of their
+///   own when a helper needs them), then the arms the compiler asks for, one
+///   per file: `trace/pretty.rs` (name and printed parameters),
+///   `trace/shape.rs` (shape rule), `trace/interp.rs` (evaluation),
+///   `transform/vjp_rules.rs` (transpose rule), `transform/vmap_rules.rs`
+///   (batching rule) and `lower/ops.rs` (StableHLO); plus a `Tensor` or
+///   `Builder` method. No match over `Prim` has a catch-all arm, so none can
+///   be missed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Prim {
-    Add,
-    Sub,
-    Mul,
-    /// Integer division rounds toward zero (StableHLO `divide`).
-    Div,
-    Neg,
-    Max,
-    Min,
-    Pow,
-    Exp,
-    Log,
-    Log1p,
-    Tanh,
-    Logistic,
-    Sqrt,
-    Rsqrt,
-    Abs,
-    Sign,
+    /// One operand, elementwise: see [`UnaryOp`].
+    Unary(UnaryOp),
+    /// Two operands of equal shape and dtype, elementwise: see [`BinaryOp`].
+    Binary(BinaryOp),
     /// Two operands of equal shape/dtype; result `Bool` of the same shape.
-    Compare {
-        dir: CmpDir,
-    },
+    Compare(CmpDir),
     /// `(pred: Bool[s], on_true: T[s], on_false: T[s])`; the predicate must
     /// have the operand shape (StableHLO also allows a scalar predicate; we
     /// do not).
     Select,
-    Convert {
-        to: DType,
-    },
+    /// Elementwise conversion to dtype `to` (floats to integers truncate).
+    Convert { to: DType },
     /// No inputs.
-    Constant {
-        value: Literal,
-    },
+    Constant { value: Literal },
     /// No inputs; `iota` along `dim`.
     Iota {
         shape: Vec<usize>,
@@ -261,23 +269,14 @@ pub enum Prim {
     },
     /// Operand dim `i` maps to result dim `dims[i]` (StableHLO
     /// `broadcast_in_dim`: operand dims are 1 or equal to the result dim).
-    BroadcastInDim {
-        shape: Vec<usize>,
-        dims: Vec<usize>,
-    },
+    BroadcastInDim { shape: Vec<usize>, dims: Vec<usize> },
     /// Row-major reshape; element count must match.
-    Reshape {
-        shape: Vec<usize>,
-    },
+    Reshape { shape: Vec<usize> },
     /// Result dim `i` is operand dim `perm[i]`.
-    Transpose {
-        perm: Vec<usize>,
-    },
+    Transpose { perm: Vec<usize> },
     /// Reverse the elements along `dims` (StableHLO `reverse`); needed for
     /// the input gradient of convolution.
-    Reverse {
-        dims: Vec<usize>,
-    },
+    Reverse { dims: Vec<usize> },
     /// Static strided slice, `start <= limit <= dim`, `stride >= 1`.
     Slice {
         start: Vec<usize>,
@@ -292,46 +291,20 @@ pub enum Prim {
         interior: Vec<usize>,
     },
     /// One or more operands, equal except along `dim`.
-    Concatenate {
-        dim: usize,
-    },
-    /// Sum over `axes` (removed from the shape). Init value 0.
-    ReduceSum {
-        axes: Vec<usize>,
-    },
-    /// Max over `axes` (removed). Init value -inf / lowest integer.
-    ReduceMax {
-        axes: Vec<usize>,
-    },
+    Concatenate { dim: usize },
+    /// Reduce over `axes` (removed from the shape) with `op`, from the
+    /// op's init value (StableHLO `reduce`); printed `reduce_sum` /
+    /// `reduce_max`.
+    Reduce { op: ReduceOp, axes: Vec<usize> },
     /// StableHLO `dot_general`; result dims: batch, lhs free, rhs free (each
     /// in operand order). Result dtype = operand dtype.
-    DotGeneral {
-        lhs_batch: Vec<usize>,
-        rhs_batch: Vec<usize>,
-        lhs_contract: Vec<usize>,
-        rhs_contract: Vec<usize>,
-    },
-    /// StableHLO `convolution` `(input, kernel)`. `padding[i]` is (low, high)
-    /// of spatial dim i, may be negative. All vectors have one entry per
-    /// spatial dim.
-    Conv {
-        window_strides: Vec<usize>,
-        padding: Vec<(i64, i64)>,
-        lhs_dilation: Vec<usize>,
-        rhs_dilation: Vec<usize>,
-        feature_group_count: usize,
-        batch_group_count: usize,
-        dimension_numbers: ConvDims,
-    },
-    /// StableHLO `reduce_window` with one operand, window over ALL dims
-    /// (1 for untouched dims), no base/window dilation. Padding is applied
-    /// with the init value of `kind`, so max-pool padding never wins.
-    ReduceWindow {
-        kind: WindowKind,
-        window: Vec<usize>,
-        strides: Vec<usize>,
-        padding: Vec<(i64, i64)>,
-    },
+    DotGeneral(DotDims),
+    /// StableHLO `convolution` `(input, kernel)`.
+    Conv(ConvParams),
+    /// StableHLO `reduce_window` with one operand (see [`WindowParams`]).
+    /// Padding is applied with the init value of the reduction, so max-pool
+    /// padding never wins.
+    ReduceWindow(ReduceOp, WindowParams),
     /// StableHLO `select_and_scatter` `(operand, source)` with select =
     /// `compare GE` and scatter = `add` from an initial 0: in every window
     /// (as `ReduceWindow` has them) ONE position of `operand` holding the
@@ -344,39 +317,34 @@ pub enum Prim {
     /// the input with a recomputed maximum, each window's cotangent lands
     /// on exactly one input whatever bits the compiler recomputes (JAX lowers
     /// the max-pool gradient the same way, `_select_and_scatter_add`).
-    SelectAndScatterMax {
-        window: Vec<usize>,
-        strides: Vec<usize>,
-        padding: Vec<(i64, i64)>,
-    },
+    SelectAndScatterMax(WindowParams),
     /// Identity whose derivative is zero.
     StopGradient,
-    /// `(key: U32[4])` -> uniform samples in [0, 1) of `shape`/`dtype`
-    /// (float). Lowered via `stablehlo.rng_bit_generator` (THREE_FRY, the
-    /// key reinterpreted as the `ui64[2]` state). Bit patterns are NOT
-    /// specified: the interpreter uses its own generator.
-    RngUniform {
-        shape: Vec<usize>,
-        dtype: DType,
-    },
-    /// As `RngUniform`, standard normal samples.
-    RngNormal {
+    /// `(key: U32[4])` -> samples of `dist` of `shape`/`dtype` (float;
+    /// uniform in [0, 1) or standard normal). Lowered via
+    /// `stablehlo.rng_bit_generator` (THREE_FRY, the key reinterpreted as
+    /// the `ui64[2]` state). Bit patterns are NOT specified: the interpreter
+    /// uses its own generator.
+    Rng {
+        dist: RngDist,
         shape: Vec<usize>,
         dtype: DType,
     },
 }
 
-/// The shape the key input of `RngUniform`/`RngNormal` must have.
+/// The shape the key input of `Prim::Rng` must have.
 pub const KEY_SHAPE: [usize; 1] = [4];
 /// The dtype of a key.
 pub const KEY_DTYPE: DType = DType::U32;
 
-/// One equation: `outs = prim(inputs)`.
+/// One equation: `out = prim(inputs)`. Every primitive has exactly one
+/// result (none of StableHLO's multi-result ops is needed), so the output is
+/// a single var.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Eqn {
     pub prim: Prim,
     pub inputs: Vec<Var>,
-    pub outs: Vec<Var>,
+    pub out: Var,
 }
 
 /// A traced function: flat SSA equations over vars typed by `avals`.

@@ -3,20 +3,22 @@
 //! See docs/design.md, "Module map".
 
 mod builder;
+mod elementwise;
 mod error;
 mod interp;
 mod interp_conv;
 mod ir;
-mod ops_nn;
 mod pretty;
 mod shape;
 mod tensor;
 mod verify;
 
+/// Re-exported for existing code; the canonical path is [`crate::array`].
+pub use crate::array::{ArrayData, HostArray};
 pub use builder::{Builder, Tensor};
 pub use error::{ShapeError, TraceError, TraceResult};
-pub use interp::{eval, ArrayData, HostArray};
+pub use interp::eval;
 pub use ir::*;
-pub use ops_nn::{window_out, Padding};
 pub use shape::abstract_eval;
+pub(crate) use shape::{dilate, windows};
 pub use verify::verify;

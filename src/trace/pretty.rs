@@ -8,31 +8,16 @@
 
 use std::fmt;
 
-use super::ir::{Graph, LitValues, Prim, Var};
+use super::ir::{Graph, LitValues, Prim, ReduceOp, RngDist, Var};
 
 impl Prim {
     /// The StableHLO-style op name (used in errors and printing).
     pub fn name(&self) -> &'static str {
         use Prim::*;
         match self {
-            Add => "add",
-            Sub => "sub",
-            Mul => "mul",
-            Div => "div",
-            Neg => "neg",
-            Max => "max",
-            Min => "min",
-            Pow => "pow",
-            Exp => "exp",
-            Log => "log",
-            Log1p => "log1p",
-            Tanh => "tanh",
-            Logistic => "logistic",
-            Sqrt => "sqrt",
-            Rsqrt => "rsqrt",
-            Abs => "abs",
-            Sign => "sign",
-            Compare { .. } => "compare",
+            Unary(op) => op.name(),
+            Binary(op) => op.name(),
+            Compare(_) => "compare",
             Select => "select",
             Convert { .. } => "convert",
             Constant { .. } => "constant",
@@ -44,15 +29,25 @@ impl Prim {
             Slice { .. } => "slice",
             Pad { .. } => "pad",
             Concatenate { .. } => "concatenate",
-            ReduceSum { .. } => "reduce_sum",
-            ReduceMax { .. } => "reduce_max",
-            DotGeneral { .. } => "dot_general",
-            Conv { .. } => "convolution",
-            ReduceWindow { .. } => "reduce_window",
-            SelectAndScatterMax { .. } => "select_and_scatter_max",
+            Reduce {
+                op: ReduceOp::Sum, ..
+            } => "reduce_sum",
+            Reduce {
+                op: ReduceOp::Max, ..
+            } => "reduce_max",
+            DotGeneral(_) => "dot_general",
+            Conv(_) => "convolution",
+            ReduceWindow(..) => "reduce_window",
+            SelectAndScatterMax(_) => "select_and_scatter_max",
             StopGradient => "stop_gradient",
-            RngUniform { .. } => "rng_uniform",
-            RngNormal { .. } => "rng_normal",
+            Rng {
+                dist: RngDist::Uniform,
+                ..
+            } => "rng_uniform",
+            Rng {
+                dist: RngDist::Normal,
+                ..
+            } => "rng_normal",
         }
     }
 
@@ -60,7 +55,7 @@ impl Prim {
     fn params(&self) -> String {
         use Prim::*;
         match self {
-            Compare { dir } => format!("dir={dir:?}"),
+            Compare(dir) => format!("dir={dir:?}"),
             Convert { to } => format!("to={to}"),
             Constant { value } => {
                 let vals = match &value.values {
@@ -86,55 +81,42 @@ impl Prim {
                 interior,
             } => format!("low={low:?} high={high:?} interior={interior:?}"),
             Concatenate { dim } => format!("dim={dim}"),
-            ReduceSum { axes } | ReduceMax { axes } => format!("axes={axes:?}"),
-            DotGeneral {
-                lhs_batch,
-                rhs_batch,
-                lhs_contract,
-                rhs_contract,
-            } => {
+            Reduce { axes, .. } => format!("axes={axes:?}"),
+            DotGeneral(d) => format!(
+                "batch={:?}x{:?} contract={:?}x{:?}",
+                d.lhs_batch, d.rhs_batch, d.lhs_contract, d.rhs_contract
+            ),
+            Conv(c) => {
+                let d = &c.dimension_numbers;
                 format!(
-                    "batch={lhs_batch:?}x{rhs_batch:?} contract={lhs_contract:?}x{rhs_contract:?}"
+                    "strides={:?} padding={:?} lhs_dil={:?} rhs_dil={:?} fgc={} bgc={} \
+                     in=b{}f{}s{:?} k=i{}o{}s{:?} out=b{}f{}s{:?}",
+                    c.window_strides,
+                    c.padding,
+                    c.lhs_dilation,
+                    c.rhs_dilation,
+                    c.feature_group_count,
+                    c.batch_group_count,
+                    d.input_batch,
+                    d.input_feature,
+                    d.input_spatial,
+                    d.kernel_input_feature,
+                    d.kernel_output_feature,
+                    d.kernel_spatial,
+                    d.output_batch,
+                    d.output_feature,
+                    d.output_spatial
                 )
             }
-            Conv {
-                window_strides,
-                padding,
-                lhs_dilation,
-                rhs_dilation,
-                feature_group_count,
-                batch_group_count,
-                dimension_numbers: d,
-            } => format!(
-                "strides={window_strides:?} padding={padding:?} lhs_dil={lhs_dilation:?} \
-                 rhs_dil={rhs_dilation:?} fgc={feature_group_count} bgc={batch_group_count} \
-                 in=b{}f{}s{:?} k=i{}o{}s{:?} out=b{}f{}s{:?}",
-                d.input_batch,
-                d.input_feature,
-                d.input_spatial,
-                d.kernel_input_feature,
-                d.kernel_output_feature,
-                d.kernel_spatial,
-                d.output_batch,
-                d.output_feature,
-                d.output_spatial
+            ReduceWindow(kind, w) => format!(
+                "kind={kind:?} window={:?} strides={:?} padding={:?}",
+                w.window, w.strides, w.padding
             ),
-            ReduceWindow {
-                kind,
-                window,
-                strides,
-                padding,
-            } => {
-                format!("kind={kind:?} window={window:?} strides={strides:?} padding={padding:?}")
-            }
-            SelectAndScatterMax {
-                window,
-                strides,
-                padding,
-            } => format!("window={window:?} strides={strides:?} padding={padding:?}"),
-            RngUniform { .. } | RngNormal { .. } => String::new(),
-            Add | Sub | Mul | Div | Neg | Max | Min | Pow | Exp | Log | Log1p | Tanh | Logistic
-            | Sqrt | Rsqrt | Abs | Sign | Select | StopGradient => String::new(),
+            SelectAndScatterMax(w) => format!(
+                "window={:?} strides={:?} padding={:?}",
+                w.window, w.strides, w.padding
+            ),
+            Unary(_) | Binary(_) | Select | StopGradient | Rng { .. } => String::new(),
         }
     }
 }
@@ -157,7 +139,6 @@ impl fmt::Display for Graph {
         let ins: Vec<String> = self.inputs.iter().map(typed).collect();
         writeln!(f, "{{ lambda {} ;", ins.join(" "))?;
         for e in &self.eqns {
-            let outs: Vec<String> = e.outs.iter().map(typed).collect();
             let args: Vec<String> = e.inputs.iter().map(|v| name(*v)).collect();
             let p = e.prim.params();
             let p = if p.is_empty() {
@@ -168,7 +149,7 @@ impl fmt::Display for Graph {
             writeln!(
                 f,
                 "    {} = {}{} {}",
-                outs.join(" "),
+                typed(&e.out),
                 e.prim.name(),
                 p,
                 args.join(" ")

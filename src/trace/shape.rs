@@ -4,7 +4,9 @@
 //! follow the StableHLO spec section of each op.
 
 use super::error::ShapeError;
-use super::ir::{Aval, DType, Prim, WindowKind, KEY_DTYPE, KEY_SHAPE};
+use super::ir::{
+    Aval, ConvParams, DType, DotDims, Prim, ReduceOp, WindowParams, KEY_DTYPE, KEY_SHAPE,
+};
 
 fn err<T>(msg: impl Into<String>) -> Result<T, ShapeError> {
     Err(ShapeError(msg.into()))
@@ -63,47 +65,44 @@ fn check_axes(axes: &[usize], rank: usize, what: &str) -> Result<(), ShapeError>
     Ok(())
 }
 
-fn reduce(x: &Aval, axes: &[usize]) -> Result<Vec<Aval>, ShapeError> {
+fn reduce(x: &Aval, axes: &[usize]) -> Result<Aval, ShapeError> {
     check_axes(axes, x.rank(), "axes")?;
     let shape: Vec<usize> = (0..x.rank())
         .filter(|d| !axes.contains(d))
         .map(|d| x.shape[d])
         .collect();
-    Ok(vec![Aval::new(shape, x.dtype)])
+    Ok(Aval::new(shape, x.dtype))
 }
 
-/// Output avals of `prim` applied to operands with avals `inputs`.
-pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeError> {
+/// The output aval of `prim` applied to operands with avals `inputs`.
+pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Aval, ShapeError> {
     use Prim::*;
     match prim {
-        Add | Sub | Mul | Div | Max | Min | Pow => {
+        Binary(op) => {
             nargs(inputs, 2)?;
             same(&inputs[0], &inputs[1])?;
-            if inputs[0].dtype == DType::Bool && !matches!(prim, Max | Min) {
+            if inputs[0].dtype == DType::Bool && !op.allows_bool() {
                 return err("arithmetic on bool");
             }
-            Ok(vec![inputs[0].clone()])
+            Ok(inputs[0].clone())
         }
-        Neg | Abs | Sign => {
+        Unary(op) => {
             nargs(inputs, 1)?;
-            if inputs[0].dtype == DType::Bool {
+            if op.float_only() {
+                float(&inputs[0])?;
+            } else if inputs[0].dtype == DType::Bool {
                 return err("arithmetic on bool");
             }
-            Ok(vec![inputs[0].clone()])
-        }
-        Exp | Log | Log1p | Tanh | Logistic | Sqrt | Rsqrt => {
-            nargs(inputs, 1)?;
-            float(&inputs[0])?;
-            Ok(vec![inputs[0].clone()])
+            Ok(inputs[0].clone())
         }
         StopGradient => {
             nargs(inputs, 1)?;
-            Ok(vec![inputs[0].clone()])
+            Ok(inputs[0].clone())
         }
-        Compare { .. } => {
+        Compare(_) => {
             nargs(inputs, 2)?;
             same(&inputs[0], &inputs[1])?;
-            Ok(vec![Aval::new(inputs[0].shape.clone(), DType::Bool)])
+            Ok(Aval::new(inputs[0].shape.clone(), DType::Bool))
         }
         Select => {
             nargs(inputs, 3)?;
@@ -114,11 +113,11 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
                 ));
             }
             same(&inputs[1], &inputs[2])?;
-            Ok(vec![inputs[1].clone()])
+            Ok(inputs[1].clone())
         }
         Convert { to } => {
             nargs(inputs, 1)?;
-            Ok(vec![Aval::new(inputs[0].shape.clone(), *to)])
+            Ok(Aval::new(inputs[0].shape.clone(), *to))
         }
         Constant { value } => {
             nargs(inputs, 0)?;
@@ -130,14 +129,14 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
                     value.shape
                 ));
             }
-            Ok(vec![Aval::new(value.shape.clone(), value.dtype)])
+            Ok(Aval::new(value.shape.clone(), value.dtype))
         }
         Iota { shape, dtype, dim } => {
             nargs(inputs, 0)?;
             if *dim >= shape.len() {
                 return err(format!("iota dim {dim} out of range for {shape:?}"));
             }
-            Ok(vec![Aval::new(shape.clone(), *dtype)])
+            Ok(Aval::new(shape.clone(), *dtype))
         }
         BroadcastInDim { shape, dims } => {
             nargs(inputs, 1)?;
@@ -160,14 +159,14 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
                     ));
                 }
             }
-            Ok(vec![Aval::new(shape.clone(), x.dtype)])
+            Ok(Aval::new(shape.clone(), x.dtype))
         }
         Reshape { shape } => {
             nargs(inputs, 1)?;
             if shape.iter().product::<usize>() != inputs[0].numel() {
                 return err(format!("cannot reshape {} to {shape:?}", inputs[0]));
             }
-            Ok(vec![Aval::new(shape.clone(), inputs[0].dtype)])
+            Ok(Aval::new(shape.clone(), inputs[0].dtype))
         }
         Transpose { perm } => {
             nargs(inputs, 1)?;
@@ -176,15 +175,15 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
                 return err(format!("perm {perm:?} for {x}"));
             }
             check_axes(perm, x.rank(), "permutation")?;
-            Ok(vec![Aval::new(
+            Ok(Aval::new(
                 perm.iter().map(|&p| x.shape[p]).collect::<Vec<_>>(),
                 x.dtype,
-            )])
+            ))
         }
         Reverse { dims } => {
             nargs(inputs, 1)?;
             check_axes(dims, inputs[0].rank(), "reverse dims")?;
-            Ok(vec![inputs[0].clone()])
+            Ok(inputs[0].clone())
         }
         Slice {
             start,
@@ -206,7 +205,7 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
                 }
                 shape.push((limit[d] - start[d]).div_ceil(stride[d]));
             }
-            Ok(vec![Aval::new(shape, x.dtype)])
+            Ok(Aval::new(shape, x.dtype))
         }
         Pad {
             low,
@@ -232,7 +231,7 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
                 }
                 shape.push(n as usize);
             }
-            Ok(vec![Aval::new(shape, x.dtype)])
+            Ok(Aval::new(shape, x.dtype))
         }
         Concatenate { dim } => {
             if inputs.is_empty() {
@@ -253,18 +252,18 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
                 }
                 shape[*dim] += y.shape[*dim];
             }
-            Ok(vec![Aval::new(shape, x.dtype)])
+            Ok(Aval::new(shape, x.dtype))
         }
-        ReduceSum { axes } | ReduceMax { axes } => {
+        Reduce { axes, .. } => {
             nargs(inputs, 1)?;
             reduce(&inputs[0], axes)
         }
-        DotGeneral {
+        DotGeneral(DotDims {
             lhs_batch,
             rhs_batch,
             lhs_contract,
             rhs_contract,
-        } => {
+        }) => {
             nargs(inputs, 2)?;
             let (l, r) = (&inputs[0], &inputs[1]);
             if l.dtype != r.dtype {
@@ -299,18 +298,20 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
                     .filter(|d| !rused.contains(d))
                     .map(|d| r.shape[d]),
             );
-            Ok(vec![Aval::new(shape, l.dtype)])
+            Ok(Aval::new(shape, l.dtype))
         }
-        Conv { .. } => {
+        Conv(c) => {
             nargs(inputs, 2)?;
-            conv_shape(prim, &inputs[0], &inputs[1])
+            conv_shape(c, &inputs[0], &inputs[1])
         }
-        ReduceWindow {
-            window,
-            strides,
-            padding,
-            ..
-        } => {
+        ReduceWindow(
+            _,
+            WindowParams {
+                window,
+                strides,
+                padding,
+            },
+        ) => {
             nargs(inputs, 1)?;
             let x = &inputs[0];
             let r = x.rank();
@@ -325,13 +326,9 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
                 let padded = x.shape[d] as i64 + padding[d].0 + padding[d].1;
                 shape.push(windows(padded, window[d], strides[d]));
             }
-            Ok(vec![Aval::new(shape, x.dtype)])
+            Ok(Aval::new(shape, x.dtype))
         }
-        SelectAndScatterMax {
-            window,
-            strides,
-            padding,
-        } => {
+        SelectAndScatterMax(w) => {
             nargs(inputs, 2)?;
             let (x, src) = (&inputs[0], &inputs[1]);
             if !x.dtype.is_float() || src.dtype != x.dtype {
@@ -339,22 +336,16 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
                     "operand and source must share a float dtype, got {x}, {src}"
                 ));
             }
-            let pooled = Prim::ReduceWindow {
-                kind: WindowKind::Max,
-                window: window.clone(),
-                strides: strides.clone(),
-                padding: padding.clone(),
-            };
+            let pooled = Prim::ReduceWindow(ReduceOp::Max, w.clone());
             let windows = abstract_eval(&pooled, std::slice::from_ref(x))?;
-            if windows[0].shape != src.shape {
+            if windows.shape != src.shape {
                 return err(format!(
-                    "source must have the windowed shape {}, got {src}",
-                    windows[0]
+                    "source must have the windowed shape {windows}, got {src}"
                 ));
             }
-            Ok(vec![x.clone()])
+            Ok(x.clone())
         }
-        RngUniform { shape, dtype } | RngNormal { shape, dtype } => {
+        Rng { shape, dtype, .. } => {
             nargs(inputs, 1)?;
             let k = &inputs[0];
             if k.shape != KEY_SHAPE || k.dtype != KEY_DTYPE {
@@ -363,13 +354,13 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
             if !dtype.is_float() {
                 return err(format!("random samples must be float, got {dtype}"));
             }
-            Ok(vec![Aval::new(shape.clone(), *dtype)])
+            Ok(Aval::new(shape.clone(), *dtype))
         }
     }
 }
 
-fn conv_shape(prim: &Prim, x: &Aval, k: &Aval) -> Result<Vec<Aval>, ShapeError> {
-    let Prim::Conv {
+fn conv_shape(c: &ConvParams, x: &Aval, k: &Aval) -> Result<Aval, ShapeError> {
+    let ConvParams {
         window_strides,
         padding,
         lhs_dilation,
@@ -377,10 +368,7 @@ fn conv_shape(prim: &Prim, x: &Aval, k: &Aval) -> Result<Vec<Aval>, ShapeError> 
         feature_group_count: fgc,
         batch_group_count: bgc,
         dimension_numbers: dn,
-    } = prim
-    else {
-        unreachable!()
-    };
+    } = c;
     let (fgc, bgc) = (*fgc, *bgc);
     let ns = dn.input_spatial.len();
     if x.dtype != k.dtype || x.rank() != ns + 2 || k.rank() != ns + 2 {
@@ -433,5 +421,5 @@ fn conv_shape(prim: &Prim, x: &Aval, k: &Aval) -> Result<Vec<Aval>, ShapeError> 
         let padded = xd + padding[i].0 + padding[i].1;
         shape[dn.output_spatial[i]] = windows(padded, kd, window_strides[i]);
     }
-    Ok(vec![Aval::new(shape, x.dtype)])
+    Ok(Aval::new(shape, x.dtype))
 }

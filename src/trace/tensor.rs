@@ -6,7 +6,9 @@
 use std::ops;
 
 use super::builder::Tensor;
-use super::ir::{CmpDir, DType, Prim};
+use super::ir::{
+    BinaryOp, CmpDir, ConvDims, ConvParams, DType, DotDims, Prim, ReduceOp, UnaryOp, WindowParams,
+};
 
 /// The numpy broadcast of two shapes, or None.
 pub(crate) fn broadcast_shapes(a: &[usize], b: &[usize]) -> Option<Vec<usize>> {
@@ -163,40 +165,40 @@ impl<'b> Tensor<'b> {
     }
     #[track_caller]
     pub fn exp(self) -> Tensor<'b> {
-        self.unary(Prim::Exp)
+        self.unary(Prim::Unary(UnaryOp::Exp))
     }
     #[track_caller]
     pub fn log(self) -> Tensor<'b> {
-        self.unary(Prim::Log)
+        self.unary(Prim::Unary(UnaryOp::Log))
     }
     #[track_caller]
     pub fn log1p(self) -> Tensor<'b> {
-        self.unary(Prim::Log1p)
+        self.unary(Prim::Unary(UnaryOp::Log1p))
     }
     #[track_caller]
     pub fn tanh(self) -> Tensor<'b> {
-        self.unary(Prim::Tanh)
+        self.unary(Prim::Unary(UnaryOp::Tanh))
     }
     /// The logistic sigmoid 1 / (1 + e^-x).
     #[track_caller]
     pub fn logistic(self) -> Tensor<'b> {
-        self.unary(Prim::Logistic)
+        self.unary(Prim::Unary(UnaryOp::Logistic))
     }
     #[track_caller]
     pub fn sqrt(self) -> Tensor<'b> {
-        self.unary(Prim::Sqrt)
+        self.unary(Prim::Unary(UnaryOp::Sqrt))
     }
     #[track_caller]
     pub fn rsqrt(self) -> Tensor<'b> {
-        self.unary(Prim::Rsqrt)
+        self.unary(Prim::Unary(UnaryOp::Rsqrt))
     }
     #[track_caller]
     pub fn abs(self) -> Tensor<'b> {
-        self.unary(Prim::Abs)
+        self.unary(Prim::Unary(UnaryOp::Abs))
     }
     #[track_caller]
     pub fn sign(self) -> Tensor<'b> {
-        self.unary(Prim::Sign)
+        self.unary(Prim::Unary(UnaryOp::Sign))
     }
     #[track_caller]
     pub fn square(self) -> Tensor<'b> {
@@ -204,19 +206,19 @@ impl<'b> Tensor<'b> {
     }
     #[track_caller]
     pub fn max(self, other: Tensor<'b>) -> Tensor<'b> {
-        self.binary(Prim::Max, other)
+        self.binary(Prim::Binary(BinaryOp::Max), other)
     }
     #[track_caller]
     pub fn min(self, other: Tensor<'b>) -> Tensor<'b> {
-        self.binary(Prim::Min, other)
+        self.binary(Prim::Binary(BinaryOp::Min), other)
     }
     #[track_caller]
     pub fn pow(self, other: Tensor<'b>) -> Tensor<'b> {
-        self.binary(Prim::Pow, other)
+        self.binary(Prim::Binary(BinaryOp::Pow), other)
     }
     #[track_caller]
     pub fn compare(self, other: Tensor<'b>, dir: CmpDir) -> Tensor<'b> {
-        self.binary(Prim::Compare { dir }, other)
+        self.binary(Prim::Compare(dir), other)
     }
     #[track_caller]
     pub fn eq(self, other: Tensor<'b>) -> Tensor<'b> {
@@ -246,7 +248,8 @@ impl<'b> Tensor<'b> {
     /// Sum over `axes` (removed).
     #[track_caller]
     pub fn sum(self, axes: &[usize]) -> Tensor<'b> {
-        self.unary(Prim::ReduceSum {
+        self.unary(Prim::Reduce {
+            op: ReduceOp::Sum,
             axes: axes.to_vec(),
         })
     }
@@ -259,7 +262,8 @@ impl<'b> Tensor<'b> {
     /// Max over `axes` (removed).
     #[track_caller]
     pub fn reduce_max(self, axes: &[usize]) -> Tensor<'b> {
-        self.unary(Prim::ReduceMax {
+        self.unary(Prim::Reduce {
+            op: ReduceOp::Max,
             axes: axes.to_vec(),
         })
     }
@@ -283,13 +287,60 @@ impl<'b> Tensor<'b> {
         lhs_contract: &[usize],
         rhs_contract: &[usize],
     ) -> Tensor<'b> {
-        let p = Prim::DotGeneral {
+        let p = Prim::DotGeneral(DotDims {
             lhs_batch: lhs_batch.to_vec(),
             rhs_batch: rhs_batch.to_vec(),
             lhs_contract: lhs_contract.to_vec(),
             rhs_contract: rhs_contract.to_vec(),
-        };
+        });
         self.builder().emit1(p, &[self, rhs])
+    }
+    /// General convolution with explicit parameters (StableHLO).
+    #[allow(clippy::too_many_arguments)]
+    #[track_caller]
+    pub fn conv_general(
+        self,
+        kernel: Tensor<'b>,
+        window_strides: &[usize],
+        padding: &[(i64, i64)],
+        lhs_dilation: &[usize],
+        rhs_dilation: &[usize],
+        feature_group_count: usize,
+        batch_group_count: usize,
+        dimension_numbers: ConvDims,
+    ) -> Tensor<'b> {
+        let p = Prim::Conv(ConvParams {
+            window_strides: window_strides.to_vec(),
+            padding: padding.to_vec(),
+            lhs_dilation: lhs_dilation.to_vec(),
+            rhs_dilation: rhs_dilation.to_vec(),
+            feature_group_count,
+            batch_group_count,
+            dimension_numbers,
+        });
+        self.builder().emit1(p, &[self, kernel])
+    }
+
+    /// `reduce_window` (StableHLO) with `op` over windows of `window` with
+    /// `strides` and (low, high) `padding`, one entry per dim (1, 1, (0, 0)
+    /// for untouched dims). Padding takes the init value of `op`.
+    #[track_caller]
+    pub fn reduce_window(
+        self,
+        op: ReduceOp,
+        window: &[usize],
+        strides: &[usize],
+        padding: &[(i64, i64)],
+    ) -> Tensor<'b> {
+        let p = Prim::ReduceWindow(
+            op,
+            WindowParams {
+                window: window.to_vec(),
+                strides: strides.to_vec(),
+                padding: padding.to_vec(),
+            },
+        );
+        self.builder().emit1(p, &[self])
     }
     /// Contract the last dim of `self` with the first dim of `rhs`.
     #[track_caller]
@@ -333,15 +384,15 @@ macro_rules! binop {
     };
 }
 
-binop!(Add, add, Prim::Add);
-binop!(Sub, sub, Prim::Sub);
-binop!(Mul, mul, Prim::Mul);
-binop!(Div, div, Prim::Div);
+binop!(Add, add, Prim::Binary(BinaryOp::Add));
+binop!(Sub, sub, Prim::Binary(BinaryOp::Sub));
+binop!(Mul, mul, Prim::Binary(BinaryOp::Mul));
+binop!(Div, div, Prim::Binary(BinaryOp::Div));
 
 impl<'b> ops::Neg for Tensor<'b> {
     type Output = Tensor<'b>;
     #[track_caller]
     fn neg(self) -> Tensor<'b> {
-        self.unary(Prim::Neg)
+        self.unary(Prim::Unary(UnaryOp::Neg))
     }
 }

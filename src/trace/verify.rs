@@ -1,5 +1,5 @@
 //! Graph well-formedness: SSA (every var defined exactly once, before use)
-//! and every equation's output avals equal `abstract_eval` of its inputs.
+//! and every equation's output aval equals `abstract_eval` of its inputs.
 //! Run after every transformation in debug builds and in tests.
 
 use super::error::{TraceError, TraceResult};
@@ -32,15 +32,13 @@ pub fn verify(g: &Graph) -> TraceResult<()> {
             }
         }
         let ins: Vec<_> = e.inputs.iter().map(|v| g.aval(*v).clone()).collect();
-        let outs = abstract_eval(&e.prim, &ins)
+        let out = abstract_eval(&e.prim, &ins)
             .map_err(|s| TraceError::Verify(format!("eqn {i} ({}): {s}", e.prim.name())))?;
-        for &v in &e.outs {
-            define(v, &mut defined)?;
-        }
-        let declared: Vec<_> = e.outs.iter().map(|v| g.aval(*v).clone()).collect();
-        if declared != outs {
+        define(e.out, &mut defined)?;
+        let declared = g.aval(e.out);
+        if *declared != out {
             return bad(format!(
-                "eqn {i} ({}): declared {declared:?}, abstract_eval {outs:?}",
+                "eqn {i} ({}): declared {declared:?}, abstract_eval {out:?}",
                 e.prim.name()
             ));
         }

@@ -25,7 +25,17 @@
 //! (`dp::bookkeeping`) decides per tensor between the Gram form and the materialised
 //! per-example gradient from the shapes ([`FactoredGrad::gram_is_cheaper`]).
 
-use crate::trace::{Graph, Prim, Tensor, Var};
+use crate::trace::{DotDims, Graph, Prim, Tensor, Var};
+
+/// A reshape or transpose that keeps the example axis first (dim 0), as
+/// recorded between a per-example contraction and the gradient output.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PostOp {
+    /// `reshape` to this shape (example axis included).
+    Reshape(Vec<usize>),
+    /// `transpose` by this permutation (which fixes 0).
+    Transpose(Vec<usize>),
+}
 
 /// A per-example gradient output formed as a contraction of two batched
 /// values (see the module docs). Dims are those of `lhs` / `rhs` in the
@@ -41,7 +51,7 @@ pub struct FactoredGrad {
     pub rhs_contract: Vec<usize>,
     /// Reshapes / transposes from the `dot_general` result to the gradient
     /// output, each keeping the example axis first, applied in order.
-    pub post: Vec<Prim>,
+    pub post: Vec<PostOp>,
     /// Sizes: example count B, positions T, lhs free elements I, rhs free J.
     pub batch: usize,
     pub positions: usize,
@@ -73,17 +83,7 @@ impl FactoredGrad {
 pub const GRAM_F64_COST: f64 = 4.0;
 
 fn producer(g: &Graph, v: Var) -> Option<&crate::trace::Eqn> {
-    g.eqns.iter().find(|e| e.outs.contains(&v))
-}
-
-/// Whether `prim` maps `[B, ...]` to `[B, ...]` without moving the example
-/// axis: a reshape that keeps dim 0, or a transpose fixing 0.
-fn keeps_batch_first(prim: &Prim, batch: usize) -> bool {
-    match prim {
-        Prim::Reshape { shape } => shape.first() == Some(&batch),
-        Prim::Transpose { perm } => perm.first() == Some(&0),
-        _ => false,
-    }
+    g.eqns.iter().find(|e| e.out == v)
 }
 
 /// How output `out` of the batched graph `g` is formed, if it is a
@@ -96,16 +96,22 @@ pub fn factor_gradient(g: &Graph, out: usize) -> Option<FactoredGrad> {
     loop {
         let e = producer(g, v)?;
         match &e.prim {
-            p @ (Prim::Reshape { .. } | Prim::Transpose { .. }) if keeps_batch_first(p, batch) => {
-                post.push(p.clone());
+            // Reshapes keeping dim 0 and transposes fixing 0 map `[B, ...]`
+            // to `[B, ...]` without moving the example axis.
+            Prim::Reshape { shape } if shape.first() == Some(&batch) => {
+                post.push(PostOp::Reshape(shape.clone()));
                 v = e.inputs[0];
             }
-            Prim::DotGeneral {
+            Prim::Transpose { perm } if perm.first() == Some(&0) => {
+                post.push(PostOp::Transpose(perm.clone()));
+                v = e.inputs[0];
+            }
+            Prim::DotGeneral(DotDims {
                 lhs_batch,
                 rhs_batch,
                 lhs_contract,
                 rhs_contract,
-            } if lhs_batch == &[0] && rhs_batch == &[0] => {
+            }) if lhs_batch == &[0] && rhs_batch == &[0] => {
                 let (la, ra) = (g.aval(e.inputs[0]), g.aval(e.inputs[1]));
                 if la.shape[0] != batch || ra.shape[0] != batch || !la.dtype.is_float() {
                     return None;
@@ -126,6 +132,7 @@ pub fn factor_gradient(g: &Graph, out: usize) -> Option<FactoredGrad> {
                     rhs_free,
                 });
             }
+            // A query, not a rule: any other producer ends the search.
             _ => return None,
         }
     }
@@ -185,12 +192,11 @@ pub fn factored_weighted_sum<'b>(
     let mut s = wa.dot_general(g, &[], &[], &lc, &rc);
     for p in &f.post {
         s = match p {
-            Prim::Reshape { shape } => s.reshape(&shape[1..]),
-            Prim::Transpose { perm } => {
+            PostOp::Reshape(shape) => s.reshape(&shape[1..]),
+            PostOp::Transpose(perm) => {
                 let p: Vec<usize> = perm[1..].iter().map(|d| d - 1).collect();
                 s.transpose(&p)
             }
-            _ => unreachable!("factor_gradient only records reshapes and transposes"),
         };
     }
     s

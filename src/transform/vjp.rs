@@ -90,9 +90,7 @@ fn backward<'b>(
             .iter()
             .map(|v| env[v.index()].expect("SSA"))
             .collect();
-        for (v, t) in e.outs.iter().zip(b.emit(e.prim.clone(), &ins)) {
-            env[v.index()] = Some(t);
-        }
+        env[e.out.index()] = Some(b.emit(e.prim.clone(), &ins));
     }
     let outs: Vec<Tensor<'b>> = g
         .outputs
@@ -107,7 +105,7 @@ fn backward<'b>(
         }
     }
     for e in g.eqns.iter().rev() {
-        let Some(c) = ct[e.outs[0].index()].take() else {
+        let Some(c) = ct[e.out.index()].take() else {
             continue;
         };
         let ins: Vec<Tensor<'b>> = e
@@ -115,7 +113,7 @@ fn backward<'b>(
             .iter()
             .map(|v| env[v.index()].expect("SSA"))
             .collect();
-        let out = env[e.outs[0].index()].expect("SSA");
+        let out = env[e.out.index()].expect("SSA");
         let in_cts = transpose_rule(&e.prim, &ins, out, c)?;
         for ((v, t), x) in e.inputs.iter().zip(in_cts).zip(&ins) {
             if let Some(t) = t {

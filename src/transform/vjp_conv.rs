@@ -8,7 +8,9 @@
 //! gradient is a convolution of the input with the output gradient, with
 //! batch and feature dims swapped so that the batch is contracted.
 
-use crate::trace::{ConvDims, Prim, Tensor, TraceError, TraceResult, WindowKind};
+use crate::trace::{
+    ConvDims, ConvParams, DotDims, Prim, ReduceOp, Tensor, TraceError, TraceResult, WindowParams,
+};
 
 use super::util::{inverse_perm, reshape_axis_into, reshape_axis_out_of};
 use super::vjp::zeros_like;
@@ -31,20 +33,17 @@ fn free_dims(rank: usize, a: &[usize], b: &[usize]) -> Vec<usize> {
 /// operand over the free dims of that operand, then permute the result
 /// (batch, free, contracted) back into the operand's dim order.
 pub(crate) fn dot_general_transpose<'b>(
-    prim: &Prim,
+    d: &DotDims,
     lhs: Tensor<'b>,
     rhs: Tensor<'b>,
     ct: Tensor<'b>,
 ) -> Vec<Option<Tensor<'b>>> {
-    let Prim::DotGeneral {
+    let DotDims {
         lhs_batch: lb,
         rhs_batch: rb,
         lhs_contract: lc,
         rhs_contract: rc,
-    } = prim
-    else {
-        unreachable!()
-    };
+    } = d;
     let lfree = free_dims(lhs.rank(), lb, lc);
     let rfree = free_dims(rhs.rank(), rb, rc);
     let nb = lb.len();
@@ -79,12 +78,12 @@ pub(crate) fn dot_general_transpose<'b>(
 
 /// Cotangents of `convolution(x, k)`.
 pub(crate) fn conv_transpose<'b>(
-    prim: &Prim,
+    c: &ConvParams,
     x: Tensor<'b>,
     k: Tensor<'b>,
     ct: Tensor<'b>,
 ) -> TraceResult<Vec<Option<Tensor<'b>>>> {
-    let Prim::Conv {
+    let ConvParams {
         window_strides: ws,
         padding,
         lhs_dilation: ld,
@@ -92,10 +91,7 @@ pub(crate) fn conv_transpose<'b>(
         feature_group_count: fgc,
         batch_group_count: bgc,
         dimension_numbers: dn,
-    } = prim
-    else {
-        unreachable!()
-    };
+    } = c;
     let (fgc, bgc) = (*fgc, *bgc);
     let (xs, ks, ys) = (x.shape(), k.shape(), ct.shape());
     let ns = dn.input_spatial.len();
@@ -206,27 +202,24 @@ pub(crate) fn conv_transpose<'b>(
 /// gradient (10-40% errors). Here the choice is made inside one op from one
 /// operand, so every window's cotangent lands on exactly one input.
 pub(crate) fn reduce_window_transpose<'b>(
-    prim: &Prim,
+    kind: ReduceOp,
+    w: &WindowParams,
     x: Tensor<'b>,
     y: Tensor<'b>,
     ct: Tensor<'b>,
 ) -> Tensor<'b> {
-    let Prim::ReduceWindow {
-        kind,
+    let WindowParams {
         window,
         strides,
         padding,
-    } = prim
-    else {
-        unreachable!()
-    };
+    } = w;
     let (xs, ys) = (x.shape(), y.shape());
     let r = xs.len();
     if ys.iter().product::<usize>() == 0 {
         return zeros_like(x);
     }
     match kind {
-        WindowKind::Sum => {
+        ReduceOp::Sum => {
             let interior: Vec<usize> = strides.iter().map(|s| s - 1).collect();
             let (lo, hi): (Vec<i64>, Vec<i64>) = (0..r)
                 .map(|d| {
@@ -236,15 +229,17 @@ pub(crate) fn reduce_window_transpose<'b>(
                 })
                 .unzip();
             let p = ct.pad(&lo, &hi, &interior, 0.0);
-            let rw = Prim::ReduceWindow {
-                kind: WindowKind::Sum,
-                window: window.clone(),
-                strides: vec![1; r],
-                padding: vec![(0, 0); r],
-            };
+            let rw = Prim::ReduceWindow(
+                ReduceOp::Sum,
+                WindowParams {
+                    window: window.clone(),
+                    strides: vec![1; r],
+                    padding: vec![(0, 0); r],
+                },
+            );
             x.builder().emit1(rw, &[p])
         }
-        WindowKind::Max => select_and_scatter_max(x, ct, window, strides, padding),
+        ReduceOp::Max => select_and_scatter_max(x, ct, window, strides, padding),
     }
 }
 
@@ -284,10 +279,10 @@ fn select_and_scatter_max<'b>(
     strides: &[usize],
     padding: &[(i64, i64)],
 ) -> Tensor<'b> {
-    let p = Prim::SelectAndScatterMax {
+    let p = Prim::SelectAndScatterMax(WindowParams {
         window: window.to_vec(),
         strides: strides.to_vec(),
         padding: padding.to_vec(),
-    };
+    });
     x.builder().emit1(p, &[x, source])
 }

@@ -1,4 +1,5 @@
-//! Transpose (cotangent) rules, one arm per primitive. `ct` is the
+//! Transpose (cotangent) rules, one arm per primitive, and the derivative
+//! tables of the elementwise families ([`UnaryOp`], [`BinaryOp`]). `ct` is the
 //! cotangent of the equation's output `y`; a rule returns one optional
 //! cotangent per input (None = zero / not differentiable).
 //!
@@ -20,7 +21,7 @@
 //!   recomputed reference value. The evaluation's correctness count compares
 //!   logits with their maximum, but is never differentiated.
 
-use crate::trace::{DType, Prim, Tensor, TraceError, TraceResult};
+use crate::trace::{BinaryOp, DType, Prim, ReduceOp, Tensor, TraceError, TraceResult, UnaryOp};
 
 use super::util::inverse_perm;
 use super::vjp::zeros_like;
@@ -35,6 +36,69 @@ fn indicator(pred: Tensor<'_>, dtype: DType) -> Tensor<'_> {
     pred.convert(dtype)
 }
 
+/// The derivative table of the unary ops: the cotangent of `x` given the
+/// result `y` and its cotangent `ct` (None: the derivative is zero).
+fn unary_transpose<'b>(
+    op: UnaryOp,
+    x: Tensor<'b>,
+    y: Tensor<'b>,
+    ct: Tensor<'b>,
+) -> Option<Tensor<'b>> {
+    Some(match op {
+        UnaryOp::Neg => -ct,
+        UnaryOp::Exp => ct * y,
+        UnaryOp::Log => ct / x,
+        UnaryOp::Log1p => ct / (x + 1.0),
+        // tanh' = 1 - tanh²
+        UnaryOp::Tanh => ct * (1.0 - y * y),
+        // σ' = σ (1 - σ)
+        UnaryOp::Logistic => ct * y * (1.0 - y),
+        // (√x)' = 1 / (2√x)
+        UnaryOp::Sqrt => ct * 0.5 / y,
+        // (x^-½)' = -½ x^-3/2 = -½ y / x
+        UnaryOp::Rsqrt => ct * -0.5 * y / x,
+        UnaryOp::Abs => ct * x.sign(),
+        UnaryOp::Sign => return None,
+    })
+}
+
+/// The derivative table of the binary ops: the cotangents of `a` and `b`
+/// given the result `y` and its cotangent `ct`.
+fn binary_transpose<'b>(
+    op: BinaryOp,
+    a: Tensor<'b>,
+    b: Tensor<'b>,
+    y: Tensor<'b>,
+    ct: Tensor<'b>,
+) -> [Tensor<'b>; 2] {
+    let dt = y.dtype();
+    // Ties split the cotangent evenly (as JAX does), so the gradient of
+    // max(x, x) = x is 1.
+    let tie_split = |wa: Tensor<'b>, wb: Tensor<'b>| {
+        let tie = indicator(a.eq(b), dt) * 0.5;
+        [
+            ct * (indicator(wa, dt) + tie),
+            ct * (indicator(wb, dt) + tie),
+        ]
+    };
+    match op {
+        BinaryOp::Add => [ct, ct],
+        BinaryOp::Sub => [ct, -ct],
+        // d(ab) = b da + a db
+        BinaryOp::Mul => [ct * b, ct * a],
+        // d(a/b) = da/b - (a/b) db/b
+        BinaryOp::Div => [ct / b, -(ct * y) / b],
+        BinaryOp::Max => tie_split(a.gt(b), b.gt(a)),
+        BinaryOp::Min => tie_split(a.lt(b), b.lt(a)),
+        // d(a^b) = b a^(b-1) da + ln(a) a^b db; the db term is 0 at a = 0.
+        BinaryOp::Pow => {
+            let da = ct * b * a.pow(b - 1.0);
+            let ln_a = a.eq(zeros_like(a)).select(zeros_like(a), a.log());
+            [da, ct * y * ln_a]
+        }
+    }
+}
+
 pub(crate) fn transpose_rule<'b>(
     prim: &Prim,
     x: &[Tensor<'b>],
@@ -42,50 +106,13 @@ pub(crate) fn transpose_rule<'b>(
     ct: Tensor<'b>,
 ) -> TraceResult<Cts<'b>> {
     use Prim::*;
-    let dt = y.dtype();
     Ok(match prim {
-        Add => vec![Some(ct), Some(ct)],
-        Sub => vec![Some(ct), Some(-ct)],
-        // d(ab) = b da + a db
-        Mul => vec![Some(ct * x[1]), Some(ct * x[0])],
-        // d(a/b) = da/b - (a/b) db/b
-        Div => vec![Some(ct / x[1]), Some(-(ct * y) / x[1])],
-        Neg => vec![Some(-ct)],
-        // Ties split the cotangent evenly (as JAX does), so the gradient of
-        // max(x, x) = x is 1.
-        Max | Min => {
-            let (a, b) = (x[0], x[1]);
-            let (wa, wb) = if matches!(prim, Max) {
-                (a.gt(b), b.gt(a))
-            } else {
-                (a.lt(b), b.lt(a))
-            };
-            let tie = indicator(a.eq(b), dt) * 0.5;
-            vec![
-                Some(ct * (indicator(wa, dt) + tie)),
-                Some(ct * (indicator(wb, dt) + tie)),
-            ]
-        }
-        // d(a^b) = b a^(b-1) da + ln(a) a^b db; the db term is 0 at a = 0.
-        Pow => {
-            let (a, b) = (x[0], x[1]);
-            let da = ct * b * a.pow(b - 1.0);
-            let ln_a = a.eq(zeros_like(a)).select(zeros_like(a), a.log());
-            vec![Some(da), Some(ct * y * ln_a)]
-        }
-        Exp => vec![Some(ct * y)],
-        Log => vec![Some(ct / x[0])],
-        Log1p => vec![Some(ct / (x[0] + 1.0))],
-        // tanh' = 1 - tanh²
-        Tanh => vec![Some(ct * (1.0 - y * y))],
-        // σ' = σ (1 - σ)
-        Logistic => vec![Some(ct * y * (1.0 - y))],
-        // (√x)' = 1 / (2√x)
-        Sqrt => vec![Some(ct * 0.5 / y)],
-        // (x^-½)' = -½ x^-3/2 = -½ y / x
-        Rsqrt => vec![Some(ct * -0.5 * y / x[0])],
-        Abs => vec![Some(ct * x[0].sign())],
-        Sign | Compare { .. } | StopGradient => vec![None; x.len()],
+        Unary(op) => vec![unary_transpose(*op, x[0], y, ct)],
+        Binary(op) => binary_transpose(*op, x[0], x[1], y, ct)
+            .into_iter()
+            .map(Some)
+            .collect(),
+        Compare(_) | StopGradient => vec![None; x.len()],
         Select => {
             let z = zeros_like(ct);
             vec![None, Some(x[0].select(ct, z)), Some(x[0].select(z, ct))]
@@ -159,24 +186,30 @@ pub(crate) fn transpose_rule<'b>(
                 })
                 .collect()
         }
-        ReduceSum { axes } => {
+        Reduce {
+            op: ReduceOp::Sum,
+            axes,
+        } => {
             let xs = x[0].shape();
             let kept: Vec<usize> = (0..xs.len()).filter(|d| !axes.contains(d)).collect();
             vec![Some(ct.broadcast_in_dim(&xs, &kept))]
         }
-        ReduceMax { axes } => vec![Some(reduce_max_transpose(x[0], axes, ct))],
-        DotGeneral { .. } => dot_general_transpose(prim, x[0], x[1], ct),
-        Conv { .. } => conv_transpose(prim, x[0], x[1], ct)?,
-        ReduceWindow { .. } => vec![Some(reduce_window_transpose(prim, x[0], y, ct))],
+        Reduce {
+            op: ReduceOp::Max,
+            axes,
+        } => vec![Some(reduce_max_transpose(x[0], axes, ct))],
+        DotGeneral(d) => dot_general_transpose(d, x[0], x[1], ct),
+        Conv(c) => conv_transpose(c, x[0], x[1], ct)?,
+        ReduceWindow(kind, w) => vec![Some(reduce_window_transpose(*kind, w, x[0], y, ct))],
         // Linear in the source; the selection is piecewise constant in the
         // operand. Its transpose (gathering at the selected positions) is a
         // second derivative of max pooling, which nothing in dpxla needs.
-        SelectAndScatterMax { .. } => {
+        SelectAndScatterMax(_) => {
             return Err(TraceError::Transform(
                 "select_and_scatter_max (the max-pool gradient) cannot be differentiated again"
                     .into(),
             ))
         }
-        RngUniform { .. } | RngNormal { .. } => vec![None],
+        Rng { .. } => vec![None],
     })
 }

@@ -67,7 +67,7 @@ pub fn vmap(g: &Graph, in_axes: &[Option<usize>], batch: usize) -> TraceResult<G
                 batched: false,
             }
         };
-        env[e.outs[0].index()] = Some(out);
+        env[e.out.index()] = Some(out);
     }
     let outs: Vec<Tensor> = g
         .outputs

@@ -12,19 +12,19 @@
 //!   (or, if the conv already uses batch groups, fold into the input batch
 //!   and multiply `batch_group_count` by B).
 
-use crate::trace::{Prim, Tensor};
+use crate::trace::{ConvParams, Tensor};
 
 use super::util::{moveaxis, reshape_axis_into, reshape_axis_out_of};
 use super::vmap::BVal;
 use super::vmap_conv_patches::conv_both_batched_as_dot;
 
 pub(crate) fn conv_batch_rule<'b>(
-    prim: &Prim,
+    c: &ConvParams,
     lhs: BVal<'b>,
     rhs: BVal<'b>,
     bsz: usize,
 ) -> Tensor<'b> {
-    let Prim::Conv {
+    let ConvParams {
         window_strides,
         padding,
         lhs_dilation,
@@ -32,10 +32,7 @@ pub(crate) fn conv_batch_rule<'b>(
         feature_group_count: fgc,
         batch_group_count: bgc,
         dimension_numbers: dn,
-    } = prim
-    else {
-        unreachable!()
-    };
+    } = c;
     let (mut fgc, mut bgc) = (*fgc, *bgc);
     let conv = |l: Tensor<'b>, r: Tensor<'b>, fgc: usize, bgc: usize| {
         l.conv_general(
@@ -58,7 +55,7 @@ pub(crate) fn conv_batch_rule<'b>(
     );
     match (lhs.batched, rhs.batched) {
         (true, true) => {
-            if let Some(y) = conv_both_batched_as_dot(prim, lhs.t, rhs.t) {
+            if let Some(y) = conv_both_batched_as_dot(c, lhs.t, rhs.t) {
                 return y;
             }
             let new_lhs = if bgc > 1 {

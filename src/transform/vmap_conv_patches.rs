@@ -19,7 +19,7 @@
 //! cotangent, with the positions w contracted, so ghost norms and
 //! book-keeping apply to convolutions as to dense layers.
 
-use crate::trace::{Prim, Tensor};
+use crate::trace::{ConvParams, Tensor};
 
 /// At most this many output positions are sliced (a 7x7 kernel has 49).
 const MAX_SLICES: usize = 64;
@@ -36,11 +36,11 @@ fn dilate(n: usize, d: usize) -> usize {
 /// conv has feature/batch groups, input dilation, or too many output
 /// positions (the grouped rule then applies).
 pub(crate) fn conv_both_batched_as_dot<'b>(
-    prim: &Prim,
+    c: &ConvParams,
     x: Tensor<'b>,
     k: Tensor<'b>,
 ) -> Option<Tensor<'b>> {
-    let Prim::Conv {
+    let ConvParams {
         window_strides,
         padding,
         lhs_dilation,
@@ -48,10 +48,7 @@ pub(crate) fn conv_both_batched_as_dot<'b>(
         feature_group_count,
         batch_group_count,
         dimension_numbers: dn,
-    } = prim
-    else {
-        return None;
-    };
+    } = c;
     if *feature_group_count != 1 || *batch_group_count != 1 || lhs_dilation.iter().any(|&d| d != 1)
     {
         return None;

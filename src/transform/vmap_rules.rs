@@ -1,7 +1,7 @@
 //! Batching rules, one arm per primitive. At least one operand is batched
 //! (at axis 0); the result is returned batched at axis 0 unless noted.
 
-use crate::trace::{DType, Prim, Tensor, TraceResult};
+use crate::trace::{DType, DotDims, Prim, Tensor, TraceResult, WindowParams};
 
 use super::util::moveaxis;
 use super::vmap::{to_batched, BVal};
@@ -28,27 +28,9 @@ pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceRe
     let all = || -> Vec<Tensor<'b>> { x.iter().map(|v| to_batched(*v, bsz)).collect() };
     let same = |p: Prim| batched(b.emit1(p, &all()));
     match prim {
-        Add
-        | Sub
-        | Mul
-        | Div
-        | Neg
-        | Max
-        | Min
-        | Pow
-        | Exp
-        | Log
-        | Log1p
-        | Tanh
-        | Logistic
-        | Sqrt
-        | Rsqrt
-        | Abs
-        | Sign
-        | Compare { .. }
-        | Select
-        | Convert { .. }
-        | StopGradient => same(prim.clone()),
+        Unary(_) | Binary(_) | Compare(_) | Select | Convert { .. } | StopGradient => {
+            same(prim.clone())
+        }
         // No operands, so never batched; kept for exhaustiveness.
         Constant { .. } | Iota { .. } => Ok(BVal {
             t: b.emit1(prim.clone(), &[]),
@@ -99,24 +81,26 @@ pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceRe
             batched(b.select(mask, padded, pv))
         }
         Concatenate { dim } => same(Concatenate { dim: dim + 1 }),
-        ReduceSum { axes } => same(ReduceSum { axes: shift(axes) }),
-        ReduceMax { axes } => same(ReduceMax { axes: shift(axes) }),
-        DotGeneral {
+        Reduce { op, axes } => same(Reduce {
+            op: *op,
+            axes: shift(axes),
+        }),
+        DotGeneral(DotDims {
             lhs_batch: lb,
             rhs_batch: rb,
             lhs_contract: lc,
             rhs_contract: rc,
-        } => {
+        }) => {
             let (l, r) = (x[0], x[1]);
             let nb = lb.len();
             if l.batched && r.batched {
                 // The vmapped dim becomes the leading dot batch dim.
-                let p = DotGeneral {
+                let p = DotGeneral(DotDims {
                     lhs_batch: with_batch(0, &shift(lb)),
                     rhs_batch: with_batch(0, &shift(rb)),
                     lhs_contract: shift(lc),
                     rhs_contract: shift(rc),
-                };
+                });
                 return same(p);
             }
             // One side batched: the vmapped dim is a free dim of that side,
@@ -127,55 +111,39 @@ pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceRe
                 let lfree = l.t.rank() - nb - lc.len();
                 (lb.clone(), lc.clone(), shift(rb), shift(rc), nb + lfree)
             };
-            let p = DotGeneral {
+            let p = DotGeneral(DotDims {
                 lhs_batch: lb2,
                 rhs_batch: rb2,
                 lhs_contract: lc2,
                 rhs_contract: rc2,
-            };
+            });
             batched(moveaxis(b.emit1(p, &[l.t, r.t]), pos, 0))
         }
-        Conv { .. } => batched(conv_batch_rule(prim, x[0], x[1], bsz)),
-        ReduceWindow {
-            kind,
-            window,
-            strides,
-            padding,
-        } => same(ReduceWindow {
-            kind: *kind,
-            window: with_batch(1, window),
-            strides: with_batch(1, strides),
-            padding: with_batch((0, 0), padding),
-        }),
-        SelectAndScatterMax {
-            window,
-            strides,
-            padding,
-        } => same(SelectAndScatterMax {
-            window: with_batch(1, window),
-            strides: with_batch(1, strides),
-            padding: with_batch((0, 0), padding),
-        }),
+        Conv(c) => batched(conv_batch_rule(c, x[0], x[1], bsz)),
+        ReduceWindow(kind, w) => same(ReduceWindow(*kind, batch_window(w))),
+        SelectAndScatterMax(w) => same(SelectAndScatterMax(batch_window(w))),
         // A batched key [B, 4]: the B keys are combined (wrapping u32 sum)
         // into one key that draws all [B, ...] samples at once. Samples are
         // independent across examples and deterministic in the keys, but
         // example i does NOT get the samples that the unbatched call with
         // key i would give (no loop over keys; RNG bits are unspecified).
-        RngUniform { shape, dtype } | RngNormal { shape, dtype } => {
+        Rng { dist, shape, dtype } => {
             let key = x[0].t.sum(&[0]);
-            let shape = with_batch(bsz, shape);
-            let p = if matches!(prim, RngUniform { .. }) {
-                RngUniform {
-                    shape,
-                    dtype: *dtype,
-                }
-            } else {
-                RngNormal {
-                    shape,
-                    dtype: *dtype,
-                }
+            let p = Rng {
+                dist: *dist,
+                shape: with_batch(bsz, shape),
+                dtype: *dtype,
             };
             batched(b.emit1(p, &[key]))
         }
+    }
+}
+
+/// The window with an untouched leading batch dim.
+fn batch_window(w: &WindowParams) -> WindowParams {
+    WindowParams {
+        window: with_batch(1, &w.window),
+        strides: with_batch(1, &w.strides),
+        padding: with_batch((0, 0), &w.padding),
     }
 }

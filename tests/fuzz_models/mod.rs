@@ -6,8 +6,8 @@
 #![allow(dead_code)]
 
 use dpxla::nn::layers::{conv2d_ws, dense, elu, gelu, group_norm, GN_EPS};
-use dpxla::nn::{Init, Model, Params};
-use dpxla::trace::{ConvDims, DType, Padding, Tensor};
+use dpxla::nn::{Init, Model, NnOps, Padding, Params};
+use dpxla::trace::{ConvDims, DType, Tensor};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 

@@ -6,7 +6,8 @@
 
 use crate::nn::init::Init;
 use crate::nn::params::Params;
-use crate::trace::{Padding, Tensor};
+use crate::nn::{NnOps, Padding};
+use crate::trace::Tensor;
 
 /// GroupNorm/LayerNorm epsilon (Wu & He 2018; the PyTorch and Haiku default).
 pub const GN_EPS: f64 = 1e-5;

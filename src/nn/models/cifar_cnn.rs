@@ -11,8 +11,8 @@
 //! freezing): `conv1`..`conv4`; head `head`.
 
 use crate::nn::layers::{conv2d, dense, global_avg_pool};
-use crate::nn::{Model, Params};
-use crate::trace::{Padding, Tensor};
+use crate::nn::{Model, NnOps, Padding, Params};
+use crate::trace::Tensor;
 
 pub struct CifarCnn {
     pub input: Vec<usize>,

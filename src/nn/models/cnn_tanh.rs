@@ -12,8 +12,8 @@
 //! `dense1`; head `dense2`. For 32x32x3 inputs see `cnn_tanh_cifar`.
 
 use crate::nn::layers::{conv2d, dense, flatten};
-use crate::nn::{Model, Params};
-use crate::trace::{Padding, Tensor};
+use crate::nn::{Model, NnOps, Padding, Params};
+use crate::trace::Tensor;
 
 pub struct CnnTanh {
     pub input: Vec<usize>,

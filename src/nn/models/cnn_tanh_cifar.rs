@@ -12,8 +12,8 @@
 //! the reference code.
 
 use crate::nn::layers::{conv2d, dense, flatten};
-use crate::nn::{Model, Params};
-use crate::trace::{Padding, Tensor};
+use crate::nn::{Model, NnOps, Padding, Params};
+use crate::trace::Tensor;
 
 pub struct CnnTanhCifar {
     /// `[H, W, C]` with H and W divisible by 8.

@@ -3,7 +3,7 @@
 //! Scopes (blocks for freezing): `dense1`, `dense2`; head `dense3`.
 
 use crate::nn::layers::dense;
-use crate::nn::{Model, Params};
+use crate::nn::{Model, NnOps, Params};
 use crate::trace::Tensor;
 
 pub struct Mlp {

@@ -29,7 +29,7 @@ use crate::nn::init::Init;
 use crate::nn::layers::{
     conv2d_no_bias, dense, global_avg_pool, group_norm, group_norm_init, torch_pad, GN_EPS,
 };
-use crate::nn::{Model, Params};
+use crate::nn::{Model, NnOps, Params};
 use crate::trace::Tensor;
 
 pub struct ResNetGn {

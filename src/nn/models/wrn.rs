@@ -25,8 +25,8 @@
 
 use crate::nn::init::Init;
 use crate::nn::layers::{conv2d_ws, dense_init, global_avg_pool, group_norm, GN_EPS};
-use crate::nn::{Model, Params};
-use crate::trace::{Padding, Tensor};
+use crate::nn::{Model, NnOps, Padding, Params};
+use crate::trace::Tensor;
 
 pub struct WideResNet {
     pub name: String,
