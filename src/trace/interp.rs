@@ -215,6 +215,15 @@ pub fn eval(g: &Graph, args: &[HostArray]) -> TraceResult<Vec<HostArray>> {
             .map(|v| env[v.index()].as_ref().expect("SSA"))
             .collect();
         let out_aval = g.aval(e.outs[0]);
+        if let Prim::AllReduceSum { replicas } = e.prim {
+            if replicas != 1 {
+                return Err(TraceError::Eval(format!(
+                    "all_reduce_sum over {replicas} replicas: the interpreter runs one \
+                     replica and cannot see the others (compile the graph with \
+                     num_replicas = {replicas} instead)"
+                )));
+            }
+        }
         let mut out = apply(&e.prim, &ins, out_aval);
         for x in out.v.iter_mut() {
             *x = round_to(*x, out.dtype);
@@ -325,7 +334,8 @@ fn apply(prim: &Prim, x: &[&Arr], out: &Aval) -> Arr {
                 a.signum()
             }
         }),
-        StopGradient | Reshape { .. } => map1(x[0], out, |a| a),
+        // One replica (checked in `eval`): the sum over it is the operand.
+        StopGradient | Reshape { .. } | AllReduceSum { .. } => map1(x[0], out, |a| a),
         Convert { .. } => map1(x[0], out, |a| a),
         Compare { dir } => map2(x[0], x[1], out, |a, b| {
             let r = match dir {

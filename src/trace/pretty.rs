@@ -53,6 +53,7 @@ impl Prim {
             StopGradient => "stop_gradient",
             RngUniform { .. } => "rng_uniform",
             RngNormal { .. } => "rng_normal",
+            AllReduceSum { .. } => "all_reduce_sum",
         }
     }
 
@@ -133,6 +134,7 @@ impl Prim {
                 padding,
             } => format!("window={window:?} strides={strides:?} padding={padding:?}"),
             RngUniform { .. } | RngNormal { .. } => String::new(),
+            AllReduceSum { replicas } => format!("replicas={replicas}"),
             Add | Sub | Mul | Div | Neg | Max | Min | Pow | Exp | Log | Log1p | Tanh | Logistic
             | Sqrt | Rsqrt | Abs | Sign | Select | StopGradient => String::new(),
         }

@@ -365,6 +365,16 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Vec<Aval>, ShapeErr
             }
             Ok(vec![Aval::new(shape.clone(), *dtype)])
         }
+        AllReduceSum { replicas } => {
+            nargs(inputs, 1)?;
+            if *replicas == 0 {
+                return err("all_reduce_sum needs at least one replica");
+            }
+            if inputs[0].dtype == DType::Bool {
+                return err("all_reduce_sum of bool");
+            }
+            Ok(vec![inputs[0].clone()])
+        }
     }
 }
 

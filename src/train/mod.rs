@@ -5,6 +5,7 @@
 pub mod batches;
 pub mod checkpoint;
 pub mod config;
+pub mod data_parallel;
 pub mod engine;
 pub mod eval_config;
 pub mod evaluate;

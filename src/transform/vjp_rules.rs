@@ -178,5 +178,12 @@ pub(crate) fn transpose_rule<'b>(
             ))
         }
         RngUniform { .. } | RngNormal { .. } => vec![None],
+        AllReduceSum { .. } => {
+            return Err(TraceError::Transform(
+                "all_reduce_sum has no vjp rule: reduce gradients across replicas after \
+                 differentiating (train::data_parallel), not inside the differentiated graph"
+                    .into(),
+            ))
+        }
     })
 }
