@@ -6,6 +6,7 @@ pub mod batches;
 pub mod checkpoint;
 pub mod config;
 pub mod data_parallel;
+pub mod distributed;
 pub mod engine;
 pub mod eval_config;
 pub mod evaluate;
