@@ -21,6 +21,7 @@ pub mod classes;
 pub mod folder;
 pub mod idx;
 pub mod prefetch;
+pub mod resized_crop;
 pub mod shards;
 
 use crate::trace::{ArrayData, HostArray};

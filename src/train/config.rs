@@ -2,6 +2,7 @@
 //! `--set key=value` overrides applied, and every value validated up front with
 //! a message naming its key.
 
+use crate::data::resized_crop::ResizedCrop;
 use crate::dp::accountant::AccountantKind;
 use crate::dp::bookkeeping::ClipMethod;
 use crate::dp::clip::ClipMode;
@@ -97,6 +98,39 @@ pub struct AugmentSection {
     /// Seed of the augmentation stream.
     #[serde(default)]
     pub seed: u64,
+    /// Random-resized-crop (ImageNet-style; excludes `crop_padding`):
+    /// `{ scale = [0.08, 1.0], ratio = [0.75, 1.3333] }`, output at the stored
+    /// image size (`data.image_size`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub random_resized_crop: Option<ResizedCropSection>,
+}
+
+/// `augment.random_resized_crop`: area fraction and aspect-ratio ranges.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResizedCropSection {
+    #[serde(default = "default_rrc_scale")]
+    pub scale: [f64; 2],
+    #[serde(default = "default_rrc_ratio")]
+    pub ratio: [f64; 2],
+}
+
+fn default_rrc_scale() -> [f64; 2] {
+    ResizedCrop::default().scale
+}
+
+fn default_rrc_ratio() -> [f64; 2] {
+    ResizedCrop::default().ratio
+}
+
+impl ResizedCropSection {
+    /// The augmentation's parameters.
+    pub fn to_crop(&self) -> ResizedCrop {
+        ResizedCrop {
+            scale: self.scale,
+            ratio: self.ratio,
+        }
+    }
 }
 
 fn one() -> usize {
@@ -112,6 +146,7 @@ impl Default for AugmentSection {
             mean: Vec::new(),
             std: Vec::new(),
             seed: 0,
+            random_resized_crop: None,
         }
     }
 }
@@ -334,6 +369,17 @@ impl Config {
             .map_err(|e| keyed("training.averaging", e))?;
         if self.data.num_classes == Some(0) {
             return bad("data.num_classes", "must be >= 1".into());
+        }
+        if let Some(rrc) = &self.augment.random_resized_crop {
+            rrc.to_crop()
+                .validate()
+                .map_err(|e| keyed("augment.random_resized_crop", e))?;
+            if self.augment.crop_padding > 0 {
+                return bad(
+                    "augment.random_resized_crop",
+                    "excludes augment.crop_padding (set it to 0)".into(),
+                );
+            }
         }
         if self.augment.multiplicity == 0 {
             return bad("augment.multiplicity", "must be >= 1".into());

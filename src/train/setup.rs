@@ -161,10 +161,16 @@ impl Setup {
             flip: cfg.augment.flip,
             mean: cfg.augment.mean.clone(),
             std: cfg.augment.std.clone(),
+            random_resized_crop: cfg
+                .augment
+                .random_resized_crop
+                .as_ref()
+                .map(|r| r.to_crop()),
         };
         let eval_augment = AugmentConfig {
             crop_padding: 0,
             flip: false,
+            random_resized_crop: None,
             ..augment.clone()
         };
         let mut compile_options = CompileOptions::default();
