@@ -20,6 +20,7 @@ pub mod cifar;
 pub mod classes;
 pub mod folder;
 pub mod idx;
+pub mod parallel_read;
 pub mod prefetch;
 pub mod resized_crop;
 pub mod shards;
