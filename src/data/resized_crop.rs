@@ -35,9 +35,13 @@ impl Default for ResizedCrop {
 /// A crop window: top-left corner and size, in pixels of the source image.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Window {
+    /// Top row.
     pub y: usize,
+    /// Left column.
     pub x: usize,
+    /// Height in rows.
     pub h: usize,
+    /// Width in columns.
     pub w: usize,
 }
 

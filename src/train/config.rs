@@ -109,8 +109,10 @@ pub struct AugmentSection {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResizedCropSection {
+    /// Area fraction range (default `[0.08, 1.0]`).
     #[serde(default = "default_rrc_scale")]
     pub scale: [f64; 2],
+    /// Width/height range (default `[3/4, 4/3]`).
     #[serde(default = "default_rrc_ratio")]
     pub ratio: [f64; 2],
 }

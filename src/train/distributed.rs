@@ -33,7 +33,9 @@ pub const ENV_COORDINATOR: &str = "DPXLA_COORDINATOR";
 /// Where this process stands in a multi-process run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProcessConfig {
+    /// Processes in the run (at least 1).
     pub num_processes: usize,
+    /// This process's 0-based index.
     pub process_id: usize,
     /// `HOST:PORT` of process 0's key-value service; required when there is
     /// more than one process.
@@ -43,8 +45,11 @@ pub struct ProcessConfig {
 /// What the command line gave (each overrides its environment variable).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ProcessArgs {
+    /// `--num-processes`.
     pub num_processes: Option<usize>,
+    /// `--process-id`.
     pub process_id: Option<usize>,
+    /// `--coordinator HOST:PORT`.
     pub coordinator: Option<String>,
 }
 
@@ -181,7 +186,7 @@ pub fn process_share(
     cfg: &ProcessConfig,
 ) -> Result<ProcessBatch> {
     let p = cfg.num_processes;
-    if p == 0 || compiled % p != 0 || batch.len() > compiled {
+    if p == 0 || !compiled.is_multiple_of(p) || batch.len() > compiled {
         return Err(Error::InvalidInput(format!(
             "{} examples in a physical batch of {compiled} rows cannot be shared by \
              {p} process(es)",

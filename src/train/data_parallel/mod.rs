@@ -128,6 +128,7 @@ impl DataParallel {
         self.replicas
     }
 
+    /// What the programs were built from.
     pub fn spec(&self) -> &EngineSpec {
         &self.spec
     }

@@ -6,8 +6,11 @@ use crate::{Error, Result};
 /// One replica's rows of a physical batch.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shard {
+    /// `[p, ...]` (or `[p, K, ...]`).
     pub images: HostArray,
+    /// `[p]`.
     pub labels: Vec<i32>,
+    /// `[p]`: 1 for a real example, 0 for padding.
     pub mask: Vec<f32>,
 }
 
@@ -15,7 +18,7 @@ pub struct Shard {
 /// `replicas` replicas; an error unless it divides evenly (pad the batch to a
 /// multiple of the replica count: padded rows are masked and add nothing).
 pub fn rows_per_replica(rows: usize, replicas: usize) -> Result<usize> {
-    if replicas == 0 || rows % replicas != 0 {
+    if replicas == 0 || !rows.is_multiple_of(replicas) {
         return Err(Error::InvalidInput(format!(
             "a physical batch of {rows} rows cannot be split evenly over {replicas} \
              replica(s); use a physical batch size that is a multiple of the device count"
