@@ -313,3 +313,73 @@ fn uneven_physical_batches_and_missing_devices_are_refused() {
     let images = HostArray::f32([2, 4, 4, 1], vec![0.0; 32]);
     assert!(dp.accumulate(&images, &[0, 7], &[1.0; 2]).is_err());
 }
+
+#[test]
+fn non_private_steps_and_host_noise_updates_match_one_device() {
+    // Non-private: the apply program divides by the realised GLOBAL count.
+    // Host-noised (secure noise) updates: `apply_given` must apply exactly the
+    // given sums on every replica. Two views per example (K = 2).
+    let client4 = cpu_client_with(4);
+    let model = Mlp {
+        input: vec![4, 4, 1],
+        hidden: vec![8],
+        classes: 3,
+    };
+    let apply = ApplySpec {
+        noise: None,
+        optimizer: Optimizer::default(),
+        averaging: Averaging::None,
+    };
+    let make = |clipping: Option<Clipping>| EngineSpec {
+        views: 2,
+        ..EngineSpec::new(&model, clipping, apply.clone()).unwrap()
+    };
+    let clip = Some(Clipping {
+        norm: 0.3,
+        mode: ClipMode::Flat,
+        method: ClipMethod::Auto,
+    });
+    let mut rng = rand::rngs::StdRng::seed_from_u64(21);
+    let images = HostArray::f32(
+        [8, 2, 4, 4, 1],
+        (0..8 * 2 * 16).map(|_| rng.gen_range(-1.0..1.0)).collect(),
+    );
+    let labels: Vec<i32> = (0..8).map(|i| i % 3).collect();
+    let mask: Vec<f32> = (0..8).map(|i| if i < 7 { 1.0 } else { 0.0 }).collect();
+    for clipping in [None, clip] {
+        let init = make(clipping).initial_state(4);
+        let mut one = Engine::new(cpu_client(), make(clipping), &init).unwrap();
+        let mut dp = DataParallel::new(&client4, make(clipping), &init, 2).unwrap();
+        one.accumulate(&images, &labels, &mask).unwrap();
+        dp.accumulate(&images, &labels, &mask).unwrap();
+        let (a, b) = (one.accumulators().unwrap(), dp.accumulators().unwrap());
+        for (x, y) in a.iter().zip(&b) {
+            for (u, v) in x.to_f64().iter().zip(y.to_f64()) {
+                assert!((u - v).abs() <= 1e-5 * (1.0 + u.abs()), "{u} vs {v}");
+            }
+        }
+        if clipping.is_none() {
+            one.apply([0; 4], 0.5, 1, 7).unwrap();
+            dp.apply([0; 4], 0.5, 1, 7).unwrap();
+        } else {
+            // The host adds its noise to the global sums and hands them back.
+            let noisy: Vec<HostArray> = a
+                .iter()
+                .map(|g| {
+                    let v = g.to_f64().iter().map(|x| (x + 0.01) as f32).collect();
+                    HostArray::f32(g.shape.clone(), v)
+                })
+                .collect();
+            one.apply_given(&noisy, 0.5, 1).unwrap();
+            dp.apply_given(&noisy, 0.5, 1).unwrap();
+        }
+        let (want, got) = (flat(&one.state().unwrap()), flat(&dp.state().unwrap()));
+        for (u, v) in want.iter().zip(&got) {
+            assert!((u - v).abs() <= 1e-5 * (1.0 + u.abs()), "{u} vs {v}");
+        }
+        assert_eq!(
+            bits(&dp.replica_state(1).unwrap()),
+            bits(&dp.state().unwrap())
+        );
+    }
+}
