@@ -111,6 +111,35 @@ impl Program {
 
     /// Runs on device 0 with device buffers, checking their types first.
     pub fn run(&self, args: &[&Buffer]) -> Result<Vec<Buffer>> {
+        self.check_args(args)?;
+        self.exe.execute(args)
+    }
+
+    /// Number of devices one run uses (`num_replicas` × `num_partitions` of the
+    /// compile options).
+    pub fn num_devices(&self) -> usize {
+        self.exe.num_devices()
+    }
+
+    /// Runs a replicated program: `args[r]` are replica `r`'s arguments, on
+    /// device `r` (the program's `num_replicas` devices, in client order).
+    /// Returns the outputs per replica after all of them completed.
+    pub fn run_replicated(&self, args: &[Vec<&Buffer>]) -> Result<Vec<Vec<Buffer>>> {
+        if args.len() != self.num_devices() {
+            return Err(Error::InvalidInput(format!(
+                "the program runs on {} device(s), got arguments for {}",
+                self.num_devices(),
+                args.len()
+            )));
+        }
+        for a in args {
+            self.check_args(a)?;
+        }
+        self.exe.execute_replicated(args)
+    }
+
+    /// Checks the number, shapes and types of one device's arguments.
+    fn check_args(&self, args: &[&Buffer]) -> Result<()> {
         if args.len() != self.inputs.len() {
             return Err(Error::InvalidInput(format!(
                 "the program takes {} arguments, got {}",
@@ -129,7 +158,7 @@ impl Program {
                 )));
             }
         }
-        self.exe.execute(args)
+        Ok(())
     }
 
     /// Copies host arrays to device 0, runs, and copies the results back.

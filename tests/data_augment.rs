@@ -24,6 +24,7 @@ fn crop_flip() -> AugmentConfig {
         flip: true,
         mean: vec![0.5, 0.4, 0.3],
         std: vec![0.25, 0.2, 0.1],
+        random_resized_crop: None,
     }
 }
 
@@ -252,4 +253,42 @@ fn the_prefetcher_delivers_in_order_and_stops_cleanly() {
     // A panic in the producer surfaces as an error, not a hang.
     let mut p = Prefetcher::<u64>::spawn(1, |_| panic!("producer failed")).unwrap();
     assert!(p.next().unwrap().is_err());
+}
+
+#[test]
+fn random_resized_crop_is_deterministic_per_view_and_identity_at_full_scale() {
+    use dpxla::data::resized_crop::ResizedCrop;
+    let shape = [6, 6, 3];
+    let img = noise_bytes(6 * 6 * 3, 9);
+    let cfg = AugmentConfig {
+        random_resized_crop: Some(ResizedCrop::default()),
+        flip: true,
+        ..AugmentConfig::none()
+    };
+    let two = noise_bytes(2 * 6 * 6 * 3, 10);
+    let a = augment_views(&two, shape, &cfg, 4, 1, &[7, 8], 4).unwrap();
+    let b = augment_views(&two, shape, &cfg, 4, 1, &[7, 8], 4).unwrap();
+    assert_eq!(a, b, "a view is a function of (seed, step, example, view)");
+    let v = f32s(&a);
+    let per = 6 * 6 * 3;
+    assert_ne!(&v[..per], &v[per..2 * per], "views of one example differ");
+    // Whole area, square ratio, no flip: every view is the image itself.
+    let full = AugmentConfig {
+        random_resized_crop: Some(ResizedCrop {
+            scale: [1.0, 1.0],
+            ratio: [1.0, 1.0],
+        }),
+        ..AugmentConfig::none()
+    };
+    let out = augment_batch(&img, shape, &full, 1, 1, &[0]).unwrap();
+    let want: Vec<f32> = img.iter().map(|&x| x as f32 / 255.0).collect();
+    for (g, w) in f32s(&out).iter().zip(&want) {
+        assert!((g - w).abs() < 1e-6, "{g} vs {w}");
+    }
+    // With a padded crop it is refused.
+    let both = AugmentConfig {
+        crop_padding: 1,
+        ..cfg
+    };
+    assert!(augment_batch(&img, shape, &both, 1, 1, &[0]).is_err());
 }

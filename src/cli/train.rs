@@ -2,6 +2,7 @@
 
 use clap::Args;
 use dpxla::train::config::Config;
+use dpxla::train::distributed::{ProcessArgs, ProcessConfig};
 use dpxla::train::run::{train, TrainOptions};
 use std::path::PathBuf;
 
@@ -25,6 +26,17 @@ pub struct TrainArgs {
     /// plain progress line now and then (logs, CI).
     #[arg(long)]
     no_progress: bool,
+    /// Number of processes in a multi-host run (else `DPXLA_NUM_PROCESSES`,
+    /// else `SLURM_NTASKS`, else 1). See docs/scale.md.
+    #[arg(long, value_name = "P")]
+    num_processes: Option<usize>,
+    /// This process's 0-based index (else `DPXLA_PROCESS_ID`, else
+    /// `SLURM_PROCID`, else 0). Only process 0 writes checkpoints and metrics.
+    #[arg(long, value_name = "I")]
+    process_id: Option<usize>,
+    /// Process 0's coordination service, `HOST:PORT` (else `DPXLA_COORDINATOR`).
+    #[arg(long, value_name = "HOST:PORT")]
+    coordinator: Option<String>,
 }
 
 #[derive(Args)]
@@ -43,6 +55,25 @@ pub struct EvalArgs {
 }
 
 pub fn run_train(args: TrainArgs) -> anyhow::Result<()> {
+    let processes = ProcessConfig::resolve(
+        &ProcessArgs {
+            num_processes: args.num_processes,
+            process_id: args.process_id,
+            coordinator: args.coordinator.clone(),
+        },
+        &|k| std::env::var(k).ok(),
+    )?;
+    if processes.num_processes > 1 {
+        // The CPU plugin has no cross-process collectives (docs/scale.md), and
+        // the distributed PJRT client (key-value callbacks for the GPU/TPU
+        // plugins) is not wired yet: refuse rather than train P independent
+        // models that each spend the whole privacy budget.
+        anyhow::bail!(dpxla::Error::InvalidInput(format!(
+            "{} processes requested: multi-process training is not implemented yet \
+             (it needs a GPU or TPU plugin with distributed collectives; see docs/scale.md)",
+            processes.num_processes
+        )));
+    }
     let cfg = Config::load(&args.config, &args.set)?;
     let opts = TrainOptions {
         resume: args.resume,

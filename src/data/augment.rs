@@ -1,5 +1,6 @@
-//! Data augmentation on the host: random crop with reflect padding, horizontal
-//! flip, per-channel normalisation, and augmentation multiplicity.
+//! Data augmentation on the host: random crop with reflect padding or
+//! random-resized-crop (`resized_crop`), horizontal flip, per-channel
+//! normalisation, and augmentation multiplicity.
 //!
 //! Augmentation multiplicity (De et al. 2022, "Unlocking High-Accuracy
 //! Differentially Private Image Classification through Scale", §3.1): each example
@@ -15,6 +16,7 @@
 //! The generator is a fixed SplitMix64 stream (Steele, Lea, Flood 2014), not
 //! `rand`'s `StdRng`, whose algorithm may change between releases.
 
+use super::resized_crop::{write_resized, ResizedCrop};
 use crate::trace::HostArray;
 use crate::{Error, Result};
 
@@ -36,6 +38,9 @@ pub struct AugmentConfig {
     pub mean: Vec<f32>,
     /// Per-channel standard deviation (one value, or one per channel); empty = 1.
     pub std: Vec<f32>,
+    /// Random-resized-crop instead of the padded crop (`crop_padding` must
+    /// then be 0): see [`crate::data::resized_crop`]. `None` = off.
+    pub random_resized_crop: Option<ResizedCrop>,
 }
 
 impl AugmentConfig {
@@ -46,6 +51,7 @@ impl AugmentConfig {
             flip: false,
             mean: vec![],
             std: vec![],
+            random_resized_crop: None,
         }
     }
 
@@ -57,6 +63,7 @@ impl AugmentConfig {
             flip: true,
             mean: CIFAR10_MEAN.to_vec(),
             std: CIFAR10_STD.to_vec(),
+            random_resized_crop: None,
         }
     }
 
@@ -171,6 +178,19 @@ fn reflect(i: isize, n: usize) -> usize {
     r as usize
 }
 
+/// Checks the crop settings against the image shape.
+fn check_crop(shape: [usize; 3], cfg: &AugmentConfig) -> Result<()> {
+    if let Some(rrc) = &cfg.random_resized_crop {
+        rrc.validate()?;
+        if cfg.crop_padding > 0 {
+            return Err(Error::InvalidInput(
+                "random-resized-crop and crop padding exclude each other".into(),
+            ));
+        }
+    }
+    check_padding(shape, cfg.crop_padding)
+}
+
 fn check_padding(shape: [usize; 3], padding: usize) -> Result<()> {
     let [h, w, _] = shape;
     if padding > 0 && (padding >= h || padding >= w) {
@@ -209,6 +229,37 @@ fn write_view(
             for ((d, &s), &(scale, bias)) in dst.iter_mut().zip(src).zip(affine) {
                 *d = s as f32 * scale + bias;
             }
+        }
+    }
+}
+
+/// Writes view `(seed, step, example, view)` of `image`: the padded crop and
+/// flip of [`view_params`], or with random-resized-crop a window drawn from
+/// the same per-view stream, then the flip.
+#[allow(clippy::too_many_arguments)]
+fn write_augmented(
+    image: &[u8],
+    shape: [usize; 3],
+    cfg: &AugmentConfig,
+    affine: &[(f32, f32)],
+    seed: u64,
+    step: u64,
+    example: u64,
+    view: u64,
+    out: &mut [f32],
+) {
+    match &cfg.random_resized_crop {
+        None => {
+            let params = view_params(cfg, seed, step, example, view);
+            write_view(image, shape, cfg.crop_padding, params, affine, out);
+        }
+        Some(rrc) => {
+            let mut rng = SplitMix(view_seed(seed, step, example, view));
+            let win = rrc.window(shape[0], shape[1], &mut || {
+                (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+            });
+            let flip = cfg.flip && rng.next_u64() >> 63 == 1;
+            write_resized(image, shape, win, flip, affine, out);
         }
     }
 }
@@ -314,18 +365,21 @@ pub fn augment_batch(
     example_ids: &[u64],
 ) -> Result<HostArray> {
     let b = batch_len(images, shape, Some(example_ids))?;
-    check_padding(shape, cfg.crop_padding)?;
+    check_crop(shape, cfg)?;
     let affine = cfg.affine(shape[2])?;
     let per: usize = shape.iter().product();
     let mut out = vec![0f32; b * per];
     for_each_example(&mut out, per, |i, chunk| {
-        let params = view_params(cfg, seed, step, example_ids[i], 0);
-        write_view(
-            &images[i * per..][..per],
+        let image = &images[i * per..][..per];
+        write_augmented(
+            image,
             shape,
-            cfg.crop_padding,
-            params,
+            cfg,
             &affine,
+            seed,
+            step,
+            example_ids[i],
+            0,
             chunk,
         );
     });
@@ -350,21 +404,15 @@ pub fn augment_views(
         ));
     }
     let b = batch_len(images, shape, Some(example_ids))?;
-    check_padding(shape, cfg.crop_padding)?;
+    check_crop(shape, cfg)?;
     let affine = cfg.affine(shape[2])?;
     let per: usize = shape.iter().product();
     let mut out = vec![0f32; b * k * per];
     for_each_example(&mut out, k * per, |i, chunk| {
+        let image = &images[i * per..][..per];
         for (v, view) in chunk.chunks_exact_mut(per).enumerate() {
-            let params = view_params(cfg, seed, step, example_ids[i], v as u64);
-            write_view(
-                &images[i * per..][..per],
-                shape,
-                cfg.crop_padding,
-                params,
-                &affine,
-                view,
-            );
+            let ex = example_ids[i];
+            write_augmented(image, shape, cfg, &affine, seed, step, ex, v as u64, view);
         }
     });
     let [h, w, c] = shape;

@@ -136,4 +136,9 @@ impl Dataset for FolderDataset {
         out.copy_from_slice(&load_resized(&self.files[index], self.size)?);
         Ok(())
     }
+    /// Decodes the batch on several threads (decoding dominates reading).
+    fn read_batch(&self, indices: &[usize]) -> Result<super::Batch> {
+        let threads = super::parallel_read::read_threads(indices.len());
+        super::parallel_read::read_batch_parallel(self, indices, threads)
+    }
 }

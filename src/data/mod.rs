@@ -20,8 +20,10 @@ pub mod cifar;
 pub mod classes;
 pub mod folder;
 pub mod idx;
+pub mod parallel_read;
 pub mod prefetch;
 mod prefix;
+pub mod resized_crop;
 pub mod shards;
 
 use crate::trace::{ArrayData, HostArray};

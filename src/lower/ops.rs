@@ -175,8 +175,31 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
             RngDist::Uniform => rng::uniform(em, &r, &ins[0], shape, *dtype, &out_aval)?,
             RngDist::Normal => rng::normal(em, &r, &ins[0], shape, *dtype, &out_aval)?,
         },
+        Prim::AllReduceSum { replicas } => {
+            let dtype = in_dtype.unwrap_or(DType::F32);
+            em.op_with_reducer(
+                &r,
+                "all_reduce",
+                &ins,
+                "add",
+                dtype,
+                &replica_groups_attr(*replicas),
+                &its,
+                &ot,
+            );
+        }
     }
     Ok(())
+}
+
+/// `replica_groups` with one group holding every replica, `[[0, ..., n-1]]`
+/// (StableHLO spec, `all_reduce`: a 2-D `i64` tensor, one row per group).
+fn replica_groups_attr(replicas: usize) -> String {
+    let ids: Vec<String> = (0..replicas).map(|i| i.to_string()).collect();
+    format!(
+        "replica_groups = dense<[[{}]]> : tensor<1x{replicas}xi64>",
+        ids.join(", ")
+    )
 }
 
 /// The window attributes shared by `reduce_window` and `select_and_scatter`.

@@ -162,6 +162,22 @@ impl Client {
         &self.devices
     }
 
+    /// Checks that the client has at least `n` addressable devices, with an
+    /// error that says how to get more (the CPU plugin's `cpu_device_count`).
+    pub fn require_devices(&self, n: usize) -> Result<()> {
+        if n == 0 {
+            return Err(Error::InvalidInput("at least one device is needed".into()));
+        }
+        if n > self.devices.len() {
+            return Err(Error::InvalidInput(format!(
+                "{n} devices requested but the client has {}; on the CPU plugin create \
+                 the client with the option cpu_device_count >= {n}",
+                self.devices.len()
+            )));
+        }
+        Ok(())
+    }
+
     pub(crate) fn device_ptr(&self, index: usize) -> Result<*mut ffi::PJRT_Device> {
         self.inner.devices.get(index).copied().ok_or_else(|| {
             Error::Runtime(format!(

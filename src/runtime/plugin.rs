@@ -17,6 +17,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::str::FromStr;
 
+/// The CPU plugin's client-creation option for its number of devices (read by
+/// `pjrt_c_api_cpu_internal.cc`; the plugin's default is 4). It is the only
+/// option the CPU plugin reads; see docs/scale.md.
+pub const CPU_DEVICE_COUNT: &str = "cpu_device_count";
+
+/// Client options for a CPU client with `n` devices.
+pub fn cpu_device_options(n: usize) -> Vec<(&'static str, OptionValue)> {
+    vec![(CPU_DEVICE_COUNT, OptionValue::Int(n as i64))]
+}
+
 /// Environment variable naming a plugin file; overrides platform search.
 pub const PLUGIN_ENV: &str = "DPXLA_PLUGIN";
 

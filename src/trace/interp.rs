@@ -75,6 +75,15 @@ pub fn eval(g: &Graph, args: &[HostArray]) -> TraceResult<Vec<HostArray>> {
             .iter()
             .map(|v| env[v.index()].as_ref().expect("SSA"))
             .collect();
+        if let Prim::AllReduceSum { replicas } = e.prim {
+            if replicas != 1 {
+                return Err(TraceError::Eval(format!(
+                    "all_reduce_sum over {replicas} replicas: the interpreter runs one \
+                     replica and cannot see the others (compile the graph with \
+                     num_replicas = {replicas} instead)"
+                )));
+            }
+        }
         let mut out = apply(&e.prim, &ins, g.aval(e.out));
         for x in out.v.iter_mut() {
             *x = round_to(*x, out.dtype);
@@ -136,7 +145,7 @@ fn apply(prim: &Prim, x: &[&Arr], out: &Aval) -> Arr {
     match prim {
         Binary(op) => map2(x[0], x[1], out, |a, b| op.eval(a, b, out.dtype)),
         Unary(op) => map1(x[0], out, |a| op.eval(a)),
-        StopGradient | Reshape { .. } => map1(x[0], out, |a| a),
+        StopGradient | Reshape { .. } | AllReduceSum { .. } => map1(x[0], out, |a| a),
         Convert { .. } => map1(x[0], out, |a| a),
         Compare(dir) => map2(x[0], x[1], out, |a, b| dir.eval(a, b) as u8 as f64),
         Select => {

@@ -330,6 +330,16 @@ pub enum Prim {
         shape: Vec<usize>,
         dtype: DType,
     },
+    /// Sum of the operand over the `replicas` replicas of a replicated
+    /// program (JAX's `psum` over a `pmap` axis): StableHLO `all_reduce` with
+    /// `replica_groups = [[0, 1, ..., replicas - 1]]` and an `add` region.
+    /// The program must be compiled with `num_replicas = replicas`; every
+    /// replica gets the same shape and dtype back. Float or integer operands.
+    /// The interpreter runs ONE replica, so it evaluates `replicas = 1` (the
+    /// identity) and refuses more. Neither `vjp` nor `vmap` has a rule: the
+    /// data-parallel step reduces gradients AFTER differentiation and
+    /// batching (`train::data_parallel`), so nothing needs one.
+    AllReduceSum { replicas: usize },
 }
 
 /// The shape the key input of `Prim::Rng` must have.

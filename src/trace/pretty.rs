@@ -48,6 +48,7 @@ impl Prim {
                 dist: RngDist::Normal,
                 ..
             } => "rng_normal",
+            AllReduceSum { .. } => "all_reduce_sum",
         }
     }
 
@@ -117,6 +118,7 @@ impl Prim {
                 w.window, w.strides, w.padding
             ),
             Unary(_) | Binary(_) | Select | StopGradient | Rng { .. } => String::new(),
+            AllReduceSum { replicas } => format!("replicas={replicas}"),
         }
     }
 }

@@ -356,6 +356,16 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Aval, ShapeError> {
             }
             Ok(Aval::new(shape.clone(), *dtype))
         }
+        AllReduceSum { replicas } => {
+            nargs(inputs, 1)?;
+            if *replicas == 0 {
+                return err("all_reduce_sum needs at least one replica");
+            }
+            if inputs[0].dtype == DType::Bool {
+                return err("all_reduce_sum of bool");
+            }
+            Ok(inputs[0].clone())
+        }
     }
 }
 

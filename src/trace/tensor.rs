@@ -163,6 +163,12 @@ impl<'b> Tensor<'b> {
     pub fn stop_gradient(self) -> Tensor<'b> {
         self.unary(Prim::StopGradient)
     }
+    /// Sum over the `replicas` replicas of a replicated program
+    /// ([`Prim::AllReduceSum`], JAX's `psum`).
+    #[track_caller]
+    pub fn all_reduce_sum(self, replicas: usize) -> Tensor<'b> {
+        self.unary(Prim::AllReduceSum { replicas })
+    }
     #[track_caller]
     pub fn exp(self) -> Tensor<'b> {
         self.unary(Prim::Unary(UnaryOp::Exp))

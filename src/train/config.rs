@@ -2,6 +2,7 @@
 //! `--set key=value` overrides applied, and every value validated up front with
 //! a message naming its key.
 
+use crate::data::resized_crop::ResizedCrop;
 use crate::dp::accountant::AccountantKind;
 use crate::dp::bookkeeping::ClipMethod;
 use crate::dp::clip::ClipMode;
@@ -97,6 +98,41 @@ pub struct AugmentSection {
     /// Seed of the augmentation stream.
     #[serde(default)]
     pub seed: u64,
+    /// Random-resized-crop (ImageNet-style; excludes `crop_padding`):
+    /// `{ scale = [0.08, 1.0], ratio = [0.75, 1.3333] }`, output at the stored
+    /// image size (`data.image_size`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub random_resized_crop: Option<ResizedCropSection>,
+}
+
+/// `augment.random_resized_crop`: area fraction and aspect-ratio ranges.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResizedCropSection {
+    /// Area fraction range (default `[0.08, 1.0]`).
+    #[serde(default = "default_rrc_scale")]
+    pub scale: [f64; 2],
+    /// Width/height range (default `[3/4, 4/3]`).
+    #[serde(default = "default_rrc_ratio")]
+    pub ratio: [f64; 2],
+}
+
+fn default_rrc_scale() -> [f64; 2] {
+    ResizedCrop::default().scale
+}
+
+fn default_rrc_ratio() -> [f64; 2] {
+    ResizedCrop::default().ratio
+}
+
+impl ResizedCropSection {
+    /// The augmentation's parameters.
+    pub fn to_crop(&self) -> ResizedCrop {
+        ResizedCrop {
+            scale: self.scale,
+            ratio: self.ratio,
+        }
+    }
 }
 
 fn one() -> usize {
@@ -123,6 +159,7 @@ impl Default for AugmentSection {
             mean: Vec::new(),
             std: Vec::new(),
             seed: 0,
+            random_resized_crop: None,
         }
     }
 }
@@ -238,7 +275,7 @@ fn default_out() -> PathBuf {
     PathBuf::from("runs/dpxla")
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuntimeConfig {
     /// `cpu` (default), `cuda` or `tpu`.
@@ -251,6 +288,17 @@ pub struct RuntimeConfig {
     /// steps): for tests and quick checks.
     #[serde(default)]
     pub fast_compile: bool,
+    /// Data parallelism over this many devices of the client (replicated
+    /// programs, the clipped sums all-reduced before the noise); on the CPU
+    /// plugin this sets `cpu_device_count`. `training.physical_batch` is per
+    /// device. Not part of the run's identity: a run may resume on another
+    /// device count.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub devices: usize,
+}
+
+fn is_one(n: &usize) -> bool {
+    *n == 1
 }
 
 /// Everything about a run but the model and the data: the part of a
@@ -263,6 +311,17 @@ pub struct TrainSettings {
     pub training: TrainingConfig,
     pub output: OutputConfig,
     pub runtime: RuntimeConfig,
+}
+
+impl Default for RuntimeConfig {
+    fn default() -> Self {
+        RuntimeConfig {
+            platform: None,
+            plugin: None,
+            fast_compile: false,
+            devices: 1,
+        }
+    }
 }
 
 impl TrainSettings {
@@ -461,8 +520,22 @@ impl TrainSettings {
         t.averaging
             .validate()
             .map_err(|e| keyed("training.averaging", e))?;
+        if let Some(rrc) = &self.augment.random_resized_crop {
+            rrc.to_crop()
+                .validate()
+                .map_err(|e| keyed("augment.random_resized_crop", e))?;
+            if self.augment.crop_padding > 0 {
+                return bad(
+                    "augment.random_resized_crop",
+                    "excludes augment.crop_padding (set it to 0)".into(),
+                );
+            }
+        }
         if self.augment.multiplicity == 0 {
             return bad("augment.multiplicity", "must be >= 1".into());
+        }
+        if self.runtime.devices == 0 {
+            return bad("runtime.devices", "must be >= 1".into());
         }
         Ok(())
     }

@@ -2,7 +2,20 @@
 //! average and accumulator buffers they update. The buffers stay on the device
 //! between steps; each program returns fresh buffers (no donation, see
 //! `Engine::new` for the measured reason).
+//!
+//! Data parallelism (`EngineSpec::replicas = N > 1`): replicated programs
+//! (`num_replicas = N`, JAX's `pmap` model; docs/scale.md says why not SPMD).
+//! Every replica holds a full copy of the parameters, slots and averages and
+//! its OWN accumulators; a physical batch of `N·p` rows gives replica `r`
+//! rows `r·p .. (r+1)·p`, accumulated by the unchanged accumulate program;
+//! the apply program sums the accumulators over the replicas with an XLA
+//! all-reduce BEFORE the noise, and the noise key is the same on every
+//! replica, so the noise is added once to the global sum and every replica
+//! computes the same update (tests/data_parallel.rs checks bit equality and
+//! equality with one device).
 
+use super::data_parallel::graphs::replicated_apply_graph;
+use super::data_parallel::shard::{rows_per_replica, shard_batch, Shard};
 use super::programs::{accumulate_graph, apply_graph, evaluate_graph, ApplySpec};
 use super::signature::{Group, NamedProgram};
 use crate::dp::mechanism::{DpMechanism, NoiseSource};
@@ -30,6 +43,8 @@ pub struct EngineSpec {
     pub optimizer: Optimizer,
     pub averaging: Averaging,
     pub compile_options: CompileOptions,
+    /// Devices the step runs on (data parallelism); 1 by default.
+    pub replicas: usize,
 }
 
 impl EngineSpec {
@@ -53,6 +68,7 @@ impl EngineSpec {
             optimizer,
             averaging,
             compile_options: CompileOptions::default(),
+            replicas: 1,
         })
     }
 
@@ -106,21 +122,28 @@ pub struct AccumulateStats {
     pub clipped: f64,
 }
 
+/// Per replica, one list of device buffers (`[replica][array]`).
+type PerReplica = Vec<Vec<Buffer>>;
+
 pub struct Engine {
     client: Client,
     spec: EngineSpec,
+    /// The spec's compile options with `num_replicas` set.
+    options: CompileOptions,
+    /// Keyed by the per-replica physical size.
     accumulate: BTreeMap<usize, NamedProgram>,
     evaluate: BTreeMap<usize, NamedProgram>,
     apply: NamedProgram,
-    params: Vec<Buffer>,
-    slots: Vec<Buffer>,
-    averages: Vec<Buffer>,
-    accs: Vec<Buffer>,
+    params: PerReplica,
+    slots: PerReplica,
+    averages: PerReplica,
+    accs: PerReplica,
 }
 
 impl Engine {
-    /// Compiles the apply program and uploads the state. Slots start at zero and
-    /// averages at the parameters unless given (resume).
+    /// Compiles the apply program and uploads the state (to each replica).
+    /// Slots start at zero and averages at the parameters unless given
+    /// (resume).
     pub fn new(client: &Client, spec: EngineSpec, state: &HostState) -> Result<Engine> {
         let n = spec.loss.params.len();
         if state.params.len() != n {
@@ -129,7 +152,23 @@ impl Engine {
                 state.params.len()
             )));
         }
-        let (apply_g, apply_sig) = apply_graph(&spec.loss, &spec.trainable, &spec.apply_spec())?;
+        let replicas = spec.replicas;
+        client.require_devices(replicas)?;
+        if spec.compile_options.num_partitions != 1 {
+            return Err(Error::InvalidInput(
+                "data parallelism uses replicas only: num_partitions must be 1".into(),
+            ));
+        }
+        let options = CompileOptions {
+            num_replicas: replicas as i64,
+            ..spec.compile_options.clone()
+        };
+        let apply_spec = spec.apply_spec();
+        let (apply_g, apply_sig) = if replicas == 1 {
+            apply_graph(&spec.loss, &spec.trainable, &apply_spec)?
+        } else {
+            replicated_apply_graph(&spec.loss, &spec.trainable, &apply_spec, replicas)?
+        };
         // The engine does NOT donate buffers between its programs. Measured on the XLA CPU
         // plugin (xla-cpu-pjrt 0.0.1, PJRT 0.81): when the parameters were donated
         // to the update's outputs, the next *other* executable that read those
@@ -141,25 +180,17 @@ impl Engine {
         // accumulators per microbatch. tests/engine_no_donation.rs asserts
         // that no compiled program aliases a buffer, until a test proves
         // donation safe.
-        let apply = NamedProgram::compile(client, &apply_g, apply_sig, &spec.compile_options)?;
-        let upload = |arrays: &[HostArray]| -> Result<Vec<Buffer>> {
-            arrays.iter().map(|a| to_device(client, a, 0)).collect()
-        };
-        let trainable_zeros = |copies: usize| -> Vec<HostArray> {
-            spec.trainable
-                .iter()
-                .flat_map(|&i| {
-                    let z = HostArray::f32(
-                        spec.loss.params[i].shape.clone(),
-                        vec![0.0; spec.loss.params[i].numel()],
-                    );
-                    std::iter::repeat_n(z, copies)
-                })
-                .collect()
+        let apply = NamedProgram::compile(client, &apply_g, apply_sig, &options)?;
+        let zeros = |i: usize| {
+            let s = &spec.loss.params[i];
+            HostArray::f32(s.shape.clone(), vec![0.0; s.numel()])
         };
         let nslots = spec.optimizer.slots().len();
-        let slots = if state.slots.is_empty() {
-            trainable_zeros(nslots)
+        let slots: Vec<HostArray> = if state.slots.is_empty() {
+            spec.trainable
+                .iter()
+                .flat_map(|&i| std::iter::repeat_n(zeros(i), nslots))
+                .collect()
         } else {
             state.slots.clone()
         };
@@ -175,13 +206,15 @@ impl Engine {
             (true, true) => state.params.clone(),
             (true, false) => state.averages.clone(),
         };
+        let accs: Vec<HostArray> = spec.trainable.iter().map(|&i| zeros(i)).collect();
         Ok(Engine {
+            params: broadcast(client, &state.params, replicas)?,
+            slots: broadcast(client, &slots, replicas)?,
+            averages: broadcast(client, &averages, replicas)?,
+            accs: broadcast(client, &accs, replicas)?,
             client: client.clone(),
-            params: upload(&state.params)?,
-            slots: upload(&slots)?,
-            averages: upload(&averages)?,
-            accs: upload(&trainable_zeros(1))?,
             spec,
+            options,
             accumulate: BTreeMap::new(),
             evaluate: BTreeMap::new(),
             apply,
@@ -192,23 +225,34 @@ impl Engine {
         &self.spec
     }
 
+    /// Number of replicas (devices) the step runs on.
+    pub fn replicas(&self) -> usize {
+        self.spec.replicas
+    }
+
     /// The compiled apply (noise and update) program.
     pub fn apply_program(&self) -> &NamedProgram {
         &self.apply
     }
 
-    /// Compiles the accumulate and evaluate programs for physical size `p` now
-    /// (otherwise they are compiled on first use).
-    pub fn prepare(&mut self, p: usize) -> Result<()> {
-        self.accumulate_program(p)?;
-        self.evaluate_program(p)?;
+    /// Compiles the accumulate and evaluate programs for a physical batch of
+    /// `rows` rows (all replicas together) now (otherwise on first use).
+    pub fn prepare(&mut self, rows: usize) -> Result<()> {
+        let p = rows_per_replica(rows, self.replicas())?;
+        self.compile_accumulate(p)?;
+        self.compile_evaluate(p)?;
         Ok(())
     }
 
-    /// The accumulate program for physical size `p`, compiled now if it is not
-    /// yet (`prepare` also compiles the evaluate program; benchmarks time this
-    /// one alone).
-    pub fn accumulate_program(&mut self, p: usize) -> Result<&NamedProgram> {
+    /// The accumulate program for a physical batch of `rows` rows, compiled
+    /// now if it is not yet (`prepare` also compiles the evaluate program;
+    /// benchmarks time this one alone).
+    pub fn accumulate_program(&mut self, rows: usize) -> Result<&NamedProgram> {
+        let p = rows_per_replica(rows, self.replicas())?;
+        self.compile_accumulate(p)
+    }
+
+    fn compile_accumulate(&mut self, p: usize) -> Result<&NamedProgram> {
         if !self.accumulate.contains_key(&p) {
             let s = &self.spec;
             let (g, sig) =
@@ -216,17 +260,17 @@ impl Engine {
             // No donation of the accumulators either (see `Engine::new`): a stale
             // read of an accumulator would count examples of one logical batch
             // in the next, which breaks the sensitivity bound.
-            let prog = NamedProgram::compile(&self.client, &g, sig, &s.compile_options)?;
+            let prog = NamedProgram::compile(&self.client, &g, sig, &self.options)?;
             self.accumulate.insert(p, prog);
         }
         Ok(&self.accumulate[&p])
     }
 
-    fn evaluate_program(&mut self, p: usize) -> Result<&NamedProgram> {
+    fn compile_evaluate(&mut self, p: usize) -> Result<&NamedProgram> {
         if !self.evaluate.contains_key(&p) {
             let s = &self.spec;
             let (g, sig) = evaluate_graph(&s.loss, &s.eval_example, p)?;
-            let prog = NamedProgram::compile(&self.client, &g, sig, &s.compile_options)?;
+            let prog = NamedProgram::compile(&self.client, &g, sig, &self.options)?;
             self.evaluate.insert(p, prog);
         }
         Ok(&self.evaluate[&p])
@@ -234,100 +278,163 @@ impl Engine {
 
     /// Adds the clipped (private) or plain per-example gradients of one physical
     /// batch to the accumulators. `images` is `[P, ...]` (or `[P, K, ...]`),
-    /// `mask[i]` is 1 for a real example and 0 for padding.
+    /// `mask[i]` is 1 for a real example and 0 for padding; with N replicas,
+    /// replica `r` accumulates rows `r·P/N .. (r+1)·P/N` into its own
+    /// accumulators and the statistics are summed over the replicas.
     pub fn accumulate(
         &mut self,
         images: &HostArray,
         labels: &[i32],
         mask: &[f32],
     ) -> Result<AccumulateStats> {
-        let (p, [img, lab, msk]) = self.upload_batch(images, labels, mask)?;
-        self.accumulate_program(p)?;
-        let mut outs = self.accumulate[&p].run(&[
-            (Group::Params, &refs(&self.params)),
-            (Group::Accumulators, &refs(&self.accs)),
-            (Group::Images, &[&img]),
-            (Group::Labels, &[&lab]),
-            (Group::Mask, &[&msk]),
-        ])?;
-        self.accs = outs.take(Group::Accumulators)?;
-        Ok(AccumulateStats {
-            loss_sum: scalar(&outs.take_one(Group::LossSum)?)?,
-            clipped: scalar(&outs.take_one(Group::ClippedCount)?)?,
-        })
+        let (p, batches) = self.upload_batch(images, labels, mask)?;
+        self.compile_accumulate(p)?;
+        let per: Vec<[Vec<&Buffer>; 2]> = (0..self.replicas())
+            .map(|r| [refs(&self.params[r]), refs(&self.accs[r])])
+            .collect();
+        let batch: Vec<[&Buffer; 3]> = batches.iter().map(|[a, b, c]| [a, b, c]).collect();
+        let args: Vec<Vec<(Group, &[&Buffer])>> = per
+            .iter()
+            .zip(&batch)
+            .map(|([params, accs], b)| {
+                vec![
+                    (Group::Params, &params[..]),
+                    (Group::Accumulators, &accs[..]),
+                    (Group::Images, &b[0..1]),
+                    (Group::Labels, &b[1..2]),
+                    (Group::Mask, &b[2..3]),
+                ]
+            })
+            .collect();
+        let outs = self.accumulate[&p].run_replicated(&args)?;
+        let mut stats = AccumulateStats::default();
+        let mut accs = Vec::with_capacity(outs.len());
+        for mut o in outs {
+            accs.push(o.take(Group::Accumulators)?);
+            stats.loss_sum += scalar(&o.take_one(Group::LossSum)?)?;
+            stats.clipped += scalar(&o.take_one(Group::ClippedCount)?)?;
+        }
+        self.accs = accs;
+        Ok(stats)
     }
 
     /// Ends a logical batch: noise (private) or the realised batch size
     /// `count` (non-private), optimiser step `t` (1-based) with learning rate
-    /// `lr`, averaging, and zeroed accumulators. Returns the number of
-    /// non-finite elements in the updated trainable parameters.
+    /// `lr`, averaging, and zeroed accumulators; with N replicas the
+    /// accumulators are summed over them first and the same key and scalars
+    /// go to every replica. Returns the number of non-finite elements in the
+    /// updated trainable parameters.
     pub fn apply(&mut self, key: [u32; 4], lr: f64, t: u64, count: usize) -> Result<u64> {
-        let key = to_device(&self.client, &HostArray::u32([4], key.to_vec()), 0)?;
-        let lr = self.upload_scalar(lr)?;
-        let t = self.upload_scalar(t as f64)?;
-        let count = self.upload_scalar(count as f64)?;
-        let (params, slots, averages, accs) = (
-            refs(&self.params),
-            refs(&self.slots),
-            refs(&self.averages),
-            refs(&self.accs),
-        );
-        let (key, lr, t, count) = (&key, &lr, &t, &count);
+        let scalars: Vec<[Buffer; 4]> = (0..self.replicas())
+            .map(|r| {
+                let f = |x: f64| {
+                    to_device(
+                        &self.client,
+                        &HostArray::f32(Vec::<usize>::new(), vec![x as f32]),
+                        r,
+                    )
+                };
+                Ok([
+                    to_device(&self.client, &HostArray::u32([4], key.to_vec()), r)?,
+                    f(lr)?,
+                    f(t as f64)?,
+                    f(count as f64)?,
+                ])
+            })
+            .collect::<Result<_>>()?;
+        let per: Vec<[Vec<&Buffer>; 4]> = (0..self.replicas())
+            .map(|r| {
+                [
+                    refs(&self.params[r]),
+                    refs(&self.slots[r]),
+                    refs(&self.averages[r]),
+                    refs(&self.accs[r]),
+                ]
+            })
+            .collect();
         let sig = self.apply.signature();
-        let mut args: Vec<(Group, &[&Buffer])> = vec![
-            (Group::Params, &params),
-            (Group::Slots, &slots),
-            (Group::Accumulators, &accs),
-            (Group::LearningRate, std::slice::from_ref(&lr)),
-            (Group::Step, std::slice::from_ref(&t)),
-        ];
-        // The optional groups go exactly where the program takes them.
-        for (g, b) in [
-            (Group::Averages, &averages[..]),
-            (Group::NoiseKey, std::slice::from_ref(&key)),
-            (Group::BatchCount, std::slice::from_ref(&count)),
-        ] {
-            if sig.has_input(g) {
-                args.push((g, b));
+        let scalar_refs: Vec<[&Buffer; 4]> =
+            scalars.iter().map(|[a, b, c, d]| [a, b, c, d]).collect();
+        let args: Vec<Vec<(Group, &[&Buffer])>> = per
+            .iter()
+            .zip(&scalar_refs)
+            .map(|([params, slots, averages, accs], sc)| {
+                let mut a: Vec<(Group, &[&Buffer])> = vec![
+                    (Group::Params, &params[..]),
+                    (Group::Slots, &slots[..]),
+                    (Group::Accumulators, &accs[..]),
+                    (Group::LearningRate, &sc[1..2]),
+                    (Group::Step, &sc[2..3]),
+                ];
+                // The optional groups go exactly where the program takes them.
+                for (g, b) in [
+                    (Group::Averages, &averages[..]),
+                    (Group::NoiseKey, &sc[0..1]),
+                    (Group::BatchCount, &sc[3..4]),
+                ] {
+                    if sig.has_input(g) {
+                        a.push((g, b));
+                    }
+                }
+                a
+            })
+            .collect();
+        let outs = self.apply.run_replicated(&args)?;
+        let has_averages = sig.has_output(Group::Averages);
+        let (mut params, mut slots, mut averages, mut accs) = (vec![], vec![], vec![], vec![]);
+        let mut non_finite = 0.0;
+        for (r, mut o) in outs.into_iter().enumerate() {
+            params.push(o.take(Group::Params)?);
+            slots.push(o.take(Group::Slots)?);
+            averages.push(if has_averages {
+                o.take(Group::Averages)?
+            } else {
+                Vec::new()
+            });
+            accs.push(o.take(Group::Accumulators)?);
+            if r == 0 {
+                non_finite = scalar(&o.take_one(Group::NonFiniteParams)?)?;
             }
         }
-        let mut outs = self.apply.run(&args)?;
-        self.params = outs.take(Group::Params)?;
-        self.slots = outs.take(Group::Slots)?;
-        if self.apply.signature().has_output(Group::Averages) {
-            self.averages = outs.take(Group::Averages)?;
-        }
-        self.accs = outs.take(Group::Accumulators)?;
-        Ok(scalar(&outs.take_one(Group::NonFiniteParams)?)? as u64)
+        (self.params, self.slots, self.averages, self.accs) = (params, slots, averages, accs);
+        Ok(non_finite as u64)
     }
 
     /// Ends a logical batch with an update computed on the host (secure noise):
     /// `grads` (one per trainable parameter, the noisy average) replace the
-    /// accumulated sums and the program uses them as the gradient. Only for
-    /// an engine whose mechanism draws its noise on the host
-    /// (`NoiseSource::Host`), so noise is never added twice. Returns as
-    /// [`Engine::apply`].
+    /// accumulated sums and the program uses them as the gradient (with N
+    /// replicas: `grads` on replica 0 and zeros elsewhere, so the all-reduce
+    /// yields exactly `grads` everywhere). Only for an engine whose mechanism
+    /// draws its noise on the host (`NoiseSource::Host`), so noise is never
+    /// added twice. Returns as [`Engine::apply`].
     pub fn apply_given(&mut self, grads: &[HostArray], lr: f64, t: u64) -> Result<u64> {
         let host_noise = self
             .spec
             .mechanism
             .is_some_and(|m| m.noise_source() == NoiseSource::Host);
-        if !host_noise || grads.len() != self.accs.len() {
+        if !host_noise || grads.len() != self.accs[0].len() {
             return Err(Error::Runtime(
                 "apply_given needs a private engine whose noise is drawn on the host and one \
                  array per trainable parameter"
                     .into(),
             ));
         }
-        self.accs = grads
+        let zeros: Vec<HostArray> = grads
             .iter()
-            .map(|g| to_device(&self.client, g, 0))
+            .map(|g| HostArray::f32(g.shape.clone(), vec![0.0; g.shape.iter().product()]))
+            .collect();
+        self.accs = (0..self.replicas())
+            .map(|r| {
+                let src = if r == 0 { grads } else { &zeros };
+                src.iter().map(|g| to_device(&self.client, g, r)).collect()
+            })
             .collect::<Result<_>>()?;
         self.apply([0; 4], lr, t, 1)
     }
 
     /// Σ loss and Σ correct over the real examples of one physical batch, with
-    /// the raw parameters or (if `averaged` and averaging is on) the averages.
+    /// the raw parameters or (if `averaged` and averaging is on) the averages;
+    /// each replica evaluates its share.
     pub fn evaluate(
         &mut self,
         images: &HostArray,
@@ -335,37 +442,48 @@ impl Engine {
         mask: &[f32],
         averaged: bool,
     ) -> Result<(f64, f64)> {
-        let (p, [img, lab, msk]) = self.upload_batch(images, labels, mask)?;
-        self.evaluate_program(p)?;
-        let params = if averaged && !self.averages.is_empty() {
+        let (p, batches) = self.upload_batch(images, labels, mask)?;
+        self.compile_evaluate(p)?;
+        let params = if averaged && self.has_averages() {
             &self.averages
         } else {
             &self.params
         };
-        let mut outs = self.evaluate[&p].run(&[
-            (Group::Params, &refs(params)),
-            (Group::Images, &[&img]),
-            (Group::Labels, &[&lab]),
-            (Group::Mask, &[&msk]),
-        ])?;
-        Ok((
-            scalar(&outs.take_one(Group::LossSum)?)?,
-            scalar(&outs.take_one(Group::CorrectSum)?)?,
-        ))
+        let per: Vec<Vec<&Buffer>> = params.iter().map(|p| refs(p)).collect();
+        let batch: Vec<[&Buffer; 3]> = batches.iter().map(|[a, b, c]| [a, b, c]).collect();
+        let args: Vec<Vec<(Group, &[&Buffer])>> = per
+            .iter()
+            .zip(&batch)
+            .map(|(params, b)| {
+                vec![
+                    (Group::Params, &params[..]),
+                    (Group::Images, &b[0..1]),
+                    (Group::Labels, &b[1..2]),
+                    (Group::Mask, &b[2..3]),
+                ]
+            })
+            .collect();
+        let mut sums = (0.0, 0.0);
+        for mut o in self.evaluate[&p].run_replicated(&args)? {
+            sums.0 += scalar(&o.take_one(Group::LossSum)?)?;
+            sums.1 += scalar(&o.take_one(Group::CorrectSum)?)?;
+        }
+        Ok(sums)
     }
 
-    /// Copies one physical batch (images, labels, mask) to the device, checking
-    /// that the three agree on its size P.
+    /// Copies one physical batch (images, labels, mask) to the devices, each
+    /// replica its share, checking that the three agree on its size; returns
+    /// the per-replica size and the buffers.
     fn upload_batch(
         &self,
         images: &HostArray,
         labels: &[i32],
         mask: &[f32],
-    ) -> Result<(usize, [Buffer; 3])> {
-        let p = images.shape.first().copied().unwrap_or(0);
-        if labels.len() != p || mask.len() != p {
+    ) -> Result<(usize, Vec<[Buffer; 3]>)> {
+        let rows = images.shape.first().copied().unwrap_or(0);
+        if labels.len() != rows || mask.len() != rows {
             return Err(Error::InvalidInput(format!(
-                "physical batch of {p} images with {} labels and {} mask entries",
+                "physical batch of {rows} images with {} labels and {} mask entries",
                 labels.len(),
                 mask.len()
             )));
@@ -374,23 +492,33 @@ impl Engine {
         // loss and zero gradient. Refuse it (padded rows carry label 0).
         let as_i64: Vec<i64> = labels.iter().map(|&l| l as i64).collect();
         crate::nn::check_labels(&as_i64, self.spec.loss.num_classes)?;
-        Ok((
-            p,
-            [
-                to_device(&self.client, images, 0)?,
-                to_device(&self.client, &HostArray::i32([p], labels.to_vec()), 0)?,
-                to_device(&self.client, &HostArray::f32([p], mask.to_vec()), 0)?,
-            ],
-        ))
-    }
-
-    /// An f32 scalar on the device.
-    fn upload_scalar(&self, x: f64) -> Result<Buffer> {
-        to_device(
-            &self.client,
-            &HostArray::f32(Vec::<usize>::new(), vec![x as f32]),
-            0,
-        )
+        let p = rows_per_replica(rows, self.replicas())?;
+        let upload = |r: usize, images: &HostArray, labels: &[i32], mask: &[f32]| {
+            Ok([
+                to_device(&self.client, images, r)?,
+                to_device(&self.client, &HostArray::i32([p], labels.to_vec()), r)?,
+                to_device(&self.client, &HostArray::f32([p], mask.to_vec()), r)?,
+            ])
+        };
+        let buffers = if self.replicas() == 1 {
+            vec![upload(0, images, labels, mask)?]
+        } else {
+            shard_batch(images, labels, mask, self.replicas())?
+                .iter()
+                .enumerate()
+                .map(
+                    |(
+                        r,
+                        Shard {
+                            images,
+                            labels,
+                            mask,
+                        },
+                    )| upload(r, images, labels, mask),
+                )
+                .collect::<Result<_>>()?
+        };
+        Ok((p, buffers))
     }
 
     /// The StableHLO text of every program compiled so far (apply, and the
@@ -405,36 +533,66 @@ impl Engine {
 
     /// Whether the run keeps parameter averages.
     pub fn has_averages(&self) -> bool {
-        !self.averages.is_empty()
+        !self.averages[0].is_empty()
     }
 
-    /// Copies parameters, slots and averages to the host.
+    /// Copies parameters, slots and averages to the host (replica 0's; all
+    /// replicas hold the same).
     pub fn state(&self) -> Result<HostState> {
+        self.replica_state(0)
+    }
+
+    /// Replica `r`'s parameters, slots and averages (tests compare replicas).
+    pub fn replica_state(&self, r: usize) -> Result<HostState> {
+        if r >= self.replicas() {
+            return Err(Error::InvalidInput(format!(
+                "replica {r} of {}",
+                self.replicas()
+            )));
+        }
         let down = |bs: &[Buffer]| bs.iter().map(to_host).collect::<Result<Vec<_>>>();
         Ok(HostState {
-            params: down(&self.params)?,
-            slots: down(&self.slots)?,
-            averages: down(&self.averages)?,
+            params: down(&self.params[r])?,
+            slots: down(&self.slots[r])?,
+            averages: down(&self.averages[r])?,
         })
     }
 
     /// Discards the accumulated sums of the current logical batch.
     pub fn reset_accumulators(&mut self) -> Result<()> {
-        self.accs = self
-            .accs
+        let zeros: Vec<HostArray> = self.accs[0]
             .iter()
-            .map(|a| {
-                let zeros = HostArray::f32(a.dims().to_vec(), vec![0.0; a.element_count()]);
-                to_device(&self.client, &zeros, 0)
-            })
-            .collect::<Result<_>>()?;
+            .map(|a| HostArray::f32(a.dims().to_vec(), vec![0.0; a.element_count()]))
+            .collect();
+        self.accs = broadcast(&self.client, &zeros, self.replicas())?;
         Ok(())
     }
 
-    /// The current accumulated sums (tests and diagnostics).
+    /// The current accumulated sums, summed over the replicas on the host
+    /// (secure noise, tests and diagnostics).
     pub fn accumulators(&self) -> Result<Vec<HostArray>> {
-        self.accs.iter().map(to_host).collect()
+        let mut total: Vec<HostArray> = self.accs[0].iter().map(to_host).collect::<Result<_>>()?;
+        for accs in &self.accs[1..] {
+            for (t, b) in total.iter_mut().zip(accs) {
+                let add = to_host(b)?.to_f64();
+                let sum: Vec<f32> = t
+                    .to_f64()
+                    .iter()
+                    .zip(add)
+                    .map(|(x, y)| (x + y) as f32)
+                    .collect();
+                *t = HostArray::f32(t.shape.clone(), sum);
+            }
+        }
+        Ok(total)
     }
+}
+
+/// Uploads the same arrays to each of the first `replicas` devices.
+fn broadcast(client: &Client, arrays: &[HostArray], replicas: usize) -> Result<PerReplica> {
+    (0..replicas)
+        .map(|r| arrays.iter().map(|a| to_device(client, a, r)).collect())
+        .collect()
 }
 
 fn refs(bs: &[Buffer]) -> Vec<&Buffer> {

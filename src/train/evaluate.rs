@@ -4,7 +4,7 @@
 use super::batches::prepare_eval;
 use super::engine::Engine;
 use super::metrics::StepRecord;
-use super::sampler::{physical_sizes, physical_split};
+use super::sampler::physical_split;
 use crate::data::{AugmentConfig, Dataset};
 use crate::Result;
 
@@ -15,7 +15,8 @@ pub struct EvalResult {
     pub accuracy: f64,
 }
 
-/// Evaluates the raw parameters, or the averaged ones when `averaged`.
+/// Evaluates the raw parameters, or the averaged ones when `averaged`, in
+/// physical batches of at most `physical` rows (all replicas together).
 pub fn evaluate(
     engine: &mut Engine,
     ds: &dyn Dataset,
@@ -23,7 +24,7 @@ pub fn evaluate(
     augment: &AugmentConfig,
     averaged: bool,
 ) -> Result<EvalResult> {
-    let sizes = physical_sizes(physical);
+    let sizes = super::distributed::global_physical_sizes(physical, engine.replicas());
     let (mut loss, mut correct, mut start) = (0.0, 0.0, 0);
     for (real, size) in physical_split(ds.len(), &sizes) {
         let indices: Vec<usize> = (start..start + real).collect();

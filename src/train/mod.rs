@@ -7,6 +7,8 @@ pub mod batches;
 pub mod checkpoint;
 pub mod checkpoint_writer;
 pub mod config;
+pub mod data_parallel;
+pub mod distributed;
 pub mod engine;
 pub mod eval_config;
 pub mod evaluate;

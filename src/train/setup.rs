@@ -64,12 +64,17 @@ pub fn client_for(runtime: &RuntimeConfig) -> Result<Client> {
             p.display()
         )));
     }
+    let options = if runtime.devices > 1 && platform == Platform::Cpu {
+        crate::runtime::plugin::cpu_device_options(runtime.devices)
+    } else {
+        Vec::new()
+    };
     PluginQuery {
         path: runtime.plugin.clone(),
         platform,
         allow_fetch: true,
     }
-    .client(&[])
+    .client(&options)
 }
 
 /// Where a run's initial parameters come from.
@@ -264,10 +269,12 @@ impl Setup {
             flip: a.flip,
             mean: a.mean.clone(),
             std: a.std.clone(),
+            random_resized_crop: a.random_resized_crop.as_ref().map(|r| r.to_crop()),
         };
         let eval_augment = AugmentConfig {
             crop_padding: 0,
             flip: false,
+            random_resized_crop: None,
             ..augment.clone()
         };
         let mut compile_options = CompileOptions::default();
@@ -291,6 +298,7 @@ impl Setup {
             optimizer: t.optimizer.clone(),
             averaging: t.averaging.clone(),
             compile_options,
+            replicas: settings.runtime.devices,
         };
         Ok(Setup {
             train,

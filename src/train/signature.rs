@@ -126,6 +126,13 @@ impl Signature {
         flat_names(&self.inputs)
     }
 
+    /// The flat positions of input group `g`.
+    pub fn input_range(&self, g: Group) -> Option<std::ops::Range<usize>> {
+        let k = find(&self.inputs, g)?;
+        let start: usize = self.inputs[..k].iter().map(|s| s.avals.len()).sum();
+        Some(start..start + self.inputs[k].avals.len())
+    }
+
     /// Each flat output's name.
     pub fn output_names(&self) -> Vec<String> {
         flat_names(&self.outputs)
@@ -402,6 +409,23 @@ impl NamedProgram {
         let flat = self.signature.arrange(args)?;
         let outs = self.program.run(&flat)?;
         self.signature.split(outs)
+    }
+
+    /// Runs a replicated program: `args[r]` are replica `r`'s named groups;
+    /// returns each replica's results by group.
+    pub fn run_replicated(
+        &self,
+        args: &[Vec<(Group, &[&Buffer])>],
+    ) -> Result<Vec<Outputs<Buffer>>> {
+        let flat: Vec<Vec<&Buffer>> = args
+            .iter()
+            .map(|a| self.signature.arrange(a))
+            .collect::<Result<_>>()?;
+        self.program
+            .run_replicated(&flat)?
+            .into_iter()
+            .map(|outs| self.signature.split(outs))
+            .collect()
     }
 
     /// The compiled program.

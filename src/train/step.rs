@@ -27,8 +27,9 @@ pub struct StepOutcome {
     pub non_finite_params: u64,
 }
 
-/// Runs step `run.step` (0-based) with learning rate `lr` and advances the
-/// run's position and ledger by one step.
+/// Runs step `run.step` (0-based) with learning rate `lr`, in physical
+/// batches of at most `physical` rows (all replicas together), and advances
+/// the run's position and ledger by one step.
 pub fn run_step(
     engine: &mut Engine,
     setup: &Setup,
@@ -42,7 +43,10 @@ pub fn run_step(
     let mut indices = poisson_batch(&mut run.sampler, setup.train.len(), plan.q);
     let split = match &secure {
         Some(sec) => sec.split(&mut indices, physical),
-        None => physical_split(indices.len(), &super::sampler::physical_sizes(physical)),
+        None => physical_split(
+            indices.len(),
+            &super::distributed::global_physical_sizes(physical, engine.replicas()),
+        ),
     };
     let mut chunks = Vec::new();
     let mut offset = 0;

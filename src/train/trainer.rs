@@ -156,7 +156,8 @@ impl Trainer {
 
         let client = client_for(&settings.runtime)?;
         let t = &settings.training;
-        let physical = t.physical_batch;
+        // `training.physical_batch` is per device.
+        let physical = t.physical_batch * settings.runtime.devices;
         let mut writer = CheckpointWriter {
             path: ckpt_path.clone(),
             digest: identity.clone(),

@@ -211,5 +211,12 @@ pub(crate) fn transpose_rule<'b>(
             ))
         }
         Rng { .. } => vec![None],
+        AllReduceSum { .. } => {
+            return Err(TraceError::Transform(
+                "all_reduce_sum has no vjp rule: reduce gradients across replicas after \
+                 differentiating (train::data_parallel), not inside the differentiated graph"
+                    .into(),
+            ))
+        }
     })
 }

@@ -1,7 +1,7 @@
 //! Batching rules, one arm per primitive. At least one operand is batched
 //! (at axis 0); the result is returned batched at axis 0 unless noted.
 
-use crate::trace::{DType, DotDims, Prim, Tensor, TraceResult, WindowParams};
+use crate::trace::{DType, DotDims, Prim, Tensor, TraceError, TraceResult, WindowParams};
 
 use super::util::moveaxis;
 use super::vmap::{to_batched, BVal};
@@ -136,6 +136,11 @@ pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceRe
             };
             batched(b.emit1(p, &[key]))
         }
+        AllReduceSum { .. } => Err(TraceError::Transform(
+            "all_reduce_sum has no vmap rule: reduce across replicas after batching \
+             (train::data_parallel), not inside a vmapped graph"
+                .into(),
+        )),
     }
 }
 
