@@ -324,3 +324,47 @@ fn killing_the_process_mid_checkpoint_leaves_a_readable_checkpoint() {
     std::fs::remove_dir_all(&out).unwrap();
     let _ = std::fs::remove_file(&cfg_path);
 }
+
+#[test]
+fn two_devices_train_the_same_model_as_one() {
+    // Data parallelism (runtime.devices = 2, training.physical_batch per
+    // device): the same Poisson batches and noise keys (debug_seed) in
+    // physical batches of 64 rows in all give the same parameters as one
+    // device, up to float reassociation of the all-reduced clipped sums.
+    let runs: Vec<_> = [("1dev", "1", "64"), ("2dev", "2", "32")]
+        .into_iter()
+        .map(|(tag, devices, physical)| {
+            let out = out_dir(tag);
+            let cfg = config(
+                &out,
+                &[
+                    &format!("runtime.devices={devices}"),
+                    &format!("training.physical_batch={physical}"),
+                    "training.steps=4",
+                ],
+            );
+            let s = train(&cfg, &quiet()).unwrap();
+            let tensors = read_tensors(&s.checkpoint).unwrap();
+            std::fs::remove_dir_all(&out).unwrap();
+            (s, tensors)
+        })
+        .collect();
+    let (one, two) = (&runs[0], &runs[1]);
+    assert_eq!(one.0.steps_done, 4);
+    assert_eq!(two.0.steps_done, 4);
+    assert_eq!(one.1.tensors.len(), two.1.tensors.len());
+    for ((name, a), (name2, b)) in one.1.tensors.iter().zip(&two.1.tensors) {
+        assert_eq!(name, name2);
+        let (a, b) = (a.to_f64(), b.to_f64());
+        let scale = a.iter().map(|x| x.abs()).fold(0.0, f64::max).max(1e-3);
+        for (x, y) in a.iter().zip(&b) {
+            assert!(
+                (x - y).abs() <= 1e-4 * scale,
+                "{name}: {x} (1 device) vs {y} (2 devices)"
+            );
+        }
+    }
+    let (ea, eb) = (one.0.epsilon.unwrap().0, two.0.epsilon.unwrap().0);
+    assert_eq!(ea, eb, "the same accounting on any device count");
+    assert!((one.0.test.accuracy - two.0.test.accuracy).abs() <= 0.01);
+}
