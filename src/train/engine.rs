@@ -180,6 +180,18 @@ impl Engine {
         // accumulators per microbatch. tests/engine_no_donation.rs asserts
         // that no compiled program aliases a buffer, until a test proves
         // donation safe.
+        //
+        // Re-checked (issue 13, item 6), same plugin: with every state group
+        // donated as `Signature::donations` derives it (params, slots,
+        // averages and accumulators to their updated outputs, accumulators in
+        // the accumulate step), engine_resume, dp_invariants and train_run all
+        // pass, and engine_no_donation fails (so donation was active). The
+        // runtime's execute path (copy-semantics uploads, completion events
+        // awaited) has not changed since the failure was measured, so it was
+        // not a misuse we have since fixed; an intermittent plugin race
+        // cannot be ruled out, and a stale accumulator would break the
+        // sensitivity bound for ~2% of step time (one parameter-sized copy).
+        // Donation stays off.
         let apply = NamedProgram::compile(client, &apply_g, apply_sig, &options)?;
         let zeros = |i: usize| {
             let s = &spec.loss.params[i];
