@@ -190,7 +190,7 @@ impl Engine {
         // awaited) has not changed since the failure was measured, so it was
         // not a misuse we have since fixed; an intermittent plugin race
         // cannot be ruled out, and a stale accumulator would break the
-        // sensitivity bound for ~2% of step time (one parameter-sized copy).
+        // sensitivity bound to save an estimated ~2% of a step (one parameter-sized copy; not measured).
         // Donation stays off.
         let apply = NamedProgram::compile(client, &apply_g, apply_sig, &options)?;
         let zeros = |i: usize| {
