@@ -11,6 +11,7 @@
 #![deny(unsafe_code)]
 
 pub mod atomic_file;
+pub mod audit;
 pub mod bench;
 pub mod data;
 pub mod dp;

@@ -410,6 +410,42 @@ impl Engine {
     pub fn accumulators(&self) -> Result<Vec<HostArray>> {
         self.accs.iter().map(to_host).collect()
     }
+
+    // ---- `dpxla audit` (src/audit/) ----
+
+    /// Adds `deltas` (f32, one per trainable parameter, shaped like it) to the
+    /// accumulated sums of the current logical batch, on the host. Used by
+    /// `dpxla audit` for its gradient canaries, whose (already clipped)
+    /// gradients join the clipped sum before the apply step adds the noise.
+    pub fn add_to_accumulators(&mut self, deltas: &[HostArray]) -> Result<()> {
+        if deltas.len() != self.accs.len() {
+            return Err(Error::InvalidInput(format!(
+                "{} accumulator deltas for {} trainable parameters",
+                deltas.len(),
+                self.accs.len()
+            )));
+        }
+        let mut summed = Vec::with_capacity(deltas.len());
+        for (acc, d) in self.accs.iter().zip(deltas) {
+            let mut host = to_host(acc)?;
+            match (&mut host.data, &d.data) {
+                (crate::trace::ArrayData::F32(a), crate::trace::ArrayData::F32(b))
+                    if host.shape == d.shape =>
+                {
+                    a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                }
+                _ => {
+                    return Err(Error::InvalidInput(format!(
+                        "accumulator delta of shape {:?} for an f32 accumulator of shape {:?}",
+                        d.shape, host.shape
+                    )))
+                }
+            }
+            summed.push(to_device(&self.client, &host, 0)?);
+        }
+        self.accs = summed;
+        Ok(())
+    }
 }
 
 fn scalar(b: &Buffer) -> Result<f64> {

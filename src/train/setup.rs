@@ -69,6 +69,8 @@ pub fn client_for(cfg: &Config) -> Result<Client> {
 
 impl Setup {
     pub fn build(cfg: &Config) -> Result<Setup> {
+        // Audit-only switches never reach a run (`dpxla audit` strips them).
+        cfg.privacy.refuse_audit_switches()?;
         let train = open(
             &cfg.data.train,
             Split::Train,

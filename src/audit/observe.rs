@@ -1,0 +1,158 @@
+//! The white-box observer: after every step it recovers the noisy gradient
+//! the optimiser was given, at the canaries' coordinates, from the state the
+//! engine exposes (the threat model of the DP-SGD analysis: every noisy
+//! update is public), and sums it per canary into the canary's score.
+//!
+//! The recovery is exact algebra on the optimiser's update (see
+//! `optim::Optimizer::update`), with g the noisy average the apply step fed
+//! to it:
+//! - SGD without momentum: θ' = θ − lr·(g + wd·θ), so g = (θ − θ')/lr − wd·θ
+//!   (a step with lr = 0 reveals nothing and is skipped);
+//! - SGD with momentum (heavy-ball or Nesterov): m' = μ·m + g + wd·θ, so
+//!   g = m' − μ·m − wd·θ;
+//! - AdamW: μ' = b1·μ + (1 − b1)·g, so g = (μ' − b1·μ)/(1 − b1).
+
+use super::canary::Coordinate;
+use crate::optim::Optimizer;
+use crate::train::engine::HostState;
+use crate::trace::ArrayData;
+use crate::{Error, Result};
+
+/// How the gradient is read back from the state.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Recovery {
+    ParamDiff { wd: f64 },
+    Momentum { mu: f64, wd: f64 },
+    AdamFirstMoment { b1: f64 },
+}
+
+/// The values at the canaries' coordinates of one state.
+struct Snapshot {
+    params: Vec<f64>,
+    /// The first optimiser slot (momentum or Adam's μ); empty without slots.
+    slot: Vec<f64>,
+}
+
+/// Sums each canary's recovered noisy gradient over the steps.
+pub struct Observer {
+    recovery: Recovery,
+    coords: Vec<Coordinate>,
+    /// Trainable index → index into all parameters.
+    trainable: Vec<usize>,
+    slots_per_param: usize,
+    prev: Snapshot,
+    scores: Vec<f64>,
+    skipped: u64,
+}
+
+impl Observer {
+    /// Starts observing from `initial` (the state before the first step).
+    pub fn new(
+        optimizer: &Optimizer,
+        coords: Vec<Coordinate>,
+        trainable: Vec<usize>,
+        initial: &HostState,
+    ) -> Result<Observer> {
+        let recovery = match *optimizer {
+            Optimizer::Sgd {
+                momentum,
+                weight_decay,
+                ..
+            } if momentum == 0.0 => Recovery::ParamDiff { wd: weight_decay },
+            Optimizer::Sgd {
+                momentum,
+                weight_decay,
+                ..
+            } => Recovery::Momentum {
+                mu: momentum,
+                wd: weight_decay,
+            },
+            Optimizer::Adamw { b1, .. } => Recovery::AdamFirstMoment { b1 },
+        };
+        let mut o = Observer {
+            recovery,
+            scores: vec![0.0; coords.len()],
+            coords,
+            trainable,
+            slots_per_param: optimizer.slots().len(),
+            prev: Snapshot {
+                params: Vec::new(),
+                slot: Vec::new(),
+            },
+            skipped: 0,
+        };
+        o.prev = o.snapshot(initial)?;
+        Ok(o)
+    }
+
+    fn snapshot(&self, state: &HostState) -> Result<Snapshot> {
+        let read = |a: &crate::trace::HostArray, off: usize| -> Result<f64> {
+            match &a.data {
+                ArrayData::F32(v) => v.get(off).map(|&x| x as f64).ok_or_else(|| {
+                    Error::Runtime(format!("canary offset {off} outside a state array"))
+                }),
+                _ => Err(Error::Runtime("audit needs f32 parameters".into())),
+            }
+        };
+        let mut params = Vec::with_capacity(self.coords.len());
+        let mut slot = Vec::new();
+        for c in &self.coords {
+            let p = state
+                .params
+                .get(self.trainable[c.tensor])
+                .ok_or_else(|| Error::Runtime("state lacks a trainable parameter".into()))?;
+            params.push(read(p, c.offset)?);
+            if self.slots_per_param > 0 {
+                let s = state
+                    .slots
+                    .get(c.tensor * self.slots_per_param)
+                    .ok_or_else(|| Error::Runtime("state lacks an optimiser slot".into()))?;
+                slot.push(read(s, c.offset)?);
+            }
+        }
+        Ok(Snapshot { params, slot })
+    }
+
+    /// Adds the noisy gradient of the step that produced `after` (with
+    /// learning rate `lr`) to the scores.
+    pub fn observe(&mut self, after: &HostState, lr: f64) -> Result<()> {
+        let now = self.snapshot(after)?;
+        let prev = &self.prev;
+        let grad = |j: usize| -> Option<f64> {
+            match self.recovery {
+                Recovery::ParamDiff { wd } => (lr > 0.0)
+                    .then(|| (prev.params[j] - now.params[j]) / lr - wd * prev.params[j]),
+                Recovery::Momentum { mu, wd } => {
+                    Some(now.slot[j] - mu * prev.slot[j] - wd * prev.params[j])
+                }
+                Recovery::AdamFirstMoment { b1 } => {
+                    Some((now.slot[j] - b1 * prev.slot[j]) / (1.0 - b1))
+                }
+            }
+        };
+        let mut seen = true;
+        for j in 0..self.scores.len() {
+            match grad(j) {
+                Some(g) => self.scores[j] += g,
+                None => seen = false,
+            }
+        }
+        if !seen {
+            self.skipped += 1;
+        }
+        self.prev = now;
+        Ok(())
+    }
+
+    /// Σ over the observed steps of each canary's coordinate of the noisy
+    /// gradient: an included canary adds its norm / (q·N) in each step it is
+    /// sampled, so members score higher.
+    pub fn scores(&self) -> &[f64] {
+        &self.scores
+    }
+
+    /// Steps whose gradient could not be recovered (learning rate 0).
+    pub fn skipped_steps(&self) -> u64 {
+        self.skipped
+    }
+}
