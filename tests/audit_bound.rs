@@ -50,7 +50,12 @@ fn all_correct_without_delta_matches_the_closed_form() {
 
 #[test]
 fn p_value_matches_brute_force() {
-    for &(m, r, v) in &[(100, 40, 30), (1000, 200, 150), (1000, 1000, 700), (50, 50, 50)] {
+    for &(m, r, v) in &[
+        (100, 40, 30),
+        (1000, 200, 150),
+        (1000, 1000, 700),
+        (50, 50, 50),
+    ] {
         for &eps in &[0.0, 0.3, 1.0, 2.5] {
             for &delta in &[0.0, 1e-5, 1e-3] {
                 let got = p_value(m, r, v, eps, delta).unwrap();
@@ -66,7 +71,11 @@ fn p_value_matches_brute_force() {
 
 #[test]
 fn bound_is_where_the_p_value_crosses_five_percent() {
-    for &(m, r, v, delta) in &[(1000, 200, 170, 1e-5), (1000, 1000, 640, 1e-5), (500, 100, 99, 1e-3)] {
+    for &(m, r, v, delta) in &[
+        (1000, 200, 170, 1e-5),
+        (1000, 1000, 640, 1e-5),
+        (500, 100, 99, 1e-3),
+    ] {
         let eps = epsilon_lower_bound(m, r, v, delta, 0.95).unwrap();
         assert!(eps > 0.0);
         assert!(brute_p_value(m, r, v, eps, delta) <= 0.05 + 1e-12);
@@ -78,7 +87,10 @@ fn bound_is_where_the_p_value_crosses_five_percent() {
 fn no_evidence_gives_zero_and_more_evidence_more() {
     // No correct guess, or chance level: nothing is rejected, not even ε = 0.
     assert_eq!(epsilon_lower_bound(1000, 200, 0, 1e-5, 0.95).unwrap(), 0.0);
-    assert_eq!(epsilon_lower_bound(1000, 200, 100, 1e-5, 0.95).unwrap(), 0.0);
+    assert_eq!(
+        epsilon_lower_bound(1000, 200, 100, 1e-5, 0.95).unwrap(),
+        0.0
+    );
     assert_eq!(epsilon_lower_bound(1000, 0, 0, 1e-5, 0.95).unwrap(), 0.0);
     // Rising in v, falling in δ and in the confidence asked for.
     let mut last = 0.0;

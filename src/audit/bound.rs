@@ -44,7 +44,7 @@ fn binomial_pmf(r: usize, ln_q: f64, ln_1mq: f64) -> Vec<f64> {
 /// Theorem 3 of arXiv:2305.08846 (capped at 1).
 pub fn p_value(m: usize, r: usize, v: usize, epsilon: f64, delta: f64) -> Result<f64> {
     check_counts(m, r, v)?;
-    if !(epsilon >= 0.0 && epsilon.is_finite()) || !(0.0..=1.0).contains(&delta) {
+    if !(epsilon >= 0.0 && epsilon.is_finite() && (0.0..=1.0).contains(&delta)) {
         return Err(Error::InvalidInput(format!(
             "audit bound: need ε ≥ 0 finite and δ in [0, 1], got ε = {epsilon}, δ = {delta}"
         )));

@@ -48,6 +48,8 @@ pub fn write_histogram(path: &Path, scores: &[f64], included: &[bool], title: &s
     let outs = bin(pick(false), lo, hi);
     let top = ins.iter().chain(&outs).copied().max().unwrap_or(1).max(1);
     let width = (hi - lo) / BINS as f64;
+    // One decimal count for the axis: two digits past the span's magnitude.
+    let decimals = (2 - (hi - lo).log10().floor() as i32).clamp(0, 8) as usize;
     let drawn = std::panic::catch_unwind(|| -> std::result::Result<Vec<u8>, String> {
         let mut pixels = vec![255u8; SIZE.0 as usize * SIZE.1 as usize * 3];
         {
@@ -65,11 +67,14 @@ pub fn write_histogram(path: &Path, scores: &[f64], included: &[bool], title: &s
                 .y_desc("canaries")
                 .label_style(("sans-serif", 14))
                 .axis_desc_style(("sans-serif", 16))
-                .x_label_formatter(&|x| format!("{x:.3}"))
+                .x_label_formatter(&|x| format!("{x:.decimals$}"))
                 .light_line_style(WHITE.mix(0.0))
                 .draw()
                 .map_err(|e| e.to_string())?;
-            for (counts, color, label) in [(&outs, RED, "out (not in the training set)"), (&ins, BLUE, "in (member)")] {
+            for (counts, color, label) in [
+                (&outs, RED, "out (not in the training set)"),
+                (&ins, BLUE, "in (member)"),
+            ] {
                 let style = color.mix(0.45).filled();
                 ctx.draw_series(counts.iter().enumerate().filter(|(_, &c)| c > 0).map(
                     |(i, &c)| {

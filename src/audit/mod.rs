@@ -25,4 +25,4 @@ pub mod run;
 
 pub use config::AuditSwitches;
 pub use report::AuditReport;
-pub use run::{audit, AuditOptions};
+pub use run::{audit, AuditOptions, ScoreKind};

@@ -1,7 +1,8 @@
 //! The white-box observer: after every step it recovers the noisy gradient
 //! the optimiser was given, at the canaries' coordinates, from the state the
 //! engine exposes (the threat model of the DP-SGD analysis: every noisy
-//! update is public), and sums it per canary into the canary's score.
+//! update is public), and sums it (or a per-step log-likelihood ratio of
+//! it, [`Score`]) per canary into the canary's score.
 //!
 //! The recovery is exact algebra on the optimiser's update (see
 //! `optim::Optimizer::update`), with g the noisy average the apply step fed
@@ -14,8 +15,8 @@
 
 use super::canary::Coordinate;
 use crate::optim::Optimizer;
-use crate::train::engine::HostState;
 use crate::trace::ArrayData;
+use crate::train::engine::HostState;
 use crate::{Error, Result};
 
 /// How the gradient is read back from the state.
@@ -24,6 +25,38 @@ enum Recovery {
     ParamDiff { wd: f64 },
     Momentum { mu: f64, wd: f64 },
     AdamFirstMoment { b1: f64 },
+}
+
+/// What a step adds to a canary's score, from x, the canary's coordinate of
+/// the step's noisy gradient. Both use only the observed updates and public
+/// constants, so either is a valid guesser for the theorem.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Score {
+    /// x itself: the score is the noisy gradient summed over steps (the
+    /// issue's and the paper's white-box score).
+    Sum,
+    /// ln[(1 − q) + q·exp((μx − μ²/2)/s²)]: the log-likelihood ratio of
+    /// "a member" (x ~ (1 − q)·N(0, s²) + q·N(μ, s²), sampled with rate q) to
+    /// "not a member" (x ~ N(0, s²)), the optimal per-step test for a
+    /// Poisson-subsampled Gaussian when the real gradients' share of the
+    /// coordinate is negligible. μ = canary norm / (q·N), s = σC / (q·N),
+    /// with the configured σ (what the claim is for).
+    LikelihoodRatio { q: f64, shift: f64, std: f64 },
+}
+
+impl Score {
+    fn of(self, x: f64) -> f64 {
+        match self {
+            Score::Sum => x,
+            Score::LikelihoodRatio { q, shift, std } => {
+                let z = (shift * x - 0.5 * shift * shift) / (std * std);
+                // ln((1 − q) + q·e^z) without overflow.
+                let (a, b) = ((1.0 - q).ln(), q.ln() + z);
+                let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+                hi + (lo - hi).exp().ln_1p()
+            }
+        }
+    }
 }
 
 /// The values at the canaries' coordinates of one state.
@@ -36,6 +69,7 @@ struct Snapshot {
 /// Sums each canary's recovered noisy gradient over the steps.
 pub struct Observer {
     recovery: Recovery,
+    score: Score,
     coords: Vec<Coordinate>,
     /// Trainable index → index into all parameters.
     trainable: Vec<usize>,
@@ -49,16 +83,17 @@ impl Observer {
     /// Starts observing from `initial` (the state before the first step).
     pub fn new(
         optimizer: &Optimizer,
+        score: Score,
         coords: Vec<Coordinate>,
         trainable: Vec<usize>,
         initial: &HostState,
     ) -> Result<Observer> {
         let recovery = match *optimizer {
             Optimizer::Sgd {
-                momentum,
+                momentum: 0.0,
                 weight_decay,
                 ..
-            } if momentum == 0.0 => Recovery::ParamDiff { wd: weight_decay },
+            } => Recovery::ParamDiff { wd: weight_decay },
             Optimizer::Sgd {
                 momentum,
                 weight_decay,
@@ -71,6 +106,7 @@ impl Observer {
         };
         let mut o = Observer {
             recovery,
+            score,
             scores: vec![0.0; coords.len()],
             coords,
             trainable,
@@ -120,8 +156,9 @@ impl Observer {
         let prev = &self.prev;
         let grad = |j: usize| -> Option<f64> {
             match self.recovery {
-                Recovery::ParamDiff { wd } => (lr > 0.0)
-                    .then(|| (prev.params[j] - now.params[j]) / lr - wd * prev.params[j]),
+                Recovery::ParamDiff { wd } => {
+                    (lr > 0.0).then(|| (prev.params[j] - now.params[j]) / lr - wd * prev.params[j])
+                }
                 Recovery::Momentum { mu, wd } => {
                     Some(now.slot[j] - mu * prev.slot[j] - wd * prev.params[j])
                 }
@@ -133,7 +170,7 @@ impl Observer {
         let mut seen = true;
         for j in 0..self.scores.len() {
             match grad(j) {
-                Some(g) => self.scores[j] += g,
+                Some(g) => self.scores[j] += self.score.of(g),
                 None => seen = false,
             }
         }
@@ -144,9 +181,9 @@ impl Observer {
         Ok(())
     }
 
-    /// Σ over the observed steps of each canary's coordinate of the noisy
-    /// gradient: an included canary adds its norm / (q·N) in each step it is
-    /// sampled, so members score higher.
+    /// Σ over the observed steps of each canary's per-step score: an included
+    /// canary adds its norm / (q·N) to its coordinate of the noisy gradient
+    /// in each step it is sampled, so members score higher.
     pub fn scores(&self) -> &[f64] {
         &self.scores
     }

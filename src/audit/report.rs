@@ -18,6 +18,8 @@ pub struct AuditReport {
     pub delta: f64,
     pub confidence: f64,
     pub accountant: String,
+    /// The per-step score summed (`sum` or `llr`).
+    pub score: String,
     /// m, the canaries.
     pub canaries: usize,
     /// Canaries included (the training set is N + this many examples).

@@ -9,7 +9,7 @@
 use super::canary::Canaries;
 use super::config::AuditSwitches;
 use super::guess::{default_ks, evaluate_ks};
-use super::observe::Observer;
+use super::observe::{Observer, Score};
 use super::report::AuditReport;
 use crate::dp::accountant::{epsilon_of, PoissonGaussianEvent};
 use crate::dp::clip::ClipMode;
@@ -44,6 +44,34 @@ pub struct AuditOptions {
     pub out: Option<PathBuf>,
     /// A progress line on stderr now and then.
     pub progress: bool,
+    /// The per-step score: the summed noisy gradient or the log-likelihood
+    /// ratio (see [`ScoreKind`]).
+    pub score: ScoreKind,
+}
+
+/// Which per-step score the guesser sums ([`Score`] with the run's constants).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ScoreKind {
+    /// The noisy gradient at the canary's coordinate, summed over steps
+    /// (the plain white-box score).
+    Sum,
+    /// The per-step log-likelihood ratio of member vs non-member, summed
+    /// (the default: tighter bounds, BENCHMARKS.md).
+    #[default]
+    Llr,
+}
+
+impl std::str::FromStr for ScoreKind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "sum" => Ok(ScoreKind::Sum),
+            "llr" => Ok(ScoreKind::Llr),
+            _ => Err(Error::InvalidInput(format!(
+                "unknown score '{s}' (sum or llr)"
+            ))),
+        }
+    }
 }
 
 impl Default for AuditOptions {
@@ -55,6 +83,7 @@ impl Default for AuditOptions {
             confidence: 0.95,
             out: None,
             progress: false,
+            score: ScoreKind::Llr,
         }
     }
 }
@@ -154,8 +183,17 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
     let trainable = spec.trainable.clone();
     let optimizer = spec.apply.optimizer.clone();
     let mut engine = Engine::new(&client, spec, &HostState::fresh(setup.initial_params))?;
+    let score = match opts.score {
+        ScoreKind::Sum => Score::Sum,
+        ScoreKind::Llr => Score::LikelihoodRatio {
+            q,
+            shift: norm / expected,
+            std: private.sigma * private.clip_norm / expected,
+        },
+    };
     let mut observer = Observer::new(
         &optimizer,
+        score,
         canaries.coords.clone(),
         trainable,
         &engine.state()?,
@@ -223,7 +261,13 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
     )?;
     let best = per_k
         .iter()
-        .fold(&per_k[0], |b, r| if r.epsilon_lower > b.epsilon_lower { r } else { b })
+        .fold(&per_k[0], |b, r| {
+            if r.epsilon_lower > b.epsilon_lower {
+                r
+            } else {
+                b
+            }
+        })
         .clone();
     let mean = |member: bool| {
         let v: Vec<f64> = scores
@@ -242,7 +286,8 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
         "Canary scores: ε ≥ {:.3} (claimed {:.3}), {} of {} guesses right",
         best.epsilon_lower, claimed, best.correct, best.guesses
     );
-    if let Err(e) = super::histogram::write_histogram(&histogram, scores, &canaries.included, &title)
+    if let Err(e) =
+        super::histogram::write_histogram(&histogram, scores, &canaries.included, &title)
     {
         warnings.push(format!("histogram not written: {e}"));
     }
@@ -257,6 +302,7 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
         delta: private.delta,
         confidence: opts.confidence,
         accountant: format!("{:?}", private.accountant).to_lowercase(),
+        score: format!("{:?}", opts.score).to_lowercase(),
         canaries: canaries.len(),
         canaries_in: members.len(),
         k: best.k,

@@ -25,6 +25,12 @@ pub struct AuditArgs {
     /// the best one keeps 95% confidence. Default: m/40, m/20, m/8, m/4, m/2.
     #[arg(long = "k", value_name = "K")]
     ks: Vec<usize>,
+    /// Per-step score of a canary, summed over steps: `llr` (the
+    /// log-likelihood ratio of member vs non-member for the
+    /// Poisson-subsampled Gaussian with the configured σ; tighter) or `sum`
+    /// (its coordinate of the noisy gradient).
+    #[arg(long, default_value = "llr", value_name = "S")]
+    score: dpxla::audit::ScoreKind,
     /// Seed of the canaries' directions and inclusion bits.
     #[arg(long, default_value_t = 0)]
     seed: u64,
@@ -47,6 +53,7 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
         seed: args.seed,
         out: args.out,
         progress: !args.no_progress,
+        score: args.score,
         ..AuditOptions::default()
     };
     let r = audit(&cfg, switches, &opts)?;
