@@ -32,7 +32,7 @@ fn out_dir(tag: &str) -> PathBuf {
     d
 }
 
-/// A short private MLP run on 1,000 images: q ≈ 0.135 over N + M_in, 30
+/// A short private MLP run on 1,000 images: q = 0.14 over N + M_in, 30
 /// steps, so nearly every included canary is sampled at least once.
 fn config_text(out: &Path) -> String {
     format!(
@@ -52,7 +52,7 @@ noise_multiplier = 1.0
 delta = 1e-5
 debug_seed = 3
 [training]
-batch_size = 200
+batch_size = 140
 steps = 30
 physical_batch = 128
 learning_rate = 0.5
@@ -76,6 +76,7 @@ fn run_audit(tag: &str, score: ScoreKind, overrides: &[&str]) -> AuditReport {
     };
     let r = audit(&cfg, switches, &opts).unwrap();
     assert!(r.histogram.is_file() && r.report.is_file());
+    assert!(r.known_batch);
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&r.report).unwrap()).unwrap();
     assert_eq!(json["epsilon_lower"].as_f64(), Some(r.epsilon_lower));
@@ -97,8 +98,8 @@ fn correct_mechanism_stays_below_its_claim() {
     );
     assert!(!r.noise_disabled && !r.clipping_disabled);
     assert_eq!(r.canaries, 1000);
-    // The sampler ran over N + M_in examples: q = 200 / (1000 + M_in).
-    assert!((r.q - 200.0 / (1000 + r.canaries_in) as f64).abs() < 1e-12);
+    // Every example, real or canary, is sampled with the configured q.
+    assert!((r.q - 0.14).abs() < 1e-12);
     assert!(r.claimed_epsilon > 1.0 && r.claimed_epsilon < 3.0);
     assert!(
         r.epsilon_lower <= r.claimed_epsilon,
@@ -211,7 +212,8 @@ fn cli_prints_one_json_line() {
     let report_dir = dir.join("report");
     let o = Command::new(env!("CARGO_BIN_EXE_dpxla"))
         .args(["audit", "--json", "--no-progress", "--canaries", "200"])
-        .args(["--k", "20", "--k", "50", "--config"])
+        .args(["--k", "20", "--k", "50", "--updates-only", "--score", "sum"])
+        .arg("--config")
         .arg(&file)
         .args(["--set", "training.steps=4", "--out"])
         .arg(&report_dir)
@@ -223,7 +225,8 @@ fn cli_prints_one_json_line() {
     let v: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
     assert_eq!(v["canaries"], 200);
     assert_eq!(v["steps"], 4);
-    assert_eq!(v["score"], "llr");
+    assert_eq!(v["score"], "sum");
+    assert_eq!(v["known_batch"], false);
     assert_eq!(v["per_k"].as_array().unwrap().len(), 2);
     assert!(v["claimed_epsilon"].as_f64().unwrap() > 0.0);
     assert!(report_dir.join("audit_scores.png").is_file());

@@ -150,12 +150,18 @@ impl Observer {
     }
 
     /// Adds the noisy gradient of the step that produced `after` (with
-    /// learning rate `lr`) to the scores.
-    pub fn observe(&mut self, after: &HostState, lr: f64) -> Result<()> {
+    /// learning rate `lr`) to the scores. `known`, when given, is per canary
+    /// the real examples' share of its coordinate of that gradient (their
+    /// clipped sum / (q·N)), which is then subtracted: see
+    /// [`super::run::AuditOptions::known_batch`].
+    pub fn observe(&mut self, after: &HostState, lr: f64, known: Option<&[f64]>) -> Result<()> {
         let now = self.snapshot(after)?;
+        if known.is_some_and(|k| k.len() != self.scores.len()) {
+            return Err(Error::Runtime("one known share per canary needed".into()));
+        }
         let prev = &self.prev;
         let grad = |j: usize| -> Option<f64> {
-            match self.recovery {
+            let g = match self.recovery {
                 Recovery::ParamDiff { wd } => {
                     (lr > 0.0).then(|| (prev.params[j] - now.params[j]) / lr - wd * prev.params[j])
                 }
@@ -165,7 +171,8 @@ impl Observer {
                 Recovery::AdamFirstMoment { b1 } => {
                     Some((now.slot[j] - b1 * prev.slot[j]) / (1.0 - b1))
                 }
-            }
+            };
+            g.map(|g| g - known.map_or(0.0, |k| k[j]))
         };
         let mut seen = true;
         for j in 0..self.scores.len() {

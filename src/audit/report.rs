@@ -20,9 +20,11 @@ pub struct AuditReport {
     pub accountant: String,
     /// The per-step score summed (`sum` or `llr`).
     pub score: String,
+    /// Whether the observer subtracted the real examples' known clipped sum.
+    pub known_batch: bool,
     /// m, the canaries.
     pub canaries: usize,
-    /// Canaries included (the training set is N + this many examples).
+    /// Canaries included (the sampler draws over N + this many examples).
     pub canaries_in: usize,
     /// The k of the bound reported, its guesses r = 2k and correct ones v.
     pub k: usize,
@@ -41,7 +43,8 @@ pub struct AuditReport {
     pub canary_norm: f64,
     /// Real training examples N.
     pub dataset_size: usize,
-    /// Sampling rate over N + canaries_in examples.
+    /// The sampling rate of every example, real or canary: the configured
+    /// batch_size / N.
     pub q: f64,
     pub steps: u64,
     /// Steps whose noisy gradient could not be read back (learning rate 0).

@@ -31,6 +31,12 @@ pub struct AuditArgs {
     /// (its coordinate of the noisy gradient).
     #[arg(long, default_value = "llr", value_name = "S")]
     score: dpxla::audit::ScoreKind,
+    /// The observer sees the noisy updates only. By default it also knows
+    /// the real examples' clipped sum of each step (allowed by the DP threat
+    /// model: the adversary may know every other example and their
+    /// sampling) and subtracts it at the canaries' coordinates.
+    #[arg(long)]
+    updates_only: bool,
     /// Seed of the canaries' directions and inclusion bits.
     #[arg(long, default_value_t = 0)]
     seed: u64,
@@ -54,6 +60,7 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
         out: args.out,
         progress: !args.no_progress,
         score: args.score,
+        known_batch: !args.updates_only,
         ..AuditOptions::default()
     };
     let r = audit(&cfg, switches, &opts)?;
