@@ -247,4 +247,11 @@ fn cli_prints_one_json_line() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--k 6"));
+    let o = Command::new(env!("CARGO_BIN_EXE_dpxla"))
+        .args(["audit", "--no-progress", "--canaries", "0", "--config"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--canaries"));
 }

@@ -21,8 +21,15 @@ fn bin(values: impl Iterator<Item = f64>, lo: f64, hi: f64) -> Vec<u32> {
     counts
 }
 
-/// Writes the histogram of `scores` split by `included` to `path`.
-pub fn write_histogram(path: &Path, scores: &[f64], included: &[bool], title: &str) -> Result<()> {
+/// Writes the histogram of `scores` split by `included` to `path`, with
+/// `title` and the x axis described by `x_desc`.
+pub fn write_histogram(
+    path: &Path,
+    scores: &[f64],
+    included: &[bool],
+    title: &str,
+    x_desc: &str,
+) -> Result<()> {
     crate::train::plots::register_font()?;
     let (lo, hi) = scores
         .iter()
@@ -63,7 +70,7 @@ pub fn write_histogram(path: &Path, scores: &[f64], included: &[bool], title: &s
                 .build_cartesian_2d(lo..hi, 0u32..top + top / 10 + 1)
                 .map_err(|e| e.to_string())?;
             ctx.configure_mesh()
-                .x_desc("score: Σ over steps of the noisy gradient at the canary's coordinate")
+                .x_desc(x_desc)
                 .y_desc("canaries")
                 .label_style(("sans-serif", 14))
                 .axis_desc_style(("sans-serif", 16))

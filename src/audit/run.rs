@@ -123,6 +123,12 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
             opts.confidence
         )));
     }
+    if opts.canaries < 2 {
+        return Err(Error::InvalidInput(format!(
+            "--canaries must be at least 2, got {}",
+            opts.canaries
+        )));
+    }
     let ks = if opts.ks.is_empty() {
         default_ks(opts.canaries)
     } else {
@@ -308,8 +314,20 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
         "Canary scores: ε ≥ {:.3} (claimed {:.3}), {} of {} guesses right",
         best.epsilon_lower, claimed, best.correct, best.guesses
     );
+    let x_desc = format!(
+        "score: Σ over steps of {} at the canary's coordinate{}",
+        match opts.score {
+            ScoreKind::Sum => "the noisy gradient",
+            ScoreKind::Llr => "the log-likelihood ratio (member vs not)",
+        },
+        if opts.known_batch {
+            ", real examples' share subtracted"
+        } else {
+            ""
+        }
+    );
     if let Err(e) =
-        super::histogram::write_histogram(&histogram, scores, &canaries.included, &title)
+        super::histogram::write_histogram(&histogram, scores, &canaries.included, &title, &x_desc)
     {
         warnings.push(format!("histogram not written: {e}"));
     }

@@ -48,10 +48,12 @@ enum Command {
     /// Trains the configured model with m white-box gradient canaries (fixed
     /// Dirac directions of norm C in the parameter space), each included in
     /// the training set with probability 1/2 and Poisson-sampled with the
-    /// real examples. The score of a canary is its coordinate of the noisy
-    /// gradient, summed over all steps; the k highest are guessed "in", the
-    /// k lowest "out", and the correct guesses give a lower bound on ε at
-    /// the run's δ with 95% confidence. Reports it next to the ε the
+    /// real examples with the run's q. After every step the noisy gradient
+    /// is read back at the canaries' coordinates (less the real examples'
+    /// known clipped sum, unless --updates-only); a canary's score sums a
+    /// per-step statistic of it (--score); the k highest are guessed "in",
+    /// the k lowest "out", and the correct guesses give a lower bound on ε
+    /// at the run's δ with 95% confidence. Reports it next to the ε the
     /// accountant claims, writes audit.json and a histogram of the scores
     /// (audit_scores.png). Needs privacy.enabled and an SGD or AdamW
     /// optimiser; no checkpoint is written.
