@@ -41,6 +41,7 @@
 
 pub mod array;
 pub mod atomic_file;
+pub mod audit;
 pub mod bench;
 pub mod data;
 pub mod dp;

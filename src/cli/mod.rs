@@ -5,6 +5,7 @@ use dpxla::runtime::{Platform, PluginQuery};
 use std::path::PathBuf;
 
 mod account;
+mod audit;
 mod bench;
 mod data;
 mod export;
@@ -41,6 +42,22 @@ enum Command {
     Train(train::TrainArgs),
     /// Evaluate a checkpoint on the configured test set.
     Eval(train::EvalArgs),
+    /// Audit the privacy of the compiled DP-SGD engine in one training run:
+    /// an empirical lower bound on ε (Steinke, Nasr & Jagielski 2023).
+    ///
+    /// Trains the configured model with m white-box gradient canaries (fixed
+    /// Dirac directions of norm C in the parameter space), each included in
+    /// the training set with probability 1/2 and Poisson-sampled with the
+    /// real examples with the run's q. After every step the noisy gradient
+    /// is read back at the canaries' coordinates (less the real examples'
+    /// known clipped sum, unless --updates-only); a canary's score sums a
+    /// per-step statistic of it (--score); the k highest are guessed "in",
+    /// the k lowest "out", and the correct guesses give a lower bound on ε
+    /// at the run's δ with 95% confidence. Reports it next to the ε the
+    /// accountant claims, writes audit.json and a histogram of the scores
+    /// (audit_scores.png). Needs privacy.enabled and an SGD or AdamW
+    /// optimiser; no checkpoint is written.
+    Audit(audit::AuditArgs),
     /// Release a model: the parameters of a checkpoint only (no optimiser or
     /// generator state), with the (ε, δ) spent as metadata.
     ExportParams(release::ExportParamsArgs),
@@ -97,6 +114,7 @@ pub fn main() -> i32 {
         Command::Data(cmd) => data::run(cmd),
         Command::Train(args) => train::run_train(args),
         Command::Eval(args) => train::run_eval(args),
+        Command::Audit(args) => audit::run(args),
         Command::ExportParams(args) => release::run(args),
         Command::Bench(args) => bench::run(args),
     };

@@ -205,6 +205,42 @@ pub struct PrivacyConfig {
     /// Accept δ ≥ 1/N (such a δ allows releasing an example outright).
     #[serde(default)]
     pub allow_large_delta: bool,
+    /// AUDIT ONLY: `dpxla audit` runs with σ = 0 to show that its audit
+    /// detects a mechanism without noise. Every other path (`dpxla train`,
+    /// [`Config::validate`], `Setup::build`) refuses it; never serialised
+    /// when false, so resume digests of existing runs are unchanged.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub audit_disable_noise: bool,
+    /// AUDIT ONLY: `dpxla audit` runs without per-example clipping (and with
+    /// canaries far larger than the clip norm) to show that its audit detects
+    /// a mechanism without clipping. Refused everywhere else, as
+    /// `audit_disable_noise`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub audit_disable_clipping: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl PrivacyConfig {
+    /// Refuses the audit-only debugging switches: they break the privacy
+    /// guarantee and only `dpxla audit` (which removes them from the
+    /// configuration before anything else sees it) may act on them.
+    pub fn refuse_audit_switches(&self) -> Result<()> {
+        for (key, on) in [
+            ("audit_disable_noise", self.audit_disable_noise),
+            ("audit_disable_clipping", self.audit_disable_clipping),
+        ] {
+            if on {
+                return Err(Error::InvalidInput(format!(
+                    "privacy.{key}: a debugging switch of `dpxla audit` that breaks the privacy \
+                     guarantee; only `dpxla audit` accepts it (remove it to train)"
+                )));
+            }
+        }
+        Ok(())
+    }
 }
 
 fn yes() -> bool {
@@ -378,6 +414,8 @@ impl PrivacyConfig {
             debug_seed: None,
             secure_noise: false,
             allow_large_delta: false,
+            audit_disable_noise: false,
+            audit_disable_clipping: false,
         }
     }
 }
@@ -459,6 +497,7 @@ impl TrainSettings {
     pub fn validate(&self) -> Result<()> {
         let bad = |key: &str, msg: String| Err(Error::InvalidInput(format!("{key}: {msg}")));
         let p = &self.privacy;
+        p.refuse_audit_switches()?;
         if !(p.clip_norm > 0.0 && p.clip_norm.is_finite()) {
             return bad(
                 "privacy.clip_norm",
@@ -591,7 +630,7 @@ fn keyed(key: &str, e: Error) -> Error {
 }
 
 /// Sets `a.b.c = value` in `table`, creating sub-tables as needed.
-pub(super) fn apply_override(table: &mut toml::Table, assignment: &str) -> Result<()> {
+pub(crate) fn apply_override(table: &mut toml::Table, assignment: &str) -> Result<()> {
     let (key, raw) = assignment
         .split_once('=')
         .ok_or_else(|| Error::InvalidInput(format!("--set {assignment}: expected key=value")))?;

@@ -598,6 +598,43 @@ impl Engine {
         }
         Ok(total)
     }
+
+    // ---- `dpxla audit` (src/audit/) ----
+
+    /// Adds `deltas` (f32, one per trainable parameter, shaped like it) to the
+    /// accumulated sums of the current logical batch, on the host. Used by
+    /// `dpxla audit` for its gradient canaries, whose (already clipped)
+    /// gradients join the clipped sum before the apply step adds the noise
+    /// (on replica 0: the apply step sums the replicas' accumulators).
+    pub fn add_to_accumulators(&mut self, deltas: &[HostArray]) -> Result<()> {
+        if deltas.len() != self.accs[0].len() {
+            return Err(Error::InvalidInput(format!(
+                "{} accumulator deltas for {} trainable parameters",
+                deltas.len(),
+                self.accs[0].len()
+            )));
+        }
+        let mut summed = Vec::with_capacity(deltas.len());
+        for (acc, d) in self.accs[0].iter().zip(deltas) {
+            let mut host = to_host(acc)?;
+            match (&mut host.data, &d.data) {
+                (crate::trace::ArrayData::F32(a), crate::trace::ArrayData::F32(b))
+                    if host.shape == d.shape =>
+                {
+                    a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                }
+                _ => {
+                    return Err(Error::InvalidInput(format!(
+                        "accumulator delta of shape {:?} for an f32 accumulator of shape {:?}",
+                        d.shape, host.shape
+                    )))
+                }
+            }
+            summed.push(to_device(&self.client, &host, 0)?);
+        }
+        self.accs[0] = summed;
+        Ok(())
+    }
 }
 
 /// Uploads the same arrays to each of the first `replicas` devices.

@@ -346,7 +346,7 @@ fn axis_formatter(lo: f64, hi: f64) -> impl Fn(&f64) -> String {
 }
 
 /// Registers the embedded DejaVu Sans as plotters' "sans-serif" family, once.
-fn register_font() -> Result<()> {
+pub(crate) fn register_font() -> Result<()> {
     static REGISTERED: OnceLock<bool> = OnceLock::new();
     let ok = *REGISTERED.get_or_init(|| {
         plotters::style::register_font("sans-serif", FontStyle::Normal, dejavu::sans::regular())
