@@ -8,28 +8,17 @@
 //! correct engine could fail the "≤ claimed" check for 1 seed in 20 at
 //! most, and these seeds were not chosen to pass.
 
+mod run_common;
+
 use dpxla::audit::{audit, config, AuditOptions, AuditReport, ScoreKind};
 use dpxla::train::config::Config;
 use dpxla::train::run::{train, TrainOptions};
+use run_common::data_dir;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn data_dir() -> PathBuf {
-    let d = std::env::var_os("DPXLA_DATA_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("data"));
-    assert!(
-        d.join("fashion-mnist").is_dir(),
-        "{} has no fashion-mnist: run scripts/fetch_datasets.sh",
-        d.display()
-    );
-    d
-}
-
 fn out_dir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("dpxla-audit-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    d
+    run_common::scratch("audit", tag)
 }
 
 /// A short private MLP run on 1,000 images: q = 0.14 over N + M_in, 30

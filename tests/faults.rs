@@ -6,6 +6,7 @@
 //! `train_run.rs`.
 
 mod faults_common;
+mod run_common;
 
 use dpxla::train::run::train;
 use faults_common::*;

@@ -4,6 +4,7 @@
 //! settings `dpxla eval` needs.
 
 mod faults_common;
+mod run_common;
 
 use dpxla::train::config::Config;
 use dpxla::train::run::{train, TrainOptions};

@@ -3,27 +3,16 @@
 //! the budget is guarded on the ledger (item 4); resumes draw fresh noise
 //! (item 8).
 
+mod run_common;
+
 use dpxla::train::checkpoint;
 use dpxla::train::config::Config;
 use dpxla::train::run::{train, TrainOptions};
+use run_common::data_dir;
 use std::path::{Path, PathBuf};
 
-fn data_dir() -> PathBuf {
-    let d = std::env::var_os("DPXLA_DATA_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("data"));
-    assert!(
-        d.join("fashion-mnist").is_dir(),
-        "{} has no fashion-mnist: run scripts/fetch_datasets.sh",
-        d.display()
-    );
-    d
-}
-
 fn out_dir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("dpxla-priv-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    d
+    run_common::scratch("priv", tag)
 }
 
 /// A small private run on 1,000 Fashion-MNIST images, σ calibrated to ε = 3.

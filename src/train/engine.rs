@@ -15,7 +15,7 @@
 //! equality with one device).
 
 use super::data_parallel::graphs::replicated_apply_graph;
-use super::data_parallel::shard::{rows_per_replica, shard_batch, Shard};
+use super::data_parallel::shard::{batch_rows, rows_per_replica, shard_batch, Shard};
 use super::programs::{accumulate_graph, apply_graph, evaluate_graph, ApplySpec};
 use super::signature::{Group, NamedProgram};
 use crate::dp::mechanism::{DpMechanism, NoiseSource};
@@ -492,14 +492,7 @@ impl Engine {
         labels: &[i32],
         mask: &[f32],
     ) -> Result<(usize, Vec<[Buffer; 3]>)> {
-        let rows = images.shape.first().copied().unwrap_or(0);
-        if labels.len() != rows || mask.len() != rows {
-            return Err(Error::InvalidInput(format!(
-                "physical batch of {rows} images with {} labels and {} mask entries",
-                labels.len(),
-                mask.len()
-            )));
-        }
+        let rows = batch_rows(images, labels, mask)?;
         // A label outside the classes one-hot encodes to zeros: a silent -0.0
         // loss and zero gradient. Refuse it (padded rows carry label 0).
         let as_i64: Vec<i64> = labels.iter().map(|&l| l as i64).collect();

@@ -190,6 +190,10 @@ impl Trainer {
             private && settings.output.nonprivate_metrics,
             run.step,
         )?;
+        let evaluate_test = |engine: &mut Engine, record: &mut StepRecord| {
+            let test = setup.test.as_ref();
+            evaluate_into(engine, test, &setup.eval_augment, physical, record)
+        };
         let started = Instant::now();
         let mut stopped_by_budget = false;
         let stop_at = opts
@@ -263,14 +267,7 @@ impl Trainer {
                 }
             }
             if eval_due {
-                let test = setup.test.as_ref();
-                evaluate_into(
-                    &mut engine,
-                    test,
-                    &setup.eval_augment,
-                    physical,
-                    &mut record,
-                )?;
+                evaluate_test(&mut engine, &mut record)?;
                 last_eval = Some(record.clone());
             }
             let shown = nonprivate.write(&mut metrics, &record, private)?;
@@ -294,14 +291,7 @@ impl Trainer {
                 elapsed_secs: (!private).then(|| started.elapsed().as_secs_f64()),
                 ..StepRecord::default()
             };
-            let test = setup.test.as_ref();
-            evaluate_into(
-                &mut engine,
-                test,
-                &setup.eval_augment,
-                physical,
-                &mut record,
-            )?;
+            evaluate_test(&mut engine, &mut record)?;
             last_eval = Some(record);
             writer.write(&engine, &run)?;
         }

@@ -9,17 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-pub fn data_dir() -> PathBuf {
-    let d = std::env::var_os("DPXLA_DATA_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("data"));
-    assert!(
-        d.join("fashion-mnist").is_dir(),
-        "{} has no fashion-mnist: run scripts/fetch_datasets.sh",
-        d.display()
-    );
-    d
-}
+pub use crate::run_common::data_dir;
 
 pub fn out_dir(tag: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("dpxla-faults-{tag}-{}", std::process::id()));

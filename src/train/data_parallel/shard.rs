@@ -27,6 +27,19 @@ pub fn rows_per_replica(rows: usize, replicas: usize) -> Result<usize> {
     Ok(rows / replicas)
 }
 
+/// The rows of a physical batch, checking that images, labels and mask agree.
+pub fn batch_rows(images: &HostArray, labels: &[i32], mask: &[f32]) -> Result<usize> {
+    let rows = images.shape.first().copied().unwrap_or(0);
+    if labels.len() != rows || mask.len() != rows {
+        return Err(Error::InvalidInput(format!(
+            "physical batch of {rows} images with {} labels and {} mask entries",
+            labels.len(),
+            mask.len()
+        )));
+    }
+    Ok(rows)
+}
+
 /// Splits a physical batch (images `[P, ...]`, labels and mask `[P]`) into
 /// `replicas` contiguous shards of `P / replicas` rows: replica `r` gets rows
 /// `r·P/replicas .. (r+1)·P/replicas`.
@@ -36,14 +49,7 @@ pub fn shard_batch(
     mask: &[f32],
     replicas: usize,
 ) -> Result<Vec<Shard>> {
-    let rows = images.shape.first().copied().unwrap_or(0);
-    if labels.len() != rows || mask.len() != rows {
-        return Err(Error::InvalidInput(format!(
-            "physical batch of {rows} images with {} labels and {} mask entries",
-            labels.len(),
-            mask.len()
-        )));
-    }
+    let rows = batch_rows(images, labels, mask)?;
     let per = rows_per_replica(rows, replicas)?;
     let row_len: usize = images.shape[1..].iter().product();
     let mut shape = images.shape.clone();
