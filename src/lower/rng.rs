@@ -201,47 +201,18 @@ pub(super) fn normal(
             "normal samples are floating point, not {dtype}"
         )));
     }
-    // Both Box–Muller outputs are used: ⌈n/2⌉ pairs (u1, u2) give n normals.
-    let n: usize = shape.iter().product();
-    let pairs = n.div_ceil(2).max(1);
-    let bits = random_bits(em, key, &[2, pairs], "ui64");
-    let z = box_muller_f64(em, bits, pairs);
-    let flat_ty = tensor_type_of(&[2 * pairs], DType::F64);
-    let first_n = em.fresh();
-    em.op(
-        &first_n,
-        "slice",
-        &[z],
-        &format!(
-            "start_indices = {}, limit_indices = {}, strides = {}",
-            super::text::usize_array(&[0]),
-            super::text::usize_array(&[n]),
-            super::text::usize_array(&[1])
-        ),
-        &[flat_ty],
-        &tensor_type_of(&[n], DType::F64),
-    );
-    let shaped = em.fresh();
-    em.op(
-        &shaped,
-        "reshape",
-        &[first_n],
-        "",
-        &[tensor_type_of(&[n], DType::F64)],
-        &tensor_type_of(shape, DType::F64),
-    );
-    finish(em, result, shaped, shape, DType::F64, dtype);
+    let mut both_shape = vec![2];
+    both_shape.extend_from_slice(shape);
+    let bits = random_bits(em, key, &both_shape, "ui64");
+    let z = box_muller_f64(em, bits, shape);
+    finish(em, result, z, shape, DType::F64, dtype);
     Ok(())
 }
 
-/// Box–Muller in f64 from `ui64[2, m]` bits: with u1, u2 the two halves as
-/// 53-bit uniforms (1 − u1 ∈ [2⁻⁵³, 1], so the log is finite) and
-/// r = √(−2 ln(1 − u1)), θ = 2π u2, returns f64[2m]: r·cos θ for the m pairs,
-/// then r·sin θ. The two outputs of a pair are independent standard normals
-/// (Box & Muller 1958), so each draw of bits gives two normals: half the
-/// random bits, logarithms and square roots of the cosine-only form.
-fn box_muller_f64(em: &mut Emitter, bits: String, m: usize) -> String {
-    let shape: &[usize] = &[m];
+/// Box–Muller in f64 from `ui64[2, ...shape]` bits: z = √(−2 ln(1 − u1))·cos(2π u2)
+/// with u1, u2 the two halves as 53-bit uniforms (1 − u1 ∈ [2⁻⁵³, 1], so the
+/// log is finite). Returns the f64 normals.
+fn box_muller_f64(em: &mut Emitter, bits: String, shape: &[usize]) -> String {
     let cd = DType::F64;
     let mut both_shape = vec![2];
     both_shape.extend_from_slice(shape);
@@ -296,27 +267,14 @@ fn box_muller_f64(em: &mut Emitter, bits: String, m: usize) -> String {
     let radius = un(em, "sqrt", t);
     let two_pi = em.splat(&lit(std::f64::consts::TAU), shape, cd);
     let angle = bin(em, "multiply", two_pi, u2);
-    let c = un(em, "cosine", angle.clone());
-    let s = un(em, "sine", angle);
-    let zc = bin(em, "multiply", radius.clone(), c);
-    let zs = bin(em, "multiply", radius, s);
-    let both = em.fresh();
-    em.op(
-        &both,
-        "concatenate",
-        &[zc, zs],
-        "dimension = 0 : i64",
-        &[ty.clone(), ty.clone()],
-        &tensor_type_of(&[2 * m], cd),
-    );
-    both
+    let c = un(em, "cosine", angle);
+    bin(em, "multiply", radius, c)
 }
 
 /// A StableHLO module that applies the noise sampler to GIVEN bits, so tests
-/// can reach its extreme outputs: `@main(bits: ui32[2, n, 2]) -> f32[2n]`, the
+/// can reach its extreme outputs: `@main(bits: ui32[2, n, 2]) -> f32[n]`, the
 /// pairs of `ui32` read as little-endian `ui64` words (half 0 gives u1, half 1
-/// gives u2), through exactly the transform `rng_normal` lowers to: outputs
-/// `0..n` are r·cos θ, outputs `n..2n` are r·sin θ of the same pairs.
+/// gives u2), through exactly the transform `rng_normal` lowers to.
 pub fn normal_from_bits_module(n: usize) -> String {
     let graph = crate::trace::Graph::default();
     let mut em = Emitter::new(&graph);
@@ -331,10 +289,10 @@ pub fn normal_from_bits_module(n: usize) -> String {
         std::slice::from_ref(&in_ty),
         &tt(&[2, n], "ui64"),
     );
-    let z = box_muller_f64(&mut em, words, n);
+    let z = box_muller_f64(&mut em, words, &[n]);
     let out = em.fresh();
-    finish(&mut em, &out, z, &[2 * n], DType::F64, DType::F32);
-    let out_ty = tensor_type_of(&[2 * n], DType::F32);
+    finish(&mut em, &out, z, &[n], DType::F64, DType::F32);
+    let out_ty = tensor_type_of(&[n], DType::F32);
     format!(
         "module @dpxla {{\n  func.func public @main({arg}: {in_ty}) -> ({out_ty}) {{\n{}    \
          \"func.return\"({out}) : ({out_ty}) -> ()\n  }}\n}}\n",
