@@ -10,7 +10,8 @@ use dpxla::nn::by_name;
 #[derive(Args)]
 pub struct BenchArgs {
     /// Model name (mlp, cnn_tanh, cnn_tanh_cifar, cifar_cnn, wrn16_4, wrn40_4,
-    /// resnet18_gn, resnet50_gn).
+    /// resnet18_gn, resnet50_gn, scatter_linear, scatter_cnn,
+    /// scatterfeat_linear, scatterfeat_cnn).
     #[arg(long)]
     model: String,
     /// Physical batch: examples per compiled accumulate call.

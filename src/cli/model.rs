@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 #[derive(Args)]
 pub struct InitArgs {
     /// Model name: mlp, cnn_tanh, cnn_tanh_cifar, cifar_cnn, wrn16_4, wrn40_4,
-    /// resnet18_gn, resnet50_gn (README, "Models").
+    /// resnet18_gn, resnet50_gn, scatter_linear, scatter_cnn,
+    /// scatterfeat_linear, scatterfeat_cnn (README, "Models").
     #[arg(long)]
     model: String,
     /// Output safetensors file with one tensor per parameter.

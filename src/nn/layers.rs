@@ -7,10 +7,14 @@
 //!
 //! Here: dense, conv (with and without bias), flatten, global average pooling.
 //! `norm`: GroupNorm, LayerNorm, weight-standardised conv;
-//! `activation`: gelu, elu.
+//! `activation`: gelu, elu; [`scatter`]: a fixed scattering transform
+//! (constant filter banks) and parameter-free GroupNorm; [`scatter_codec`]:
+//! scattering features stored as `u8` datasets.
 
 mod activation;
 mod norm;
+pub mod scatter;
+pub mod scatter_codec;
 
 pub use activation::{elu, gelu};
 pub use norm::{

@@ -13,12 +13,17 @@
 //! | `wrn40_4`        | 32x32x3    | 10      |  8,961,306 |
 //! | `resnet18_gn`    | 224x224x3  | 1000    | 11,689,512 |
 //! | `resnet50_gn`    | 224x224x3  | 1000    | 25,557,032 |
+//! | `scatter_linear` | 28x28x1    | 10      |     39,700 |
+//! | `scatter_cnn`    | 28x28x1    | 10      |     33,066 |
+//! | `scatterfeat_linear` | 7x7x162 | 10     |     39,700 |
+//! | `scatterfeat_cnn`    | 7x7x162 | 10     |     33,066 |
 
 mod cifar_cnn;
 mod cnn_tanh;
 mod cnn_tanh_cifar;
 mod mlp;
 mod resnet_gn;
+mod scatter_net;
 mod wrn;
 
 pub use cifar_cnn::CifarCnn;
@@ -26,6 +31,7 @@ pub use cnn_tanh::CnnTanh;
 pub use cnn_tanh_cifar::CnnTanhCifar;
 pub use mlp::Mlp;
 pub use resnet_gn::ResNetGn;
+pub use scatter_net::{ScatterHead, ScatterNet};
 pub use wrn::WideResNet;
 
 use super::Model;
@@ -41,6 +47,10 @@ pub const MODEL_NAMES: &[&str] = &[
     "wrn40_4",
     "resnet18_gn",
     "resnet50_gn",
+    "scatter_linear",
+    "scatter_cnn",
+    "scatterfeat_linear",
+    "scatterfeat_cnn",
 ];
 
 /// Overrides of a named model's defaults (the dataset decides them).
@@ -114,6 +124,23 @@ pub fn by_name_with(name: &str, opts: &ModelOptions) -> Result<Box<dyn Model>> {
                 ResNetGn::resnet50()
             };
             Box::new(ResNetGn {
+                input: input(d.input.clone()),
+                classes: classes(d.classes),
+                ..d
+            })
+        }
+        "scatter_linear" | "scatter_cnn" | "scatterfeat_linear" | "scatterfeat_cnn" => {
+            let head = if name.ends_with("linear") {
+                ScatterHead::Linear
+            } else {
+                ScatterHead::Cnn
+            };
+            let d = if name.starts_with("scatterfeat") {
+                ScatterNet::mnist_features(head)
+            } else {
+                ScatterNet::mnist(head)
+            };
+            Box::new(ScatterNet {
                 input: input(d.input.clone()),
                 classes: classes(d.classes),
                 ..d
