@@ -78,9 +78,14 @@ pub fn scatter_program(client: &Client, hw: [usize; 2], batch: usize) -> Result<
     )
 }
 
-/// Scatters every example of `ds` (single-channel images) and returns the
-/// encoded features as an in-memory dataset `[H/4, W/4, 162]`.
-pub fn scatter_dataset(client: &Client, ds: &dyn Dataset) -> Result<MemoryDataset> {
+/// Scatters the first `limit` (default: all) examples of `ds` (single-channel
+/// images) and returns the encoded features as an in-memory dataset
+/// `[H/4, W/4, 162]`.
+pub fn scatter_dataset(
+    client: &Client,
+    ds: &dyn Dataset,
+    limit: Option<usize>,
+) -> Result<MemoryDataset> {
     let [h, w, c] = ds.image_shape();
     if c != 1 || h % 4 != 0 || w % 4 != 0 {
         return Err(Error::InvalidInput(format!(
@@ -91,7 +96,7 @@ pub fn scatter_dataset(client: &Client, ds: &dyn Dataset) -> Result<MemoryDatase
     let prog = scatter_program(client, [h, w], FEATURE_BATCH)?;
     let channels = ScatterSpec::default().channels();
     let per_out = (h / 4) * (w / 4) * channels;
-    let n = ds.len();
+    let n = limit.map_or(ds.len(), |l| l.min(ds.len()));
     let mut images = Vec::with_capacity(n * 2 * per_out);
     for begin in (0..n).step_by(FEATURE_BATCH) {
         let idx: Vec<usize> = (begin..(begin + FEATURE_BATCH).min(n)).collect();
@@ -113,13 +118,19 @@ pub fn scatter_dataset(client: &Client, ds: &dyn Dataset) -> Result<MemoryDatase
         shape: [h / 4, w / 4, 2 * channels],
         classes: ds.num_classes(),
         images,
-        labels: ds.labels().to_vec(),
+        labels: ds.labels()[..n].to_vec(),
     })
 }
 
-/// Writes the scattering features of both splits of `data` to `out/train` and
-/// `out/test` (safetensors shards). Returns the number of examples per split.
-pub fn write_scatter_features(client: &Client, data: &Path, out: &Path) -> Result<[usize; 2]> {
+/// Writes the scattering features of both splits of `data` (the first `limit`
+/// examples of each, default all) to `out/train` and `out/test` (safetensors
+/// shards). Returns the number of examples per split.
+pub fn write_scatter_features(
+    client: &Client,
+    data: &Path,
+    out: &Path,
+    limit: Option<usize>,
+) -> Result<[usize; 2]> {
     let mut counts = [0; 2];
     for (k, (split, name)) in [(Split::Train, "train"), (Split::Test, "test")]
         .into_iter()
@@ -130,7 +141,7 @@ pub fn write_scatter_features(client: &Client, data: &Path, out: &Path) -> Resul
             ..OpenOptions::default()
         };
         let ds = open_dataset(data, &opts)?;
-        let feats = scatter_dataset(client, ds.as_ref())?;
+        let feats = scatter_dataset(client, ds.as_ref(), limit)?;
         counts[k] = feats.len();
         write_shards(&feats, &out.join(name), 20_000, |_, _| {})?;
     }

@@ -24,6 +24,9 @@ pub struct ScatterArgs {
     /// Output folder (its train/ and test/ must not hold shards yet).
     #[arg(long)]
     out: PathBuf,
+    /// Only the first N examples of each split (quick checks).
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
     #[command(flatten)]
     plugin: PluginArgs,
 }
@@ -34,7 +37,8 @@ pub fn run(cmd: FeaturesCmd) -> anyhow::Result<()> {
         FeaturesCmd::Scatter(a) => {
             let client = a.plugin.query().client(&[])?;
             let t0 = std::time::Instant::now();
-            let [train, test] = dpxla::features::write_scatter_features(&client, &a.data, &a.out)?;
+            let [train, test] =
+                dpxla::features::write_scatter_features(&client, &a.data, &a.out, a.limit)?;
             println!(
                 "scattering features of {} train and {} test examples written to {} in {:.1}s",
                 train,
