@@ -100,10 +100,24 @@ def plot(records, path):
         print("(no matplotlib: plot skipped; run with .venv-bench/bin/python)", file=sys.stderr)
         return
     series = OrderedDict()
-    for r in records:
-        if r["status"] == "ok" and r["name"].startswith("eps"):
+    ok = [r for r in records if r["status"] == "ok"]
+    for r in ok:
+        if r["name"].startswith("eps"):
             series.setdefault(r["name"], OrderedDict()).setdefault(
                 target_epsilon(r), []).append(r.get("test_accuracy_avg") or r["test_accuracy"])
+    # A run of another table with the same base and the series' other
+    # overrides (e.g. the ε = 3 point of a search) joins the series.
+    for name in list(series):
+        mine = [r for r in ok if r["name"] == name]
+        private = [r for r in mine if math.isfinite(target_epsilon(r))]
+        if not private:
+            continue
+        strip = lambda r: frozenset(o for o in key_of(r) if not o.startswith("privacy.target_epsilon"))
+        common, base = strip(private[0]), private[0]["base"]
+        for r in ok:
+            if r["name"] != name and r["base"] == base and strip(r) == common:
+                series[name].setdefault(target_epsilon(r), []).append(
+                    r.get("test_accuracy_avg") or r["test_accuracy"])
     fig, ax = plt.subplots(figsize=(6.4, 4.2))
     finite = [e for s in series.values() for e in s if math.isfinite(e)]
     inf_x = (max(finite) * 2.5) if finite else 16.0

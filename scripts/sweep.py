@@ -12,7 +12,9 @@ arrays and inline tables contain commas) spans the cartesian product; `--set
 KEY=VALUE` is added to every run. Each run gets an id (a digest of the base
 config's path and text, the overrides and --max-steps) and its own output folder
 `runs/sweep/<id>` (unless an override sets `output.dir`); a run whose id is already in the results file with
-`"status": "ok"` is skipped, so an interrupted sweep resumes where it stopped.
+`"status": "ok"` is skipped, so an interrupted sweep resumes where it stopped;
+a run in progress holds `runs/sweep/<id>.claim`, so several sweeps over one
+grid can run in parallel (delete stale claims after a crash).
 
 A record holds: id, name, base, overrides, the exact command, steps done and
 planned, ε and δ spent, the test accuracy of the raw and of the averaged
@@ -142,7 +144,7 @@ def main(argv):
     for point in grid_points(a.grid):
         overrides = a.set + point
         rid = run_id(a.base, overrides, a.max_steps)
-        if rid in done:
+        if rid in done or rid in done_ids(a.out):
             print(f"[sweep] skip {rid} (done): {' '.join(overrides)}", flush=True)
             continue
         given = [o.split("=", 1)[1].strip().strip('"') for o in overrides
@@ -156,6 +158,14 @@ def main(argv):
         shown = " ".join(shlex.quote(c) for c in cmd).replace(a.bin, "dpxla")
         if a.dry_run:
             print(shown)
+            continue
+        # A claim file lets several sweeps share a grid (run in parallel).
+        claim = os.path.join(a.runs_dir, rid + ".claim")
+        os.makedirs(a.runs_dir, exist_ok=True)
+        try:
+            os.close(os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            print(f"[sweep] skip {rid} (claimed by another sweep: {claim})", flush=True)
             continue
         if os.path.isdir(outdir):  # a stale, unfinished run: start afresh
             for f in os.listdir(outdir):
@@ -178,6 +188,7 @@ def main(argv):
             rec["error_tail"] = (p.stdout + p.stderr)[-2000:]
         with open(a.out, "a") as f:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        os.remove(claim)
         print(f"[sweep] {rec['status']} {rid}: acc {rec.get('test_accuracy')} "
               f"avg {rec.get('test_accuracy_avg')} eps {rec.get('epsilon')} "
               f"{wall:.0f}s", flush=True)

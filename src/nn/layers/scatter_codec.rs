@@ -51,7 +51,7 @@ pub fn decode_features<'b>(x: Tensor<'b>) -> Tensor<'b> {
     let s = x.shape();
     let r = s.len();
     let c2 = s[r - 1];
-    if c2 % 2 != 0 {
+    if !c2.is_multiple_of(2) {
         x.builder().fail(
             "decode_features",
             &[x.aval()],
