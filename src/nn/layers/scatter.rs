@@ -172,7 +172,8 @@ fn per_channel<'b>(x: Tensor<'b>, k: Tensor<'b>, stride: usize) -> Tensor<'b> {
 #[track_caller]
 pub fn scattering<'b>(x: Tensor<'b>, spec: &ScatterSpec) -> Tensor<'b> {
     let s = x.shape();
-    if s.len() != 4 || s[0] != 1 || s[3] != 1 || !s[1].is_multiple_of(4) || !s[2].is_multiple_of(4) {
+    if s.len() != 4 || s[0] != 1 || s[3] != 1 || !s[1].is_multiple_of(4) || !s[2].is_multiple_of(4)
+    {
         x.builder().fail(
             "scattering",
             &[x.aval()],
