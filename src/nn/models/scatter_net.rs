@@ -37,8 +37,11 @@ pub enum ScatterHead {
 
 /// A scattering front end + GroupNorm + a trainable head.
 pub struct ScatterNet {
+    /// Shape of one example: `[H, W, 1]` images or `[H/4, W/4, 162]` codes.
     pub input: Vec<usize>,
+    /// Number of classes (the head's width).
     pub classes: usize,
+    /// The trainable classifier.
     pub head: ScatterHead,
     /// true: the input is precomputed, encoded features `[H/4, W/4, 162]`
     /// (`dpxla features scatter`); false: images `[H, W, 1]`.
