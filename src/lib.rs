@@ -47,6 +47,7 @@ pub mod data;
 pub mod dp;
 pub mod error;
 pub mod export;
+pub mod features;
 pub mod lower;
 pub mod nn;
 pub mod optim;

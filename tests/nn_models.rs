@@ -89,3 +89,14 @@ fn every_name_builds_and_cnn_tanh_picks_by_input() {
     let r10 = param_count(by_name_with("resnet18_gn", &ten).unwrap().as_ref()).unwrap();
     assert_eq!(r10, 11_689_512 - 990 * 512 - 990);
 }
+
+#[test]
+fn scatter_model_counts() {
+    // Tramèr & Boneh: Linear(81·7·7, 10); their MNIST_CNN on 81 channels:
+    // conv 81→16 3x3, conv 16→32 3x3, dense 512→32, dense 32→10.
+    assert_eq!(count("scatter_linear"), 81 * 49 * 10 + 10);
+    assert_eq!(count("scatterfeat_linear"), 81 * 49 * 10 + 10);
+    let cnn = (81 * 9 * 16 + 16) + (16 * 9 * 32 + 32) + (512 * 32 + 32) + (32 * 10 + 10);
+    assert_eq!(count("scatter_cnn"), cnn);
+    assert_eq!(count("scatterfeat_cnn"), cnn);
+}

@@ -9,6 +9,7 @@ mod audit;
 mod bench;
 mod data;
 mod export;
+mod features;
 mod model;
 mod plugin;
 mod release;
@@ -64,6 +65,9 @@ enum Command {
     /// Inspect datasets and convert them to safetensors shards.
     #[command(subcommand)]
     Data(data::DataCmd),
+    /// Precompute fixed features of a dataset (the scattering transform).
+    #[command(subcommand)]
+    Features(features::FeaturesCmd),
     /// Time the training engine's DP-SGD (or non-private) step on a model:
     /// compile time, step times, examples/s, memory.
     ///
@@ -112,6 +116,7 @@ pub fn main() -> i32 {
         Command::Grads(args) => model::grads(args),
         Command::ExportHlo(args) => export::run(args),
         Command::Data(cmd) => data::run(cmd),
+        Command::Features(cmd) => features::run(cmd),
         Command::Train(args) => train::run_train(args),
         Command::Eval(args) => train::run_eval(args),
         Command::Audit(args) => audit::run(args),

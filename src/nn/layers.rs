@@ -9,10 +9,15 @@
 //!
 //! Here: dense, conv (with and without bias), max / average / global average
 //! pooling, flatten. `norm`: GroupNorm, LayerNorm, weight-standardised conv;
-//! `activation`: gelu, elu (tanh, relu, sigmoid are `Tensor` methods).
+//! `activation`: gelu, elu (tanh and sigmoid are `Tensor` methods, relu is
+//! `NnOps`); [`scatter`]: a fixed scattering transform (constant filter
+//! banks) and parameter-free GroupNorm; [`scatter_codec`]: scattering
+//! features stored as `u8` datasets.
 
 mod activation;
 mod norm;
+pub mod scatter;
+pub mod scatter_codec;
 
 pub use activation::{elu, gelu};
 pub use norm::{

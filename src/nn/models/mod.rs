@@ -13,12 +13,17 @@
 //! | `wrn40_4`        | 32x32x3    | 10      |  8,961,306 |
 //! | `resnet18_gn`    | 224x224x3  | 1000    | 11,689,512 |
 //! | `resnet50_gn`    | 224x224x3  | 1000    | 25,557,032 |
+//! | `scatter_linear` | 28x28x1    | 10      |     39,700 |
+//! | `scatter_cnn`    | 28x28x1    | 10      |     33,066 |
+//! | `scatterfeat_linear` | 7x7x162 | 10     |     39,700 |
+//! | `scatterfeat_cnn`    | 7x7x162 | 10     |     33,066 |
 
 mod cifar_cnn;
 mod cnn_tanh;
 mod cnn_tanh_cifar;
 mod mlp;
 mod resnet_gn;
+mod scatter_net;
 mod wrn;
 
 pub use cifar_cnn::CifarCnn;
@@ -26,6 +31,7 @@ pub use cnn_tanh::CnnTanh;
 pub use cnn_tanh_cifar::CnnTanhCifar;
 pub use mlp::Mlp;
 pub use resnet_gn::ResNetGn;
+pub use scatter_net::{ScatterHead, ScatterNet};
 pub use wrn::WideResNet;
 
 use super::Model;
@@ -113,7 +119,40 @@ pub const MODELS: &[ModelEntry] = &[
         about: "ResNet-50 with GroupNorm",
         build: |o| resnet(o, ResNetGn::resnet50()),
     },
+    ModelEntry {
+        name: "scatter_linear",
+        about: "ScatterNet (J=2, L=8) + GroupNorm + linear head (Tramèr & Boneh 2021)",
+        build: |o| scatter(o, false, ScatterHead::Linear),
+    },
+    ModelEntry {
+        name: "scatter_cnn",
+        about: "ScatterNet + GroupNorm + small CNN head (Tramèr & Boneh 2021)",
+        build: |o| scatter(o, false, ScatterHead::Cnn),
+    },
+    ModelEntry {
+        name: "scatterfeat_linear",
+        about: "the scatter_linear head on precomputed features (`dpxla features scatter`)",
+        build: |o| scatter(o, true, ScatterHead::Linear),
+    },
+    ModelEntry {
+        name: "scatterfeat_cnn",
+        about: "the scatter_cnn head on precomputed features (`dpxla features scatter`)",
+        build: |o| scatter(o, true, ScatterHead::Cnn),
+    },
 ];
+
+fn scatter(o: &ModelOptions, features: bool, head: ScatterHead) -> Box<dyn Model> {
+    let d = if features {
+        ScatterNet::mnist_features(head)
+    } else {
+        ScatterNet::mnist(head)
+    };
+    Box::new(ScatterNet {
+        input: o.input_or(d.input.clone()),
+        classes: o.classes_or(d.classes),
+        ..d
+    })
+}
 
 fn cnn_tanh_cifar(o: &ModelOptions) -> Box<dyn Model> {
     let d = CnnTanhCifar::cifar10();
