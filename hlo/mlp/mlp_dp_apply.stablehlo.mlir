@@ -2,32 +2,27 @@ module @dpxla {
   func.func public @main(%params.dense1_b: tensor<512xf32>, %params.dense1_w: tensor<784x512xf32>, %params.dense2_b: tensor<512xf32>, %params.dense2_w: tensor<512x512xf32>, %params.dense3_b: tensor<10xf32>, %params.dense3_w: tensor<512x10xf32>, %slots.dense1_b_momentum: tensor<512xf32>, %slots.dense1_w_momentum: tensor<784x512xf32>, %slots.dense2_b_momentum: tensor<512xf32>, %slots.dense2_w_momentum: tensor<512x512xf32>, %slots.dense3_b_momentum: tensor<10xf32>, %slots.dense3_w_momentum: tensor<512x10xf32>, %accumulators.dense1_b: tensor<512xf32>, %accumulators.dense1_w: tensor<784x512xf32>, %accumulators.dense2_b: tensor<512xf32>, %accumulators.dense2_w: tensor<512x512xf32>, %accumulators.dense3_b: tensor<10xf32>, %accumulators.dense3_w: tensor<512x10xf32>, %noise_key: tensor<4xui32>, %learning_rate: tensor<f32>, %step: tensor<f32>) -> (tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<f32>) {
     %t1 = "stablehlo.reshape"(%noise_key) : (tensor<4xui32>) -> tensor<2x2xui32>
     %t2 = "stablehlo.bitcast_convert"(%t1) : (tensor<2x2xui32>) -> tensor<2xui64>
-    %t3:2 = "stablehlo.rng_bit_generator"(%t2) {rng_algorithm = #stablehlo<rng_algorithm THREE_FRY>} : (tensor<2xui64>) -> (tensor<2xui64>, tensor<2x334853xui64>)
-    %t4 = "stablehlo.constant"() {value = dense<11> : tensor<2x334853xui64>} : () -> tensor<2x334853xui64>
-    %t5 = "stablehlo.shift_right_logical"(%t3#1, %t4) : (tensor<2x334853xui64>, tensor<2x334853xui64>) -> tensor<2x334853xui64>
-    %t6 = "stablehlo.convert"(%t5) : (tensor<2x334853xui64>) -> tensor<2x334853xf64>
-    %t7 = "stablehlo.constant"() {value = dense<0x3CA0000000000000> : tensor<2x334853xf64>} : () -> tensor<2x334853xf64>
-    %t8 = "stablehlo.multiply"(%t6, %t7) : (tensor<2x334853xf64>, tensor<2x334853xf64>) -> tensor<2x334853xf64>
-    %t9 = "stablehlo.slice"(%t8) {start_indices = array<i64: 0, 0>, limit_indices = array<i64: 1, 334853>, strides = array<i64: 1, 1>} : (tensor<2x334853xf64>) -> tensor<1x334853xf64>
-    %t10 = "stablehlo.reshape"(%t9) : (tensor<1x334853xf64>) -> tensor<334853xf64>
-    %t11 = "stablehlo.slice"(%t8) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 2, 334853>, strides = array<i64: 1, 1>} : (tensor<2x334853xf64>) -> tensor<1x334853xf64>
-    %t12 = "stablehlo.reshape"(%t11) : (tensor<1x334853xf64>) -> tensor<334853xf64>
-    %t13 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<334853xf64>} : () -> tensor<334853xf64>
-    %t14 = "stablehlo.subtract"(%t13, %t10) : (tensor<334853xf64>, tensor<334853xf64>) -> tensor<334853xf64>
-    %t15 = "stablehlo.log"(%t14) : (tensor<334853xf64>) -> tensor<334853xf64>
-    %t16 = "stablehlo.constant"() {value = dense<0xC000000000000000> : tensor<334853xf64>} : () -> tensor<334853xf64>
-    %t17 = "stablehlo.multiply"(%t16, %t15) : (tensor<334853xf64>, tensor<334853xf64>) -> tensor<334853xf64>
-    %t18 = "stablehlo.sqrt"(%t17) : (tensor<334853xf64>) -> tensor<334853xf64>
-    %t19 = "stablehlo.constant"() {value = dense<0x401921FB54442D18> : tensor<334853xf64>} : () -> tensor<334853xf64>
-    %t20 = "stablehlo.multiply"(%t19, %t12) : (tensor<334853xf64>, tensor<334853xf64>) -> tensor<334853xf64>
-    %t21 = "stablehlo.cosine"(%t20) : (tensor<334853xf64>) -> tensor<334853xf64>
-    %t22 = "stablehlo.sine"(%t20) : (tensor<334853xf64>) -> tensor<334853xf64>
-    %t23 = "stablehlo.multiply"(%t18, %t21) : (tensor<334853xf64>, tensor<334853xf64>) -> tensor<334853xf64>
-    %t24 = "stablehlo.multiply"(%t18, %t22) : (tensor<334853xf64>, tensor<334853xf64>) -> tensor<334853xf64>
-    %t25 = "stablehlo.concatenate"(%t23, %t24) {dimension = 0 : i64} : (tensor<334853xf64>, tensor<334853xf64>) -> tensor<669706xf64>
-    %t26 = "stablehlo.slice"(%t25) {start_indices = array<i64: 0>, limit_indices = array<i64: 669706>, strides = array<i64: 1>} : (tensor<669706xf64>) -> tensor<669706xf64>
-    %t27 = "stablehlo.reshape"(%t26) : (tensor<669706xf64>) -> tensor<669706xf64>
-    %v21 = "stablehlo.convert"(%t27) : (tensor<669706xf64>) -> tensor<669706xf32>
+    %t3:2 = "stablehlo.rng_bit_generator"(%t2) {rng_algorithm = #stablehlo<rng_algorithm THREE_FRY>} : (tensor<2xui64>) -> (tensor<2xui64>, tensor<2x669706xui64>)
+    %t4 = "stablehlo.constant"() {value = dense<11> : tensor<2x669706xui64>} : () -> tensor<2x669706xui64>
+    %t5 = "stablehlo.shift_right_logical"(%t3#1, %t4) : (tensor<2x669706xui64>, tensor<2x669706xui64>) -> tensor<2x669706xui64>
+    %t6 = "stablehlo.convert"(%t5) : (tensor<2x669706xui64>) -> tensor<2x669706xf64>
+    %t7 = "stablehlo.constant"() {value = dense<0x3CA0000000000000> : tensor<2x669706xf64>} : () -> tensor<2x669706xf64>
+    %t8 = "stablehlo.multiply"(%t6, %t7) : (tensor<2x669706xf64>, tensor<2x669706xf64>) -> tensor<2x669706xf64>
+    %t9 = "stablehlo.slice"(%t8) {start_indices = array<i64: 0, 0>, limit_indices = array<i64: 1, 669706>, strides = array<i64: 1, 1>} : (tensor<2x669706xf64>) -> tensor<1x669706xf64>
+    %t10 = "stablehlo.reshape"(%t9) : (tensor<1x669706xf64>) -> tensor<669706xf64>
+    %t11 = "stablehlo.slice"(%t8) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 2, 669706>, strides = array<i64: 1, 1>} : (tensor<2x669706xf64>) -> tensor<1x669706xf64>
+    %t12 = "stablehlo.reshape"(%t11) : (tensor<1x669706xf64>) -> tensor<669706xf64>
+    %t13 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<669706xf64>} : () -> tensor<669706xf64>
+    %t14 = "stablehlo.subtract"(%t13, %t10) : (tensor<669706xf64>, tensor<669706xf64>) -> tensor<669706xf64>
+    %t15 = "stablehlo.log"(%t14) : (tensor<669706xf64>) -> tensor<669706xf64>
+    %t16 = "stablehlo.constant"() {value = dense<0xC000000000000000> : tensor<669706xf64>} : () -> tensor<669706xf64>
+    %t17 = "stablehlo.multiply"(%t16, %t15) : (tensor<669706xf64>, tensor<669706xf64>) -> tensor<669706xf64>
+    %t18 = "stablehlo.sqrt"(%t17) : (tensor<669706xf64>) -> tensor<669706xf64>
+    %t19 = "stablehlo.constant"() {value = dense<0x401921FB54442D18> : tensor<669706xf64>} : () -> tensor<669706xf64>
+    %t20 = "stablehlo.multiply"(%t19, %t12) : (tensor<669706xf64>, tensor<669706xf64>) -> tensor<669706xf64>
+    %t21 = "stablehlo.cosine"(%t20) : (tensor<669706xf64>) -> tensor<669706xf64>
+    %t22 = "stablehlo.multiply"(%t18, %t21) : (tensor<669706xf64>, tensor<669706xf64>) -> tensor<669706xf64>
+    %v21 = "stablehlo.convert"(%t22) : (tensor<669706xf64>) -> tensor<669706xf32>
     %v22 = "stablehlo.slice"(%v21) {start_indices = array<i64: 0>, limit_indices = array<i64: 512>, strides = array<i64: 1>} : (tensor<669706xf32>) -> tensor<512xf32>
     %v23 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
     %v24 = "stablehlo.broadcast_in_dim"(%v23) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
@@ -136,11 +131,11 @@ module @dpxla {
     %v127 = "stablehlo.broadcast_in_dim"(%v125) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
     %v128 = "stablehlo.broadcast_in_dim"(%v126) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
     %v129 = "stablehlo.select"(%v124, %v127, %v128) : (tensor<512xi1>, tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
-    %t28 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v130 = "stablehlo.reduce"(%v129, %t28) ({
-    ^bb0(%t29: tensor<f32>, %t30: tensor<f32>):
-      %t31 = "stablehlo.add"(%t29, %t30) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t31) : (tensor<f32>) -> ()
+    %t23 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v130 = "stablehlo.reduce"(%v129, %t23) ({
+    ^bb0(%t24: tensor<f32>, %t25: tensor<f32>):
+      %t26 = "stablehlo.add"(%t24, %t25) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t26) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<512xf32>, tensor<f32>) -> tensor<f32>
     %v131 = "stablehlo.abs"(%v86) : (tensor<784x512xf32>) -> tensor<784x512xf32>
     %v132 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
@@ -151,11 +146,11 @@ module @dpxla {
     %v137 = "stablehlo.broadcast_in_dim"(%v135) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<784x512xf32>
     %v138 = "stablehlo.broadcast_in_dim"(%v136) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<784x512xf32>
     %v139 = "stablehlo.select"(%v134, %v137, %v138) : (tensor<784x512xi1>, tensor<784x512xf32>, tensor<784x512xf32>) -> tensor<784x512xf32>
-    %t32 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v140 = "stablehlo.reduce"(%v139, %t32) ({
-    ^bb0(%t33: tensor<f32>, %t34: tensor<f32>):
-      %t35 = "stablehlo.add"(%t33, %t34) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t35) : (tensor<f32>) -> ()
+    %t27 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v140 = "stablehlo.reduce"(%v139, %t27) ({
+    ^bb0(%t28: tensor<f32>, %t29: tensor<f32>):
+      %t30 = "stablehlo.add"(%t28, %t29) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t30) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<784x512xf32>, tensor<f32>) -> tensor<f32>
     %v141 = "stablehlo.add"(%v130, %v140) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     %v142 = "stablehlo.abs"(%v93) : (tensor<512xf32>) -> tensor<512xf32>
@@ -167,11 +162,11 @@ module @dpxla {
     %v148 = "stablehlo.broadcast_in_dim"(%v146) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
     %v149 = "stablehlo.broadcast_in_dim"(%v147) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
     %v150 = "stablehlo.select"(%v145, %v148, %v149) : (tensor<512xi1>, tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
-    %t36 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v151 = "stablehlo.reduce"(%v150, %t36) ({
-    ^bb0(%t37: tensor<f32>, %t38: tensor<f32>):
-      %t39 = "stablehlo.add"(%t37, %t38) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t39) : (tensor<f32>) -> ()
+    %t31 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v151 = "stablehlo.reduce"(%v150, %t31) ({
+    ^bb0(%t32: tensor<f32>, %t33: tensor<f32>):
+      %t34 = "stablehlo.add"(%t32, %t33) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t34) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<512xf32>, tensor<f32>) -> tensor<f32>
     %v152 = "stablehlo.add"(%v141, %v151) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     %v153 = "stablehlo.abs"(%v100) : (tensor<512x512xf32>) -> tensor<512x512xf32>
@@ -183,11 +178,11 @@ module @dpxla {
     %v159 = "stablehlo.broadcast_in_dim"(%v157) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512x512xf32>
     %v160 = "stablehlo.broadcast_in_dim"(%v158) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512x512xf32>
     %v161 = "stablehlo.select"(%v156, %v159, %v160) : (tensor<512x512xi1>, tensor<512x512xf32>, tensor<512x512xf32>) -> tensor<512x512xf32>
-    %t40 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v162 = "stablehlo.reduce"(%v161, %t40) ({
-    ^bb0(%t41: tensor<f32>, %t42: tensor<f32>):
-      %t43 = "stablehlo.add"(%t41, %t42) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t43) : (tensor<f32>) -> ()
+    %t35 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v162 = "stablehlo.reduce"(%v161, %t35) ({
+    ^bb0(%t36: tensor<f32>, %t37: tensor<f32>):
+      %t38 = "stablehlo.add"(%t36, %t37) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t38) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<512x512xf32>, tensor<f32>) -> tensor<f32>
     %v163 = "stablehlo.add"(%v152, %v162) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     %v164 = "stablehlo.abs"(%v107) : (tensor<10xf32>) -> tensor<10xf32>
@@ -199,11 +194,11 @@ module @dpxla {
     %v170 = "stablehlo.broadcast_in_dim"(%v168) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<10xf32>
     %v171 = "stablehlo.broadcast_in_dim"(%v169) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<10xf32>
     %v172 = "stablehlo.select"(%v167, %v170, %v171) : (tensor<10xi1>, tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %t44 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v173 = "stablehlo.reduce"(%v172, %t44) ({
-    ^bb0(%t45: tensor<f32>, %t46: tensor<f32>):
-      %t47 = "stablehlo.add"(%t45, %t46) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t47) : (tensor<f32>) -> ()
+    %t39 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v173 = "stablehlo.reduce"(%v172, %t39) ({
+    ^bb0(%t40: tensor<f32>, %t41: tensor<f32>):
+      %t42 = "stablehlo.add"(%t40, %t41) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t42) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<10xf32>, tensor<f32>) -> tensor<f32>
     %v174 = "stablehlo.add"(%v163, %v173) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     %v175 = "stablehlo.abs"(%v114) : (tensor<512x10xf32>) -> tensor<512x10xf32>
@@ -215,11 +210,11 @@ module @dpxla {
     %v181 = "stablehlo.broadcast_in_dim"(%v179) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512x10xf32>
     %v182 = "stablehlo.broadcast_in_dim"(%v180) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512x10xf32>
     %v183 = "stablehlo.select"(%v178, %v181, %v182) : (tensor<512x10xi1>, tensor<512x10xf32>, tensor<512x10xf32>) -> tensor<512x10xf32>
-    %t48 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v184 = "stablehlo.reduce"(%v183, %t48) ({
-    ^bb0(%t49: tensor<f32>, %t50: tensor<f32>):
-      %t51 = "stablehlo.add"(%t49, %t50) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t51) : (tensor<f32>) -> ()
+    %t43 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v184 = "stablehlo.reduce"(%v183, %t43) ({
+    ^bb0(%t44: tensor<f32>, %t45: tensor<f32>):
+      %t46 = "stablehlo.add"(%t44, %t45) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t46) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<512x10xf32>, tensor<f32>) -> tensor<f32>
     %v185 = "stablehlo.add"(%v174, %v184) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     "func.return"(%v79, %v86, %v93, %v100, %v107, %v114, %v76, %v83, %v90, %v97, %v104, %v111, %v115, %v116, %v117, %v118, %v119, %v120, %v185) : (tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<f32>) -> ()
