@@ -167,7 +167,7 @@ fn bad_inputs_are_clear_errors_with_exit_code_2() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("available: mlp"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("possible values: mlp"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
