@@ -60,25 +60,42 @@ pub fn group_norm_init<'b>(
         let ys = y.shape();
         return y.reshape(&ys[1..]);
     }
+    let c = x.shape().last().copied().unwrap_or(0);
+    let Some(y) = group_normalize("group_norm", x, groups, eps) else {
+        return x; // refused: the builder holds the error
+    };
+    let scale = p.param("scale", &[c], scale_init);
+    let offset = p.param("offset", &[c], Init::Zeros);
+    y * scale + offset
+}
+
+/// GroupNorm's normalisation without scale and offset: `x` `[N, ..., C]`
+/// with C split into `groups` groups, each (example, group) normalised over
+/// its positions and channels. On a bad shape the builder records an error
+/// (naming `op`) and the result is `None`.
+#[track_caller]
+pub(crate) fn group_normalize<'b>(
+    op: &str,
+    x: Tensor<'b>,
+    groups: usize,
+    eps: f64,
+) -> Option<Tensor<'b>> {
     let s = x.shape();
     let r = s.len();
     let c = s.last().copied().unwrap_or(0);
     if r < 2 || groups == 0 || c % groups != 0 {
         x.builder().fail(
-            "group_norm",
+            op,
             &[x.aval()],
             format!("needs [N, ..., C] with C divisible by {groups} groups"),
         );
-        return x;
+        return None;
     }
     let mut gs = s[..r - 1].to_vec();
     gs.extend([groups, c / groups]);
     // Reduce over everything but the batch dim 0 and the group dim r - 1.
     let axes: Vec<usize> = (1..=r).filter(|&a| a != r - 1).collect();
-    let y = normalize(x.reshape(&gs), &axes, eps).reshape(&s);
-    let scale = p.param("scale", &[c], scale_init);
-    let offset = p.param("offset", &[c], Init::Zeros);
-    y * scale + offset
+    Some(normalize(x.reshape(&gs), &axes, eps).reshape(&s))
 }
 
 /// LayerNorm (Ba et al. 2016) over the last axis of `x`, with `scale`

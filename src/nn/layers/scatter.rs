@@ -222,26 +222,5 @@ pub fn scattering_j2<'b>(x: Tensor<'b>) -> Tensor<'b> {
 /// (example, group) with no scale or offset, so it adds no parameter.
 #[track_caller]
 pub fn group_norm_plain<'b>(x: Tensor<'b>, groups: usize, eps: f64) -> Tensor<'b> {
-    let s = x.shape();
-    let r = s.len();
-    let c = s.last().copied().unwrap_or(0);
-    if r < 2 || groups == 0 || c % groups != 0 {
-        x.builder().fail(
-            "group_norm_plain",
-            &[x.aval()],
-            format!("needs [N, ..., C] with C divisible by {groups} groups"),
-        );
-        return x;
-    }
-    let mut gs = s[..r - 1].to_vec();
-    gs.extend([groups, c / groups]);
-    let axes: Vec<usize> = (1..=r).filter(|&a| a != r - 1).collect();
-    let g = x.reshape(&gs);
-    let keep: Vec<usize> = (0..=r).filter(|d| !axes.contains(d)).collect();
-    let mean = g.mean(&axes).broadcast_in_dim(&gs, &keep);
-    let xc = g - mean;
-    let inv = (xc.square().mean(&axes) + eps)
-        .rsqrt()
-        .broadcast_in_dim(&gs, &keep);
-    (xc * inv).reshape(&s)
+    super::norm::group_normalize("group_norm_plain", x, groups, eps).unwrap_or(x)
 }
