@@ -16,111 +16,16 @@
 
 use super::data_parallel::graphs::replicated_apply_graph;
 use super::data_parallel::shard::{batch_rows, rows_per_replica, shard_batch, Shard};
-use super::programs::{accumulate_graph, apply_graph, evaluate_graph, ApplySpec};
+use super::programs::{accumulate_graph, apply_graph, evaluate_graph};
 use super::signature::{Group, NamedProgram};
-use crate::dp::mechanism::{DpMechanism, NoiseSource};
-use crate::nn::{init_params, trace_example_eval, trace_example_loss, ExampleLoss, Model};
-use crate::optim::{Averaging, Optimizer};
+use crate::dp::mechanism::NoiseSource;
 use crate::program::{to_device, to_host};
 use crate::runtime::{Buffer, Client, CompileOptions};
-use crate::trace::{Graph, HostArray};
+use crate::trace::HostArray;
 use crate::{Error, Result};
 use std::collections::BTreeMap;
 
-/// Everything that determines the compiled programs.
-#[derive(Clone)]
-pub struct EngineSpec {
-    pub loss: ExampleLoss,
-    /// Per-example (loss, correct) graph, parameters first (as `loss.graph`).
-    pub eval_example: Graph,
-    /// Indices (into `loss.params`) of the parameters that are trained; the
-    /// others are frozen and get no per-example gradients at all.
-    pub trainable: Vec<usize>,
-    /// Augmentation multiplicity K (views per example).
-    pub views: usize,
-    /// Clipping and noise; `None` for a non-private run.
-    pub mechanism: Option<DpMechanism>,
-    pub optimizer: Optimizer,
-    pub averaging: Averaging,
-    pub compile_options: CompileOptions,
-    /// Devices the step runs on (data parallelism); 1 by default.
-    pub replicas: usize,
-}
-
-impl EngineSpec {
-    /// The spec for `model` with every parameter trainable, one view per
-    /// example and default compile options (adjust the public fields for more).
-    pub fn new(
-        model: &dyn Model,
-        mechanism: Option<DpMechanism>,
-        optimizer: Optimizer,
-        averaging: Averaging,
-    ) -> Result<EngineSpec> {
-        let loss = trace_example_loss(model)?;
-        let (eval_example, _) = trace_example_eval(model)?;
-        let trainable = (0..loss.params.len()).collect();
-        Ok(EngineSpec {
-            loss,
-            eval_example,
-            trainable,
-            views: 1,
-            mechanism,
-            optimizer,
-            averaging,
-            compile_options: CompileOptions::default(),
-            replicas: 1,
-        })
-    }
-
-    /// The apply step's spec.
-    pub fn apply_spec(&self) -> ApplySpec {
-        ApplySpec {
-            mechanism: self.mechanism,
-            optimizer: self.optimizer.clone(),
-            averaging: self.averaging.clone(),
-        }
-    }
-
-    /// Fresh parameters for this spec's model (see `nn::init_params`).
-    pub fn initial_state(&self, seed: u64) -> HostState {
-        HostState::fresh(
-            init_params(&self.loss.params, seed)
-                .into_iter()
-                .map(|(_, a)| a)
-                .collect(),
-        )
-    }
-}
-
-/// Host copies of the training state (for checkpoints).
-#[derive(Clone, Debug, PartialEq)]
-pub struct HostState {
-    pub params: Vec<HostArray>,
-    /// Per trainable parameter, `optimizer.slots()` order.
-    pub slots: Vec<HostArray>,
-    /// Averages of all parameters (empty without averaging).
-    pub averages: Vec<HostArray>,
-}
-
-impl HostState {
-    /// Parameters with zero optimiser slots and averages starting at them.
-    pub fn fresh(params: Vec<HostArray>) -> HostState {
-        HostState {
-            params,
-            slots: Vec::new(),
-            averages: Vec::new(),
-        }
-    }
-}
-
-/// Diagnostics returned by one accumulate call.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct AccumulateStats {
-    /// Σ loss over the real (unmasked) examples.
-    pub loss_sum: f64,
-    /// Number of real examples whose gradient norm exceeded the clip norm.
-    pub clipped: f64,
-}
+pub use super::engine_spec::{AccumulateStats, EngineSpec, HostState};
 
 /// Per replica, one list of device buffers (`[replica][array]`).
 type PerReplica = Vec<Vec<Buffer>>;
