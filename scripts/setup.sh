@@ -4,9 +4,10 @@
 #
 #   1. the offline datasets into data/ (scripts/fetch_datasets.sh: Debian and npm
 #      packages);
-#   2. a project-local Python environment, .venv/ (git-ignored), with numpy for
-#      the reference scripts the tests run (scripts/reference_grads.py); the
-#      system Python is left alone;
+#   2. a project-local Python environment, .venv/ (git-ignored), with numpy and
+#      Kymatio 0.3 for the reference scripts the tests run
+#      (scripts/reference_grads.py, scripts/scatter_reference.py); the system
+#      Python is left alone;
 #   3. the XLA CPU plugin, through `dpxla plugin info` (finds it in the dpxla
 #      cache or site-packages, else fetches it with pip and checks it by running
 #      a small program).
@@ -25,16 +26,16 @@ fi
 echo "== datasets"
 bash scripts/fetch_datasets.sh
 
-echo "== Python environment (.venv, numpy)"
-if ! .venv/bin/python -c "import numpy" 2>/dev/null; then
+echo "== Python environment (.venv, numpy, kymatio)"
+if ! .venv/bin/python -c "import numpy, kymatio" 2>/dev/null; then
     if ! python3 -m venv .venv 2>/dev/null; then
         # Debian's python3 ships venv separately.
         apt-get install -y -qq python3-venv || { apt-get update -qq && apt-get install -y -qq python3-venv; }
         python3 -m venv .venv
     fi
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check numpy
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check numpy kymatio==0.3.0
 fi
-.venv/bin/python -c "import numpy; print('numpy', numpy.__version__)"
+.venv/bin/python -c "import numpy, kymatio; print('numpy', numpy.__version__, 'kymatio', kymatio.__version__)"
 
 echo "== XLA CPU plugin"
 cargo run --quiet "${profile[@]}" --bin dpxla -- plugin info

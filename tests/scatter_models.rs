@@ -51,7 +51,8 @@ fn scatter(img: &[f32]) -> Vec<f32> {
 #[test]
 fn scattering_is_nonnegative_and_vanishes_on_a_black_image() {
     let s = scatter(&image());
-    assert!(s.iter().all(|v| v.is_finite() && *v >= 0.0));
+    // (Low-passed moduli: non-negative up to rounding.)
+    assert!(s.iter().all(|v| v.is_finite() && *v >= -1e-6));
     // Every order carries signal: S0 (channel 0), S1 (1..17), S2 (17..81).
     let order_max = |range: std::ops::Range<usize>| {
         s.chunks(81)

@@ -18,6 +18,7 @@ mod activation;
 mod norm;
 pub mod scatter;
 pub mod scatter_codec;
+pub mod scatter_filters;
 
 pub use activation::{elu, gelu};
 pub use norm::{
