@@ -122,15 +122,94 @@ pub fn scatter_dataset(
     })
 }
 
+/// The transform that made a features folder, written last to
+/// `OUT/features.json` (so a crash leaves no marker). Bump it whenever the
+/// transform, its filters or the code change: the `scatterfeat_*` models refuse
+/// features without the current marker instead of training on stale ones.
+pub const SCATTER_FEATURES_VERSION: &str = "scatter kymatio-0.3 J=2 L=8 / log16 codec v1";
+
+/// The marker file of a features folder.
+pub const FEATURES_MARKER: &str = "features.json";
+
+/// What `OUT/features.json` records.
+#[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+pub struct FeaturesMarker {
+    pub transform: String,
+    pub source: PathBuf,
+    pub limit: Option<usize>,
+    pub train: usize,
+    pub test: usize,
+}
+
+fn read_marker(dir: &Path) -> Result<Option<FeaturesMarker>> {
+    let path = dir.join(FEATURES_MARKER);
+    match std::fs::read_to_string(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::InvalidInput(format!("{}: {e}", path.display()))),
+        Ok(text) => serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|e| Error::InvalidInput(format!("{}: {e}", path.display()))),
+    }
+}
+
+/// Checks that `path` (a features folder, or its `train`/`test` split) was
+/// written by the current scattering transform ([`SCATTER_FEATURES_VERSION`]).
+pub fn check_scatter_features(path: &Path) -> Result<()> {
+    let root = match path.file_name().and_then(|n| n.to_str()) {
+        Some("train" | "test") if !path.join(FEATURES_MARKER).exists() => {
+            path.parent().unwrap_or(path)
+        }
+        _ => path,
+    };
+    let redo = format!(
+        "delete it and rerun `dpxla features scatter --data <images> --out {}`",
+        root.display()
+    );
+    match read_marker(root)? {
+        Some(m) if m.transform == SCATTER_FEATURES_VERSION => Ok(()),
+        Some(m) => Err(Error::InvalidInput(format!(
+            "{} holds features of another transform ({:?}, this build makes {:?}): {redo}",
+            root.display(),
+            m.transform,
+            SCATTER_FEATURES_VERSION
+        ))),
+        None => Err(Error::InvalidInput(format!(
+            "{} has no {FEATURES_MARKER}: it was not written (or not finished) by `dpxla features scatter` of this version; {redo}",
+            root.display()
+        ))),
+    }
+}
+
+/// Whether the registry model `name` reads precomputed scattering features
+/// (the `scatterfeat_*` models).
+pub fn reads_scatter_features(name: &str) -> bool {
+    name.starts_with("scatterfeat_")
+}
+
+/// Whether `out` already holds the finished features of `data` (same
+/// transform, source and limit): `dpxla features scatter` then does nothing.
+pub fn scatter_features_up_to_date(data: &Path, out: &Path, limit: Option<usize>) -> Result<bool> {
+    Ok(read_marker(out)?.is_some_and(|m| {
+        m.transform == SCATTER_FEATURES_VERSION && m.source == data && m.limit == limit
+    }))
+}
+
 /// Writes the scattering features of both splits of `data` (the first `limit`
 /// examples of each, default all) to `out/train` and `out/test` (safetensors
-/// shards). Returns the number of examples per split.
+/// shards), then `out/features.json`. Returns the number of examples per split.
 pub fn write_scatter_features(
     client: &Client,
     data: &Path,
     out: &Path,
     limit: Option<usize>,
 ) -> Result<[usize; 2]> {
+    if out.join(FEATURES_MARKER).exists() {
+        return Err(Error::InvalidInput(format!(
+            "{} already holds features ({}); delete it to rewrite them",
+            out.display(),
+            FEATURES_MARKER
+        )));
+    }
     let mut counts = [0; 2];
     for (k, (split, name)) in [(Split::Train, "train"), (Split::Test, "test")]
         .into_iter()
@@ -145,5 +224,16 @@ pub fn write_scatter_features(
         counts[k] = feats.len();
         write_shards(&feats, &out.join(name), 20_000, |_, _| {})?;
     }
+    let marker = FeaturesMarker {
+        transform: SCATTER_FEATURES_VERSION.into(),
+        source: data.to_path_buf(),
+        limit,
+        train: counts[0],
+        test: counts[1],
+    };
+    let path = out.join(FEATURES_MARKER);
+    let text = serde_json::to_string_pretty(&marker).expect("plain struct");
+    std::fs::write(&path, text)
+        .map_err(|e| Error::InvalidInput(format!("{}: {e}", path.display())))?;
     Ok(counts)
 }

@@ -119,6 +119,10 @@ impl Setup {
             cfg.data.num_classes,
         )?;
         let test_path = cfg.data.test.as_ref().unwrap_or(&cfg.data.train);
+        if crate::features::reads_scatter_features(&cfg.model.name) {
+            crate::features::check_scatter_features(&cfg.data.train)?;
+            crate::features::check_scatter_features(test_path)?;
+        }
         // The test split is held to the training split's classes: a label
         // beyond them is named, not reported as a class-count mismatch.
         let classes = Some(train.num_classes());

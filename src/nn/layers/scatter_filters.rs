@@ -22,6 +22,11 @@
 
 use std::f64::consts::PI;
 
+/// Kymatio's `gabor_2d` normalises with the literal 3.1415, not π; kept so the
+/// filters are Kymatio's to the last digit.
+#[allow(clippy::approx_constant)]
+const KYMATIO_PI: f64 = 3.1415;
+
 /// Kymatio's padded side for a side of `n` pixels at `j` scales
 /// (`utils.compute_padding`): the next multiple of 2^J with at least 2^J of
 /// margin.
@@ -120,8 +125,7 @@ fn gabor(m: usize, n: usize, sigma: f64, theta: f64, xi: f64, slant: f64) -> (Ve
         c * s * (1.0 - sl2) / den,
         (s * s + c * c * sl2) / den,
     );
-    // Kymatio normalises with 3.1415, not π; kept for identical filters.
-    let norm = 2.0 * 3.1415 * sigma * sigma / slant;
+    let norm = 2.0 * KYMATIO_PI * sigma * sigma / slant;
     let (mut re, mut im) = (vec![0.0; m * n], vec![0.0; m * n]);
     for ex in -2i64..=2 {
         for ey in -2i64..=2 {
