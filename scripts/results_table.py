@@ -9,8 +9,9 @@ One table per sweep `name`, in file order. Runs that differ only in a seed
 (`model.init_seed`, `augment.seed`) are one row: accuracy as mean ± std over
 the seeds (std with n − 1; a single run has no ±). Failed runs are listed
 under their table. The plot draws every table whose name starts with `eps`
-(x: the target ε, or ∞ for `privacy.enabled=false`) against the published
-anchors of Tramèr & Boneh 2021 (Fashion-MNIST, ε = 3).
+(x: the target ε, or ∞ for `privacy.enabled=false`; y: at each ε, the best
+setting's mean over seeds, error bar its std) against the published anchors of
+Tramèr & Boneh 2021 (Fashion-MNIST, ε = 3).
 """
 
 import argparse
@@ -80,9 +81,10 @@ def tables(records):
         failed = [r for r in recs if r["status"] != "ok"]
         for r in failed:
             out.append(f"\nfailed: `{r['command']}`")
-        out.append("\nCommands (one per row, first seed):\n")
+        out.append("\nCommands (one per row, first seed; the overrides apply to the base "
+                   "config as it was at the commit named, which the run recorded):\n")
         for key, rs in rows.items():
-            out.append(f"- `{rs[0]['command']}`")
+            out.append(f"- `{rs[0]['command']}` (commit {rs[0].get('commit', '?')})")
         out.append("")
     return "\n".join(out)
 
@@ -99,25 +101,21 @@ def plot(records, path):
     except ImportError:
         print("(no matplotlib: plot skipped; run with .venv-bench/bin/python)", file=sys.stderr)
         return
-    series = OrderedDict()
+    # Per table and ε: the runs of each setting (the overrides other than the
+    # target ε and the seeds) averaged over seeds, and the best setting's mean
+    # and std plotted (a table may tune e.g. the learning rate per ε).
+    groups = OrderedDict()
     ok = [r for r in records if r["status"] == "ok"]
     for r in ok:
         if r["name"].startswith("eps"):
-            series.setdefault(r["name"], OrderedDict()).setdefault(
-                target_epsilon(r), []).append(r.get("test_accuracy_avg") or r["test_accuracy"])
-    # A run of another table with the same base and the series' other
-    # overrides (e.g. the ε = 3 point of a search) joins the series.
-    for name in list(series):
-        mine = [r for r in ok if r["name"] == name]
-        private = [r for r in mine if math.isfinite(target_epsilon(r))]
-        if not private:
-            continue
-        strip = lambda r: frozenset(o for o in key_of(r) if not o.startswith("privacy.target_epsilon"))
-        common, base = strip(private[0]), private[0]["base"]
-        for r in ok:
-            if r["name"] != name and r["base"] == base and strip(r) == common:
-                series[name].setdefault(target_epsilon(r), []).append(
+            setting = frozenset(o for o in key_of(r) if not o.startswith("privacy.target_epsilon"))
+            groups.setdefault(r["name"], OrderedDict()).setdefault(
+                target_epsilon(r), OrderedDict()).setdefault(setting, []).append(
                     r.get("test_accuracy_avg") or r["test_accuracy"])
+    series = OrderedDict()
+    for name, by_eps in groups.items():
+        series[name] = OrderedDict(
+            (eps, max(settings.values(), key=statistics.mean)) for eps, settings in by_eps.items())
     fig, ax = plt.subplots(figsize=(6.4, 4.2))
     finite = [e for s in series.values() for e in s if math.isfinite(e)]
     inf_x = (max(finite) * 2.5) if finite else 16.0
