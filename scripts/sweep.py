@@ -18,7 +18,9 @@ grid can run in parallel (delete stale claims after a crash).
 
 A record holds: id, name, base, overrides, the exact command, steps done and
 planned, ε and δ spent, the test accuracy of the raw and of the averaged
-(EMA/Polyak) parameters, wall time, machine, date and git commit. A failed run
+(EMA/Polyak) parameters, wall time, machine, date, and the git commit (with
+"+dirty" if tracked files were modified) and base config text as the run
+started. A failed run
 is recorded with `"status": "failed"` and the tail of its output, and is
 retried on the next invocation. Standard library only.
 """
@@ -106,9 +108,13 @@ def machine():
 
 
 def git_commit():
+    """HEAD's short hash, with "+dirty" when tracked files differ from it."""
     try:
-        return subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"],
+        head = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"],
                               capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", ROOT, "diff", "--quiet", "HEAD", "--"],
+                               capture_output=True).returncode != 0
+        return head + ("+dirty" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
         return None
 
@@ -173,6 +179,11 @@ def main(argv):
         print(f"[sweep] run {rid}: {shown}", flush=True)
         full = (["nice", "-n", str(a.nice)] if a.nice else []) + cmd
         mach = machine()
+        # The commit and the base config's text as the run STARTS (a run may
+        # outlive a commit); the text makes the record reproducible on its own.
+        commit = git_commit()
+        with open(os.path.join(ROOT, a.base)) as f:
+            base_text = f.read()
         t0 = time.time()
         p = subprocess.run(full, cwd=ROOT, capture_output=True, text=True)
         wall = time.time() - t0
@@ -182,7 +193,7 @@ def main(argv):
         rec.update(parse_output(p.stdout))
         rec.update({"wall_s": round(wall, 1), "machine": mach,
                     "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                    "commit": git_commit()})
+                    "commit": commit, "base_text": base_text})
         if p.returncode != 0:
             rec["returncode"] = p.returncode
             rec["error_tail"] = (p.stdout + p.stderr)[-2000:]
