@@ -33,7 +33,8 @@ def load(path):
 
 
 def key_of(rec):
-    return tuple(o for o in rec["overrides"] if o.split("=", 1)[0] not in SEED_KEYS)
+    # Sorted: the same overrides given in another order are the same setting.
+    return tuple(sorted(o for o in rec["overrides"] if o.split("=", 1)[0] not in SEED_KEYS))
 
 
 def fmt(values):
