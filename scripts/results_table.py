@@ -125,7 +125,7 @@ def plot(records, path):
         px = [x if math.isfinite(x) else inf_x for x in xs]
         ys = [statistics.mean(pts[x]) for x in xs]
         es = [statistics.stdev(pts[x]) if len(pts[x]) > 1 else 0.0 for x in xs]
-        ax.errorbar(px, ys, yerr=es, marker="o", capsize=3, label=name)
+        ax.errorbar(px, ys, yerr=es, marker="o", capsize=3, label=f"dpxla {name} (best setting per ε)")
     for (label, acc), mk in zip(ANCHORS, ["*", "s", "^"]):
         ax.plot([3.0], [acc], marker=mk, linestyle="none", markersize=9, label=label)
     ax.set_xscale("log")
