@@ -189,8 +189,17 @@ pub fn reads_scatter_features(name: &str) -> bool {
 /// Whether `out` already holds the finished features of `data` (same
 /// transform, source and limit): `dpxla features scatter` then does nothing.
 pub fn scatter_features_up_to_date(data: &Path, out: &Path, limit: Option<usize>) -> Result<bool> {
+    // The same folder spelled differently (`./data/x`, an absolute path) is
+    // the same source.
+    let same_source = |stored: &Path| {
+        stored == data
+            || matches!(
+                (std::fs::canonicalize(stored), std::fs::canonicalize(data)),
+                (Ok(a), Ok(b)) if a == b
+            )
+    };
     Ok(read_marker(out)?.is_some_and(|m| {
-        m.transform == SCATTER_FEATURES_VERSION && m.source == data && m.limit == limit
+        m.transform == SCATTER_FEATURES_VERSION && same_source(&m.source) && m.limit == limit
     }))
 }
 

@@ -94,6 +94,12 @@ fn features_are_marked_reused_and_stale_ones_refused() {
         std::fs::metadata(&shard).unwrap().modified().unwrap(),
         mtime
     );
+    // ... also when the same data folder is spelled differently.
+    let respelled = data.join("..").join("fashion-mnist").display().to_string();
+    let mut args2 = args;
+    args2[3] = &respelled;
+    let again = dpxla(&args2);
+    assert!(text(&again).contains("nothing to do"), "{}", text(&again));
 
     // The marked features train.
     let ok = train(&feats, &tmp.join("run-ok"));
