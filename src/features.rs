@@ -12,7 +12,7 @@
 //! scattering's convolutions to the head's.
 
 use crate::data::shards::write_shards;
-use crate::data::{open_dataset, Dataset, OpenOptions, Split};
+use crate::data::{io_error, open_dataset, Dataset, OpenOptions, Split};
 use crate::lower::LowerOptions;
 use crate::nn::layers::scatter::{scattering, ScatterSpec};
 use crate::nn::layers::scatter_codec::encode_features;
@@ -145,7 +145,7 @@ fn read_marker(dir: &Path) -> Result<Option<FeaturesMarker>> {
     let path = dir.join(FEATURES_MARKER);
     match std::fs::read_to_string(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::InvalidInput(format!("{}: {e}", path.display()))),
+        Err(e) => Err(io_error(&path)(e)),
         Ok(text) => serde_json::from_str(&text)
             .map(Some)
             .map_err(|e| Error::InvalidInput(format!("{}: {e}", path.display()))),
@@ -242,7 +242,6 @@ pub fn write_scatter_features(
     };
     let path = out.join(FEATURES_MARKER);
     let text = serde_json::to_string_pretty(&marker).expect("plain struct");
-    std::fs::write(&path, text)
-        .map_err(|e| Error::InvalidInput(format!("{}: {e}", path.display())))?;
+    std::fs::write(&path, text).map_err(io_error(&path))?;
     Ok(counts)
 }

@@ -4,7 +4,9 @@
 //! features of an older transform (or a half-written folder) are a clear
 //! error, never silently trained on. Real data and plugin; 20 images a split.
 
-use std::path::{Path, PathBuf};
+mod run_common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn dpxla(args: &[&str]) -> Output {
@@ -21,19 +23,6 @@ fn text(o: &Output) -> String {
         String::from_utf8_lossy(&o.stdout),
         String::from_utf8_lossy(&o.stderr)
     )
-}
-
-fn fashion_mnist() -> PathBuf {
-    let d = std::env::var_os("DPXLA_DATA_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("data"))
-        .join("fashion-mnist");
-    assert!(
-        d.is_dir(),
-        "{} missing: run scripts/fetch_datasets.sh",
-        d.display()
-    );
-    d
 }
 
 fn train(features: &Path, out: &Path) -> Output {
@@ -59,10 +48,12 @@ fn train(features: &Path, out: &Path) -> Output {
 
 #[test]
 fn features_are_marked_reused_and_stale_ones_refused() {
-    let tmp = std::env::temp_dir().join(format!("dpxla-features-marker-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
+    let tmp = run_common::scratch("features", "marker");
     let feats = tmp.join("feats");
-    let (data, out) = (fashion_mnist(), feats.display().to_string());
+    let (data, out) = (
+        run_common::data_dir().join("fashion-mnist"),
+        feats.display().to_string(),
+    );
     let args = [
         "features",
         "scatter",

@@ -47,10 +47,7 @@ fn images(n: usize, h: usize, w: usize) -> Vec<Vec<f64>> {
 fn kymatio(imgs: &[Vec<f64>], h: usize, w: usize, spec: &ScatterSpec) -> (Vec<usize>, Vec<f64>) {
     let rows: Vec<Vec<&[f64]>> = imgs.iter().map(|im| im.chunks(w).collect()).collect();
     assert!(rows.iter().all(|r| r.len() == h));
-    let req = format!(
-        "{{\"J\": {}, \"L\": {}, \"images\": {:?}}}",
-        spec.scales, spec.orientations, rows
-    );
+    let req = serde_json::json!({"J": spec.scales, "L": spec.orientations, "images": rows});
     let python = concat!(env!("CARGO_MANIFEST_DIR"), "/.venv/bin/python");
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/scatter_reference.py");
     let mut child = Command::new(python)
@@ -64,7 +61,7 @@ fn kymatio(imgs: &[Vec<f64>], h: usize, w: usize, spec: &ScatterSpec) -> (Vec<us
         .stdin
         .take()
         .unwrap()
-        .write_all(req.as_bytes())
+        .write_all(req.to_string().as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(
@@ -72,17 +69,17 @@ fn kymatio(imgs: &[Vec<f64>], h: usize, w: usize, spec: &ScatterSpec) -> (Vec<us
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = String::from_utf8(out.stdout).unwrap();
-    let field = |name: &str| -> Vec<f64> {
-        let start = text.find(&format!("\"{name}\": [")).unwrap() + name.len() + 5;
-        let end = start + text[start..].find(']').unwrap();
-        text[start..end]
-            .split(',')
-            .map(|v| v.trim().parse().unwrap())
+    let reply: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let numbers = |name: &str| -> Vec<f64> {
+        reply[name]
+            .as_array()
+            .unwrap_or_else(|| panic!("no {name} in Kymatio's reply"))
+            .iter()
+            .map(|v| v.as_f64().unwrap())
             .collect()
     };
-    let shape = field("shape").iter().map(|&v| v as usize).collect();
-    (shape, field("values"))
+    let shape = numbers("shape").iter().map(|&v| v as usize).collect();
+    (shape, numbers("values"))
 }
 
 /// Our transform of a batch `[n, h, w, 1]` (vmapped over examples) as

@@ -163,10 +163,11 @@ fn morlet(m: usize, n: usize, sigma: f64, theta: f64, xi: f64, slant: f64) -> (V
     (re, im)
 }
 
-/// The real part of the 2-D forward DFT of an `m`x`n` complex signal.
-fn fft2_real(re: &[f64], im: &[f64], m: usize, n: usize) -> Vec<f64> {
+/// The real part of the 2-D forward DFT of an `m`x`n` complex signal, given
+/// the DFT matrices of both sides (`fm = dft(m)`, `fn_ = dft(n)`).
+fn fft2_real(re: &[f64], im: &[f64], fm: &CMatrix, fn_: &CMatrix) -> Vec<f64> {
+    let (m, n) = (fm.rows, fn_.rows);
     // Rows first, then columns (separable), keeping the complex intermediate.
-    let (fm, fn_) = (dft(m), dft(n));
     let (mut tr, mut ti) = (vec![0.0; m * n], vec![0.0; m * n]);
     for i in 0..m {
         for l in 0..n {
@@ -240,6 +241,7 @@ pub struct FilterBank {
 impl FilterBank {
     pub fn new(m: usize, n: usize, scales: u32, orientations: usize) -> FilterBank {
         let l = orientations;
+        let (fm, fn_) = (dft(m), dft(n));
         let mut psi = Vec::with_capacity(scales as usize * l);
         for j in 0..scales {
             for t in 0..l {
@@ -247,7 +249,7 @@ impl FilterBank {
                 let sigma = 0.8 * 2f64.powi(j as i32);
                 let xi = 0.75 * PI / 2f64.powi(j as i32);
                 let (re, im) = morlet(m, n, sigma, theta, xi, 4.0 / l as f64);
-                let spectrum = fft2_real(&re, &im, m, n);
+                let spectrum = fft2_real(&re, &im, &fm, &fn_);
                 // Kymatio keeps min(j + 1, max(J − 1, 1)) resolutions per wavelet.
                 let count = (j + 1).min(scales.saturating_sub(1).max(1));
                 let levels = (0..count).map(|r| periodize(&spectrum, m, n, r)).collect();
@@ -259,7 +261,7 @@ impl FilterBank {
             }
         }
         let (re, im) = gabor(m, n, 0.8 * 2f64.powi(scales as i32 - 1), 0.0, 0.0, 1.0);
-        let spectrum = fft2_real(&re, &im, m, n);
+        let spectrum = fft2_real(&re, &im, &fm, &fn_);
         let phi = (0..scales).map(|r| periodize(&spectrum, m, n, r)).collect();
         FilterBank { m, n, psi, phi }
     }
