@@ -3,7 +3,7 @@
 //! of steps, σ (given, or calibrated to a target ε), C, δ and the accountant.
 //! The engine and the loop take their privacy parameters from here only.
 
-use super::accountant::{calibrate_sigma, epsilon_of, AccountantKind, PoissonGaussianEvent};
+use super::accountant::{calibrate_sigma_after, epsilon_of, AccountantKind, PoissonGaussianEvent};
 use super::bookkeeping::ClipMethod;
 use super::clip::ClipMode;
 use super::mechanism::{Clipping, DpMechanism};
@@ -29,8 +29,12 @@ pub struct PrivateParams {
     pub accountant: AccountantKind,
     /// Training stops before ε(δ) would exceed this.
     pub epsilon_budget: Option<f64>,
-    /// ε(δ) after all `steps` (what the plan promises if the run completes).
+    /// ε(δ) after all `steps` (what the plan promises if the run completes),
+    /// `prior` included.
     pub planned_epsilon: f64,
+    /// Mechanisms a fresh run releases before its first step (the private
+    /// feature mean of a centred model), composed into the ledger first.
+    pub prior: Vec<PoissonGaussianEvent>,
 }
 
 /// What the configuration says about privacy.
@@ -45,6 +49,8 @@ pub struct PrivacyRequest {
     pub accountant: AccountantKind,
     /// Accept δ ≥ 1/N (otherwise an error).
     pub allow_large_delta: bool,
+    /// Mechanisms released before training (see [`PrivateParams::prior`]).
+    pub prior: Vec<PoissonGaussianEvent>,
 }
 
 impl PrivacyPlan {
@@ -86,18 +92,18 @@ impl PrivacyPlan {
             }
             let sigma = match (req.noise_multiplier, req.target_epsilon) {
                 (Some(s), _) => s,
-                (None, Some(eps)) => calibrate_sigma(req.accountant, eps, q, steps, req.delta)?,
+                (None, Some(eps)) => {
+                    calibrate_sigma_after(req.accountant, eps, &req.prior, q, steps, req.delta)?
+                }
                 (None, None) => {
                     return Err(Error::InvalidInput(
                         "privacy: give noise_multiplier or target_epsilon".into(),
                     ))
                 }
             };
-            let planned = epsilon_of(
-                req.accountant,
-                &[PoissonGaussianEvent::new(q, sigma, steps)?],
-                req.delta,
-            )?;
+            let mut events = req.prior.clone();
+            events.push(PoissonGaussianEvent::new(q, sigma, steps)?);
+            let planned = epsilon_of(req.accountant, &events, req.delta)?;
             if let Some(target) = req.target_epsilon {
                 if planned > target * (1.0 + 1e-9) {
                     warnings.push(format!(
@@ -114,6 +120,7 @@ impl PrivacyPlan {
                 accountant: req.accountant,
                 epsilon_budget: req.target_epsilon,
                 planned_epsilon: planned,
+                prior: req.prior.clone(),
             })
         } else {
             None

@@ -55,4 +55,17 @@ pub trait Model {
     fn dtype(&self) -> DType {
         DType::F32
     }
+    /// A centred model's per-example feature vector (`[D]`) and `R`, a bound
+    /// on its L2 norm: the model subtracts the training set's mean of it, held
+    /// in the parameter [`CENTER_PARAM`] (`[D]`). That parameter is never
+    /// trained; a fresh run fills it before its first step with the mean
+    /// released by the Gaussian mechanism (`train::centering`). `None` (the
+    /// default): the model is not centred.
+    fn centered_features<'b>(&self, _x: Tensor<'b>) -> Option<(Tensor<'b>, f64)> {
+        None
+    }
 }
+
+/// The parameter holding a centred model's feature mean (see
+/// [`Model::centered_features`]): declared by the model, never trained.
+pub const CENTER_PARAM: &str = "center/mean";

@@ -86,7 +86,9 @@ impl Freeze {
             .params
             .iter()
             .enumerate()
-            .filter(|(_, s)| self.is_trainable(&s.name, &loss.scopes))
+            .filter(|(_, s)| {
+                s.name != super::CENTER_PARAM && self.is_trainable(&s.name, &loss.scopes)
+            })
             .map(|(i, _)| i)
             .collect())
     }

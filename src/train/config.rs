@@ -207,6 +207,15 @@ pub struct PrivacyConfig {
     /// Accept δ ≥ 1/N (such a δ allows releasing an example outright).
     #[serde(default)]
     pub allow_large_delta: bool,
+    /// σ_m of the Gaussian mechanism that releases, once before training,
+    /// the training set's mean of a centred model's features (Tramèr & Boneh
+    /// 2021's private data normalisation; `scatterfeat_linear_centered`):
+    /// noise N(0, σ_m²R²) on the sum of the features clipped to L2 norm R.
+    /// Required by such a model in a private run and refused for any other;
+    /// its ε is composed with DP-SGD's, which is calibrated to what is left.
+    /// Never serialised when unset, so resume digests of existing runs hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub centering_noise_multiplier: Option<f64>,
     /// AUDIT ONLY: `dpxla audit` runs with σ = 0 to show that its audit
     /// detects a mechanism without noise. Every other path (`dpxla train`,
     /// [`Config::validate`], `Setup::build`) refuses it; never serialised

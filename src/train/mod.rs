@@ -4,6 +4,7 @@
 //! See docs/design.md, "Data flow of a training step".
 
 pub mod batches;
+pub mod centering;
 pub mod checkpoint;
 pub mod checkpoint_writer;
 pub mod config;

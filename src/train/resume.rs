@@ -39,7 +39,7 @@ pub fn start_or_resume(
     key: &ResumeKey,
 ) -> Result<(RunState, HostState)> {
     if !ckpt.exists() {
-        return Ok(fresh(setup, key.debug_seed));
+        return fresh(setup, key.debug_seed);
     }
     if !resume {
         return Err(Error::InvalidInput(format!(
@@ -49,7 +49,12 @@ pub fn start_or_resume(
     }
     let (meta, state) = checkpoint::load(ckpt)?;
     let private = setup.plan.private.is_some();
-    super::resume_check::check_resume(ckpt, &meta, key.privacy, private)?;
+    let prior = setup
+        .plan
+        .private
+        .as_ref()
+        .map_or(&[][..], |p| &p.prior[..]);
+    super::resume_check::check_resume(ckpt, &meta, key.privacy, private, prior)?;
     if meta.config_digest != key.digest || meta.params != key.params {
         return Err(Error::InvalidInput(format!(
             "{} was written by a run with a different model, data, augmentation or privacy \
@@ -78,7 +83,7 @@ pub fn start_or_resume(
     Ok((run, state))
 }
 
-fn fresh(setup: &Setup, debug_seed: Option<u64>) -> (RunState, HostState) {
+fn fresh(setup: &Setup, debug_seed: Option<u64>) -> Result<(RunState, HostState)> {
     let (sampler, noise) = match debug_seed {
         Some(seed) => (
             StreamRng::from_fixed_seed(seed, 0),
@@ -86,16 +91,24 @@ fn fresh(setup: &Setup, debug_seed: Option<u64>) -> (RunState, HostState) {
         ),
         None => (StreamRng::from_entropy(), StreamRng::from_entropy()),
     };
-    let accountant = setup
-        .plan
-        .private
-        .as_ref()
-        .map(|p| PrivacyAccountant::new(p.accountant));
+    // A fresh ledger starts with what the run releases before its first
+    // step (the centring mean: `centering`), so the budget guard and every
+    // reported ε include it.
+    let accountant = match setup.plan.private.as_ref() {
+        Some(p) => {
+            let mut acc = PrivacyAccountant::new(p.accountant);
+            for ev in &p.prior {
+                acc.compose(*ev)?;
+            }
+            Some(acc)
+        }
+        None => None,
+    };
     let run = RunState {
         step: 0,
         accountant,
         sampler,
         noise,
     };
-    (run, HostState::fresh(setup.initial_params.clone()))
+    Ok((run, HostState::fresh(setup.initial_params.clone())))
 }

@@ -85,12 +85,14 @@ pub fn check_unchanged(
 }
 
 /// All checks of a resume: the privacy record is present (private runs) and
-/// unchanged, and the ledger composed exactly the checkpoint's steps.
+/// unchanged, and the ledger composed exactly the `prior` releases of the
+/// run's start (the centring mean) followed by the checkpoint's steps.
 pub fn check_resume(
     path: &std::path::Path,
     meta: &super::checkpoint::CheckpointMeta,
     now: &PrivacySettings,
     private: bool,
+    prior: &[crate::dp::accountant::PoissonGaussianEvent],
 ) -> Result<()> {
     let name = path.display().to_string();
     match &meta.privacy {
@@ -104,7 +106,18 @@ pub fn check_resume(
         None => {}
     }
     if let Some(acc) = &meta.accountant {
-        let composed: u64 = acc.events.iter().map(|e| e.steps).sum();
+        let mut start = crate::dp::accountant::PrivacyAccountant::new(acc.kind);
+        for ev in prior {
+            start.compose(*ev)?;
+        }
+        let head = &start.state().events;
+        if !acc.events.starts_with(head) {
+            return Err(Error::InvalidInput(format!(
+                "cannot resume {name}: its privacy ledger does not start with the release this \
+                 run makes before training ({head:?}); start a new run"
+            )));
+        }
+        let composed: u64 = acc.events[head.len()..].iter().map(|e| e.steps).sum();
         if composed != meta.step {
             return Err(Error::InvalidInput(format!(
                 "cannot resume {name}: its privacy ledger composes {composed} steps but the \

@@ -80,6 +80,7 @@ impl PrivacyConfig {
             debug_seed: None,
             secure_noise: false,
             allow_large_delta: false,
+            centering_noise_multiplier: None,
             audit_disable_noise: false,
             audit_disable_clipping: false,
         }
@@ -127,6 +128,14 @@ impl TrainSettings {
         if let Some(s) = p.noise_multiplier {
             if !(s > 0.0 && s.is_finite()) {
                 return bad("privacy.noise_multiplier", format!("must be > 0, got {s}"));
+            }
+        }
+        if let Some(s) = p.centering_noise_multiplier {
+            if !(s > 0.0 && s.is_finite()) {
+                return bad(
+                    "privacy.centering_noise_multiplier",
+                    format!("must be > 0, got {s}"),
+                );
             }
         }
         if let Some(e) = p.target_epsilon {

@@ -29,6 +29,9 @@ pub struct Setup {
     pub views: TrainViews,
     pub eval_augment: AugmentConfig,
     pub model_name: String,
+    /// A centred model's feature mean to release before training
+    /// ([`super::centering`]).
+    pub centering: Option<super::centering::CenteringSpec>,
 }
 
 fn open(
@@ -234,6 +237,7 @@ impl Setup {
                 }
             }
         };
+        let centering = super::centering::trace(model, &loss)?;
         let trainable = freeze.trainable(&loss)?;
         if trainable.is_empty() {
             return Err(Error::InvalidInput(
@@ -248,6 +252,14 @@ impl Setup {
             (None, None) => unreachable!("validated: steps or epochs"),
         };
         let p = &settings.privacy;
+        let prior = super::centering::prior_events(centering.as_ref(), p, model.name())?;
+        if !p.enabled && p.centering_noise_multiplier.is_some() {
+            warnings.push(
+                "privacy.centering_noise_multiplier is ignored: privacy is disabled, so the \
+                 exact feature mean is used"
+                    .into(),
+            );
+        }
         let request = PrivacyRequest {
             enabled: p.enabled,
             clip_norm: p.clip_norm,
@@ -258,6 +270,7 @@ impl Setup {
             delta: p.delta * super::secure_step::delta_factor(p.secure_noise),
             accountant: p.accountant,
             allow_large_delta: p.allow_large_delta,
+            prior,
         };
         let (plan, plan_warnings) = PrivacyPlan::derive(&request, n, t.batch_size, steps)?;
         warnings.extend(plan_warnings);
@@ -320,6 +333,7 @@ impl Setup {
             },
             eval_augment,
             model_name: model.name().to_string(),
+            centering,
         })
     }
 }

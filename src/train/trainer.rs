@@ -144,7 +144,8 @@ impl Trainer {
             privacy: &privacy_now,
             debug_seed: settings.privacy.debug_seed,
         };
-        let (mut run, state) = start_or_resume(&setup, &ckpt_path, opts.resume, &key)?;
+        let fresh = !ckpt_path.exists();
+        let (mut run, mut state) = start_or_resume(&setup, &ckpt_path, opts.resume, &key)?;
         let plan = setup.plan.clone();
         let private = plan.private.is_some();
         let mut progress = Progress::new(plan.steps, run.step, opts.progress);
@@ -156,6 +157,37 @@ impl Trainer {
 
         let client = client_for(&settings.runtime)?;
         let t = &settings.training;
+        if let (true, Some(c)) = (fresh, &setup.centering) {
+            // The ledger already holds this release (`resume::start_or_resume`).
+            // Noised with exactly the σ of the ledger's event; a private plan
+            // without that event is a bug, never an exact release.
+            let noise = match &plan.private {
+                None => None,
+                Some(p) => {
+                    let ev = p.prior.first().ok_or_else(|| {
+                        Error::Runtime("a centred private run has no centring event".into())
+                    })?;
+                    Some((ev.sigma, settings.privacy.debug_seed))
+                }
+            };
+            progress.println(format!(
+                "releasing the training set's mean of {} centred features{}",
+                c.dims,
+                noise.map_or(" (exact: non-private run)".into(), |(s, _)| format!(
+                    " (Gaussian mechanism, sigma {s}, sensitivity {:.4})",
+                    c.bound
+                ))
+            ));
+            state.params[c.param] = super::centering::release_mean(
+                &client,
+                c,
+                setup.train.as_ref(),
+                &setup.eval_augment,
+                t.physical_batch,
+                &setup.spec.compile_options,
+                noise,
+            )?;
+        }
         // `training.physical_batch` is per device.
         let physical = t.physical_batch * settings.runtime.devices;
         let mut writer = CheckpointWriter {

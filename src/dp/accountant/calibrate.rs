@@ -38,13 +38,41 @@ pub fn calibrate_sigma(
     steps: u64,
     delta: f64,
 ) -> Result<f64> {
+    calibrate_sigma_after(kind, target_epsilon, &[], q, steps, delta)
+}
+
+/// As [`calibrate_sigma`], for DP-SGD that follows the mechanisms `prior`
+/// (e.g. the private feature mean released before training): the smallest σ
+/// with ε(`prior` ⊕ `steps` steps at (q, σ), δ) ≤ `target_epsilon`. An error
+/// when `prior` alone already spends the target.
+pub fn calibrate_sigma_after(
+    kind: AccountantKind,
+    target_epsilon: f64,
+    prior: &[PoissonGaussianEvent],
+    q: f64,
+    steps: u64,
+    delta: f64,
+) -> Result<f64> {
     validate_epsilon(target_epsilon, false)?;
     validate_q(q)?;
     validate_steps(steps)?;
     validate_delta(delta)?;
+    for ev in prior {
+        ev.validate()?;
+    }
+    if !prior.is_empty() {
+        let spent = epsilon_bound_with(kind, prior, delta, &PldOptions::default())?;
+        if spent >= target_epsilon {
+            return Err(Error::InvalidInput(format!(
+                "the mechanisms before training already spend epsilon {spent:.4} of the target \
+                 {target_epsilon}: nothing is left for DP-SGD"
+            )));
+        }
+    }
     let meets_with = |s: f64, opts: &PldOptions| -> Result<bool> {
-        let ev = PoissonGaussianEvent::new(q, s, steps)?;
-        Ok(epsilon_bound_with(kind, &[ev], delta, opts)? <= target_epsilon)
+        let mut events = prior.to_vec();
+        events.push(PoissonGaussianEvent::new(q, s, steps)?);
+        Ok(epsilon_bound_with(kind, &events, delta, opts)? <= target_epsilon)
     };
     let full = PldOptions::default();
     let meets = |s: f64| meets_with(s, &full);
@@ -192,4 +220,45 @@ pub fn max_q(
         }
     }
     Ok(lo)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dp::accountant::epsilon_of;
+
+    #[test]
+    fn sigma_after_a_prior_release_meets_the_target_with_the_prior_composed() {
+        let (q, steps, delta, target) = (0.1, 300, 1e-5, 3.0);
+        for kind in [AccountantKind::Rdp, AccountantKind::Pld] {
+            let prior = [PoissonGaussianEvent::new(1.0, 20.0, 1).unwrap()];
+            let alone = calibrate_sigma(kind, target, q, steps, delta).unwrap();
+            let after = calibrate_sigma_after(kind, target, &prior, q, steps, delta).unwrap();
+            let eps = |s: f64| {
+                let ev = PoissonGaussianEvent::new(q, s, steps).unwrap();
+                epsilon_of(kind, &[prior[0], ev], delta).unwrap()
+            };
+            // Meets the target with the prior included; 0.1% less noise does not.
+            assert!(eps(after) <= target, "{kind:?}: {}", eps(after));
+            assert!(
+                eps(after * 0.999) > target,
+                "{kind:?}: {}",
+                eps(after * 0.999)
+            );
+            // The prior costs DP-SGD some noise, but little (σ_m = 20 is weak).
+            assert!(
+                after > alone && after < alone * 1.05,
+                "{kind:?}: {alone} {after}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_prior_that_spends_the_target_is_an_error() {
+        let prior = [PoissonGaussianEvent::new(1.0, 0.2, 1).unwrap()];
+        let e = calibrate_sigma_after(AccountantKind::Rdp, 3.0, &prior, 0.1, 10, 1e-5)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("already spend"), "{e}");
+    }
 }

@@ -24,7 +24,7 @@ pub mod pld_discretize;
 pub mod rdp;
 pub mod state;
 
-pub use calibrate::{calibrate_sigma, max_q, max_steps};
+pub use calibrate::{calibrate_sigma, calibrate_sigma_after, max_q, max_steps};
 pub use event::PoissonGaussianEvent;
 pub use pld::PldOptions;
 pub use state::{epsilon_of, epsilon_with, AccountantKind, AccountantState, PrivacyAccountant};

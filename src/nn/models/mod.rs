@@ -17,6 +17,7 @@
 //! | `scatter_cnn`    | 28x28x1    | 10      |     33,066 |
 //! | `scatterfeat_linear` | 7x7x162 | 10     |     39,700 |
 //! | `scatterfeat_cnn`    | 7x7x162 | 10     |     33,066 |
+//! | `scatterfeat_linear_centered` | 7x7x162 | 10 | 39,700 + 3,969 (mean, not trained) |
 
 mod cifar_cnn;
 mod cnn_tanh;
@@ -139,19 +140,33 @@ pub const MODELS: &[ModelEntry] = &[
         about: "the scatter_cnn head on precomputed features (`dpxla features scatter`)",
         build: |o| scatter(o, true, ScatterHead::Cnn),
     },
+    ModelEntry {
+        name: "scatterfeat_linear_centered",
+        about: "scatterfeat_linear on features centred by their private training-set mean \
+                (privacy.centering_noise_multiplier)",
+        build: |o| {
+            let mut m = scatter_net(o, true, ScatterHead::Linear);
+            m.centered = true;
+            Box::new(m)
+        },
+    },
 ];
 
-fn scatter(o: &ModelOptions, features: bool, head: ScatterHead) -> Box<dyn Model> {
+fn scatter_net(o: &ModelOptions, features: bool, head: ScatterHead) -> ScatterNet {
     let d = if features {
         ScatterNet::mnist_features(head)
     } else {
         ScatterNet::mnist(head)
     };
-    Box::new(ScatterNet {
+    ScatterNet {
         input: o.input_or(d.input.clone()),
         classes: o.classes_or(d.classes),
         ..d
-    })
+    }
+}
+
+fn scatter(o: &ModelOptions, features: bool, head: ScatterHead) -> Box<dyn Model> {
+    Box::new(scatter_net(o, features, head))
 }
 
 fn cnn_tanh_cifar(o: &ModelOptions) -> Box<dyn Model> {
