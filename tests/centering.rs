@@ -1,4 +1,4 @@
-//! Private centring (DESIGN.md, DP invariant 6) end to end on real
+//! Private centring (docs/design.md, DP invariant 8) end to end on real
 //! Fashion-MNIST scattering features through the real CPU plugin:
 //! `scatterfeat_linear_centered` subtracts the training set's feature mean,
 //! released once before training by the Gaussian mechanism.
@@ -235,8 +235,29 @@ dir = "{}"
     // ... any other model refuses it ...
     let e = err(&["model.name=\"scatterfeat_linear\""]);
     assert!(e.contains("does not centre"), "{e}");
-    // ... and a release that alone spends the budget leaves nothing to train.
+    // ... and a release that alone spends the budget leaves nothing to train,
+    // whether σ is calibrated or given.
     let e = err(&["privacy.centering_noise_multiplier=0.1"]);
     assert!(e.contains("already spend"), "{e}");
+    let e = err(&[
+        "privacy.centering_noise_multiplier=0.1",
+        "privacy.noise_multiplier=1.0",
+    ]);
+    assert!(e.contains("one DP-SGD step"), "{e}");
     assert!(!out.join("checkpoint.safetensors").exists());
+}
+
+#[test]
+fn the_mean_is_never_trainable_in_an_engine_spec() {
+    let model = dpxla::nn::by_name("scatterfeat_linear_centered").unwrap();
+    let spec = dpxla::train::engine::EngineSpec::new(
+        model.as_ref(),
+        None,
+        dpxla::optim::Optimizer::default(),
+        dpxla::optim::Averaging::None,
+    )
+    .unwrap();
+    let mean = spec.loss.param_index("center/mean").unwrap();
+    assert!(!spec.trainable.contains(&mean));
+    assert_eq!(spec.trainable.len(), spec.loss.params.len() - 1);
 }

@@ -101,6 +101,20 @@ impl PrivacyPlan {
                     ))
                 }
             };
+            if let (Some(target), false) = (req.target_epsilon, req.prior.is_empty()) {
+                // The release before training happens whatever the guard says
+                // later: refuse a plan in which it and one step do not fit.
+                let mut first = req.prior.clone();
+                first.push(PoissonGaussianEvent::new(q, sigma, 1)?);
+                let eps = epsilon_of(req.accountant, &first, req.delta)?;
+                if eps > target {
+                    return Err(Error::InvalidInput(format!(
+                        "the release before training (privacy.centering_noise_multiplier) and \
+                         one DP-SGD step spend epsilon {eps:.4} > the target {target}: raise \
+                         the centring noise"
+                    )));
+                }
+            }
             let mut events = req.prior.clone();
             events.push(PoissonGaussianEvent::new(q, sigma, steps)?);
             let planned = epsilon_of(req.accountant, &events, req.delta)?;

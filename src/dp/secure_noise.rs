@@ -104,9 +104,10 @@ impl SecureNoise {
                         // beyond ±2⁶² grid units would be a bug upstream.
                         let k = (v / self.grid).round();
                         if k.is_nan() || k.abs() >= 4.6e18 {
-                            return Err(Error::Runtime(format!(
-                                "clipped sum {v} is not representable on the noise grid"
-                            )));
+                            // The value itself is private: not in the message.
+                            return Err(Error::Runtime(
+                                "a clipped sum is not representable on the noise grid".into(),
+                            ));
                         }
                         let noisy = (k as i64).checked_add(zi).ok_or_else(|| {
                             Error::Runtime("noisy sum overflows 64-bit integers".into())

@@ -3,19 +3,21 @@
 //! ([`Model::centered_features`]) subtracts the training set's mean of a
 //! per-example feature vector. A fresh run releases that mean ONCE, before
 //! its first step, by the Gaussian mechanism, and the same ledger as DP-SGD
-//! holds it (DESIGN.md, DP invariant 6):
+//! holds it (docs/design.md, DP invariant 8):
 //!
 //! - each example's feature vector is clipped on the host, in f64, to L2
 //!   norm ≤ R (the model's bound: a no-op for features that keep it), so
 //!   adding or removing one example moves the sum by at most R; a vector
 //!   that is not finite counts as zero, as in DP-SGD;
-//! - the sum gets discrete Gaussian noise of scale σ_m·R from a CSPRNG on a
+//! - the sum gets discrete Gaussian noise of scale at least σ_m·R (σ_m·R·1.01:
+//!   the rounding grid's share of the sensitivity) from a CSPRNG on a
 //!   fixed-point grid ([`SecureNoise`]: no floating-point operation touches
 //!   the noise before the release) and is divided by N, the dataset size
 //!   (public, as it is for q = B/N);
 //! - a fresh run's ledger starts with that event (q = 1, σ_m, one step:
 //!   [`prior_events`], composed by `resume::start_or_resume`), and DP-SGD's σ
-//!   is calibrated to the budget it leaves (`PrivacyPlan::prior`).
+//!   is calibrated to the budget it leaves (`PrivateParams::prior`); a plan
+//!   in which the release and one step exceed the target is refused.
 //!
 //! A non-private run uses the exact mean. A resumed run takes the mean from
 //! its checkpoint; it is never released twice.

@@ -210,7 +210,8 @@ pub struct PrivacyConfig {
     /// σ_m of the Gaussian mechanism that releases, once before training,
     /// the training set's mean of a centred model's features (Tramèr & Boneh
     /// 2021's private data normalisation; `scatterfeat_linear_centered`):
-    /// noise N(0, σ_m²R²) on the sum of the features clipped to L2 norm R.
+    /// discrete Gaussian noise of scale ≥ σ_m·R on the sum of the features
+    /// clipped to L2 norm R.
     /// Required by such a model in a private run and refused for any other;
     /// its ε is composed with DP-SGD's, which is calibrated to what is left.
     /// Never serialised when unset, so resume digests of existing runs hold.

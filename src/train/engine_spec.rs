@@ -31,7 +31,8 @@ pub struct EngineSpec {
 }
 
 impl EngineSpec {
-    /// The spec for `model` with every parameter trainable, one view per
+    /// The spec for `model` with every parameter trainable (but a centred
+    /// model's mean, which is never trained), one view per
     /// example and default compile options (adjust the public fields for more).
     pub fn new(
         model: &dyn Model,
@@ -41,7 +42,8 @@ impl EngineSpec {
     ) -> Result<EngineSpec> {
         let loss = trace_example_loss(model)?;
         let (eval_example, _) = trace_example_eval(model)?;
-        let trainable = (0..loss.params.len()).collect();
+        // Every parameter but a centred model's mean (`nn::CENTER_PARAM`).
+        let trainable = crate::nn::transfer::Freeze::None.trainable(&loss)?;
         Ok(EngineSpec {
             loss,
             eval_example,

@@ -21,13 +21,14 @@ pub fn warning(path: &Path) -> Result<Option<String>> {
     let Some(ledger) = ledger.filter(|l| !l.events.is_empty()) else {
         return Ok(None);
     };
+    // A release before training (the centring mean) counts as one step.
     let steps: u64 = ledger.events.iter().map(|e| e.steps).sum();
     let spent = PrivacyAccountant::from_state(ledger)
         .and_then(|a| a.epsilon(1e-5))
         .map(|e| format!("ε = {e:.3} at δ = 1e-5"))
         .unwrap_or_else(|_| "an unknown ε".into());
     Ok(Some(format!(
-        "model.init_from {}: that checkpoint's run took {steps} private steps ({spent}); its \
+        "model.init_from {}: that checkpoint's run took {steps} private steps or releases ({spent}); its \
          privacy cost is NOT included in this run's ε. If it trained on the same data, the \
          total cost is the composition of both runs",
         path.display()

@@ -44,6 +44,10 @@ pub fn privacy_settings(cfg: &TrainSettings, plan: &PrivacyPlan) -> PrivacySetti
         put("privacy.target_epsilon", format!("{:?}", p.target_epsilon));
         put("privacy.debug_seed", format!("{:?}", p.debug_seed));
         put("privacy.secure_noise", p.secure_noise.to_string());
+        if let Some(s) = p.centering_noise_multiplier {
+            // Only when set, so that existing checkpoints still compare equal.
+            put("privacy.centering_noise_multiplier", format!("{s:?}"));
+        }
         if p.noise_multiplier.is_none() {
             // σ is calibrated over the planned length: the length is part of
             // the mechanism.
@@ -106,18 +110,12 @@ pub fn check_resume(
         None => {}
     }
     if let Some(acc) = &meta.accountant {
-        let mut start = crate::dp::accountant::PrivacyAccountant::new(acc.kind);
-        for ev in prior {
-            start.compose(*ev)?;
-        }
-        let head = &start.state().events;
-        if !acc.events.starts_with(head) {
+        let Some(composed) = steps_after_prior(acc, prior)? else {
             return Err(Error::InvalidInput(format!(
                 "cannot resume {name}: its privacy ledger does not start with the release this \
-                 run makes before training ({head:?}); start a new run"
+                 run makes before training ({prior:?}); start a new run"
             )));
-        }
-        let composed: u64 = acc.events[head.len()..].iter().map(|e| e.steps).sum();
+        };
         if composed != meta.step {
             return Err(Error::InvalidInput(format!(
                 "cannot resume {name}: its privacy ledger composes {composed} steps but the \
@@ -127,6 +125,33 @@ pub fn check_resume(
         }
     }
     Ok(())
+}
+
+/// The steps `ledger` composed after the releases `prior` that start every
+/// fresh run of this plan, or `None` when it does not start with them. The
+/// ledger merges consecutive steps of one mechanism, so the last release may
+/// have absorbed DP-SGD steps of the same (q, σ).
+pub fn steps_after_prior(
+    ledger: &crate::dp::accountant::AccountantState,
+    prior: &[crate::dp::accountant::PoissonGaussianEvent],
+) -> Result<Option<u64>> {
+    let mut start = crate::dp::accountant::PrivacyAccountant::new(ledger.kind);
+    for ev in prior {
+        start.compose(*ev)?;
+    }
+    let head = &start.state().events;
+    let events = &ledger.events;
+    let starts = events.len() >= head.len()
+        && head.iter().zip(events).enumerate().all(|(i, (h, e))| {
+            h.same_mechanism(e)
+                && if i + 1 == head.len() {
+                    e.steps >= h.steps
+                } else {
+                    e.steps == h.steps
+                }
+        });
+    let total: u64 = events.iter().map(|e| e.steps).sum();
+    Ok(starts.then(|| total - head.iter().map(|e| e.steps).sum::<u64>()))
 }
 
 /// The sampler and noise generators of a resumed run: restored only with
@@ -151,6 +176,29 @@ pub fn resume_generators(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dp::accountant::{AccountantKind, AccountantState, PoissonGaussianEvent};
+
+    #[test]
+    fn the_ledger_must_start_with_the_release_even_when_merged_with_steps() {
+        let ev = |q: f64, s: f64, t: u64| PoissonGaussianEvent::new(q, s, t).unwrap();
+        let ledger = |events: Vec<PoissonGaussianEvent>| AccountantState {
+            kind: AccountantKind::Rdp,
+            events,
+        };
+        let prior = [ev(1.0, 50.0, 1)];
+        let after = |events| steps_after_prior(&ledger(events), &prior).unwrap();
+        assert_eq!(after(vec![ev(1.0, 50.0, 1), ev(0.1, 3.0, 5)]), Some(5));
+        assert_eq!(after(vec![ev(1.0, 50.0, 1)]), Some(0));
+        // Full-batch DP-SGD at σ = σ_m merges into the release's event.
+        assert_eq!(after(vec![ev(1.0, 50.0, 4)]), Some(3));
+        // No release, or another one, at the head: refused.
+        assert_eq!(after(vec![ev(0.1, 3.0, 5)]), None);
+        assert_eq!(after(vec![ev(1.0, 40.0, 1), ev(0.1, 3.0, 5)]), None);
+        assert_eq!(after(vec![]), None);
+        // Without releases, every step counts.
+        let plain = ledger(vec![ev(0.1, 3.0, 5), ev(0.1, 2.0, 2)]);
+        assert_eq!(steps_after_prior(&plain, &[]).unwrap(), Some(7));
+    }
 
     #[test]
     fn names_the_changed_key_before_the_derived_sigma() {

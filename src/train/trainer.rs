@@ -23,6 +23,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
+/// Mixed into `privacy.debug_seed` for the centring release's noise, so that
+/// it never shares a ChaCha stream with DP-SGD's host noise.
+const CENTERING_STREAM: u64 = 0xce47_e21e_0000_0008;
+
 /// How one invocation of [`Trainer::run`] behaves (not part of the run's
 /// identity: a resumed run may change these).
 #[derive(Clone, Debug, Default)]
@@ -158,6 +162,13 @@ impl Trainer {
         let client = client_for(&settings.runtime)?;
         let t = &settings.training;
         if let (true, Some(c)) = (fresh, &setup.centering) {
+            if private && allowed == run.step {
+                return Err(Error::InvalidInput(
+                    "not one DP-SGD step fits the ε budget after the release of the feature \
+                     mean; refusing to release it"
+                        .into(),
+                ));
+            }
             // The ledger already holds this release (`resume::start_or_resume`).
             // Noised with exactly the σ of the ledger's event; a private plan
             // without that event is a bug, never an exact release.
@@ -167,7 +178,9 @@ impl Trainer {
                     let ev = p.prior.first().ok_or_else(|| {
                         Error::Runtime("a centred private run has no centring event".into())
                     })?;
-                    Some((ev.sigma, settings.privacy.debug_seed))
+                    // Its own generator stream under debug_seed, never DP-SGD's.
+                    let seed = settings.privacy.debug_seed.map(|s| s ^ CENTERING_STREAM);
+                    Some((ev.sigma, seed))
                 }
             };
             progress.println(format!(
