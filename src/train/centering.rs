@@ -26,6 +26,7 @@ use super::batches::prepare_eval;
 use super::config::PrivacyConfig;
 use crate::data::{AugmentConfig, Dataset};
 use crate::dp::accountant::PoissonGaussianEvent;
+use crate::dp::plan::PrivacyPlan;
 use crate::dp::secure_noise::SecureNoise;
 use crate::lower::LowerOptions;
 use crate::nn::{ExampleLoss, Model, CENTER_PARAM};
@@ -113,6 +114,28 @@ pub fn prior_events(
         ))),
         (Some(_), Some(sigma)) => Ok(vec![PoissonGaussianEvent::new(1.0, sigma, 1)?]),
     }
+}
+
+/// Mixed into `privacy.debug_seed` for the release's noise, so that it never
+/// shares a ChaCha stream with DP-SGD's host noise.
+const CENTERING_STREAM: u64 = 0xce47_e21e_0000_0008;
+
+/// The noise [`release_mean`] adds under `plan`: `None` for a non-private
+/// run (the exact mean), else exactly the σ of the ledger's release event
+/// and the generator's debug seed. A private plan without that event is a
+/// bug, never an exact release.
+pub fn release_noise(
+    plan: &PrivacyPlan,
+    debug_seed: Option<u64>,
+) -> Result<Option<(f64, Option<u64>)>> {
+    let Some(p) = &plan.private else {
+        return Ok(None);
+    };
+    let ev = p
+        .prior
+        .first()
+        .ok_or_else(|| Error::Runtime("a centred private run has no centring event".into()))?;
+    Ok(Some((ev.sigma, debug_seed.map(|s| s ^ CENTERING_STREAM))))
 }
 
 /// The training set's mean of the centred features, clipped to R: noised

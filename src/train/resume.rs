@@ -15,6 +15,9 @@ use std::path::Path;
 /// of Poisson sampling and noise keys.
 pub struct RunState {
     pub step: u64,
+    /// Whether the run continues from a checkpoint (false: a fresh start,
+    /// which makes the releases before training).
+    pub resumed: bool,
     pub accountant: Option<PrivacyAccountant>,
     pub sampler: StreamRng,
     pub noise: StreamRng,
@@ -76,6 +79,7 @@ pub fn start_or_resume(
     eprintln!("resuming at step {} from {}", meta.step, ckpt.display());
     let run = RunState {
         step: meta.step,
+        resumed: true,
         accountant,
         sampler,
         noise,
@@ -106,6 +110,7 @@ fn fresh(setup: &Setup, debug_seed: Option<u64>) -> Result<(RunState, HostState)
     };
     let run = RunState {
         step: 0,
+        resumed: false,
         accountant,
         sampler,
         noise,

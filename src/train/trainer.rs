@@ -23,10 +23,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-/// Mixed into `privacy.debug_seed` for the centring release's noise, so that
-/// it never shares a ChaCha stream with DP-SGD's host noise.
-const CENTERING_STREAM: u64 = 0xce47_e21e_0000_0008;
-
 /// How one invocation of [`Trainer::run`] behaves (not part of the run's
 /// identity: a resumed run may change these).
 #[derive(Clone, Debug, Default)]
@@ -148,7 +144,6 @@ impl Trainer {
             privacy: &privacy_now,
             debug_seed: settings.privacy.debug_seed,
         };
-        let fresh = !ckpt_path.exists();
         let (mut run, mut state) = start_or_resume(&setup, &ckpt_path, opts.resume, &key)?;
         let plan = setup.plan.clone();
         let private = plan.private.is_some();
@@ -161,7 +156,7 @@ impl Trainer {
 
         let client = client_for(&settings.runtime)?;
         let t = &settings.training;
-        if let (true, Some(c)) = (fresh, &setup.centering) {
+        if let (false, Some(c)) = (run.resumed, &setup.centering) {
             if private && allowed == run.step {
                 return Err(Error::InvalidInput(
                     "not one DP-SGD step fits the ε budget after the release of the feature \
@@ -170,19 +165,7 @@ impl Trainer {
                 ));
             }
             // The ledger already holds this release (`resume::start_or_resume`).
-            // Noised with exactly the σ of the ledger's event; a private plan
-            // without that event is a bug, never an exact release.
-            let noise = match &plan.private {
-                None => None,
-                Some(p) => {
-                    let ev = p.prior.first().ok_or_else(|| {
-                        Error::Runtime("a centred private run has no centring event".into())
-                    })?;
-                    // Its own generator stream under debug_seed, never DP-SGD's.
-                    let seed = settings.privacy.debug_seed.map(|s| s ^ CENTERING_STREAM);
-                    Some((ev.sigma, seed))
-                }
-            };
+            let noise = super::centering::release_noise(&plan, settings.privacy.debug_seed)?;
             progress.println(format!(
                 "releasing the training set's mean of {} centred features{}",
                 c.dims,
