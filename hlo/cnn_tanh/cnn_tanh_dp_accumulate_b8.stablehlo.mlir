@@ -2,7 +2,7 @@ module @dpxla {
   func.func public @main(%params.conv1_b: tensor<16xf32>, %params.conv1_w: tensor<8x8x1x16xf32>, %params.conv2_b: tensor<32xf32>, %params.conv2_w: tensor<4x4x16x32xf32>, %params.dense1_b: tensor<32xf32>, %params.dense1_w: tensor<512x32xf32>, %params.dense2_b: tensor<10xf32>, %params.dense2_w: tensor<32x10xf32>, %accumulators.conv1_b: tensor<16xf32>, %accumulators.conv1_w: tensor<8x8x1x16xf32>, %accumulators.conv2_b: tensor<32xf32>, %accumulators.conv2_w: tensor<4x4x16x32xf32>, %accumulators.dense1_b: tensor<32xf32>, %accumulators.dense1_w: tensor<512x32xf32>, %accumulators.dense2_b: tensor<10xf32>, %accumulators.dense2_w: tensor<32x10xf32>, %images: tensor<8x28x28x1xf32>, %labels: tensor<8xi32>, %mask: tensor<8xf32>) -> (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) {
     %v19 = "stablehlo.reshape"(%images) : (tensor<8x28x28x1xf32>) -> tensor<8x1x28x28x1xf32>
     %v20 = "stablehlo.reshape"(%v19) : (tensor<8x1x28x28x1xf32>) -> tensor<8x28x28x1xf32>
-    %v21 = "stablehlo.convolution"(%v20, %params.conv1_w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[3, 3], [3, 3]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 2, 2>} : (tensor<8x28x28x1xf32>, tensor<8x8x1x16xf32>) -> tensor<8x14x14x16xf32>
+    %v21 = "stablehlo.convolution"(%v20, %params.conv1_w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[3, 3], [3, 3]]> : tensor<2x2xi64>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>], rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 2, 2>} : (tensor<8x28x28x1xf32>, tensor<8x8x1x16xf32>) -> tensor<8x14x14x16xf32>
     %v22 = "stablehlo.reshape"(%v21) : (tensor<8x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
     %v23 = "stablehlo.broadcast_in_dim"(%params.conv1_b) {broadcast_dimensions = array<i64: 3>} : (tensor<16xf32>) -> tensor<1x14x14x16xf32>
     %v24 = "stablehlo.broadcast_in_dim"(%v23) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x14x14x16xf32>) -> tensor<8x1x14x14x16xf32>
@@ -15,7 +15,7 @@ module @dpxla {
       "stablehlo.return"(%t4) : (tensor<f32>) -> ()
     }) {padding = dense<[[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]> : tensor<5x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2, 1>, window_strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x14x14x16xf32>, tensor<f32>) -> tensor<8x1x13x13x16xf32>
     %v28 = "stablehlo.reshape"(%v27) : (tensor<8x1x13x13x16xf32>) -> tensor<8x13x13x16xf32>
-    %v29 = "stablehlo.convolution"(%v28, %params.conv2_w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[0, 0], [0, 0]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 2, 2>} : (tensor<8x13x13x16xf32>, tensor<4x4x16x32xf32>) -> tensor<8x5x5x32xf32>
+    %v29 = "stablehlo.convolution"(%v28, %params.conv2_w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[0, 0], [0, 0]]> : tensor<2x2xi64>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>], rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 2, 2>} : (tensor<8x13x13x16xf32>, tensor<4x4x16x32xf32>) -> tensor<8x5x5x32xf32>
     %v30 = "stablehlo.reshape"(%v29) : (tensor<8x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
     %v31 = "stablehlo.broadcast_in_dim"(%params.conv2_b) {broadcast_dimensions = array<i64: 3>} : (tensor<32xf32>) -> tensor<1x5x5x32xf32>
     %v32 = "stablehlo.broadcast_in_dim"(%v31) {broadcast_dimensions = array<i64: 1, 2, 3, 4>} : (tensor<1x5x5x32xf32>) -> tensor<8x1x5x5x32xf32>
@@ -28,12 +28,12 @@ module @dpxla {
       "stablehlo.return"(%t8) : (tensor<f32>) -> ()
     }) {padding = dense<[[0, 0], [0, 0], [0, 0], [0, 0], [0, 0]]> : tensor<5x2xi64>, window_dimensions = array<i64: 1, 1, 2, 2, 1>, window_strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<8x1x5x5x32xf32>, tensor<f32>) -> tensor<8x1x4x4x32xf32>
     %v36 = "stablehlo.reshape"(%v35) : (tensor<8x1x4x4x32xf32>) -> tensor<8x1x512xf32>
-    %v37 = "stablehlo.dot_general"(%v36, %params.dense1_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x1x512xf32>, tensor<512x32xf32>) -> tensor<8x1x32xf32>
+    %v37 = "stablehlo.dot_general"(%v36, %params.dense1_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x1x512xf32>, tensor<512x32xf32>) -> tensor<8x1x32xf32>
     %v38 = "stablehlo.broadcast_in_dim"(%params.dense1_b) {broadcast_dimensions = array<i64: 1>} : (tensor<32xf32>) -> tensor<1x32xf32>
     %v39 = "stablehlo.broadcast_in_dim"(%v38) {broadcast_dimensions = array<i64: 1, 2>} : (tensor<1x32xf32>) -> tensor<8x1x32xf32>
     %v40 = "stablehlo.add"(%v37, %v39) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
     %v41 = "stablehlo.tanh"(%v40) : (tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v42 = "stablehlo.dot_general"(%v41, %params.dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x1x32xf32>, tensor<32x10xf32>) -> tensor<8x1x10xf32>
+    %v42 = "stablehlo.dot_general"(%v41, %params.dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x1x32xf32>, tensor<32x10xf32>) -> tensor<8x1x10xf32>
     %v43 = "stablehlo.broadcast_in_dim"(%params.dense2_b) {broadcast_dimensions = array<i64: 1>} : (tensor<10xf32>) -> tensor<1x10xf32>
     %v44 = "stablehlo.broadcast_in_dim"(%v43) {broadcast_dimensions = array<i64: 1, 2>} : (tensor<1x10xf32>) -> tensor<8x1x10xf32>
     %v45 = "stablehlo.add"(%v42, %v44) : (tensor<8x1x10xf32>, tensor<8x1x10xf32>) -> tensor<8x1x10xf32>
@@ -92,7 +92,7 @@ module @dpxla {
       %t28 = "stablehlo.add"(%t26, %t27) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t28) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1>} : (tensor<8x1x10xf32>, tensor<f32>) -> tensor<8x10xf32>
-    %v77 = "stablehlo.dot_general"(%v75, %params.dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x1x10xf32>, tensor<32x10xf32>) -> tensor<8x1x32xf32>
+    %v77 = "stablehlo.dot_general"(%v75, %params.dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x1x10xf32>, tensor<32x10xf32>) -> tensor<8x1x32xf32>
     %v78 = "stablehlo.multiply"(%v41, %v41) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
     %v79 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
     %v80 = "stablehlo.broadcast_in_dim"(%v79) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<1x32xf32>
@@ -105,7 +105,7 @@ module @dpxla {
       %t32 = "stablehlo.add"(%t30, %t31) : (tensor<f32>, tensor<f32>) -> tensor<f32>
       "stablehlo.return"(%t32) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 1>} : (tensor<8x1x32xf32>, tensor<f32>) -> tensor<8x32xf32>
-    %v85 = "stablehlo.dot_general"(%v83, %params.dense1_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x1x32xf32>, tensor<512x32xf32>) -> tensor<8x1x512xf32>
+    %v85 = "stablehlo.dot_general"(%v83, %params.dense1_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x1x32xf32>, tensor<512x32xf32>) -> tensor<8x1x512xf32>
     %v86 = "stablehlo.reshape"(%v85) : (tensor<8x1x512xf32>) -> tensor<8x1x4x4x32xf32>
     %t33 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v87 = "stablehlo.select_and_scatter"(%v34, %v86, %t33) ({
@@ -131,7 +131,7 @@ module @dpxla {
     }) {dimensions = array<i64: 1, 2, 3>} : (tensor<8x1x5x5x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %v95 = "stablehlo.reverse"(%params.conv2_w) {dimensions = array<i64: 0, 1>} : (tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
     %v96 = "stablehlo.reshape"(%v93) : (tensor<8x1x5x5x32xf32>) -> tensor<8x5x5x32xf32>
-    %v97 = "stablehlo.convolution"(%v96, %v95) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 2, 2>, padding = dense<[[3, 4], [3, 4]]> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 1, 1>} : (tensor<8x5x5x32xf32>, tensor<4x4x16x32xf32>) -> tensor<8x13x13x16xf32>
+    %v97 = "stablehlo.convolution"(%v96, %v95) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 2, 2>, padding = dense<[[3, 4], [3, 4]]> : tensor<2x2xi64>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>], rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 1, 1>} : (tensor<8x5x5x32xf32>, tensor<4x4x16x32xf32>) -> tensor<8x13x13x16xf32>
     %v98 = "stablehlo.reshape"(%v97) : (tensor<8x13x13x16xf32>) -> tensor<8x1x13x13x16xf32>
     %v99 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v100 = "stablehlo.pad"(%v27, %v99) {edge_padding_low = array<i64: 0, 0, 0, 0, 0>, edge_padding_high = array<i64: 0, 0, -1, -1, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<8x1x13x13x16xf32>, tensor<f32>) -> tensor<8x1x12x12x16xf32>
@@ -168,7 +168,7 @@ module @dpxla {
     %v131 = "stablehlo.slice"(%v100) {start_indices = array<i64: 0, 0, 3, 3, 0>, limit_indices = array<i64: 8, 1, 12, 12, 16>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x12x12x16xf32>) -> tensor<8x1x5x5x16xf32>
     %v132 = "stablehlo.reshape"(%v131) : (tensor<8x1x5x5x16xf32>) -> tensor<8x1x1x5x5x16xf32>
     %v133 = "stablehlo.concatenate"(%v102, %v104, %v106, %v108, %v110, %v112, %v114, %v116, %v118, %v120, %v122, %v124, %v126, %v128, %v130, %v132) {dimension = 1 : i64} : (tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>, tensor<8x1x1x5x5x16xf32>) -> tensor<8x16x1x5x5x16xf32>
-    %v134 = "stablehlo.dot_general"(%v133, %v93) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2, 3, 4], rhs_contracting_dimensions = [1, 2, 3]>} : (tensor<8x16x1x5x5x16xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x16x16x32xf32>
+    %v134 = "stablehlo.dot_general"(%v133, %v93) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2, 3, 4], rhs_contracting_dimensions = [1, 2, 3]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x16x1x5x5x16xf32>, tensor<8x1x5x5x32xf32>) -> tensor<8x16x16x32xf32>
     %v135 = "stablehlo.reshape"(%v134) : (tensor<8x16x16x32xf32>) -> tensor<8x4x4x16x32xf32>
     %t44 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v136 = "stablehlo.select_and_scatter"(%v26, %v98, %t44) ({
@@ -323,7 +323,7 @@ module @dpxla {
     %v272 = "stablehlo.slice"(%v145) {start_indices = array<i64: 0, 0, 7, 7, 0>, limit_indices = array<i64: 8, 1, 34, 34, 1>, strides = array<i64: 1, 1, 2, 2, 1>} : (tensor<8x1x34x34x1xf32>) -> tensor<8x1x14x14x1xf32>
     %v273 = "stablehlo.reshape"(%v272) : (tensor<8x1x14x14x1xf32>) -> tensor<8x1x1x14x14x1xf32>
     %v274 = "stablehlo.concatenate"(%v147, %v149, %v151, %v153, %v155, %v157, %v159, %v161, %v163, %v165, %v167, %v169, %v171, %v173, %v175, %v177, %v179, %v181, %v183, %v185, %v187, %v189, %v191, %v193, %v195, %v197, %v199, %v201, %v203, %v205, %v207, %v209, %v211, %v213, %v215, %v217, %v219, %v221, %v223, %v225, %v227, %v229, %v231, %v233, %v235, %v237, %v239, %v241, %v243, %v245, %v247, %v249, %v251, %v253, %v255, %v257, %v259, %v261, %v263, %v265, %v267, %v269, %v271, %v273) {dimension = 1 : i64} : (tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>, tensor<8x1x1x14x14x1xf32>) -> tensor<8x64x1x14x14x1xf32>
-    %v275 = "stablehlo.dot_general"(%v274, %v142) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2, 3, 4], rhs_contracting_dimensions = [1, 2, 3]>} : (tensor<8x64x1x14x14x1xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x64x1x16xf32>
+    %v275 = "stablehlo.dot_general"(%v274, %v142) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2, 3, 4], rhs_contracting_dimensions = [1, 2, 3]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x64x1x14x14x1xf32>, tensor<8x1x14x14x16xf32>) -> tensor<8x64x1x16xf32>
     %v276 = "stablehlo.reshape"(%v275) : (tensor<8x64x1x16xf32>) -> tensor<8x8x8x1x16xf32>
     %v277 = "stablehlo.convert"(%v143) : (tensor<8x16xf32>) -> tensor<8x16xf64>
     %v278 = "stablehlo.multiply"(%v277, %v277) : (tensor<8x16xf64>, tensor<8x16xf64>) -> tensor<8x16xf64>
@@ -446,27 +446,27 @@ module @dpxla {
     %v340 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v341 = "stablehlo.broadcast_in_dim"(%v340) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x16xf32>
     %v342 = "stablehlo.select"(%v339, %v143, %v341) : (tensor<8x16xi1>, tensor<8x16xf32>, tensor<8x16xf32>) -> tensor<8x16xf32>
-    %v343 = "stablehlo.dot_general"(%v332, %v342) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x16xf32>) -> tensor<16xf32>
+    %v343 = "stablehlo.dot_general"(%v332, %v342) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x16xf32>) -> tensor<16xf32>
     %v344 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x8x8x1x16xi1>
     %v345 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v346 = "stablehlo.broadcast_in_dim"(%v345) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x8x8x1x16xf32>
     %v347 = "stablehlo.select"(%v344, %v276, %v346) : (tensor<8x8x8x1x16xi1>, tensor<8x8x8x1x16xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf32>
-    %v348 = "stablehlo.dot_general"(%v332, %v347) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
+    %v348 = "stablehlo.dot_general"(%v332, %v347) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
     %v349 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x32xi1>
     %v350 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v351 = "stablehlo.broadcast_in_dim"(%v350) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x32xf32>
     %v352 = "stablehlo.select"(%v349, %v94, %v351) : (tensor<8x32xi1>, tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
-    %v353 = "stablehlo.dot_general"(%v332, %v352) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
+    %v353 = "stablehlo.dot_general"(%v332, %v352) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
     %v354 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x4x4x16x32xi1>
     %v355 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v356 = "stablehlo.broadcast_in_dim"(%v355) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x4x4x16x32xf32>
     %v357 = "stablehlo.select"(%v354, %v135, %v356) : (tensor<8x4x4x16x32xi1>, tensor<8x4x4x16x32xf32>, tensor<8x4x4x16x32xf32>) -> tensor<8x4x4x16x32xf32>
-    %v358 = "stablehlo.dot_general"(%v332, %v357) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
+    %v358 = "stablehlo.dot_general"(%v332, %v357) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
     %v359 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x32xi1>
     %v360 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v361 = "stablehlo.broadcast_in_dim"(%v360) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x32xf32>
     %v362 = "stablehlo.select"(%v359, %v84, %v361) : (tensor<8x32xi1>, tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
-    %v363 = "stablehlo.dot_general"(%v332, %v362) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
+    %v363 = "stablehlo.dot_general"(%v332, %v362) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
     %v364 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v365 = "stablehlo.broadcast_in_dim"(%v364) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
     %v366 = "stablehlo.compare"(%v332, %v365) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
@@ -480,12 +480,12 @@ module @dpxla {
     %v374 = "stablehlo.select"(%v371, %v83, %v373) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
     %v375 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x512xf32>
     %v376 = "stablehlo.multiply"(%v370, %v375) : (tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
-    %v377 = "stablehlo.dot_general"(%v376, %v374) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x512xf32>, tensor<8x1x32xf32>) -> tensor<512x32xf32>
+    %v377 = "stablehlo.dot_general"(%v376, %v374) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x1x512xf32>, tensor<8x1x32xf32>) -> tensor<512x32xf32>
     %v378 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
     %v379 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v380 = "stablehlo.broadcast_in_dim"(%v379) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
     %v381 = "stablehlo.select"(%v378, %v76, %v380) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %v382 = "stablehlo.dot_general"(%v332, %v381) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
+    %v382 = "stablehlo.dot_general"(%v332, %v381) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
     %v383 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v384 = "stablehlo.broadcast_in_dim"(%v383) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
     %v385 = "stablehlo.compare"(%v332, %v384) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
@@ -499,7 +499,7 @@ module @dpxla {
     %v393 = "stablehlo.select"(%v390, %v75, %v392) : (tensor<8x1x10xi1>, tensor<8x1x10xf32>, tensor<8x1x10xf32>) -> tensor<8x1x10xf32>
     %v394 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x32xf32>
     %v395 = "stablehlo.multiply"(%v389, %v394) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v396 = "stablehlo.dot_general"(%v395, %v393) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x1x32xf32>, tensor<8x1x10xf32>) -> tensor<32x10xf32>
+    %v396 = "stablehlo.dot_general"(%v395, %v393) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x1x32xf32>, tensor<8x1x10xf32>) -> tensor<32x10xf32>
     %v397 = "stablehlo.add"(%accumulators.conv1_b, %v343) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
     %v398 = "stablehlo.add"(%accumulators.conv1_w, %v348) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
     %v399 = "stablehlo.add"(%accumulators.conv2_b, %v353) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>

@@ -1,21 +1,21 @@
 module @dpxla {
   func.func public @main(%params.dense1_b: tensor<512xf32>, %params.dense1_w: tensor<784x512xf32>, %params.dense2_b: tensor<512xf32>, %params.dense2_w: tensor<512x512xf32>, %params.dense3_b: tensor<10xf32>, %params.dense3_w: tensor<512x10xf32>, %accumulators.dense1_b: tensor<512xf32>, %accumulators.dense1_w: tensor<784x512xf32>, %accumulators.dense2_b: tensor<512xf32>, %accumulators.dense2_w: tensor<512x512xf32>, %accumulators.dense3_b: tensor<10xf32>, %accumulators.dense3_w: tensor<512x10xf32>, %images: tensor<8x28x28x1xf32>, %labels: tensor<8xi32>, %mask: tensor<8xf32>) -> (tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<f32>, tensor<f32>) {
     %v15 = "stablehlo.reshape"(%images) : (tensor<8x28x28x1xf32>) -> tensor<8x784xf32>
-    %v16 = "stablehlo.dot_general"(%v15, %params.dense1_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<8x784xf32>, tensor<784x512xf32>) -> tensor<8x512xf32>
+    %v16 = "stablehlo.dot_general"(%v15, %params.dense1_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x784xf32>, tensor<784x512xf32>) -> tensor<8x512xf32>
     %v17 = "stablehlo.broadcast_in_dim"(%params.dense1_b) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v18 = "stablehlo.add"(%v16, %v17) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
     %v19 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v20 = "stablehlo.broadcast_in_dim"(%v19) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
     %v21 = "stablehlo.broadcast_in_dim"(%v20) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v22 = "stablehlo.maximum"(%v18, %v21) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v23 = "stablehlo.dot_general"(%v22, %params.dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<512x512xf32>) -> tensor<8x512xf32>
+    %v23 = "stablehlo.dot_general"(%v22, %params.dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x512xf32>, tensor<512x512xf32>) -> tensor<8x512xf32>
     %v24 = "stablehlo.broadcast_in_dim"(%params.dense2_b) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v25 = "stablehlo.add"(%v23, %v24) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
     %v26 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v27 = "stablehlo.broadcast_in_dim"(%v26) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
     %v28 = "stablehlo.broadcast_in_dim"(%v27) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v29 = "stablehlo.maximum"(%v25, %v28) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v30 = "stablehlo.dot_general"(%v29, %params.dense3_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<512x10xf32>) -> tensor<8x10xf32>
+    %v30 = "stablehlo.dot_general"(%v29, %params.dense3_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x512xf32>, tensor<512x10xf32>) -> tensor<8x10xf32>
     %v31 = "stablehlo.broadcast_in_dim"(%params.dense3_b) {broadcast_dimensions = array<i64: 1>} : (tensor<10xf32>) -> tensor<8x10xf32>
     %v32 = "stablehlo.add"(%v30, %v31) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
     %v33 = "stablehlo.iota"() {iota_dimension = 0 : i64} : () -> tensor<10xi32>
@@ -65,7 +65,7 @@ module @dpxla {
     %v58 = "stablehlo.broadcast_in_dim"(%v57) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x10xf32>
     %v59 = "stablehlo.multiply"(%v58, %v42) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
     %v60 = "stablehlo.add"(%v54, %v59) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %v61 = "stablehlo.dot_general"(%v60, %params.dense3_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x10xf32>, tensor<512x10xf32>) -> tensor<8x512xf32>
+    %v61 = "stablehlo.dot_general"(%v60, %params.dense3_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x10xf32>, tensor<512x10xf32>) -> tensor<8x512xf32>
     %v62 = "stablehlo.broadcast_in_dim"(%v27) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v63 = "stablehlo.compare"(%v25, %v62) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xi1>
     %v64 = "stablehlo.broadcast_in_dim"(%v27) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
@@ -78,7 +78,7 @@ module @dpxla {
     %v71 = "stablehlo.convert"(%v63) : (tensor<8x512xi1>) -> tensor<8x512xf32>
     %v72 = "stablehlo.add"(%v71, %v70) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
     %v73 = "stablehlo.multiply"(%v61, %v72) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v74 = "stablehlo.dot_general"(%v73, %params.dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x512xf32>, tensor<512x512xf32>) -> tensor<8x512xf32>
+    %v74 = "stablehlo.dot_general"(%v73, %params.dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x512xf32>, tensor<512x512xf32>) -> tensor<8x512xf32>
     %v75 = "stablehlo.broadcast_in_dim"(%v20) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v76 = "stablehlo.compare"(%v18, %v75) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xi1>
     %v77 = "stablehlo.broadcast_in_dim"(%v20) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
@@ -203,7 +203,7 @@ module @dpxla {
     %v146 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v147 = "stablehlo.broadcast_in_dim"(%v146) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
     %v148 = "stablehlo.select"(%v145, %v86, %v147) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v149 = "stablehlo.dot_general"(%v138, %v148) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
+    %v149 = "stablehlo.dot_general"(%v138, %v148) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
     %v150 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v151 = "stablehlo.broadcast_in_dim"(%v150) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
     %v152 = "stablehlo.compare"(%v138, %v151) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
@@ -217,12 +217,12 @@ module @dpxla {
     %v160 = "stablehlo.select"(%v157, %v86, %v159) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
     %v161 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x784xf32>
     %v162 = "stablehlo.multiply"(%v156, %v161) : (tensor<8x784xf32>, tensor<8x784xf32>) -> tensor<8x784xf32>
-    %v163 = "stablehlo.dot_general"(%v162, %v160) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x784xf32>, tensor<8x512xf32>) -> tensor<784x512xf32>
+    %v163 = "stablehlo.dot_general"(%v162, %v160) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x784xf32>, tensor<8x512xf32>) -> tensor<784x512xf32>
     %v164 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
     %v165 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v166 = "stablehlo.broadcast_in_dim"(%v165) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
     %v167 = "stablehlo.select"(%v164, %v73, %v166) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v168 = "stablehlo.dot_general"(%v138, %v167) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
+    %v168 = "stablehlo.dot_general"(%v138, %v167) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
     %v169 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v170 = "stablehlo.broadcast_in_dim"(%v169) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
     %v171 = "stablehlo.compare"(%v138, %v170) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
@@ -236,12 +236,12 @@ module @dpxla {
     %v179 = "stablehlo.select"(%v176, %v73, %v178) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
     %v180 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x512xf32>
     %v181 = "stablehlo.multiply"(%v175, %v180) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v182 = "stablehlo.dot_general"(%v181, %v179) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<512x512xf32>
+    %v182 = "stablehlo.dot_general"(%v181, %v179) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<512x512xf32>
     %v183 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
     %v184 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v185 = "stablehlo.broadcast_in_dim"(%v184) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
     %v186 = "stablehlo.select"(%v183, %v60, %v185) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %v187 = "stablehlo.dot_general"(%v138, %v186) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
+    %v187 = "stablehlo.dot_general"(%v138, %v186) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
     %v188 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v189 = "stablehlo.broadcast_in_dim"(%v188) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
     %v190 = "stablehlo.compare"(%v138, %v189) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
@@ -255,7 +255,7 @@ module @dpxla {
     %v198 = "stablehlo.select"(%v195, %v60, %v197) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
     %v199 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x512xf32>
     %v200 = "stablehlo.multiply"(%v194, %v199) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v201 = "stablehlo.dot_general"(%v200, %v198) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x10xf32>) -> tensor<512x10xf32>
+    %v201 = "stablehlo.dot_general"(%v200, %v198) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x512xf32>, tensor<8x10xf32>) -> tensor<512x10xf32>
     %v202 = "stablehlo.add"(%accumulators.dense1_b, %v149) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
     %v203 = "stablehlo.add"(%accumulators.dense1_w, %v163) : (tensor<784x512xf32>, tensor<784x512xf32>) -> tensor<784x512xf32>
     %v204 = "stablehlo.add"(%accumulators.dense2_b, %v168) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>

@@ -1,21 +1,21 @@
 module @dpxla {
   func.func public @main(%dense1_b: tensor<512xf32>, %dense1_w: tensor<784x512xf32>, %dense2_b: tensor<512xf32>, %dense2_w: tensor<512x512xf32>, %dense3_b: tensor<10xf32>, %dense3_w: tensor<512x10xf32>, %images: tensor<8x28x28x1xf32>, %labels: tensor<8xi32>) -> (tensor<8xf32>, tensor<8x512xf32>, tensor<8x784x512xf32>, tensor<8x512xf32>, tensor<8x512x512xf32>, tensor<8x10xf32>, tensor<8x512x10xf32>) {
     %v8 = "stablehlo.reshape"(%images) : (tensor<8x28x28x1xf32>) -> tensor<8x784xf32>
-    %v9 = "stablehlo.dot_general"(%v8, %dense1_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<8x784xf32>, tensor<784x512xf32>) -> tensor<8x512xf32>
+    %v9 = "stablehlo.dot_general"(%v8, %dense1_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x784xf32>, tensor<784x512xf32>) -> tensor<8x512xf32>
     %v10 = "stablehlo.broadcast_in_dim"(%dense1_b) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v11 = "stablehlo.add"(%v9, %v10) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
     %v12 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v13 = "stablehlo.broadcast_in_dim"(%v12) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
     %v14 = "stablehlo.broadcast_in_dim"(%v13) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v15 = "stablehlo.maximum"(%v11, %v14) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v16 = "stablehlo.dot_general"(%v15, %dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<512x512xf32>) -> tensor<8x512xf32>
+    %v16 = "stablehlo.dot_general"(%v15, %dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x512xf32>, tensor<512x512xf32>) -> tensor<8x512xf32>
     %v17 = "stablehlo.broadcast_in_dim"(%dense2_b) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v18 = "stablehlo.add"(%v16, %v17) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
     %v19 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v20 = "stablehlo.broadcast_in_dim"(%v19) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
     %v21 = "stablehlo.broadcast_in_dim"(%v20) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v22 = "stablehlo.maximum"(%v18, %v21) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v23 = "stablehlo.dot_general"(%v22, %dense3_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<8x512xf32>, tensor<512x10xf32>) -> tensor<8x10xf32>
+    %v23 = "stablehlo.dot_general"(%v22, %dense3_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x512xf32>, tensor<512x10xf32>) -> tensor<8x10xf32>
     %v24 = "stablehlo.broadcast_in_dim"(%dense3_b) {broadcast_dimensions = array<i64: 1>} : (tensor<10xf32>) -> tensor<8x10xf32>
     %v25 = "stablehlo.add"(%v23, %v24) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
     %v26 = "stablehlo.iota"() {iota_dimension = 0 : i64} : () -> tensor<10xi32>
@@ -65,8 +65,8 @@ module @dpxla {
     %v51 = "stablehlo.broadcast_in_dim"(%v50) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x10xf32>
     %v52 = "stablehlo.multiply"(%v51, %v35) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
     %v53 = "stablehlo.add"(%v47, %v52) : (tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %v54 = "stablehlo.dot_general"(%v53, %dense3_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x10xf32>, tensor<512x10xf32>) -> tensor<8x512xf32>
-    %v55 = "stablehlo.dot_general"(%v22, %v53) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x10xf32>) -> tensor<8x512x10xf32>
+    %v54 = "stablehlo.dot_general"(%v53, %dense3_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x10xf32>, tensor<512x10xf32>) -> tensor<8x512xf32>
+    %v55 = "stablehlo.dot_general"(%v22, %v53) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x512xf32>, tensor<8x10xf32>) -> tensor<8x512x10xf32>
     %v56 = "stablehlo.broadcast_in_dim"(%v20) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v57 = "stablehlo.compare"(%v18, %v56) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xi1>
     %v58 = "stablehlo.broadcast_in_dim"(%v20) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
@@ -79,8 +79,8 @@ module @dpxla {
     %v65 = "stablehlo.convert"(%v57) : (tensor<8x512xi1>) -> tensor<8x512xf32>
     %v66 = "stablehlo.add"(%v65, %v64) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
     %v67 = "stablehlo.multiply"(%v54, %v66) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v68 = "stablehlo.dot_general"(%v67, %dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<8x512xf32>, tensor<512x512xf32>) -> tensor<8x512xf32>
-    %v69 = "stablehlo.dot_general"(%v15, %v67) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0]>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512x512xf32>
+    %v68 = "stablehlo.dot_general"(%v67, %dense2_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x512xf32>, tensor<512x512xf32>) -> tensor<8x512xf32>
+    %v69 = "stablehlo.dot_general"(%v15, %v67) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512x512xf32>
     %v70 = "stablehlo.broadcast_in_dim"(%v13) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
     %v71 = "stablehlo.compare"(%v11, %v70) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xi1>
     %v72 = "stablehlo.broadcast_in_dim"(%v13) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
@@ -93,7 +93,7 @@ module @dpxla {
     %v79 = "stablehlo.convert"(%v71) : (tensor<8x512xi1>) -> tensor<8x512xf32>
     %v80 = "stablehlo.add"(%v79, %v78) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
     %v81 = "stablehlo.multiply"(%v68, %v80) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v82 = "stablehlo.dot_general"(%v8, %v81) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0]>} : (tensor<8x784xf32>, tensor<8x512xf32>) -> tensor<8x784x512xf32>
+    %v82 = "stablehlo.dot_general"(%v8, %v81) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x784xf32>, tensor<8x512xf32>) -> tensor<8x784x512xf32>
     "func.return"(%v42, %v81, %v82, %v67, %v69, %v53, %v55) : (tensor<8xf32>, tensor<8x512xf32>, tensor<8x784x512xf32>, tensor<8x512xf32>, tensor<8x512x512xf32>, tensor<8x10xf32>, tensor<8x512x10xf32>) -> ()
   }
 }

@@ -51,10 +51,27 @@ pub fn per_example_sq_norm<'b>(g: Tensor<'b>) -> Tensor<'b> {
     }
 }
 
-/// The clipping target is C(1 − 1e-6): the margin absorbs the f64 norm's
-/// relative error (≤ 3e-9 above) and the f32 rounding of the factor and of
-/// each product factor·g (≤ 2⁻²³ together), so the clipped gradient's f32 norm
-/// is ≤ C.
+/// The clipping target is C(1 − 1e-6), for the precision the programs are
+/// lowered at: every `dot_general` and `convolution` at precision HIGHEST
+/// (`lower::ops`, test `lower_precision.rs`), so the contraction that forms
+/// Σ_b w_b·g_b multiplies the f32 operands as f32 on every backend, and the
+/// norms are f64. An example's contribution w_b·g_b then carries:
+///
+/// - the f64 norm's relative error, ≤ n·2⁻⁵³ (≤ 3e-9 for 25M coordinates,
+///   [`per_example_sq_norm`]; ghost norms widen their factors to f64 and
+///   contract them at HIGHEST too, `transform::ghost`);
+/// - the rounding of the f64 factor to f32, ≤ 2⁻²⁴;
+/// - the f32 rounding of each product w_b·g_b[i], ≤ 2⁻²⁴ per coordinate, so
+///   ≤ 2⁻²⁴ on the norm.
+///
+/// Together ≤ 1.3e-7 relative, well inside 1e-6, so the contribution's norm is
+/// ≤ C. At a platform default the margin would NOT hold: TF32 rounds both
+/// operands to 10 mantissa bits (2⁻¹¹ ≈ 4.9e-4 each) and one bf16 pass to 7
+/// (2⁻⁸ ≈ 3.9e-3 each), an excess of ~1e-3 or more, a thousand times the
+/// margin; hence HIGHEST is not configurable. The margin bounds each
+/// contribution; the f32 rounding of the SUM over examples and microbatches
+/// is a separate floating-point effect (Casacuberta et al. 2022), checked by
+/// `dp_invariants.rs::removing_one_example_moves_the_clipped_sum_by_at_most_c`.
 pub const CLIP_MARGIN: f64 = 1e-6;
 
 /// min(1, c'/‖g‖) with c' = c(1 − [`CLIP_MARGIN`]), written as 1/max(1, ‖g‖/c'):

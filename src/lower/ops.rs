@@ -115,7 +115,7 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
                 }
             }
             let attrs = format!(
-                "dot_dimension_numbers = #stablehlo.dot<{}>",
+                "dot_dimension_numbers = #stablehlo.dot<{}>, {PRECISION_HIGHEST}",
                 parts.join(", ")
             );
             simple(em, "dot_general", &attrs)
@@ -132,7 +132,7 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
             let attrs = format!(
                 "batch_group_count = {batch_group_count} : i64, dimension_numbers = {}, \
                  feature_group_count = {feature_group_count} : i64, lhs_dilation = {}, \
-                 padding = {}, rhs_dilation = {}, window_strides = {}",
+                 padding = {}, {PRECISION_HIGHEST}, rhs_dilation = {}, window_strides = {}",
                 conv_dims(dimension_numbers, em.g.aval(eqn.inputs[0]).rank()),
                 usize_array(lhs_dilation),
                 padding_attr(padding),
@@ -191,6 +191,24 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
     }
     Ok(())
 }
+
+/// Every `dot_general` and `convolution` asks for precision HIGHEST on both
+/// operands (StableHLO spec, `dot_general` and `convolution`: `precision_config`,
+/// one `#stablehlo<precision DEFAULT|HIGH|HIGHEST>` per operand; the generic-form
+/// spelling as in StableHLO's own `testdata/*dot_general*precision*.mlir`).
+///
+/// Without it the platform default applies: TF32 on NVIDIA GPUs with tensor
+/// cores, one bf16 pass on TPU (JAX's "Matmul precision" notes). The clipped sum,
+/// the ghost norms and the book-keeping contraction are dots, so with rounded
+/// operands a clipped contribution could exceed C by ~1e-3, far beyond
+/// `dp::clip::CLIP_MARGIN`: the sensitivity bound would not hold. HIGHEST is
+/// full f32 (or f64) arithmetic on every backend. It is set on EVERY dot and
+/// convolution, not only on the clip path, so that no backend default can reach
+/// a private value; faster low-precision compute is to come explicitly, through
+/// a bf16 compute dtype, never through the platform default. Not configurable.
+/// `tests/lower_precision.rs` checks it on the programs of every model.
+const PRECISION_HIGHEST: &str =
+    "precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]";
 
 /// `replica_groups` with one group holding every replica, `[[0, ..., n-1]]`
 /// (StableHLO spec, `all_reduce`: a 2-D `i64` tensor, one row per group).
