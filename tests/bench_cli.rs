@@ -83,7 +83,7 @@ impl Model for Tiny {
 
 #[test]
 fn library_bench_of_a_users_model_dp_and_non_private() {
-    let client = pjrt_common::cpu_client();
+    let client = pjrt_common::test_client();
     for private in [true, false] {
         let cfg = BenchConfig {
             batch: 4,

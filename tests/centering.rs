@@ -35,7 +35,7 @@ fn features() -> &'static Path {
     DIR.get_or_init(|| {
         let dir = run_common::scratch("centering", "features");
         let data = run_common::data_dir().join("fashion-mnist");
-        dpxla::features::write_scatter_features(pjrt_common::cpu_client(), &data, &dir, Some(N))
+        dpxla::features::write_scatter_features(pjrt_common::test_client(), &data, &dir, Some(N))
             .unwrap();
         dir
     })

@@ -10,7 +10,7 @@ use dpxla::dp::clip::{clip_weights, weighted_sum, ClipMode};
 use dpxla::program::{to_device, to_host, Program};
 use dpxla::runtime::CompileOptions;
 use dpxla::trace::{Aval, Builder, DType, HostArray};
-use pjrt_common::cpu_client;
+use pjrt_common::test_client;
 
 /// `[1, n]` → the clipped `[n]` gradient, exactly as the accumulate step forms it.
 fn clipped(g: &[f32], c: f64) -> Vec<f64> {
@@ -21,7 +21,7 @@ fn clipped(g: &[f32], c: f64) -> Vec<f64> {
     let (w, safe, _) = clip_weights(&[x], mask, ClipMode::Flat, c);
     let out = weighted_sum(w[0], safe[0]);
     let graph = b.finish(&[out]).unwrap();
-    let client = cpu_client();
+    let client = test_client();
     let prog = Program::compile(
         client,
         &graph,

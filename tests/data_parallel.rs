@@ -18,7 +18,7 @@ use dpxla::trace::{eval, Aval, Builder, DType, HostArray};
 use dpxla::train::data_parallel::graphs::all_reduce_graph;
 use dpxla::train::engine::{Engine, EngineSpec, HostState};
 use dpxla::transform::{vjp, vmap};
-use pjrt_common::{cpu_client, cpu_client_with};
+use pjrt_common::{client_with, test_client};
 use rand::{Rng, SeedableRng};
 
 fn replicated(n: usize) -> CompileOptions {
@@ -30,7 +30,7 @@ fn replicated(n: usize) -> CompileOptions {
 
 #[test]
 fn all_reduce_sum_gives_every_replica_the_sum_on_2_and_4_devices() {
-    let client = cpu_client_with(4);
+    let client = client_with(4);
     for n in [2usize, 4] {
         let g =
             all_reduce_graph(&[Aval::new([3], DType::F32), Aval::new([2], DType::I32)], n).unwrap();
@@ -78,7 +78,7 @@ fn all_reduce_sum_gives_every_replica_the_sum_on_2_and_4_devices() {
 
 #[test]
 fn more_replicas_than_devices_is_a_clear_error() {
-    let client = cpu_client_with(2);
+    let client = client_with(2);
     let g = all_reduce_graph(&[Aval::new([1], DType::F32)], 4).unwrap();
     let err = Program::compile(&client, &g, &LowerOptions::default(), &replicated(4))
         .err()
@@ -198,7 +198,7 @@ fn bits(s: &HostState) -> Vec<u32> {
 
 #[test]
 fn replicated_dp_steps_equal_one_device_and_keep_replicas_bit_identical() {
-    let client4 = cpu_client_with(4);
+    let client4 = client_with(4);
     let rows = 8;
     let data = logical_batches(3, rows, 5);
     let averaging = Averaging::Ema {
@@ -207,7 +207,7 @@ fn replicated_dp_steps_equal_one_device_and_keep_replicas_bit_identical() {
     };
     let s = spec(averaging.clone(), 1.0);
     let init = s.initial_state(3);
-    let mut one = Engine::new(cpu_client(), s, &init).unwrap();
+    let mut one = Engine::new(test_client(), s, &init).unwrap();
     let mut one_loss = Vec::new();
     for (t, l) in data.iter().enumerate() {
         let mut loss = 0.0;
@@ -261,13 +261,13 @@ fn noise_is_added_once_to_the_global_sum() {
     // noise alone. One device and 4 replicas must give the same update; noise
     // added on every replica before the all-reduce would be 2x (4 replicas,
     // σ√4) larger.
-    let client4 = cpu_client_with(4);
+    let client4 = client_with(4);
     let s = spec(Averaging::None, 3.0);
     let init = s.initial_state(9);
     let images = HostArray::f32([8, 4, 4, 1], vec![0.5; 128]);
     let labels = vec![1; 8];
     let mask = vec![0.0; 8];
-    let mut one = Engine::new(cpu_client(), s, &init).unwrap();
+    let mut one = Engine::new(test_client(), s, &init).unwrap();
     one.accumulate(&images, &labels, &mask).unwrap();
     one.apply([1, 2, 3, 4], 1.0, 1, 0).unwrap();
     let mut dp = replicated_engine(&client4, spec(Averaging::None, 3.0), &init, 4).unwrap();
@@ -305,7 +305,7 @@ fn noise_is_added_once_to_the_global_sum() {
 
 #[test]
 fn uneven_physical_batches_and_missing_devices_are_refused() {
-    let client = cpu_client_with(2);
+    let client = client_with(2);
     let s = spec(Averaging::None, 1.0);
     let init = s.initial_state(1);
     let err = replicated_engine(&client, spec(Averaging::None, 1.0), &init, 4)
@@ -328,7 +328,7 @@ fn non_private_steps_and_host_noise_updates_match_one_device() {
     // Non-private: the apply program divides by the realised GLOBAL count.
     // Host-noised (secure noise) updates: `apply_given` must apply exactly the
     // given sums on every replica. Two views per example (K = 2).
-    let client4 = cpu_client_with(4);
+    let client4 = client_with(4);
     let model = Mlp {
         input: vec![4, 4, 1],
         hidden: vec![8],
@@ -363,7 +363,7 @@ fn non_private_steps_and_host_noise_updates_match_one_device() {
     let mask: Vec<f32> = (0..8).map(|i| if i < 7 { 1.0 } else { 0.0 }).collect();
     for clipping in [None, clip] {
         let init = make(clipping).initial_state(4);
-        let mut one = Engine::new(cpu_client(), make(clipping), &init).unwrap();
+        let mut one = Engine::new(test_client(), make(clipping), &init).unwrap();
         let mut dp = replicated_engine(&client4, make(clipping), &init, 2).unwrap();
         one.accumulate(&images, &labels, &mask).unwrap();
         dp.accumulate(&images, &labels, &mask).unwrap();

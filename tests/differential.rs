@@ -31,7 +31,7 @@ use dpxla::trace::{eval, DType, HostArray};
 use dpxla::train::programs::accumulate_graph;
 use dpxla::transform::value_and_grad;
 use fuzz_models::{maxpool_report_model, random_model, FuzzModel};
-use pjrt_common::cpu_client;
+use pjrt_common::test_client;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -202,7 +202,7 @@ fn run_case(c: &Case, seed: u64) {
     check_oracle(c, &want_pe, seed);
 
     for (name, opts, tol) in settings() {
-        let got = Program::compile(cpu_client(), &pe32, &LowerOptions::default(), &opts)
+        let got = Program::compile(test_client(), &pe32, &LowerOptions::default(), &opts)
             .unwrap_or_else(|e| panic!("{name}: {:?}: {e}", c.model))
             .run_host(&args(&c.params32, &[&c.images32, &c.labels]))
             .unwrap();
@@ -382,7 +382,7 @@ fn check_clipped_sums(c: &Case, seed: u64) {
         };
         for &method in methods {
             let got = Program::compile(
-                cpu_client(),
+                test_client(),
                 &graph(&c.loss32, clip, method),
                 &LowerOptions::default(),
                 &opts,
@@ -409,7 +409,7 @@ fn an_f64_model_runs_in_double_precision_on_xla() {
     let g = per_example_grads(&c.loss64, c.batch).unwrap();
     let want = eval(&g, &args(&c.params64, &[&c.images64, &c.labels])).unwrap();
     let prog = Program::compile(
-        cpu_client(),
+        test_client(),
         &g,
         &LowerOptions::default(),
         &CompileOptions::default(),

@@ -3,7 +3,7 @@
 
 mod pjrt_common;
 
-use dpxla::runtime::{OptionValue, PluginQuery};
+use dpxla::runtime::{Client, OptionValue, PluginQuery};
 use dpxla::train::distributed::{
     global_physical_sizes, parse_host_port, plan_logical_batch, process_share, ProcessArgs,
     ProcessConfig,
@@ -171,13 +171,15 @@ fn the_cpu_plugin_ignores_distributed_client_options() {
         ("num_nodes", OptionValue::Int(2)),
         ("collectives", OptionValue::Str("gloo".into())),
     ];
-    let client = PluginQuery::cpu().client(&opts).unwrap();
+    // Through the raw binding: `PluginQuery::client` refuses options outside
+    // the platform's table (`runtime::client_options`) before the plugin sees them.
+    assert!(PluginQuery::cpu().client(&opts).is_err());
+    let api = PluginQuery::cpu().load().unwrap();
+    let client = Client::new(api, &opts).unwrap();
     let ids: Vec<i32> = client.devices().iter().map(|d| d.id).collect();
     assert_eq!(ids, vec![0, 1]);
     // An unknown option is not an error either.
-    let client = PluginQuery::cpu()
-        .client(&[("no_such_option", OptionValue::Bool(true))])
-        .unwrap();
+    let client = Client::new(api, &[("no_such_option", OptionValue::Bool(true))]).unwrap();
     assert_eq!(
         client.devices().len(),
         4,

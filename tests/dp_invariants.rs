@@ -12,7 +12,7 @@ use dpxla::optim::{Averaging, Optimizer};
 use dpxla::trace::HostArray;
 use dpxla::train::engine::{Engine, EngineSpec, HostState};
 use dpxla::train::sampler::{poisson_batch, StreamRng};
-use pjrt_common::cpu_client;
+use pjrt_common::test_client;
 use rand::{Rng, SeedableRng};
 
 fn small_mlp() -> Mlp {
@@ -56,7 +56,7 @@ fn engine_with_mode(
         ..EngineSpec::new(model, mechanism, Optimizer::default(), Averaging::None).unwrap()
     };
     let state = spec.initial_state(seed);
-    Engine::new(cpu_client(), spec, &state).unwrap()
+    Engine::new(test_client(), spec, &state).unwrap()
 }
 
 fn batch(rng: &mut rand::rngs::StdRng, p: usize, scale: f32) -> (HostArray, Vec<i32>) {
@@ -193,7 +193,7 @@ fn noise_has_standard_deviation_sigma_c_over_expected_batch() {
         .iter()
         .map(|s| HostArray::f32(s.shape.clone(), vec![0.0; s.numel()]))
         .collect();
-    let mut e = Engine::new(cpu_client(), spec, &HostState::fresh(zeros)).unwrap();
+    let mut e = Engine::new(test_client(), spec, &HostState::fresh(zeros)).unwrap();
     e.apply([1, 2, 3, 4], 1.0, 1, 0).unwrap();
     let p = flat(&e.state().unwrap().params);
     let m = p.iter().sum::<f64>() / p.len() as f64;

@@ -11,7 +11,7 @@ use dpxla::dp::mechanism::{Clipping, DpMechanism};
 use dpxla::nn::models::Mlp;
 use dpxla::optim::{Averaging, Optimizer};
 use dpxla::train::engine::{Engine, EngineSpec};
-use pjrt_common::cpu_client;
+use pjrt_common::test_client;
 
 #[test]
 fn no_compiled_program_donates_a_buffer() {
@@ -34,7 +34,7 @@ fn no_compiled_program_donates_a_buffer() {
         };
         let spec = EngineSpec::new(&model, mechanism, optimizer, averaging).unwrap();
         let state = spec.initial_state(1);
-        let mut e = Engine::new(cpu_client(), spec, &state).unwrap();
+        let mut e = Engine::new(test_client(), spec, &state).unwrap();
         e.prepare(8).unwrap();
         e.prepare(16).unwrap();
         let texts = e.compiled_mlir();

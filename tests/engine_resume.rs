@@ -31,7 +31,7 @@ fn engine(state: &HostState) -> Engine {
         warmup: true,
     };
     let spec = EngineSpec::new(&Mlp::mnist(), mechanism, optimizer, averaging).unwrap();
-    Engine::new(pjrt_common::cpu_client(), spec, state).unwrap()
+    Engine::new(pjrt_common::test_client(), spec, state).unwrap()
 }
 
 #[test]

@@ -16,7 +16,7 @@ use dpxla::program::Program;
 use dpxla::runtime::{CompileOptions, XlaFlag};
 use dpxla::trace::{DType, HostArray, Tensor};
 use dpxla::train::programs::accumulate_graph;
-use pjrt_common::cpu_client;
+use pjrt_common::test_client;
 use rand::{Rng, SeedableRng};
 
 /// `inner` declared in f64 (parameters, input, computation).
@@ -123,7 +123,7 @@ fn check(model: &dyn Model, views: usize, frozen_first: bool, mode: ClipMode, se
             // results do not depend on the level.
             let opts =
                 CompileOptions::default().flag("xla_backend_optimization_level", XlaFlag::Int(0));
-            Program::compile(cpu_client(), &g, &LowerOptions::default(), &opts)
+            Program::compile(test_client(), &g, &LowerOptions::default(), &opts)
                 .unwrap_or_else(|e| panic!("{} {method:?}: {e}", model.name()))
                 .run_host(&args)
                 .unwrap()

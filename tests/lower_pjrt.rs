@@ -9,7 +9,7 @@ use dpxla::nn::{NnOps, Padding};
 use dpxla::program::Program;
 use dpxla::runtime::CompileOptions;
 use dpxla::trace::*;
-use pjrt_common::cpu_client;
+use pjrt_common::test_client;
 use rand::{Rng, SeedableRng};
 
 fn rand_array(
@@ -35,7 +35,7 @@ fn check(name: &str, g: &Graph, args: &[HostArray], tol: f64) {
     verify(g).unwrap();
     let want = eval(g, args).unwrap_or_else(|e| panic!("{name}: interpreter: {e}"));
     let prog = Program::compile(
-        cpu_client(),
+        test_client(),
         g,
         &LowerOptions::default(),
         &CompileOptions::default(),
@@ -391,7 +391,7 @@ fn random_numbers_have_the_right_moments_on_xla() {
         let z = b.rng_normal(key, &[200, 200], dtype);
         let g = b.finish(&[u, z]).unwrap();
         let prog = Program::compile(
-            cpu_client(),
+            test_client(),
             &g,
             &LowerOptions::default(),
             &CompileOptions::default(),
@@ -441,7 +441,7 @@ fn donated_parameters_are_updated_in_place() {
     };
     let mlir = dpxla::lower::lower(&g, &opts).unwrap();
     assert!(mlir.contains("tf.aliasing_output = 0"));
-    let client = cpu_client();
+    let client = test_client();
     let prog = Program::compile(client, &g, &opts, &CompileOptions::default()).unwrap();
     let pb = client
         .buffer_from_host(&[1.0f32, 2.0, 3.0], &[3], 0)
@@ -481,7 +481,7 @@ fn named_arguments_appear_in_the_module_and_still_compile_and_run() {
     assert!(mlir.contains("%params.conv1_w: tensor<2xf32>"), "{mlir}");
     assert!(mlir.contains("%params.conv1_w.1: tensor<2xf32>"), "{mlir}");
     assert!(mlir.contains("%arg_v0: tensor<2xf32>"), "{mlir}");
-    let prog = Program::compile(cpu_client(), &g, &opts, &CompileOptions::default()).unwrap();
+    let prog = Program::compile(test_client(), &g, &opts, &CompileOptions::default()).unwrap();
     let arr = |v: Vec<f32>| dpxla::trace::HostArray::f32([2], v);
     let out = prog
         .run_host(&[
@@ -528,7 +528,7 @@ fn select_and_scatter_max_routes_each_window_to_exactly_one_maximum() {
         let p = Prim::SelectAndScatterMax(wp.clone());
         let g = b.finish(&[b.emit1(p, &[x, src])]).unwrap();
         let prog = Program::compile(
-            cpu_client(),
+            test_client(),
             &g,
             &LowerOptions::default(),
             &CompileOptions::default(),

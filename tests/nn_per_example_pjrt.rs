@@ -12,7 +12,7 @@ use dpxla::program::Program;
 use dpxla::runtime::{CompileOptions, XlaFlag};
 use dpxla::trace::{eval, HostArray};
 use dpxla::transform::value_and_grad;
-use pjrt_common::cpu_client;
+use pjrt_common::test_client;
 use rand::{Rng, SeedableRng};
 
 /// Compiles faster (tests only: the step is slower).
@@ -36,7 +36,7 @@ fn check(model: &dyn Model, seed: u64) {
     img_shape.extend(&loss.input_shape);
 
     let g = per_example_grads(&loss, batch).unwrap();
-    let prog = Program::compile(cpu_client(), &g, &LowerOptions::default(), &fast_compile())
+    let prog = Program::compile(test_client(), &g, &LowerOptions::default(), &fast_compile())
         .unwrap_or_else(|e| panic!("{}: {e}", model.name()));
     let mut args: Vec<HostArray> = params.iter().map(|(_, a)| a.clone()).collect();
     args.push(HostArray::f32(img_shape, images.clone()));

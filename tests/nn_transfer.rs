@@ -15,7 +15,7 @@ use dpxla::program::Program;
 use dpxla::runtime::{CompileOptions, XlaFlag};
 use dpxla::tensor_file::{read_tensors, write_tensors};
 use dpxla::trace::{eval, Graph, HostArray, Prim};
-use pjrt_common::cpu_client;
+use pjrt_common::test_client;
 use std::path::PathBuf;
 
 fn tmp(name: &str) -> PathBuf {
@@ -233,7 +233,7 @@ fn frozen_parameters_get_no_gradients() {
     // Through XLA: the trainable gradients equal those of the full graph.
     let opts = CompileOptions::default().flag("xla_backend_optimization_level", XlaFlag::Int(0));
     let run = |g: &Graph| {
-        let prog = Program::compile(cpu_client(), g, &LowerOptions::default(), &opts).unwrap();
+        let prog = Program::compile(test_client(), g, &LowerOptions::default(), &opts).unwrap();
         let params = init_params(&loss.params, 8);
         let mut args: Vec<HostArray> = params.into_iter().map(|(_, a)| a).collect();
         let n = batch * 8 * 8 * 3;

@@ -10,7 +10,7 @@ use dpxla::lower::normal_from_bits_module;
 use dpxla::program::{to_device, to_host, Program};
 use dpxla::runtime::CompileOptions;
 use dpxla::trace::{Aval, Builder, DType, HostArray, KEY_DTYPE, KEY_SHAPE};
-use pjrt_common::{compile, cpu_client};
+use pjrt_common::{compile, test_client};
 use rand::{RngCore, SeedableRng};
 
 /// Φ̄(4) and Φ̄(6), upper tails of the standard normal (to 10 digits; e.g.
@@ -29,7 +29,7 @@ fn normals_from_words(words: &[(u64, u64)]) -> Vec<f64> {
         v[2 * n + 2 * i] = b as u32;
         v[2 * n + 2 * i + 1] = (b >> 32) as u32;
     }
-    let client = cpu_client();
+    let client = test_client();
     let exe = compile(client, &normal_from_bits_module(n));
     let bits = to_device(client, &HostArray::u32([2, n, 2], v), 0).unwrap();
     let out = exe.execute(&[&bits]).unwrap();
@@ -96,7 +96,7 @@ fn the_generator_tail_beyond_4_sigma_has_the_normal_frequency() {
     let key = b.input(Aval::new(KEY_SHAPE, KEY_DTYPE));
     let z = b.rng_normal(key, &[n], DType::F32);
     let g = b.finish(&[z]).unwrap();
-    let client = cpu_client();
+    let client = test_client();
     let prog =
         Program::compile(client, &g, &Default::default(), &CompileOptions::default()).unwrap();
     let (mut beyond4, mut beyond6, mut total) = (0usize, 0usize, 0usize);

@@ -12,7 +12,7 @@ use dpxla::nn::models::Mlp;
 use dpxla::optim::{Averaging, Optimizer};
 use dpxla::trace::{ArrayData, HostArray};
 use dpxla::train::engine::{Engine, EngineSpec};
-use pjrt_common::cpu_client;
+use pjrt_common::test_client;
 use rand::{Rng, SeedableRng};
 
 fn engine(mode: ClipMode, method: ClipMethod) -> Engine {
@@ -31,7 +31,7 @@ fn engine(mode: ClipMode, method: ClipMethod) -> Engine {
     let mechanism = Some(DpMechanism::new(clipping, 1.0, 8.0).unwrap());
     let spec = EngineSpec::new(&model, mechanism, optimizer, averaging).unwrap();
     let state = spec.initial_state(3);
-    Engine::new(cpu_client(), spec, &state).unwrap()
+    Engine::new(test_client(), spec, &state).unwrap()
 }
 
 fn flat(arrays: &[HostArray]) -> Vec<f64> {

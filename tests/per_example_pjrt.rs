@@ -13,7 +13,7 @@ use dpxla::program::Program;
 use dpxla::runtime::CompileOptions;
 use dpxla::trace::{HostArray, Tensor};
 use dpxla::transform::value_and_grad;
-use pjrt_common::cpu_client;
+use pjrt_common::test_client;
 use rand::{Rng, SeedableRng};
 
 /// conv 3x3 (4 channels) → relu → maxpool 2x2 → conv 2x2 (3) → avgpool → dense.
@@ -41,7 +41,7 @@ impl Model for SmallCnn {
 }
 
 fn check_model(model: &dyn Model, batch: usize, seed: u64) {
-    let client = cpu_client();
+    let client = test_client();
     let loss = trace_example_loss(model).unwrap();
     let params = init_params(&loss.params, seed);
     let mut rng = rand::rngs::StdRng::seed_from_u64(seed);

@@ -16,7 +16,7 @@ use dpxla::program::Program;
 use dpxla::runtime::CompileOptions;
 use dpxla::trace::{HostArray, Tensor};
 use dpxla::train::engine::{Engine, EngineSpec};
-use pjrt_common::cpu_client;
+use pjrt_common::test_client;
 
 fn mlp() -> Mlp {
     Mlp {
@@ -61,7 +61,7 @@ fn the_engine_refuses_out_of_range_labels() {
     // loss of -0.0 with no error.
     let spec = EngineSpec::new(&mlp(), None, Optimizer::default(), Averaging::None).unwrap();
     let state = spec.initial_state(1);
-    let mut engine = Engine::new(cpu_client(), spec, &state).unwrap();
+    let mut engine = Engine::new(test_client(), spec, &state).unwrap();
     let msg = err_text(engine.accumulate(&images(2), &[1, 4], &[1.0, 1.0]));
     assert!(msg.contains("`labels` example 1 is 4"), "{msg}");
     assert!(engine.accumulate(&images(2), &[1, 3], &[1.0, 1.0]).is_ok());
@@ -159,7 +159,7 @@ fn a_loss_that_is_not_a_scalar_is_refused_with_its_shape() {
 fn program_arguments_of_the_wrong_shape_are_named() {
     let loss = trace_example_loss(&mlp()).unwrap();
     let prog = Program::compile(
-        cpu_client(),
+        test_client(),
         &per_example_grads(&loss, 2).unwrap(),
         &LowerOptions::default(),
         &CompileOptions::default(),

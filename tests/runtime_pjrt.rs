@@ -4,11 +4,11 @@ mod pjrt_common;
 
 use dpxla::runtime::{Bf16, CompileOptions, PluginQuery};
 use dpxla::Error;
-use pjrt_common::{compile, cpu_client, cpu_client_with};
+use pjrt_common::{client_with, compile, test_client};
 
 #[test]
 fn batched_matmul_matches_host_arithmetic() {
-    let client = cpu_client();
+    let client = test_client();
     let exe = compile(
         client,
         r#"
@@ -40,7 +40,7 @@ func.func @main(%a: tensor<2x3x4xf32>, %b: tensor<2x4x5xf32>) -> tensor<2x3x5xf3
 
 #[test]
 fn reduce_sum_and_max_over_an_axis() {
-    let client = cpu_client();
+    let client = test_client();
     let exe = compile(
         client,
         r#"
@@ -67,7 +67,7 @@ func.func @main(%x: tensor<3x4xf64>) -> (tensor<3xf64>, tensor<4xf64>) {
 
 #[test]
 fn rng_bit_generator_bits_look_uniform() {
-    let client = cpu_client();
+    let client = test_client();
     let exe = compile(
         client,
         r#"
@@ -112,7 +112,7 @@ func.func @main(%state: tensor<2xui64>) -> (tensor<2xui64>, tensor<65536xui32>) 
 
 #[test]
 fn donated_input_is_consumed_and_output_is_right() {
-    let client = cpu_client();
+    let client = test_client();
     let exe = compile(
         client,
         r#"
@@ -148,7 +148,7 @@ func.func @main(%acc: tensor<4xf32> {tf.aliasing_output = 0 : i32}, %g: tensor<4
 
 #[test]
 fn all_reduce_over_two_cpu_devices_gives_the_sum_on_both() {
-    let client = cpu_client_with(2);
+    let client = client_with(2);
     assert_eq!(client.devices().len(), 2);
     let mlir = r#"
 func.func @main(%x: tensor<3xf32>) -> tensor<3xf32> {
@@ -182,7 +182,7 @@ func.func @main(%x: tensor<3xf32>) -> tensor<3xf32> {
 
 #[test]
 fn every_host_type_round_trips_through_a_program() {
-    let client = cpu_client();
+    let client = test_client();
     let exe = compile(
         client,
         r#"
@@ -240,7 +240,7 @@ func.func @main(%a: tensor<3xf32>, %b: tensor<3xbf16>, %c: tensor<3xf64>, %d: te
 
 #[test]
 fn invalid_mlir_returns_the_compiler_message() {
-    let client = cpu_client();
+    let client = test_client();
     let err = client
         .compile(
             "func.func @main(%x: tensor<3xf32>) -> tensor<3xf32> {\n  %0 = stablehlo.frobnicate %x : tensor<3xf32>\n  return %0 : tensor<3xf32>\n}",
@@ -258,7 +258,7 @@ fn invalid_mlir_returns_the_compiler_message() {
 
 #[test]
 fn type_mismatch_in_mlir_is_an_error_not_an_abort() {
-    let client = cpu_client();
+    let client = test_client();
     let err = client.compile(
         "func.func @main(%x: tensor<3xf32>) -> tensor<4xf32> {\n  return %x : tensor<3xf32>\n}",
         &CompileOptions::default(),
@@ -315,14 +315,14 @@ fn wrong_plugin_paths_give_clear_errors() {
 
 #[test]
 fn buffer_shape_mismatch_and_bad_device_are_errors() {
-    let client = cpu_client();
+    let client = test_client();
     assert!(client.buffer_from_host(&[1.0f32, 2.0], &[3], 0).is_err());
     assert!(client.buffer_from_host(&[1.0f32], &[1], 99).is_err());
 }
 
 #[test]
 fn client_reports_platform_and_devices() {
-    let client = cpu_client();
+    let client = test_client();
     assert_eq!(client.platform_name().unwrap(), "cpu");
     assert_eq!(client.devices().len(), 1);
     assert_eq!(client.api().version().0, 0);

@@ -13,7 +13,7 @@ use dpxla::program::Program;
 use dpxla::runtime::{CompileOptions, XlaFlag};
 use dpxla::trace::{eval, ArrayData, Aval, Builder, DType, HostArray};
 use dpxla::transform::vmap;
-use pjrt_common::cpu_client;
+use pjrt_common::test_client;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -113,7 +113,7 @@ fn ours(
     };
     let out = match xla {
         None => eval(&g, &[input]).unwrap(),
-        Some(opts) => Program::compile(cpu_client(), &g, &LowerOptions::default(), &opts)
+        Some(opts) => Program::compile(test_client(), &g, &LowerOptions::default(), &opts)
             .unwrap()
             .run_host(&[input])
             .unwrap(),

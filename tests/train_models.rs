@@ -13,7 +13,7 @@ use dpxla::optim::{Averaging, Optimizer};
 use dpxla::runtime::{CompileOptions, XlaFlag};
 use dpxla::trace::HostArray;
 use dpxla::train::engine::{Engine, EngineSpec};
-use pjrt_common::cpu_client;
+use pjrt_common::test_client;
 use rand::{Rng, SeedableRng};
 
 fn private_steps(model: &dyn Model, seed: u64) {
@@ -42,7 +42,7 @@ fn private_steps(model: &dyn Model, seed: u64) {
     let classes = spec.loss.num_classes as i32;
     let state = spec.initial_state(seed);
     let params = state.params.clone();
-    let mut e = Engine::new(cpu_client(), spec, &state).unwrap();
+    let mut e = Engine::new(test_client(), spec, &state).unwrap();
     let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
     let per: usize = input.iter().product();
     let mut shape = vec![4];

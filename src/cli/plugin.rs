@@ -37,12 +37,19 @@ pub fn run(cmd: PluginCmd) -> anyhow::Result<()> {
 
 fn info(args: &PluginArgs, cpu_devices: Option<i64>) -> anyhow::Result<()> {
     let query = args.query();
-    let api = query.load()?;
+    // Checked against the platform's option table: `--cpu-devices` on a GPU
+    // plugin is refused by dpxla, not sent for the plugin to reject.
     let options: Vec<(&str, dpxla::runtime::OptionValue)> = cpu_devices
-        .map(|n| ("cpu_device_count", dpxla::runtime::OptionValue::Int(n)))
+        .map(|n| {
+            (
+                plugin::CPU_DEVICE_COUNT,
+                dpxla::runtime::OptionValue::Int(n),
+            )
+        })
         .into_iter()
         .collect();
-    let client = dpxla::runtime::Client::new(api, &options)?;
+    let client = query.client(&options)?;
+    let api = client.api();
     let (major, minor) = api.version();
     println!("plugin:           {}", api.path().display());
     println!("platform:         {}", client.platform_name()?);

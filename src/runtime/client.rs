@@ -171,7 +171,8 @@ impl Client {
         if n > self.devices.len() {
             return Err(Error::InvalidInput(format!(
                 "{n} devices requested but the client has {}; on the CPU plugin create \
-                 the client with the option cpu_device_count >= {n}",
+                 the client with the option cpu_device_count >= {n} (runtime.devices does); \
+                 on a GPU, make {n} devices visible (runtime.visible_devices)",
                 self.devices.len()
             )));
         }

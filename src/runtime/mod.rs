@@ -8,6 +8,7 @@
 pub(crate) mod api;
 mod buffer;
 mod client;
+pub mod client_options;
 mod compile_options;
 mod element;
 mod event;

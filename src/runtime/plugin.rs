@@ -17,15 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::str::FromStr;
 
-/// The CPU plugin's client-creation option for its number of devices (read by
-/// `pjrt_c_api_cpu_internal.cc`; the plugin's default is 4). It is the only
-/// option the CPU plugin reads; see docs/scale.md.
-pub const CPU_DEVICE_COUNT: &str = "cpu_device_count";
-
-/// Client options for a CPU client with `n` devices.
-pub fn cpu_device_options(n: usize) -> Vec<(&'static str, OptionValue)> {
-    vec![(CPU_DEVICE_COUNT, OptionValue::Int(n as i64))]
-}
+pub use super::client_options::CPU_DEVICE_COUNT;
 
 /// Environment variable naming a plugin file; overrides platform search.
 pub const PLUGIN_ENV: &str = "DPXLA_PLUGIN";
@@ -63,6 +55,20 @@ impl std::fmt::Display for Platform {
 }
 
 impl Platform {
+    /// The platform of a plugin file, from its name as the platform's package
+    /// installs it (`xla_cpu_pjrt.so`, `xla_cuda_plugin.so`, `libtpu.so`);
+    /// `None` for any other name.
+    pub fn of_plugin_file(path: &Path) -> Option<Platform> {
+        let name = path.file_name()?.to_str()?;
+        [Platform::Cpu, Platform::Cuda, Platform::Tpu]
+            .into_iter()
+            .find(|p| {
+                p.relative_paths()
+                    .iter()
+                    .any(|rel| rel.rsplit('/').next() == Some(name))
+            })
+    }
+
     /// Plugin files relative to a cache folder or a site-packages folder.
     fn relative_paths(self) -> &'static [&'static str] {
         match self {
@@ -156,9 +162,20 @@ impl PluginQuery {
         Api::load(&self.resolve()?)
     }
 
-    /// Finds and loads the plugin and creates a client on it.
+    /// The platform whose options the plugin gets: that of an explicit plugin
+    /// file when its name tells (a CUDA plugin given by path is a CUDA plugin
+    /// whatever `platform` says), else `platform`.
+    pub fn options_platform(&self, file: &Path) -> Platform {
+        Platform::of_plugin_file(file).unwrap_or(self.platform)
+    }
+
+    /// Finds and loads the plugin and creates a client on it, after checking
+    /// that every option is one the platform's plugin knows, with its type
+    /// (`client_options::check_options`): no unknown name reaches a plugin.
     pub fn client(&self, options: &[(&str, OptionValue)]) -> Result<Client> {
-        Client::new(self.load()?, options)
+        let file = self.resolve()?;
+        super::client_options::check_options(self.options_platform(&file), options)?;
+        Client::new(Api::load(&file)?, options)
     }
 }
 

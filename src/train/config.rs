@@ -338,11 +338,28 @@ pub struct RuntimeConfig {
     pub fast_compile: bool,
     /// Data parallelism over this many devices of the client (replicated
     /// programs, the clipped sums all-reduced before the noise); on the CPU
-    /// plugin this sets `cpu_device_count`. `training.physical_batch` is per
+    /// plugin this sets `cpu_device_count`, elsewhere the first N devices the
+    /// client sees are used. `training.physical_batch` is per
     /// device. Not part of the run's identity: a run may resume on another
     /// device count.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub devices: usize,
+    /// GPU only: the device ordinals the client may use (plugin option
+    /// `visible_devices`; all when unset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible_devices: Option<Vec<i64>>,
+    /// GPU only: the fraction of each device's memory the allocator may take,
+    /// in (0, 1] (plugin option `memory_fraction`; the plugin's default 0.75).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gpu_memory_fraction: Option<f64>,
+    /// GPU only: take the memory fraction at start-up (plugin option
+    /// `preallocate`; the plugin's default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gpu_preallocate: Option<bool>,
+    /// GPU only: `default`, `platform`, `bfc` or `cuda_async` (plugin option
+    /// `allocator`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gpu_allocator: Option<String>,
 }
 
 fn is_one(n: &usize) -> bool {
@@ -356,6 +373,10 @@ impl Default for RuntimeConfig {
             plugin: None,
             fast_compile: false,
             devices: 1,
+            visible_devices: None,
+            gpu_memory_fraction: None,
+            gpu_preallocate: None,
+            gpu_allocator: None,
         }
     }
 }

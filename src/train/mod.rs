@@ -28,6 +28,7 @@ pub mod resume;
 pub mod resume_check;
 pub mod resume_state;
 pub mod run;
+pub mod runtime_options;
 pub mod sampler;
 pub mod secure_step;
 pub mod settings;

@@ -14,7 +14,7 @@ use crate::nn::{
     by_name_with, init_params, trace_example_eval, trace_example_eval_with, trace_example_loss,
     trace_example_loss_with, LossFn, Model, ModelOptions,
 };
-use crate::runtime::{Client, CompileOptions, Platform, PluginQuery, XlaFlag};
+use crate::runtime::{Client, CompileOptions, PluginQuery, XlaFlag};
 use crate::trace::HostArray;
 use crate::{Error, Result};
 use std::sync::Arc;
@@ -59,7 +59,6 @@ fn open(
 
 /// The PJRT client the runtime settings ask for.
 pub fn client_for(runtime: &RuntimeConfig) -> Result<Client> {
-    let platform: Platform = runtime.platform.as_deref().unwrap_or("cpu").parse()?;
     // Checked here so the message names the config key, not `--plugin`.
     if let Some(p) = runtime.plugin.as_ref().filter(|p| !p.is_file()) {
         return Err(Error::PluginNotFound(format!(
@@ -67,11 +66,7 @@ pub fn client_for(runtime: &RuntimeConfig) -> Result<Client> {
             p.display()
         )));
     }
-    let options = if runtime.devices > 1 && platform == Platform::Cpu {
-        crate::runtime::plugin::cpu_device_options(runtime.devices)
-    } else {
-        Vec::new()
-    };
+    let (platform, options) = super::runtime_options::client_request(runtime)?;
     PluginQuery {
         path: runtime.plugin.clone(),
         platform,
