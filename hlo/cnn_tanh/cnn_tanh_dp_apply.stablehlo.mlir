@@ -2,27 +2,56 @@ module @dpxla {
   func.func public @main(%params.conv1_b: tensor<16xf32>, %params.conv1_w: tensor<8x8x1x16xf32>, %params.conv2_b: tensor<32xf32>, %params.conv2_w: tensor<4x4x16x32xf32>, %params.dense1_b: tensor<32xf32>, %params.dense1_w: tensor<512x32xf32>, %params.dense2_b: tensor<10xf32>, %params.dense2_w: tensor<32x10xf32>, %slots.conv1_b_momentum: tensor<16xf32>, %slots.conv1_w_momentum: tensor<8x8x1x16xf32>, %slots.conv2_b_momentum: tensor<32xf32>, %slots.conv2_w_momentum: tensor<4x4x16x32xf32>, %slots.dense1_b_momentum: tensor<32xf32>, %slots.dense1_w_momentum: tensor<512x32xf32>, %slots.dense2_b_momentum: tensor<10xf32>, %slots.dense2_w_momentum: tensor<32x10xf32>, %accumulators.conv1_b: tensor<16xf32>, %accumulators.conv1_w: tensor<8x8x1x16xf32>, %accumulators.conv2_b: tensor<32xf32>, %accumulators.conv2_w: tensor<4x4x16x32xf32>, %accumulators.dense1_b: tensor<32xf32>, %accumulators.dense1_w: tensor<512x32xf32>, %accumulators.dense2_b: tensor<10xf32>, %accumulators.dense2_w: tensor<32x10xf32>, %noise_key: tensor<4xui32>, %learning_rate: tensor<f32>, %step: tensor<f32>) -> (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>) {
     %t1 = "stablehlo.reshape"(%noise_key) : (tensor<4xui32>) -> tensor<2x2xui32>
     %t2 = "stablehlo.bitcast_convert"(%t1) : (tensor<2x2xui32>) -> tensor<2xui64>
-    %t3:2 = "stablehlo.rng_bit_generator"(%t2) {rng_algorithm = #stablehlo<rng_algorithm THREE_FRY>} : (tensor<2xui64>) -> (tensor<2xui64>, tensor<2x26010xui64>)
-    %t4 = "stablehlo.constant"() {value = dense<11> : tensor<2x26010xui64>} : () -> tensor<2x26010xui64>
-    %t5 = "stablehlo.shift_right_logical"(%t3#1, %t4) : (tensor<2x26010xui64>, tensor<2x26010xui64>) -> tensor<2x26010xui64>
-    %t6 = "stablehlo.convert"(%t5) : (tensor<2x26010xui64>) -> tensor<2x26010xf64>
-    %t7 = "stablehlo.constant"() {value = dense<0x3CA0000000000000> : tensor<2x26010xf64>} : () -> tensor<2x26010xf64>
-    %t8 = "stablehlo.multiply"(%t6, %t7) : (tensor<2x26010xf64>, tensor<2x26010xf64>) -> tensor<2x26010xf64>
-    %t9 = "stablehlo.slice"(%t8) {start_indices = array<i64: 0, 0>, limit_indices = array<i64: 1, 26010>, strides = array<i64: 1, 1>} : (tensor<2x26010xf64>) -> tensor<1x26010xf64>
-    %t10 = "stablehlo.reshape"(%t9) : (tensor<1x26010xf64>) -> tensor<26010xf64>
-    %t11 = "stablehlo.slice"(%t8) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 2, 26010>, strides = array<i64: 1, 1>} : (tensor<2x26010xf64>) -> tensor<1x26010xf64>
-    %t12 = "stablehlo.reshape"(%t11) : (tensor<1x26010xf64>) -> tensor<26010xf64>
-    %t13 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<26010xf64>} : () -> tensor<26010xf64>
-    %t14 = "stablehlo.subtract"(%t13, %t10) : (tensor<26010xf64>, tensor<26010xf64>) -> tensor<26010xf64>
-    %t15 = "stablehlo.log"(%t14) : (tensor<26010xf64>) -> tensor<26010xf64>
-    %t16 = "stablehlo.constant"() {value = dense<0xC000000000000000> : tensor<26010xf64>} : () -> tensor<26010xf64>
-    %t17 = "stablehlo.multiply"(%t16, %t15) : (tensor<26010xf64>, tensor<26010xf64>) -> tensor<26010xf64>
-    %t18 = "stablehlo.sqrt"(%t17) : (tensor<26010xf64>) -> tensor<26010xf64>
-    %t19 = "stablehlo.constant"() {value = dense<0x401921FB54442D18> : tensor<26010xf64>} : () -> tensor<26010xf64>
-    %t20 = "stablehlo.multiply"(%t19, %t12) : (tensor<26010xf64>, tensor<26010xf64>) -> tensor<26010xf64>
-    %t21 = "stablehlo.cosine"(%t20) : (tensor<26010xf64>) -> tensor<26010xf64>
-    %t22 = "stablehlo.multiply"(%t18, %t21) : (tensor<26010xf64>, tensor<26010xf64>) -> tensor<26010xf64>
-    %v27 = "stablehlo.convert"(%t22) : (tensor<26010xf64>) -> tensor<26010xf32>
+    %t3:2 = "stablehlo.rng_bit_generator"(%t2) {rng_algorithm = #stablehlo<rng_algorithm THREE_FRY>} : (tensor<2xui64>) -> (tensor<2xui64>, tensor<3x13005xui32>)
+    %t4 = "stablehlo.slice"(%t3#1) {start_indices = array<i64: 0, 0>, limit_indices = array<i64: 1, 13005>, strides = array<i64: 1, 1>} : (tensor<3x13005xui32>) -> tensor<1x13005xui32>
+    %t5 = "stablehlo.reshape"(%t4) : (tensor<1x13005xui32>) -> tensor<13005xui32>
+    %t6 = "stablehlo.slice"(%t3#1) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 2, 13005>, strides = array<i64: 1, 1>} : (tensor<3x13005xui32>) -> tensor<1x13005xui32>
+    %t7 = "stablehlo.reshape"(%t6) : (tensor<1x13005xui32>) -> tensor<13005xui32>
+    %t8 = "stablehlo.constant"() {value = dense<2147483648> : tensor<13005xui32>} : () -> tensor<13005xui32>
+    %t9 = "stablehlo.compare"(%t5, %t8) {comparison_direction = #stablehlo<comparison_direction GE>, compare_type = #stablehlo<comparison_type UNSIGNED>} : (tensor<13005xui32>, tensor<13005xui32>) -> tensor<13005xi1>
+    %t10 = "stablehlo.not"(%t5) : (tensor<13005xui32>) -> tensor<13005xui32>
+    %t11 = "stablehlo.not"(%t7) : (tensor<13005xui32>) -> tensor<13005xui32>
+    %t12 = "stablehlo.select"(%t9, %t10, %t5) : (tensor<13005xi1>, tensor<13005xui32>, tensor<13005xui32>) -> tensor<13005xui32>
+    %t13 = "stablehlo.select"(%t9, %t11, %t7) : (tensor<13005xi1>, tensor<13005xui32>, tensor<13005xui32>) -> tensor<13005xui32>
+    %t14 = "stablehlo.convert"(%t12) : (tensor<13005xui32>) -> tensor<13005xf32>
+    %t15 = "stablehlo.convert"(%t13) : (tensor<13005xui32>) -> tensor<13005xf32>
+    %t16 = "stablehlo.constant"() {value = dense<0x2F800000> : tensor<13005xf32>} : () -> tensor<13005xf32>
+    %t17 = "stablehlo.multiply"(%t14, %t16) : (tensor<13005xf32>, tensor<13005xf32>) -> tensor<13005xf32>
+    %t18 = "stablehlo.constant"() {value = dense<0x3F000000> : tensor<13005xf32>} : () -> tensor<13005xf32>
+    %t19 = "stablehlo.add"(%t15, %t18) : (tensor<13005xf32>, tensor<13005xf32>) -> tensor<13005xf32>
+    %t20 = "stablehlo.constant"() {value = dense<0x1F800000> : tensor<13005xf32>} : () -> tensor<13005xf32>
+    %t21 = "stablehlo.multiply"(%t19, %t20) : (tensor<13005xf32>, tensor<13005xf32>) -> tensor<13005xf32>
+    %t22 = "stablehlo.add"(%t17, %t21) : (tensor<13005xf32>, tensor<13005xf32>) -> tensor<13005xf32>
+    %t23 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<13005xf32>} : () -> tensor<13005xf32>
+    %t24 = "stablehlo.subtract"(%t23, %t22) : (tensor<13005xf32>, tensor<13005xf32>) -> tensor<13005xf32>
+    %t25 = "stablehlo.subtract"(%t23, %t24) : (tensor<13005xf32>, tensor<13005xf32>) -> tensor<13005xf32>
+    %t26 = "stablehlo.subtract"(%t25, %t22) : (tensor<13005xf32>, tensor<13005xf32>) -> tensor<13005xf32>
+    %t27 = "stablehlo.select"(%t9, %t24, %t22) : (tensor<13005xi1>, tensor<13005xf32>, tensor<13005xf32>) -> tensor<13005xf32>
+    %t28 = "stablehlo.log"(%t27) : (tensor<13005xf32>) -> tensor<13005xf32>
+    %t29 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<13005xf32>} : () -> tensor<13005xf32>
+    %t30 = "stablehlo.select"(%t9, %t26, %t29) : (tensor<13005xi1>, tensor<13005xf32>, tensor<13005xf32>) -> tensor<13005xf32>
+    %t31 = "stablehlo.add"(%t28, %t30) : (tensor<13005xf32>, tensor<13005xf32>) -> tensor<13005xf32>
+    %t32 = "stablehlo.constant"() {value = dense<0xC0000000> : tensor<13005xf32>} : () -> tensor<13005xf32>
+    %t33 = "stablehlo.multiply"(%t31, %t32) : (tensor<13005xf32>, tensor<13005xf32>) -> tensor<13005xf32>
+    %t34 = "stablehlo.sqrt"(%t33) : (tensor<13005xf32>) -> tensor<13005xf32>
+    %t35 = "stablehlo.slice"(%t3#1) {start_indices = array<i64: 2, 0>, limit_indices = array<i64: 3, 13005>, strides = array<i64: 1, 1>} : (tensor<3x13005xui32>) -> tensor<1x13005xui32>
+    %t36 = "stablehlo.reshape"(%t35) : (tensor<1x13005xui32>) -> tensor<13005xui32>
+    %t37 = "stablehlo.convert"(%t36) : (tensor<13005xui32>) -> tensor<13005xf32>
+    %t38 = "stablehlo.constant"() {value = dense<0x2F800000> : tensor<13005xf32>} : () -> tensor<13005xf32>
+    %t39 = "stablehlo.multiply"(%t37, %t38) : (tensor<13005xf32>, tensor<13005xf32>) -> tensor<13005xf32>
+    %t40 = "stablehlo.constant"() {value = dense<0x40C90FDB> : tensor<13005xf32>} : () -> tensor<13005xf32>
+    %t41 = "stablehlo.multiply"(%t39, %t40) : (tensor<13005xf32>, tensor<13005xf32>) -> tensor<13005xf32>
+    %t42 = "stablehlo.broadcast_in_dim"(%t41) {broadcast_dimensions = array<i64: 1>} : (tensor<13005xf32>) -> tensor<2x13005xf32>
+    %t43 = "stablehlo.broadcast_in_dim"(%t34) {broadcast_dimensions = array<i64: 1>} : (tensor<13005xf32>) -> tensor<2x13005xf32>
+    %t44 = "stablehlo.iota"() {iota_dimension = 0 : i64} : () -> tensor<2x13005xf32>
+    %t45 = "stablehlo.constant"() {value = dense<0x3FC90FDB> : tensor<2x13005xf32>} : () -> tensor<2x13005xf32>
+    %t46 = "stablehlo.multiply"(%t44, %t45) : (tensor<2x13005xf32>, tensor<2x13005xf32>) -> tensor<2x13005xf32>
+    %t47 = "stablehlo.subtract"(%t42, %t46) : (tensor<2x13005xf32>, tensor<2x13005xf32>) -> tensor<2x13005xf32>
+    %t48 = "stablehlo.cosine"(%t47) : (tensor<2x13005xf32>) -> tensor<2x13005xf32>
+    %t49 = "stablehlo.multiply"(%t43, %t48) : (tensor<2x13005xf32>, tensor<2x13005xf32>) -> tensor<2x13005xf32>
+    %t50 = "stablehlo.reshape"(%t49) : (tensor<2x13005xf32>) -> tensor<26010xf32>
+    %t51 = "stablehlo.reshape"(%t50) : (tensor<26010xf32>) -> tensor<26010xf32>
+    %v27 = "stablehlo.convert"(%t51) : (tensor<26010xf32>) -> tensor<26010xf32>
     %v28 = "stablehlo.slice"(%v27) {start_indices = array<i64: 0>, limit_indices = array<i64: 16>, strides = array<i64: 1>} : (tensor<26010xf32>) -> tensor<16xf32>
     %v29 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
     %v30 = "stablehlo.broadcast_in_dim"(%v29) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<16xf32>
@@ -164,11 +193,11 @@ module @dpxla {
     %v166 = "stablehlo.broadcast_in_dim"(%v164) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<16xf32>
     %v167 = "stablehlo.broadcast_in_dim"(%v165) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<16xf32>
     %v168 = "stablehlo.select"(%v163, %v166, %v167) : (tensor<16xi1>, tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
-    %t23 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v169 = "stablehlo.reduce"(%v168, %t23) ({
-    ^bb0(%t24: tensor<f32>, %t25: tensor<f32>):
-      %t26 = "stablehlo.add"(%t24, %t25) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t26) : (tensor<f32>) -> ()
+    %t52 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v169 = "stablehlo.reduce"(%v168, %t52) ({
+    ^bb0(%t53: tensor<f32>, %t54: tensor<f32>):
+      %t55 = "stablehlo.add"(%t53, %t54) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t55) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<16xf32>, tensor<f32>) -> tensor<f32>
     %v170 = "stablehlo.abs"(%v109) : (tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
     %v171 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
@@ -179,11 +208,11 @@ module @dpxla {
     %v176 = "stablehlo.broadcast_in_dim"(%v174) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x8x1x16xf32>
     %v177 = "stablehlo.broadcast_in_dim"(%v175) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x8x1x16xf32>
     %v178 = "stablehlo.select"(%v173, %v176, %v177) : (tensor<8x8x1x16xi1>, tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %t27 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v179 = "stablehlo.reduce"(%v178, %t27) ({
-    ^bb0(%t28: tensor<f32>, %t29: tensor<f32>):
-      %t30 = "stablehlo.add"(%t28, %t29) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t30) : (tensor<f32>) -> ()
+    %t56 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v179 = "stablehlo.reduce"(%v178, %t56) ({
+    ^bb0(%t57: tensor<f32>, %t58: tensor<f32>):
+      %t59 = "stablehlo.add"(%t57, %t58) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t59) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1, 2, 3>} : (tensor<8x8x1x16xf32>, tensor<f32>) -> tensor<f32>
     %v180 = "stablehlo.add"(%v169, %v179) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     %v181 = "stablehlo.abs"(%v116) : (tensor<32xf32>) -> tensor<32xf32>
@@ -195,11 +224,11 @@ module @dpxla {
     %v187 = "stablehlo.broadcast_in_dim"(%v185) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32xf32>
     %v188 = "stablehlo.broadcast_in_dim"(%v186) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32xf32>
     %v189 = "stablehlo.select"(%v184, %v187, %v188) : (tensor<32xi1>, tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %t31 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v190 = "stablehlo.reduce"(%v189, %t31) ({
-    ^bb0(%t32: tensor<f32>, %t33: tensor<f32>):
-      %t34 = "stablehlo.add"(%t32, %t33) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t34) : (tensor<f32>) -> ()
+    %t60 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v190 = "stablehlo.reduce"(%v189, %t60) ({
+    ^bb0(%t61: tensor<f32>, %t62: tensor<f32>):
+      %t63 = "stablehlo.add"(%t61, %t62) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t63) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<32xf32>, tensor<f32>) -> tensor<f32>
     %v191 = "stablehlo.add"(%v180, %v190) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     %v192 = "stablehlo.abs"(%v123) : (tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
@@ -211,11 +240,11 @@ module @dpxla {
     %v198 = "stablehlo.broadcast_in_dim"(%v196) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<4x4x16x32xf32>
     %v199 = "stablehlo.broadcast_in_dim"(%v197) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<4x4x16x32xf32>
     %v200 = "stablehlo.select"(%v195, %v198, %v199) : (tensor<4x4x16x32xi1>, tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %t35 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v201 = "stablehlo.reduce"(%v200, %t35) ({
-    ^bb0(%t36: tensor<f32>, %t37: tensor<f32>):
-      %t38 = "stablehlo.add"(%t36, %t37) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t38) : (tensor<f32>) -> ()
+    %t64 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v201 = "stablehlo.reduce"(%v200, %t64) ({
+    ^bb0(%t65: tensor<f32>, %t66: tensor<f32>):
+      %t67 = "stablehlo.add"(%t65, %t66) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t67) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1, 2, 3>} : (tensor<4x4x16x32xf32>, tensor<f32>) -> tensor<f32>
     %v202 = "stablehlo.add"(%v191, %v201) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     %v203 = "stablehlo.abs"(%v130) : (tensor<32xf32>) -> tensor<32xf32>
@@ -227,11 +256,11 @@ module @dpxla {
     %v209 = "stablehlo.broadcast_in_dim"(%v207) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32xf32>
     %v210 = "stablehlo.broadcast_in_dim"(%v208) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32xf32>
     %v211 = "stablehlo.select"(%v206, %v209, %v210) : (tensor<32xi1>, tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %t39 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v212 = "stablehlo.reduce"(%v211, %t39) ({
-    ^bb0(%t40: tensor<f32>, %t41: tensor<f32>):
-      %t42 = "stablehlo.add"(%t40, %t41) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t42) : (tensor<f32>) -> ()
+    %t68 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v212 = "stablehlo.reduce"(%v211, %t68) ({
+    ^bb0(%t69: tensor<f32>, %t70: tensor<f32>):
+      %t71 = "stablehlo.add"(%t69, %t70) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t71) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<32xf32>, tensor<f32>) -> tensor<f32>
     %v213 = "stablehlo.add"(%v202, %v212) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     %v214 = "stablehlo.abs"(%v137) : (tensor<512x32xf32>) -> tensor<512x32xf32>
@@ -243,11 +272,11 @@ module @dpxla {
     %v220 = "stablehlo.broadcast_in_dim"(%v218) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512x32xf32>
     %v221 = "stablehlo.broadcast_in_dim"(%v219) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512x32xf32>
     %v222 = "stablehlo.select"(%v217, %v220, %v221) : (tensor<512x32xi1>, tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
-    %t43 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v223 = "stablehlo.reduce"(%v222, %t43) ({
-    ^bb0(%t44: tensor<f32>, %t45: tensor<f32>):
-      %t46 = "stablehlo.add"(%t44, %t45) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t46) : (tensor<f32>) -> ()
+    %t72 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v223 = "stablehlo.reduce"(%v222, %t72) ({
+    ^bb0(%t73: tensor<f32>, %t74: tensor<f32>):
+      %t75 = "stablehlo.add"(%t73, %t74) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t75) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<512x32xf32>, tensor<f32>) -> tensor<f32>
     %v224 = "stablehlo.add"(%v213, %v223) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     %v225 = "stablehlo.abs"(%v144) : (tensor<10xf32>) -> tensor<10xf32>
@@ -259,11 +288,11 @@ module @dpxla {
     %v231 = "stablehlo.broadcast_in_dim"(%v229) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<10xf32>
     %v232 = "stablehlo.broadcast_in_dim"(%v230) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<10xf32>
     %v233 = "stablehlo.select"(%v228, %v231, %v232) : (tensor<10xi1>, tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %t47 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v234 = "stablehlo.reduce"(%v233, %t47) ({
-    ^bb0(%t48: tensor<f32>, %t49: tensor<f32>):
-      %t50 = "stablehlo.add"(%t48, %t49) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t50) : (tensor<f32>) -> ()
+    %t76 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v234 = "stablehlo.reduce"(%v233, %t76) ({
+    ^bb0(%t77: tensor<f32>, %t78: tensor<f32>):
+      %t79 = "stablehlo.add"(%t77, %t78) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t79) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<10xf32>, tensor<f32>) -> tensor<f32>
     %v235 = "stablehlo.add"(%v224, %v234) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     %v236 = "stablehlo.abs"(%v151) : (tensor<32x10xf32>) -> tensor<32x10xf32>
@@ -275,11 +304,11 @@ module @dpxla {
     %v242 = "stablehlo.broadcast_in_dim"(%v240) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32x10xf32>
     %v243 = "stablehlo.broadcast_in_dim"(%v241) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<32x10xf32>
     %v244 = "stablehlo.select"(%v239, %v242, %v243) : (tensor<32x10xi1>, tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
-    %t51 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v245 = "stablehlo.reduce"(%v244, %t51) ({
-    ^bb0(%t52: tensor<f32>, %t53: tensor<f32>):
-      %t54 = "stablehlo.add"(%t52, %t53) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t54) : (tensor<f32>) -> ()
+    %t80 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v245 = "stablehlo.reduce"(%v244, %t80) ({
+    ^bb0(%t81: tensor<f32>, %t82: tensor<f32>):
+      %t83 = "stablehlo.add"(%t81, %t82) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t83) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<32x10xf32>, tensor<f32>) -> tensor<f32>
     %v246 = "stablehlo.add"(%v235, %v245) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     "func.return"(%v102, %v109, %v116, %v123, %v130, %v137, %v144, %v151, %v99, %v106, %v113, %v120, %v127, %v134, %v141, %v148, %v152, %v153, %v154, %v155, %v156, %v157, %v158, %v159, %v246) : (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>) -> ()

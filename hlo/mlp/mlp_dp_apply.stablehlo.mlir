@@ -2,27 +2,56 @@ module @dpxla {
   func.func public @main(%params.dense1_b: tensor<512xf32>, %params.dense1_w: tensor<784x512xf32>, %params.dense2_b: tensor<512xf32>, %params.dense2_w: tensor<512x512xf32>, %params.dense3_b: tensor<10xf32>, %params.dense3_w: tensor<512x10xf32>, %slots.dense1_b_momentum: tensor<512xf32>, %slots.dense1_w_momentum: tensor<784x512xf32>, %slots.dense2_b_momentum: tensor<512xf32>, %slots.dense2_w_momentum: tensor<512x512xf32>, %slots.dense3_b_momentum: tensor<10xf32>, %slots.dense3_w_momentum: tensor<512x10xf32>, %accumulators.dense1_b: tensor<512xf32>, %accumulators.dense1_w: tensor<784x512xf32>, %accumulators.dense2_b: tensor<512xf32>, %accumulators.dense2_w: tensor<512x512xf32>, %accumulators.dense3_b: tensor<10xf32>, %accumulators.dense3_w: tensor<512x10xf32>, %noise_key: tensor<4xui32>, %learning_rate: tensor<f32>, %step: tensor<f32>) -> (tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<f32>) {
     %t1 = "stablehlo.reshape"(%noise_key) : (tensor<4xui32>) -> tensor<2x2xui32>
     %t2 = "stablehlo.bitcast_convert"(%t1) : (tensor<2x2xui32>) -> tensor<2xui64>
-    %t3:2 = "stablehlo.rng_bit_generator"(%t2) {rng_algorithm = #stablehlo<rng_algorithm THREE_FRY>} : (tensor<2xui64>) -> (tensor<2xui64>, tensor<2x669706xui64>)
-    %t4 = "stablehlo.constant"() {value = dense<11> : tensor<2x669706xui64>} : () -> tensor<2x669706xui64>
-    %t5 = "stablehlo.shift_right_logical"(%t3#1, %t4) : (tensor<2x669706xui64>, tensor<2x669706xui64>) -> tensor<2x669706xui64>
-    %t6 = "stablehlo.convert"(%t5) : (tensor<2x669706xui64>) -> tensor<2x669706xf64>
-    %t7 = "stablehlo.constant"() {value = dense<0x3CA0000000000000> : tensor<2x669706xf64>} : () -> tensor<2x669706xf64>
-    %t8 = "stablehlo.multiply"(%t6, %t7) : (tensor<2x669706xf64>, tensor<2x669706xf64>) -> tensor<2x669706xf64>
-    %t9 = "stablehlo.slice"(%t8) {start_indices = array<i64: 0, 0>, limit_indices = array<i64: 1, 669706>, strides = array<i64: 1, 1>} : (tensor<2x669706xf64>) -> tensor<1x669706xf64>
-    %t10 = "stablehlo.reshape"(%t9) : (tensor<1x669706xf64>) -> tensor<669706xf64>
-    %t11 = "stablehlo.slice"(%t8) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 2, 669706>, strides = array<i64: 1, 1>} : (tensor<2x669706xf64>) -> tensor<1x669706xf64>
-    %t12 = "stablehlo.reshape"(%t11) : (tensor<1x669706xf64>) -> tensor<669706xf64>
-    %t13 = "stablehlo.constant"() {value = dense<0x3FF0000000000000> : tensor<669706xf64>} : () -> tensor<669706xf64>
-    %t14 = "stablehlo.subtract"(%t13, %t10) : (tensor<669706xf64>, tensor<669706xf64>) -> tensor<669706xf64>
-    %t15 = "stablehlo.log"(%t14) : (tensor<669706xf64>) -> tensor<669706xf64>
-    %t16 = "stablehlo.constant"() {value = dense<0xC000000000000000> : tensor<669706xf64>} : () -> tensor<669706xf64>
-    %t17 = "stablehlo.multiply"(%t16, %t15) : (tensor<669706xf64>, tensor<669706xf64>) -> tensor<669706xf64>
-    %t18 = "stablehlo.sqrt"(%t17) : (tensor<669706xf64>) -> tensor<669706xf64>
-    %t19 = "stablehlo.constant"() {value = dense<0x401921FB54442D18> : tensor<669706xf64>} : () -> tensor<669706xf64>
-    %t20 = "stablehlo.multiply"(%t19, %t12) : (tensor<669706xf64>, tensor<669706xf64>) -> tensor<669706xf64>
-    %t21 = "stablehlo.cosine"(%t20) : (tensor<669706xf64>) -> tensor<669706xf64>
-    %t22 = "stablehlo.multiply"(%t18, %t21) : (tensor<669706xf64>, tensor<669706xf64>) -> tensor<669706xf64>
-    %v21 = "stablehlo.convert"(%t22) : (tensor<669706xf64>) -> tensor<669706xf32>
+    %t3:2 = "stablehlo.rng_bit_generator"(%t2) {rng_algorithm = #stablehlo<rng_algorithm THREE_FRY>} : (tensor<2xui64>) -> (tensor<2xui64>, tensor<3x334853xui32>)
+    %t4 = "stablehlo.slice"(%t3#1) {start_indices = array<i64: 0, 0>, limit_indices = array<i64: 1, 334853>, strides = array<i64: 1, 1>} : (tensor<3x334853xui32>) -> tensor<1x334853xui32>
+    %t5 = "stablehlo.reshape"(%t4) : (tensor<1x334853xui32>) -> tensor<334853xui32>
+    %t6 = "stablehlo.slice"(%t3#1) {start_indices = array<i64: 1, 0>, limit_indices = array<i64: 2, 334853>, strides = array<i64: 1, 1>} : (tensor<3x334853xui32>) -> tensor<1x334853xui32>
+    %t7 = "stablehlo.reshape"(%t6) : (tensor<1x334853xui32>) -> tensor<334853xui32>
+    %t8 = "stablehlo.constant"() {value = dense<2147483648> : tensor<334853xui32>} : () -> tensor<334853xui32>
+    %t9 = "stablehlo.compare"(%t5, %t8) {comparison_direction = #stablehlo<comparison_direction GE>, compare_type = #stablehlo<comparison_type UNSIGNED>} : (tensor<334853xui32>, tensor<334853xui32>) -> tensor<334853xi1>
+    %t10 = "stablehlo.not"(%t5) : (tensor<334853xui32>) -> tensor<334853xui32>
+    %t11 = "stablehlo.not"(%t7) : (tensor<334853xui32>) -> tensor<334853xui32>
+    %t12 = "stablehlo.select"(%t9, %t10, %t5) : (tensor<334853xi1>, tensor<334853xui32>, tensor<334853xui32>) -> tensor<334853xui32>
+    %t13 = "stablehlo.select"(%t9, %t11, %t7) : (tensor<334853xi1>, tensor<334853xui32>, tensor<334853xui32>) -> tensor<334853xui32>
+    %t14 = "stablehlo.convert"(%t12) : (tensor<334853xui32>) -> tensor<334853xf32>
+    %t15 = "stablehlo.convert"(%t13) : (tensor<334853xui32>) -> tensor<334853xf32>
+    %t16 = "stablehlo.constant"() {value = dense<0x2F800000> : tensor<334853xf32>} : () -> tensor<334853xf32>
+    %t17 = "stablehlo.multiply"(%t14, %t16) : (tensor<334853xf32>, tensor<334853xf32>) -> tensor<334853xf32>
+    %t18 = "stablehlo.constant"() {value = dense<0x3F000000> : tensor<334853xf32>} : () -> tensor<334853xf32>
+    %t19 = "stablehlo.add"(%t15, %t18) : (tensor<334853xf32>, tensor<334853xf32>) -> tensor<334853xf32>
+    %t20 = "stablehlo.constant"() {value = dense<0x1F800000> : tensor<334853xf32>} : () -> tensor<334853xf32>
+    %t21 = "stablehlo.multiply"(%t19, %t20) : (tensor<334853xf32>, tensor<334853xf32>) -> tensor<334853xf32>
+    %t22 = "stablehlo.add"(%t17, %t21) : (tensor<334853xf32>, tensor<334853xf32>) -> tensor<334853xf32>
+    %t23 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<334853xf32>} : () -> tensor<334853xf32>
+    %t24 = "stablehlo.subtract"(%t23, %t22) : (tensor<334853xf32>, tensor<334853xf32>) -> tensor<334853xf32>
+    %t25 = "stablehlo.subtract"(%t23, %t24) : (tensor<334853xf32>, tensor<334853xf32>) -> tensor<334853xf32>
+    %t26 = "stablehlo.subtract"(%t25, %t22) : (tensor<334853xf32>, tensor<334853xf32>) -> tensor<334853xf32>
+    %t27 = "stablehlo.select"(%t9, %t24, %t22) : (tensor<334853xi1>, tensor<334853xf32>, tensor<334853xf32>) -> tensor<334853xf32>
+    %t28 = "stablehlo.log"(%t27) : (tensor<334853xf32>) -> tensor<334853xf32>
+    %t29 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<334853xf32>} : () -> tensor<334853xf32>
+    %t30 = "stablehlo.select"(%t9, %t26, %t29) : (tensor<334853xi1>, tensor<334853xf32>, tensor<334853xf32>) -> tensor<334853xf32>
+    %t31 = "stablehlo.add"(%t28, %t30) : (tensor<334853xf32>, tensor<334853xf32>) -> tensor<334853xf32>
+    %t32 = "stablehlo.constant"() {value = dense<0xC0000000> : tensor<334853xf32>} : () -> tensor<334853xf32>
+    %t33 = "stablehlo.multiply"(%t31, %t32) : (tensor<334853xf32>, tensor<334853xf32>) -> tensor<334853xf32>
+    %t34 = "stablehlo.sqrt"(%t33) : (tensor<334853xf32>) -> tensor<334853xf32>
+    %t35 = "stablehlo.slice"(%t3#1) {start_indices = array<i64: 2, 0>, limit_indices = array<i64: 3, 334853>, strides = array<i64: 1, 1>} : (tensor<3x334853xui32>) -> tensor<1x334853xui32>
+    %t36 = "stablehlo.reshape"(%t35) : (tensor<1x334853xui32>) -> tensor<334853xui32>
+    %t37 = "stablehlo.convert"(%t36) : (tensor<334853xui32>) -> tensor<334853xf32>
+    %t38 = "stablehlo.constant"() {value = dense<0x2F800000> : tensor<334853xf32>} : () -> tensor<334853xf32>
+    %t39 = "stablehlo.multiply"(%t37, %t38) : (tensor<334853xf32>, tensor<334853xf32>) -> tensor<334853xf32>
+    %t40 = "stablehlo.constant"() {value = dense<0x40C90FDB> : tensor<334853xf32>} : () -> tensor<334853xf32>
+    %t41 = "stablehlo.multiply"(%t39, %t40) : (tensor<334853xf32>, tensor<334853xf32>) -> tensor<334853xf32>
+    %t42 = "stablehlo.broadcast_in_dim"(%t41) {broadcast_dimensions = array<i64: 1>} : (tensor<334853xf32>) -> tensor<2x334853xf32>
+    %t43 = "stablehlo.broadcast_in_dim"(%t34) {broadcast_dimensions = array<i64: 1>} : (tensor<334853xf32>) -> tensor<2x334853xf32>
+    %t44 = "stablehlo.iota"() {iota_dimension = 0 : i64} : () -> tensor<2x334853xf32>
+    %t45 = "stablehlo.constant"() {value = dense<0x3FC90FDB> : tensor<2x334853xf32>} : () -> tensor<2x334853xf32>
+    %t46 = "stablehlo.multiply"(%t44, %t45) : (tensor<2x334853xf32>, tensor<2x334853xf32>) -> tensor<2x334853xf32>
+    %t47 = "stablehlo.subtract"(%t42, %t46) : (tensor<2x334853xf32>, tensor<2x334853xf32>) -> tensor<2x334853xf32>
+    %t48 = "stablehlo.cosine"(%t47) : (tensor<2x334853xf32>) -> tensor<2x334853xf32>
+    %t49 = "stablehlo.multiply"(%t43, %t48) : (tensor<2x334853xf32>, tensor<2x334853xf32>) -> tensor<2x334853xf32>
+    %t50 = "stablehlo.reshape"(%t49) : (tensor<2x334853xf32>) -> tensor<669706xf32>
+    %t51 = "stablehlo.reshape"(%t50) : (tensor<669706xf32>) -> tensor<669706xf32>
+    %v21 = "stablehlo.convert"(%t51) : (tensor<669706xf32>) -> tensor<669706xf32>
     %v22 = "stablehlo.slice"(%v21) {start_indices = array<i64: 0>, limit_indices = array<i64: 512>, strides = array<i64: 1>} : (tensor<669706xf32>) -> tensor<512xf32>
     %v23 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
     %v24 = "stablehlo.broadcast_in_dim"(%v23) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
@@ -131,11 +160,11 @@ module @dpxla {
     %v127 = "stablehlo.broadcast_in_dim"(%v125) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
     %v128 = "stablehlo.broadcast_in_dim"(%v126) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
     %v129 = "stablehlo.select"(%v124, %v127, %v128) : (tensor<512xi1>, tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
-    %t23 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v130 = "stablehlo.reduce"(%v129, %t23) ({
-    ^bb0(%t24: tensor<f32>, %t25: tensor<f32>):
-      %t26 = "stablehlo.add"(%t24, %t25) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t26) : (tensor<f32>) -> ()
+    %t52 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v130 = "stablehlo.reduce"(%v129, %t52) ({
+    ^bb0(%t53: tensor<f32>, %t54: tensor<f32>):
+      %t55 = "stablehlo.add"(%t53, %t54) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t55) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<512xf32>, tensor<f32>) -> tensor<f32>
     %v131 = "stablehlo.abs"(%v86) : (tensor<784x512xf32>) -> tensor<784x512xf32>
     %v132 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
@@ -146,11 +175,11 @@ module @dpxla {
     %v137 = "stablehlo.broadcast_in_dim"(%v135) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<784x512xf32>
     %v138 = "stablehlo.broadcast_in_dim"(%v136) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<784x512xf32>
     %v139 = "stablehlo.select"(%v134, %v137, %v138) : (tensor<784x512xi1>, tensor<784x512xf32>, tensor<784x512xf32>) -> tensor<784x512xf32>
-    %t27 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v140 = "stablehlo.reduce"(%v139, %t27) ({
-    ^bb0(%t28: tensor<f32>, %t29: tensor<f32>):
-      %t30 = "stablehlo.add"(%t28, %t29) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t30) : (tensor<f32>) -> ()
+    %t56 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v140 = "stablehlo.reduce"(%v139, %t56) ({
+    ^bb0(%t57: tensor<f32>, %t58: tensor<f32>):
+      %t59 = "stablehlo.add"(%t57, %t58) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t59) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<784x512xf32>, tensor<f32>) -> tensor<f32>
     %v141 = "stablehlo.add"(%v130, %v140) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     %v142 = "stablehlo.abs"(%v93) : (tensor<512xf32>) -> tensor<512xf32>
@@ -162,11 +191,11 @@ module @dpxla {
     %v148 = "stablehlo.broadcast_in_dim"(%v146) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
     %v149 = "stablehlo.broadcast_in_dim"(%v147) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512xf32>
     %v150 = "stablehlo.select"(%v145, %v148, %v149) : (tensor<512xi1>, tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
-    %t31 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v151 = "stablehlo.reduce"(%v150, %t31) ({
-    ^bb0(%t32: tensor<f32>, %t33: tensor<f32>):
-      %t34 = "stablehlo.add"(%t32, %t33) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t34) : (tensor<f32>) -> ()
+    %t60 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v151 = "stablehlo.reduce"(%v150, %t60) ({
+    ^bb0(%t61: tensor<f32>, %t62: tensor<f32>):
+      %t63 = "stablehlo.add"(%t61, %t62) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t63) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<512xf32>, tensor<f32>) -> tensor<f32>
     %v152 = "stablehlo.add"(%v141, %v151) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     %v153 = "stablehlo.abs"(%v100) : (tensor<512x512xf32>) -> tensor<512x512xf32>
@@ -178,11 +207,11 @@ module @dpxla {
     %v159 = "stablehlo.broadcast_in_dim"(%v157) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512x512xf32>
     %v160 = "stablehlo.broadcast_in_dim"(%v158) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512x512xf32>
     %v161 = "stablehlo.select"(%v156, %v159, %v160) : (tensor<512x512xi1>, tensor<512x512xf32>, tensor<512x512xf32>) -> tensor<512x512xf32>
-    %t35 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v162 = "stablehlo.reduce"(%v161, %t35) ({
-    ^bb0(%t36: tensor<f32>, %t37: tensor<f32>):
-      %t38 = "stablehlo.add"(%t36, %t37) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t38) : (tensor<f32>) -> ()
+    %t64 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v162 = "stablehlo.reduce"(%v161, %t64) ({
+    ^bb0(%t65: tensor<f32>, %t66: tensor<f32>):
+      %t67 = "stablehlo.add"(%t65, %t66) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t67) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<512x512xf32>, tensor<f32>) -> tensor<f32>
     %v163 = "stablehlo.add"(%v152, %v162) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     %v164 = "stablehlo.abs"(%v107) : (tensor<10xf32>) -> tensor<10xf32>
@@ -194,11 +223,11 @@ module @dpxla {
     %v170 = "stablehlo.broadcast_in_dim"(%v168) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<10xf32>
     %v171 = "stablehlo.broadcast_in_dim"(%v169) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<10xf32>
     %v172 = "stablehlo.select"(%v167, %v170, %v171) : (tensor<10xi1>, tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %t39 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v173 = "stablehlo.reduce"(%v172, %t39) ({
-    ^bb0(%t40: tensor<f32>, %t41: tensor<f32>):
-      %t42 = "stablehlo.add"(%t40, %t41) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t42) : (tensor<f32>) -> ()
+    %t68 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v173 = "stablehlo.reduce"(%v172, %t68) ({
+    ^bb0(%t69: tensor<f32>, %t70: tensor<f32>):
+      %t71 = "stablehlo.add"(%t69, %t70) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t71) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<10xf32>, tensor<f32>) -> tensor<f32>
     %v174 = "stablehlo.add"(%v163, %v173) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     %v175 = "stablehlo.abs"(%v114) : (tensor<512x10xf32>) -> tensor<512x10xf32>
@@ -210,11 +239,11 @@ module @dpxla {
     %v181 = "stablehlo.broadcast_in_dim"(%v179) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512x10xf32>
     %v182 = "stablehlo.broadcast_in_dim"(%v180) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<512x10xf32>
     %v183 = "stablehlo.select"(%v178, %v181, %v182) : (tensor<512x10xi1>, tensor<512x10xf32>, tensor<512x10xf32>) -> tensor<512x10xf32>
-    %t43 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v184 = "stablehlo.reduce"(%v183, %t43) ({
-    ^bb0(%t44: tensor<f32>, %t45: tensor<f32>):
-      %t46 = "stablehlo.add"(%t44, %t45) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t46) : (tensor<f32>) -> ()
+    %t72 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v184 = "stablehlo.reduce"(%v183, %t72) ({
+    ^bb0(%t73: tensor<f32>, %t74: tensor<f32>):
+      %t75 = "stablehlo.add"(%t73, %t74) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t75) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<512x10xf32>, tensor<f32>) -> tensor<f32>
     %v185 = "stablehlo.add"(%v174, %v184) : (tensor<f32>, tensor<f32>) -> tensor<f32>
     "func.return"(%v79, %v86, %v93, %v100, %v107, %v114, %v76, %v83, %v90, %v97, %v104, %v111, %v115, %v116, %v117, %v118, %v119, %v120, %v185) : (tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<f32>) -> ()

@@ -11,7 +11,7 @@ mod ops;
 mod rng;
 mod text;
 
-pub use rng::normal_from_bits_module;
+pub use rng::{normal_from_bits_module, normal_words_per_pair};
 
 use crate::trace::Graph;
 use crate::{Error, Result};

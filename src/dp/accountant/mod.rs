@@ -26,5 +26,7 @@ pub mod state;
 
 pub use calibrate::{calibrate_sigma, calibrate_sigma_after, max_q, max_steps};
 pub use event::PoissonGaussianEvent;
+/// ln P(N(0,1) > x), also for the noise sampler's tail tests.
+pub use math::ln_norm_sf;
 pub use pld::PldOptions;
 pub use state::{epsilon_of, epsilon_with, AccountantKind, AccountantState, PrivacyAccountant};
