@@ -138,7 +138,11 @@ pub fn accumulate_graph(
             let c = m.clipping();
             let per_example = vmap(&value_and_grad(&lk, trainable)?, &in_axes, physical)?;
             let r = clipped_sums(&b, &per_example, &args, mask, c.mode, c.norm, c.method);
-            let new: Vec<Tensor> = accs.iter().zip(r.sums).map(|(&a, g)| a + g).collect();
+            let new: Vec<Tensor> = accs
+                .iter()
+                .zip(r.sums)
+                .map(|(&a, g)| a + g.convert(a.dtype()))
+                .collect();
             s.outputs(Group::Accumulators, new);
             // Σ loss over real examples with a finite loss (a diagnostic; a NaN
             // padded row must not make it NaN).
