@@ -28,7 +28,7 @@ use dpxla::nn::{init_params, per_example_grads, trace_example_loss, ExampleLoss}
 use dpxla::program::Program;
 use dpxla::runtime::{CompileOptions, XlaFlag};
 use dpxla::trace::{eval, DType, HostArray};
-use dpxla::train::programs::accumulate_graph;
+use dpxla::train::programs::{accumulate_graph, ACC_DTYPE};
 use dpxla::transform::value_and_grad;
 use fuzz_models::{maxpool_report_model, random_model, FuzzModel};
 use pjrt_common::test_client;
@@ -281,7 +281,11 @@ fn check_clipped_sums(c: &Case, seed: u64) {
         v.extend(
             trainable
                 .iter()
-                .map(|&i| HostArray::from_f64(ps[i].shape.clone(), &vec![0.0; ps[i].numel()], dt)),
+                // Accumulators are f64 whatever the model's dtype.
+                .map(|&i| {
+                    let zeros = vec![0.0; ps[i].numel()];
+                    HostArray::from_f64(ps[i].shape.clone(), &zeros, ACC_DTYPE)
+                }),
         );
         v.push(imgs.clone());
         v.push(c.labels.clone());

@@ -15,7 +15,7 @@ use dpxla::nn::{init_params, trace_example_loss, Model, Params};
 use dpxla::program::Program;
 use dpxla::runtime::{CompileOptions, XlaFlag};
 use dpxla::trace::{DType, HostArray, Tensor};
-use dpxla::train::programs::accumulate_graph;
+use dpxla::train::programs::{accumulate_graph, ACC_DTYPE};
 use pjrt_common::test_client;
 use rand::{Rng, SeedableRng};
 
@@ -100,11 +100,12 @@ fn check(model: &dyn Model, views: usize, frozen_first: bool, mode: ClipMode, se
         );
         let mask = HostArray::from_f64([batch], &[1.0, 1.0, 1.0, 0.0], dtype);
         let mut args = params.clone();
+        // Accumulators are f64 whatever the model's dtype.
         args.extend(trainable.iter().map(|&i| {
             HostArray::from_f64(
                 params[i].shape.clone(),
                 &vec![0.0; params[i].numel()],
-                dtype,
+                ACC_DTYPE,
             )
         }));
         args.push(HostArray::from_f64(shape, &pixels, dtype));

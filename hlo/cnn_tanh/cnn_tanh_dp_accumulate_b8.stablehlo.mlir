@@ -1,5 +1,5 @@
 module @dpxla {
-  func.func public @main(%params.conv1_b: tensor<16xf32>, %params.conv1_w: tensor<8x8x1x16xf32>, %params.conv2_b: tensor<32xf32>, %params.conv2_w: tensor<4x4x16x32xf32>, %params.dense1_b: tensor<32xf32>, %params.dense1_w: tensor<512x32xf32>, %params.dense2_b: tensor<10xf32>, %params.dense2_w: tensor<32x10xf32>, %accumulators.conv1_b: tensor<16xf32>, %accumulators.conv1_w: tensor<8x8x1x16xf32>, %accumulators.conv2_b: tensor<32xf32>, %accumulators.conv2_w: tensor<4x4x16x32xf32>, %accumulators.dense1_b: tensor<32xf32>, %accumulators.dense1_w: tensor<512x32xf32>, %accumulators.dense2_b: tensor<10xf32>, %accumulators.dense2_w: tensor<32x10xf32>, %images: tensor<8x28x28x1xf32>, %labels: tensor<8xi32>, %mask: tensor<8xf32>) -> (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) {
+  func.func public @main(%params.conv1_b: tensor<16xf32>, %params.conv1_w: tensor<8x8x1x16xf32>, %params.conv2_b: tensor<32xf32>, %params.conv2_w: tensor<4x4x16x32xf32>, %params.dense1_b: tensor<32xf32>, %params.dense1_w: tensor<512x32xf32>, %params.dense2_b: tensor<10xf32>, %params.dense2_w: tensor<32x10xf32>, %accumulators.conv1_b: tensor<16xf64>, %accumulators.conv1_w: tensor<8x8x1x16xf64>, %accumulators.conv2_b: tensor<32xf64>, %accumulators.conv2_w: tensor<4x4x16x32xf64>, %accumulators.dense1_b: tensor<32xf64>, %accumulators.dense1_w: tensor<512x32xf64>, %accumulators.dense2_b: tensor<10xf64>, %accumulators.dense2_w: tensor<32x10xf64>, %images: tensor<8x28x28x1xf32>, %labels: tensor<8xi32>, %mask: tensor<8xf32>) -> (tensor<16xf64>, tensor<8x8x1x16xf64>, tensor<32xf64>, tensor<4x4x16x32xf64>, tensor<32xf64>, tensor<512x32xf64>, tensor<10xf64>, tensor<32x10xf64>, tensor<f32>, tensor<f32>) {
     %v19 = "stablehlo.reshape"(%images) : (tensor<8x28x28x1xf32>) -> tensor<8x1x28x28x1xf32>
     %v20 = "stablehlo.reshape"(%v19) : (tensor<8x1x28x28x1xf32>) -> tensor<8x28x28x1xf32>
     %v21 = "stablehlo.convolution"(%v20, %params.conv1_w) {batch_group_count = 1 : i64, dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, feature_group_count = 1 : i64, lhs_dilation = array<i64: 1, 1>, padding = dense<[[3, 3], [3, 3]]> : tensor<2x2xi64>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>], rhs_dilation = array<i64: 1, 1>, window_strides = array<i64: 2, 2>} : (tensor<8x28x28x1xf32>, tensor<8x8x1x16xf32>) -> tensor<8x14x14x16xf32>
@@ -446,86 +446,146 @@ module @dpxla {
     %v340 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v341 = "stablehlo.broadcast_in_dim"(%v340) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x16xf32>
     %v342 = "stablehlo.select"(%v339, %v143, %v341) : (tensor<8x16xi1>, tensor<8x16xf32>, tensor<8x16xf32>) -> tensor<8x16xf32>
-    %v343 = "stablehlo.dot_general"(%v332, %v342) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x16xf32>) -> tensor<16xf32>
-    %v344 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x8x8x1x16xi1>
-    %v345 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v346 = "stablehlo.broadcast_in_dim"(%v345) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x8x8x1x16xf32>
-    %v347 = "stablehlo.select"(%v344, %v276, %v346) : (tensor<8x8x8x1x16xi1>, tensor<8x8x8x1x16xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf32>
-    %v348 = "stablehlo.dot_general"(%v332, %v347) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v349 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x32xi1>
-    %v350 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v351 = "stablehlo.broadcast_in_dim"(%v350) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x32xf32>
-    %v352 = "stablehlo.select"(%v349, %v94, %v351) : (tensor<8x32xi1>, tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
-    %v353 = "stablehlo.dot_general"(%v332, %v352) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
-    %v354 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x4x4x16x32xi1>
-    %v355 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v356 = "stablehlo.broadcast_in_dim"(%v355) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x4x4x16x32xf32>
-    %v357 = "stablehlo.select"(%v354, %v135, %v356) : (tensor<8x4x4x16x32xi1>, tensor<8x4x4x16x32xf32>, tensor<8x4x4x16x32xf32>) -> tensor<8x4x4x16x32xf32>
-    %v358 = "stablehlo.dot_general"(%v332, %v357) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v359 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x32xi1>
-    %v360 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v361 = "stablehlo.broadcast_in_dim"(%v360) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x32xf32>
-    %v362 = "stablehlo.select"(%v359, %v84, %v361) : (tensor<8x32xi1>, tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
-    %v363 = "stablehlo.dot_general"(%v332, %v362) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x32xf32>) -> tensor<32xf32>
-    %v364 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v365 = "stablehlo.broadcast_in_dim"(%v364) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v366 = "stablehlo.compare"(%v332, %v365) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v367 = "stablehlo.broadcast_in_dim"(%v366) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x512xi1>
-    %v368 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v369 = "stablehlo.broadcast_in_dim"(%v368) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x1x512xf32>
-    %v370 = "stablehlo.select"(%v367, %v36, %v369) : (tensor<8x1x512xi1>, tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
-    %v371 = "stablehlo.broadcast_in_dim"(%v366) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
-    %v372 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v373 = "stablehlo.broadcast_in_dim"(%v372) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x1x32xf32>
-    %v374 = "stablehlo.select"(%v371, %v83, %v373) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v375 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x512xf32>
-    %v376 = "stablehlo.multiply"(%v370, %v375) : (tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
-    %v377 = "stablehlo.dot_general"(%v376, %v374) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x1x512xf32>, tensor<8x1x32xf32>) -> tensor<512x32xf32>
-    %v378 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
-    %v379 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v380 = "stablehlo.broadcast_in_dim"(%v379) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
-    %v381 = "stablehlo.select"(%v378, %v76, %v380) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %v382 = "stablehlo.dot_general"(%v332, %v381) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
-    %v383 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v384 = "stablehlo.broadcast_in_dim"(%v383) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v385 = "stablehlo.compare"(%v332, %v384) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v386 = "stablehlo.broadcast_in_dim"(%v385) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
-    %v387 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v388 = "stablehlo.broadcast_in_dim"(%v387) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x1x32xf32>
-    %v389 = "stablehlo.select"(%v386, %v41, %v388) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v390 = "stablehlo.broadcast_in_dim"(%v385) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x10xi1>
-    %v391 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v392 = "stablehlo.broadcast_in_dim"(%v391) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x1x10xf32>
-    %v393 = "stablehlo.select"(%v390, %v75, %v392) : (tensor<8x1x10xi1>, tensor<8x1x10xf32>, tensor<8x1x10xf32>) -> tensor<8x1x10xf32>
-    %v394 = "stablehlo.broadcast_in_dim"(%v332) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x1x32xf32>
-    %v395 = "stablehlo.multiply"(%v389, %v394) : (tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
-    %v396 = "stablehlo.dot_general"(%v395, %v393) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x1x32xf32>, tensor<8x1x10xf32>) -> tensor<32x10xf32>
-    %v397 = "stablehlo.add"(%accumulators.conv1_b, %v343) : (tensor<16xf32>, tensor<16xf32>) -> tensor<16xf32>
-    %v398 = "stablehlo.add"(%accumulators.conv1_w, %v348) : (tensor<8x8x1x16xf32>, tensor<8x8x1x16xf32>) -> tensor<8x8x1x16xf32>
-    %v399 = "stablehlo.add"(%accumulators.conv2_b, %v353) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v400 = "stablehlo.add"(%accumulators.conv2_w, %v358) : (tensor<4x4x16x32xf32>, tensor<4x4x16x32xf32>) -> tensor<4x4x16x32xf32>
-    %v401 = "stablehlo.add"(%accumulators.dense1_b, %v363) : (tensor<32xf32>, tensor<32xf32>) -> tensor<32xf32>
-    %v402 = "stablehlo.add"(%accumulators.dense1_w, %v377) : (tensor<512x32xf32>, tensor<512x32xf32>) -> tensor<512x32xf32>
-    %v403 = "stablehlo.add"(%accumulators.dense2_b, %v382) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v404 = "stablehlo.add"(%accumulators.dense2_w, %v396) : (tensor<32x10xf32>, tensor<32x10xf32>) -> tensor<32x10xf32>
-    %v405 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v406 = "stablehlo.broadcast_in_dim"(%v405) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v407 = "stablehlo.compare"(%mask, %v406) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v408 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v409 = "stablehlo.broadcast_in_dim"(%v408) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v410 = "stablehlo.select"(%v407, %v63, %v409) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v411 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
-    %v412 = "stablehlo.broadcast_in_dim"(%v411) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v413 = "stablehlo.compare"(%v410, %v412) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v414 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v415 = "stablehlo.broadcast_in_dim"(%v414) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v416 = "stablehlo.select"(%v413, %v410, %v415) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %t99 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v417 = "stablehlo.reduce"(%v416, %t99) ({
-    ^bb0(%t100: tensor<f32>, %t101: tensor<f32>):
-      %t102 = "stablehlo.add"(%t100, %t101) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t102) : (tensor<f32>) -> ()
+    %v343 = "stablehlo.convert"(%v342) : (tensor<8x16xf32>) -> tensor<8x16xf64>
+    %v344 = "stablehlo.convert"(%v332) : (tensor<8xf32>) -> tensor<8xf64>
+    %v345 = "stablehlo.broadcast_in_dim"(%v344) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf64>) -> tensor<8x16xf64>
+    %v346 = "stablehlo.multiply"(%v345, %v343) : (tensor<8x16xf64>, tensor<8x16xf64>) -> tensor<8x16xf64>
+    %t99 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v347 = "stablehlo.reduce"(%v346, %t99) ({
+    ^bb0(%t100: tensor<f64>, %t101: tensor<f64>):
+      %t102 = "stablehlo.add"(%t100, %t101) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t102) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 0>} : (tensor<8x16xf64>, tensor<f64>) -> tensor<16xf64>
+    %v348 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x8x8x1x16xi1>
+    %v349 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v350 = "stablehlo.broadcast_in_dim"(%v349) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x8x8x1x16xf32>
+    %v351 = "stablehlo.select"(%v348, %v276, %v350) : (tensor<8x8x8x1x16xi1>, tensor<8x8x8x1x16xf32>, tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf32>
+    %v352 = "stablehlo.convert"(%v351) : (tensor<8x8x8x1x16xf32>) -> tensor<8x8x8x1x16xf64>
+    %v353 = "stablehlo.convert"(%v332) : (tensor<8xf32>) -> tensor<8xf64>
+    %v354 = "stablehlo.broadcast_in_dim"(%v353) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf64>) -> tensor<8x8x8x1x16xf64>
+    %v355 = "stablehlo.multiply"(%v354, %v352) : (tensor<8x8x8x1x16xf64>, tensor<8x8x8x1x16xf64>) -> tensor<8x8x8x1x16xf64>
+    %t103 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v356 = "stablehlo.reduce"(%v355, %t103) ({
+    ^bb0(%t104: tensor<f64>, %t105: tensor<f64>):
+      %t106 = "stablehlo.add"(%t104, %t105) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t106) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 0>} : (tensor<8x8x8x1x16xf64>, tensor<f64>) -> tensor<8x8x1x16xf64>
+    %v357 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x32xi1>
+    %v358 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v359 = "stablehlo.broadcast_in_dim"(%v358) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x32xf32>
+    %v360 = "stablehlo.select"(%v357, %v94, %v359) : (tensor<8x32xi1>, tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
+    %v361 = "stablehlo.convert"(%v360) : (tensor<8x32xf32>) -> tensor<8x32xf64>
+    %v362 = "stablehlo.convert"(%v332) : (tensor<8xf32>) -> tensor<8xf64>
+    %v363 = "stablehlo.broadcast_in_dim"(%v362) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf64>) -> tensor<8x32xf64>
+    %v364 = "stablehlo.multiply"(%v363, %v361) : (tensor<8x32xf64>, tensor<8x32xf64>) -> tensor<8x32xf64>
+    %t107 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v365 = "stablehlo.reduce"(%v364, %t107) ({
+    ^bb0(%t108: tensor<f64>, %t109: tensor<f64>):
+      %t110 = "stablehlo.add"(%t108, %t109) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t110) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 0>} : (tensor<8x32xf64>, tensor<f64>) -> tensor<32xf64>
+    %v366 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x4x4x16x32xi1>
+    %v367 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v368 = "stablehlo.broadcast_in_dim"(%v367) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x4x4x16x32xf32>
+    %v369 = "stablehlo.select"(%v366, %v135, %v368) : (tensor<8x4x4x16x32xi1>, tensor<8x4x4x16x32xf32>, tensor<8x4x4x16x32xf32>) -> tensor<8x4x4x16x32xf32>
+    %v370 = "stablehlo.convert"(%v369) : (tensor<8x4x4x16x32xf32>) -> tensor<8x4x4x16x32xf64>
+    %v371 = "stablehlo.convert"(%v332) : (tensor<8xf32>) -> tensor<8xf64>
+    %v372 = "stablehlo.broadcast_in_dim"(%v371) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf64>) -> tensor<8x4x4x16x32xf64>
+    %v373 = "stablehlo.multiply"(%v372, %v370) : (tensor<8x4x4x16x32xf64>, tensor<8x4x4x16x32xf64>) -> tensor<8x4x4x16x32xf64>
+    %t111 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v374 = "stablehlo.reduce"(%v373, %t111) ({
+    ^bb0(%t112: tensor<f64>, %t113: tensor<f64>):
+      %t114 = "stablehlo.add"(%t112, %t113) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t114) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 0>} : (tensor<8x4x4x16x32xf64>, tensor<f64>) -> tensor<4x4x16x32xf64>
+    %v375 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x32xi1>
+    %v376 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v377 = "stablehlo.broadcast_in_dim"(%v376) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x32xf32>
+    %v378 = "stablehlo.select"(%v375, %v84, %v377) : (tensor<8x32xi1>, tensor<8x32xf32>, tensor<8x32xf32>) -> tensor<8x32xf32>
+    %v379 = "stablehlo.convert"(%v378) : (tensor<8x32xf32>) -> tensor<8x32xf64>
+    %v380 = "stablehlo.convert"(%v332) : (tensor<8xf32>) -> tensor<8xf64>
+    %v381 = "stablehlo.broadcast_in_dim"(%v380) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf64>) -> tensor<8x32xf64>
+    %v382 = "stablehlo.multiply"(%v381, %v379) : (tensor<8x32xf64>, tensor<8x32xf64>) -> tensor<8x32xf64>
+    %t115 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v383 = "stablehlo.reduce"(%v382, %t115) ({
+    ^bb0(%t116: tensor<f64>, %t117: tensor<f64>):
+      %t118 = "stablehlo.add"(%t116, %t117) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t118) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 0>} : (tensor<8x32xf64>, tensor<f64>) -> tensor<32xf64>
+    %v384 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v385 = "stablehlo.broadcast_in_dim"(%v384) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v386 = "stablehlo.compare"(%v332, %v385) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v387 = "stablehlo.convert"(%v332) : (tensor<8xf32>) -> tensor<8xf64>
+    %v388 = "stablehlo.broadcast_in_dim"(%v386) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x512xi1>
+    %v389 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v390 = "stablehlo.broadcast_in_dim"(%v389) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x1x512xf32>
+    %v391 = "stablehlo.select"(%v388, %v36, %v390) : (tensor<8x1x512xi1>, tensor<8x1x512xf32>, tensor<8x1x512xf32>) -> tensor<8x1x512xf32>
+    %v392 = "stablehlo.convert"(%v391) : (tensor<8x1x512xf32>) -> tensor<8x1x512xf64>
+    %v393 = "stablehlo.broadcast_in_dim"(%v386) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
+    %v394 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v395 = "stablehlo.broadcast_in_dim"(%v394) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x1x32xf32>
+    %v396 = "stablehlo.select"(%v393, %v83, %v395) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v397 = "stablehlo.convert"(%v396) : (tensor<8x1x32xf32>) -> tensor<8x1x32xf64>
+    %v398 = "stablehlo.broadcast_in_dim"(%v387) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf64>) -> tensor<8x1x512xf64>
+    %v399 = "stablehlo.multiply"(%v392, %v398) : (tensor<8x1x512xf64>, tensor<8x1x512xf64>) -> tensor<8x1x512xf64>
+    %v400 = "stablehlo.dot_general"(%v399, %v397) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x1x512xf64>, tensor<8x1x32xf64>) -> tensor<512x32xf64>
+    %v401 = "stablehlo.broadcast_in_dim"(%v318) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
+    %v402 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v403 = "stablehlo.broadcast_in_dim"(%v402) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
+    %v404 = "stablehlo.select"(%v401, %v76, %v403) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
+    %v405 = "stablehlo.convert"(%v404) : (tensor<8x10xf32>) -> tensor<8x10xf64>
+    %v406 = "stablehlo.convert"(%v332) : (tensor<8xf32>) -> tensor<8xf64>
+    %v407 = "stablehlo.broadcast_in_dim"(%v406) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf64>) -> tensor<8x10xf64>
+    %v408 = "stablehlo.multiply"(%v407, %v405) : (tensor<8x10xf64>, tensor<8x10xf64>) -> tensor<8x10xf64>
+    %t119 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v409 = "stablehlo.reduce"(%v408, %t119) ({
+    ^bb0(%t120: tensor<f64>, %t121: tensor<f64>):
+      %t122 = "stablehlo.add"(%t120, %t121) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t122) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 0>} : (tensor<8x10xf64>, tensor<f64>) -> tensor<10xf64>
+    %v410 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v411 = "stablehlo.broadcast_in_dim"(%v410) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v412 = "stablehlo.compare"(%v332, %v411) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v413 = "stablehlo.convert"(%v332) : (tensor<8xf32>) -> tensor<8xf64>
+    %v414 = "stablehlo.broadcast_in_dim"(%v412) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x32xi1>
+    %v415 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v416 = "stablehlo.broadcast_in_dim"(%v415) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x1x32xf32>
+    %v417 = "stablehlo.select"(%v414, %v41, %v416) : (tensor<8x1x32xi1>, tensor<8x1x32xf32>, tensor<8x1x32xf32>) -> tensor<8x1x32xf32>
+    %v418 = "stablehlo.convert"(%v417) : (tensor<8x1x32xf32>) -> tensor<8x1x32xf64>
+    %v419 = "stablehlo.broadcast_in_dim"(%v412) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x1x10xi1>
+    %v420 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v421 = "stablehlo.broadcast_in_dim"(%v420) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x1x10xf32>
+    %v422 = "stablehlo.select"(%v419, %v75, %v421) : (tensor<8x1x10xi1>, tensor<8x1x10xf32>, tensor<8x1x10xf32>) -> tensor<8x1x10xf32>
+    %v423 = "stablehlo.convert"(%v422) : (tensor<8x1x10xf32>) -> tensor<8x1x10xf64>
+    %v424 = "stablehlo.broadcast_in_dim"(%v413) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf64>) -> tensor<8x1x32xf64>
+    %v425 = "stablehlo.multiply"(%v418, %v424) : (tensor<8x1x32xf64>, tensor<8x1x32xf64>) -> tensor<8x1x32xf64>
+    %v426 = "stablehlo.dot_general"(%v425, %v423) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x1x32xf64>, tensor<8x1x10xf64>) -> tensor<32x10xf64>
+    %v427 = "stablehlo.add"(%accumulators.conv1_b, %v347) : (tensor<16xf64>, tensor<16xf64>) -> tensor<16xf64>
+    %v428 = "stablehlo.add"(%accumulators.conv1_w, %v356) : (tensor<8x8x1x16xf64>, tensor<8x8x1x16xf64>) -> tensor<8x8x1x16xf64>
+    %v429 = "stablehlo.add"(%accumulators.conv2_b, %v365) : (tensor<32xf64>, tensor<32xf64>) -> tensor<32xf64>
+    %v430 = "stablehlo.add"(%accumulators.conv2_w, %v374) : (tensor<4x4x16x32xf64>, tensor<4x4x16x32xf64>) -> tensor<4x4x16x32xf64>
+    %v431 = "stablehlo.add"(%accumulators.dense1_b, %v383) : (tensor<32xf64>, tensor<32xf64>) -> tensor<32xf64>
+    %v432 = "stablehlo.add"(%accumulators.dense1_w, %v400) : (tensor<512x32xf64>, tensor<512x32xf64>) -> tensor<512x32xf64>
+    %v433 = "stablehlo.add"(%accumulators.dense2_b, %v409) : (tensor<10xf64>, tensor<10xf64>) -> tensor<10xf64>
+    %v434 = "stablehlo.add"(%accumulators.dense2_w, %v426) : (tensor<32x10xf64>, tensor<32x10xf64>) -> tensor<32x10xf64>
+    %v435 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v436 = "stablehlo.broadcast_in_dim"(%v435) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v437 = "stablehlo.compare"(%mask, %v436) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v438 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v439 = "stablehlo.broadcast_in_dim"(%v438) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v440 = "stablehlo.select"(%v437, %v63, %v439) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v441 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
+    %v442 = "stablehlo.broadcast_in_dim"(%v441) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v443 = "stablehlo.compare"(%v440, %v442) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v444 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v445 = "stablehlo.broadcast_in_dim"(%v444) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v446 = "stablehlo.select"(%v443, %v440, %v445) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %t123 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v447 = "stablehlo.reduce"(%v446, %t123) ({
+    ^bb0(%t124: tensor<f32>, %t125: tensor<f32>):
+      %t126 = "stablehlo.add"(%t124, %t125) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t126) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    "func.return"(%v397, %v398, %v399, %v400, %v401, %v402, %v403, %v404, %v417, %v338) : (tensor<16xf32>, tensor<8x8x1x16xf32>, tensor<32xf32>, tensor<4x4x16x32xf32>, tensor<32xf32>, tensor<512x32xf32>, tensor<10xf32>, tensor<32x10xf32>, tensor<f32>, tensor<f32>) -> ()
+    "func.return"(%v427, %v428, %v429, %v430, %v431, %v432, %v433, %v434, %v447, %v338) : (tensor<16xf64>, tensor<8x8x1x16xf64>, tensor<32xf64>, tensor<4x4x16x32xf64>, tensor<32xf64>, tensor<512x32xf64>, tensor<10xf64>, tensor<32x10xf64>, tensor<f32>, tensor<f32>) -> ()
   }
 }

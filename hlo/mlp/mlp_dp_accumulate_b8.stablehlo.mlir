@@ -1,5 +1,5 @@
 module @dpxla {
-  func.func public @main(%params.dense1_b: tensor<512xf32>, %params.dense1_w: tensor<784x512xf32>, %params.dense2_b: tensor<512xf32>, %params.dense2_w: tensor<512x512xf32>, %params.dense3_b: tensor<10xf32>, %params.dense3_w: tensor<512x10xf32>, %accumulators.dense1_b: tensor<512xf32>, %accumulators.dense1_w: tensor<784x512xf32>, %accumulators.dense2_b: tensor<512xf32>, %accumulators.dense2_w: tensor<512x512xf32>, %accumulators.dense3_b: tensor<10xf32>, %accumulators.dense3_w: tensor<512x10xf32>, %images: tensor<8x28x28x1xf32>, %labels: tensor<8xi32>, %mask: tensor<8xf32>) -> (tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<f32>, tensor<f32>) {
+  func.func public @main(%params.dense1_b: tensor<512xf32>, %params.dense1_w: tensor<784x512xf32>, %params.dense2_b: tensor<512xf32>, %params.dense2_w: tensor<512x512xf32>, %params.dense3_b: tensor<10xf32>, %params.dense3_w: tensor<512x10xf32>, %accumulators.dense1_b: tensor<512xf64>, %accumulators.dense1_w: tensor<784x512xf64>, %accumulators.dense2_b: tensor<512xf64>, %accumulators.dense2_w: tensor<512x512xf64>, %accumulators.dense3_b: tensor<10xf64>, %accumulators.dense3_w: tensor<512x10xf64>, %images: tensor<8x28x28x1xf32>, %labels: tensor<8xi32>, %mask: tensor<8xf32>) -> (tensor<512xf64>, tensor<784x512xf64>, tensor<512xf64>, tensor<512x512xf64>, tensor<10xf64>, tensor<512x10xf64>, tensor<f32>, tensor<f32>) {
     %v15 = "stablehlo.reshape"(%images) : (tensor<8x28x28x1xf32>) -> tensor<8x784xf32>
     %v16 = "stablehlo.dot_general"(%v15, %params.dense1_w) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x784xf32>, tensor<784x512xf32>) -> tensor<8x512xf32>
     %v17 = "stablehlo.broadcast_in_dim"(%params.dense1_b) {broadcast_dimensions = array<i64: 1>} : (tensor<512xf32>) -> tensor<8x512xf32>
@@ -203,83 +203,119 @@ module @dpxla {
     %v146 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v147 = "stablehlo.broadcast_in_dim"(%v146) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
     %v148 = "stablehlo.select"(%v145, %v86, %v147) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v149 = "stablehlo.dot_general"(%v138, %v148) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
-    %v150 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v151 = "stablehlo.broadcast_in_dim"(%v150) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v152 = "stablehlo.compare"(%v138, %v151) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v153 = "stablehlo.broadcast_in_dim"(%v152) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x784xi1>
+    %v149 = "stablehlo.convert"(%v148) : (tensor<8x512xf32>) -> tensor<8x512xf64>
+    %v150 = "stablehlo.convert"(%v138) : (tensor<8xf32>) -> tensor<8xf64>
+    %v151 = "stablehlo.broadcast_in_dim"(%v150) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf64>) -> tensor<8x512xf64>
+    %v152 = "stablehlo.multiply"(%v151, %v149) : (tensor<8x512xf64>, tensor<8x512xf64>) -> tensor<8x512xf64>
+    %t57 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v153 = "stablehlo.reduce"(%v152, %t57) ({
+    ^bb0(%t58: tensor<f64>, %t59: tensor<f64>):
+      %t60 = "stablehlo.add"(%t58, %t59) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t60) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 0>} : (tensor<8x512xf64>, tensor<f64>) -> tensor<512xf64>
     %v154 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v155 = "stablehlo.broadcast_in_dim"(%v154) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x784xf32>
-    %v156 = "stablehlo.select"(%v153, %v15, %v155) : (tensor<8x784xi1>, tensor<8x784xf32>, tensor<8x784xf32>) -> tensor<8x784xf32>
-    %v157 = "stablehlo.broadcast_in_dim"(%v152) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
-    %v158 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v159 = "stablehlo.broadcast_in_dim"(%v158) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
-    %v160 = "stablehlo.select"(%v157, %v86, %v159) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v161 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x784xf32>
-    %v162 = "stablehlo.multiply"(%v156, %v161) : (tensor<8x784xf32>, tensor<8x784xf32>) -> tensor<8x784xf32>
-    %v163 = "stablehlo.dot_general"(%v162, %v160) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x784xf32>, tensor<8x512xf32>) -> tensor<784x512xf32>
-    %v164 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
-    %v165 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v166 = "stablehlo.broadcast_in_dim"(%v165) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
-    %v167 = "stablehlo.select"(%v164, %v73, %v166) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v168 = "stablehlo.dot_general"(%v138, %v167) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x512xf32>) -> tensor<512xf32>
-    %v169 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v170 = "stablehlo.broadcast_in_dim"(%v169) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v171 = "stablehlo.compare"(%v138, %v170) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v172 = "stablehlo.broadcast_in_dim"(%v171) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
-    %v173 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v174 = "stablehlo.broadcast_in_dim"(%v173) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
-    %v175 = "stablehlo.select"(%v172, %v22, %v174) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v176 = "stablehlo.broadcast_in_dim"(%v171) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
-    %v177 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v178 = "stablehlo.broadcast_in_dim"(%v177) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
-    %v179 = "stablehlo.select"(%v176, %v73, %v178) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v180 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x512xf32>
-    %v181 = "stablehlo.multiply"(%v175, %v180) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v182 = "stablehlo.dot_general"(%v181, %v179) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<512x512xf32>
-    %v183 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
-    %v184 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v185 = "stablehlo.broadcast_in_dim"(%v184) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
-    %v186 = "stablehlo.select"(%v183, %v60, %v185) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %v187 = "stablehlo.dot_general"(%v138, %v186) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8xf32>, tensor<8x10xf32>) -> tensor<10xf32>
-    %v188 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v189 = "stablehlo.broadcast_in_dim"(%v188) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v190 = "stablehlo.compare"(%v138, %v189) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v191 = "stablehlo.broadcast_in_dim"(%v190) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
-    %v192 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v193 = "stablehlo.broadcast_in_dim"(%v192) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
-    %v194 = "stablehlo.select"(%v191, %v29, %v193) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v195 = "stablehlo.broadcast_in_dim"(%v190) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
-    %v196 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v197 = "stablehlo.broadcast_in_dim"(%v196) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
-    %v198 = "stablehlo.select"(%v195, %v60, %v197) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
-    %v199 = "stablehlo.broadcast_in_dim"(%v138) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf32>) -> tensor<8x512xf32>
-    %v200 = "stablehlo.multiply"(%v194, %v199) : (tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
-    %v201 = "stablehlo.dot_general"(%v200, %v198) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x512xf32>, tensor<8x10xf32>) -> tensor<512x10xf32>
-    %v202 = "stablehlo.add"(%accumulators.dense1_b, %v149) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
-    %v203 = "stablehlo.add"(%accumulators.dense1_w, %v163) : (tensor<784x512xf32>, tensor<784x512xf32>) -> tensor<784x512xf32>
-    %v204 = "stablehlo.add"(%accumulators.dense2_b, %v168) : (tensor<512xf32>, tensor<512xf32>) -> tensor<512xf32>
-    %v205 = "stablehlo.add"(%accumulators.dense2_w, %v182) : (tensor<512x512xf32>, tensor<512x512xf32>) -> tensor<512x512xf32>
-    %v206 = "stablehlo.add"(%accumulators.dense3_b, %v187) : (tensor<10xf32>, tensor<10xf32>) -> tensor<10xf32>
-    %v207 = "stablehlo.add"(%accumulators.dense3_w, %v201) : (tensor<512x10xf32>, tensor<512x10xf32>) -> tensor<512x10xf32>
-    %v208 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v209 = "stablehlo.broadcast_in_dim"(%v208) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v210 = "stablehlo.compare"(%mask, %v209) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v155 = "stablehlo.broadcast_in_dim"(%v154) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v156 = "stablehlo.compare"(%v138, %v155) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v157 = "stablehlo.convert"(%v138) : (tensor<8xf32>) -> tensor<8xf64>
+    %v158 = "stablehlo.broadcast_in_dim"(%v156) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x784xi1>
+    %v159 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v160 = "stablehlo.broadcast_in_dim"(%v159) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x784xf32>
+    %v161 = "stablehlo.select"(%v158, %v15, %v160) : (tensor<8x784xi1>, tensor<8x784xf32>, tensor<8x784xf32>) -> tensor<8x784xf32>
+    %v162 = "stablehlo.convert"(%v161) : (tensor<8x784xf32>) -> tensor<8x784xf64>
+    %v163 = "stablehlo.broadcast_in_dim"(%v156) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v164 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v165 = "stablehlo.broadcast_in_dim"(%v164) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
+    %v166 = "stablehlo.select"(%v163, %v86, %v165) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v167 = "stablehlo.convert"(%v166) : (tensor<8x512xf32>) -> tensor<8x512xf64>
+    %v168 = "stablehlo.broadcast_in_dim"(%v157) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf64>) -> tensor<8x784xf64>
+    %v169 = "stablehlo.multiply"(%v162, %v168) : (tensor<8x784xf64>, tensor<8x784xf64>) -> tensor<8x784xf64>
+    %v170 = "stablehlo.dot_general"(%v169, %v167) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x784xf64>, tensor<8x512xf64>) -> tensor<784x512xf64>
+    %v171 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v172 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v173 = "stablehlo.broadcast_in_dim"(%v172) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
+    %v174 = "stablehlo.select"(%v171, %v73, %v173) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v175 = "stablehlo.convert"(%v174) : (tensor<8x512xf32>) -> tensor<8x512xf64>
+    %v176 = "stablehlo.convert"(%v138) : (tensor<8xf32>) -> tensor<8xf64>
+    %v177 = "stablehlo.broadcast_in_dim"(%v176) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf64>) -> tensor<8x512xf64>
+    %v178 = "stablehlo.multiply"(%v177, %v175) : (tensor<8x512xf64>, tensor<8x512xf64>) -> tensor<8x512xf64>
+    %t61 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v179 = "stablehlo.reduce"(%v178, %t61) ({
+    ^bb0(%t62: tensor<f64>, %t63: tensor<f64>):
+      %t64 = "stablehlo.add"(%t62, %t63) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t64) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 0>} : (tensor<8x512xf64>, tensor<f64>) -> tensor<512xf64>
+    %v180 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v181 = "stablehlo.broadcast_in_dim"(%v180) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v182 = "stablehlo.compare"(%v138, %v181) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v183 = "stablehlo.convert"(%v138) : (tensor<8xf32>) -> tensor<8xf64>
+    %v184 = "stablehlo.broadcast_in_dim"(%v182) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v185 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v186 = "stablehlo.broadcast_in_dim"(%v185) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
+    %v187 = "stablehlo.select"(%v184, %v22, %v186) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v188 = "stablehlo.convert"(%v187) : (tensor<8x512xf32>) -> tensor<8x512xf64>
+    %v189 = "stablehlo.broadcast_in_dim"(%v182) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
+    %v190 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v191 = "stablehlo.broadcast_in_dim"(%v190) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
+    %v192 = "stablehlo.select"(%v189, %v73, %v191) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v193 = "stablehlo.convert"(%v192) : (tensor<8x512xf32>) -> tensor<8x512xf64>
+    %v194 = "stablehlo.broadcast_in_dim"(%v183) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf64>) -> tensor<8x512xf64>
+    %v195 = "stablehlo.multiply"(%v188, %v194) : (tensor<8x512xf64>, tensor<8x512xf64>) -> tensor<8x512xf64>
+    %v196 = "stablehlo.dot_general"(%v195, %v193) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x512xf64>, tensor<8x512xf64>) -> tensor<512x512xf64>
+    %v197 = "stablehlo.broadcast_in_dim"(%v124) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
+    %v198 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v199 = "stablehlo.broadcast_in_dim"(%v198) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
+    %v200 = "stablehlo.select"(%v197, %v60, %v199) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
+    %v201 = "stablehlo.convert"(%v200) : (tensor<8x10xf32>) -> tensor<8x10xf64>
+    %v202 = "stablehlo.convert"(%v138) : (tensor<8xf32>) -> tensor<8xf64>
+    %v203 = "stablehlo.broadcast_in_dim"(%v202) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf64>) -> tensor<8x10xf64>
+    %v204 = "stablehlo.multiply"(%v203, %v201) : (tensor<8x10xf64>, tensor<8x10xf64>) -> tensor<8x10xf64>
+    %t65 = "stablehlo.constant"() {value = dense<0x0000000000000000> : tensor<f64>} : () -> tensor<f64>
+    %v205 = "stablehlo.reduce"(%v204, %t65) ({
+    ^bb0(%t66: tensor<f64>, %t67: tensor<f64>):
+      %t68 = "stablehlo.add"(%t66, %t67) : (tensor<f64>, tensor<f64>) -> tensor<f64>
+      "stablehlo.return"(%t68) : (tensor<f64>) -> ()
+    }) {dimensions = array<i64: 0>} : (tensor<8x10xf64>, tensor<f64>) -> tensor<10xf64>
+    %v206 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v207 = "stablehlo.broadcast_in_dim"(%v206) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v208 = "stablehlo.compare"(%v138, %v207) {comparison_direction = #stablehlo<comparison_direction NE>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v209 = "stablehlo.convert"(%v138) : (tensor<8xf32>) -> tensor<8xf64>
+    %v210 = "stablehlo.broadcast_in_dim"(%v208) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x512xi1>
     %v211 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v212 = "stablehlo.broadcast_in_dim"(%v211) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v213 = "stablehlo.select"(%v210, %v49, %v212) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %v214 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
-    %v215 = "stablehlo.broadcast_in_dim"(%v214) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v216 = "stablehlo.compare"(%v213, %v215) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
-    %v217 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v218 = "stablehlo.broadcast_in_dim"(%v217) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
-    %v219 = "stablehlo.select"(%v216, %v213, %v218) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-    %t57 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v220 = "stablehlo.reduce"(%v219, %t57) ({
-    ^bb0(%t58: tensor<f32>, %t59: tensor<f32>):
-      %t60 = "stablehlo.add"(%t58, %t59) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-      "stablehlo.return"(%t60) : (tensor<f32>) -> ()
+    %v212 = "stablehlo.broadcast_in_dim"(%v211) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x512xf32>
+    %v213 = "stablehlo.select"(%v210, %v29, %v212) : (tensor<8x512xi1>, tensor<8x512xf32>, tensor<8x512xf32>) -> tensor<8x512xf32>
+    %v214 = "stablehlo.convert"(%v213) : (tensor<8x512xf32>) -> tensor<8x512xf64>
+    %v215 = "stablehlo.broadcast_in_dim"(%v208) {broadcast_dimensions = array<i64: 0>} : (tensor<8xi1>) -> tensor<8x10xi1>
+    %v216 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v217 = "stablehlo.broadcast_in_dim"(%v216) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x10xf32>
+    %v218 = "stablehlo.select"(%v215, %v60, %v217) : (tensor<8x10xi1>, tensor<8x10xf32>, tensor<8x10xf32>) -> tensor<8x10xf32>
+    %v219 = "stablehlo.convert"(%v218) : (tensor<8x10xf32>) -> tensor<8x10xf64>
+    %v220 = "stablehlo.broadcast_in_dim"(%v209) {broadcast_dimensions = array<i64: 0>} : (tensor<8xf64>) -> tensor<8x512xf64>
+    %v221 = "stablehlo.multiply"(%v214, %v220) : (tensor<8x512xf64>, tensor<8x512xf64>) -> tensor<8x512xf64>
+    %v222 = "stablehlo.dot_general"(%v221, %v219) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x512xf64>, tensor<8x10xf64>) -> tensor<512x10xf64>
+    %v223 = "stablehlo.add"(%accumulators.dense1_b, %v153) : (tensor<512xf64>, tensor<512xf64>) -> tensor<512xf64>
+    %v224 = "stablehlo.add"(%accumulators.dense1_w, %v170) : (tensor<784x512xf64>, tensor<784x512xf64>) -> tensor<784x512xf64>
+    %v225 = "stablehlo.add"(%accumulators.dense2_b, %v179) : (tensor<512xf64>, tensor<512xf64>) -> tensor<512xf64>
+    %v226 = "stablehlo.add"(%accumulators.dense2_w, %v196) : (tensor<512x512xf64>, tensor<512x512xf64>) -> tensor<512x512xf64>
+    %v227 = "stablehlo.add"(%accumulators.dense3_b, %v205) : (tensor<10xf64>, tensor<10xf64>) -> tensor<10xf64>
+    %v228 = "stablehlo.add"(%accumulators.dense3_w, %v222) : (tensor<512x10xf64>, tensor<512x10xf64>) -> tensor<512x10xf64>
+    %v229 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v230 = "stablehlo.broadcast_in_dim"(%v229) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v231 = "stablehlo.compare"(%mask, %v230) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v232 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v233 = "stablehlo.broadcast_in_dim"(%v232) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v234 = "stablehlo.select"(%v231, %v49, %v233) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %v235 = "stablehlo.constant"() {value = dense<0x7F800000> : tensor<f32>} : () -> tensor<f32>
+    %v236 = "stablehlo.broadcast_in_dim"(%v235) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v237 = "stablehlo.compare"(%v234, %v236) {comparison_direction = #stablehlo<comparison_direction LT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xi1>
+    %v238 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v239 = "stablehlo.broadcast_in_dim"(%v238) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8xf32>
+    %v240 = "stablehlo.select"(%v237, %v234, %v239) : (tensor<8xi1>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %t69 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v241 = "stablehlo.reduce"(%v240, %t69) ({
+    ^bb0(%t70: tensor<f32>, %t71: tensor<f32>):
+      %t72 = "stablehlo.add"(%t70, %t71) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+      "stablehlo.return"(%t72) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0>} : (tensor<8xf32>, tensor<f32>) -> tensor<f32>
-    "func.return"(%v202, %v203, %v204, %v205, %v206, %v207, %v220, %v144) : (tensor<512xf32>, tensor<784x512xf32>, tensor<512xf32>, tensor<512x512xf32>, tensor<10xf32>, tensor<512x10xf32>, tensor<f32>, tensor<f32>) -> ()
+    "func.return"(%v223, %v224, %v225, %v226, %v227, %v228, %v241, %v144) : (tensor<512xf64>, tensor<784x512xf64>, tensor<512xf64>, tensor<512x512xf64>, tensor<10xf64>, tensor<512x10xf64>, tensor<f32>, tensor<f32>) -> ()
   }
 }

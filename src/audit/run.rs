@@ -401,11 +401,11 @@ fn real_share(
         .coords
         .iter()
         .map(|c| match accs.get(c.tensor).map(|a| &a.data) {
-            Some(crate::trace::ArrayData::F32(v)) => v
+            Some(crate::trace::ArrayData::F64(v)) => v
                 .get(c.offset)
-                .map(|&x| x as f64 / expected)
+                .map(|&x| x / expected)
                 .ok_or_else(|| Error::Runtime("canary outside its accumulator".into())),
-            _ => Err(Error::Runtime("audit needs f32 accumulators".into())),
+            _ => Err(Error::Runtime("audit needs f64 accumulators".into())),
         })
         .collect()
 }

@@ -15,10 +15,9 @@
 use super::clip::{
     clip_weights_from_sq, per_example_sq_norm, weighted_sum, zero_non_finite, ClipMode,
 };
+use super::float_bound::ghost_sq_bound;
 use crate::trace::{Builder, CmpDir, DType, Graph, Tensor};
-use crate::transform::ghost::{
-    factor_gradient, factored_sq_norm, factored_weighted_sum, FactoredGrad,
-};
+use crate::transform::ghost::{factor_gradient, factored_weighted_sum, FactoredGrad};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -105,7 +104,7 @@ fn choose(pe: &Graph, method: ClipMethod) -> Vec<(TensorMethod, Option<FactoredG
 pub struct ClippedSums<'b> {
     /// Per-example losses `[P]`.
     pub losses: Tensor<'b>,
-    /// Σ_p w_p·grad_p per trainable tensor.
+    /// Σ_p w_p·grad_p per trainable tensor, in f64.
     pub sums: Vec<Tensor<'b>>,
     /// Number of real examples that were clipped (diagnostic).
     pub clipped: Tensor<'b>,
@@ -153,14 +152,13 @@ pub fn clipped_sums<'b>(
         })
         .collect();
     // Squared norms in f64: a norm computed low can let a clipped gradient
-    // exceed C.
+    // exceed C. Ghost tensors use a proven upper bound on the norm of what
+    // their f64 contraction below actually adds (`dp::float_bound`).
     let sq: Vec<Tensor<'b>> = parts
         .iter()
         .map(|part| match part {
             Part::Grad(g) => per_example_sq_norm(*g),
-            Part::Factors(f, a, g) => {
-                factored_sq_norm(f, a.convert(DType::F64), g.convert(DType::F64))
-            }
+            Part::Factors(f, a, g) => ghost_sq_bound(f, *a, *g),
         })
         .collect();
     let cw = clip_weights_from_sq(&sq, mask, mode, clip_norm);
@@ -173,8 +171,12 @@ pub fn clipped_sums<'b>(
                 // Rows of weight 0 (padding, non-finite gradients) are zeroed
                 // in both factors, so they add exactly nothing whatever their
                 // values (0·NaN would be NaN).
+                // The contraction runs in f64 (the f32 weight and factors
+                // widen exactly), so its rounding is the γ_{PT+2}(2⁻⁵³) that
+                // `ghost_sq_bound` accounts for; the sum is f64.
                 let keep = w.compare(w.lit(0.0), CmpDir::Ne);
-                factored_weighted_sum(f, w, zero_non_finite(*a, keep), zero_non_finite(*g, keep))
+                let wide = |x: Tensor<'b>| zero_non_finite(x, keep).convert(DType::F64);
+                factored_weighted_sum(f, w.convert(DType::F64), wide(*a), wide(*g))
             }
         })
         .collect();

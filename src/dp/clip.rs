@@ -53,25 +53,17 @@ pub fn per_example_sq_norm<'b>(g: Tensor<'b>) -> Tensor<'b> {
 
 /// The clipping target is C(1 − 1e-6), for the precision the programs are
 /// lowered at: every `dot_general` and `convolution` at precision HIGHEST
-/// (`lower::ops`, test `lower_precision.rs`), so the contraction that forms
-/// Σ_b w_b·g_b multiplies the f32 operands as f32 on every backend, and the
-/// norms are f64. An example's contribution w_b·g_b then carries:
-///
-/// - the f64 norm's relative error, ≤ n·2⁻⁵³ (≤ 3e-9 for 25M coordinates,
-///   [`per_example_sq_norm`]; ghost norms widen their factors to f64 and
-///   contract them at HIGHEST too, `transform::ghost`);
-/// - the rounding of the f64 factor to f32, ≤ 2⁻²⁴;
-/// - the f32 rounding of each product w_b·g_b[i], ≤ 2⁻²⁴ per coordinate, so
-///   ≤ 2⁻²⁴ on the norm.
-///
-/// Together ≤ 1.3e-7 relative, well inside 1e-6, so the contribution's norm is
-/// ≤ C. At a platform default the margin would NOT hold: TF32 rounds both
-/// operands to 10 mantissa bits (2⁻¹¹ ≈ 4.9e-4 each) and one bf16 pass to 7
-/// (2⁻⁸ ≈ 3.9e-3 each), an excess of ~1e-3 or more, a thousand times the
-/// margin; hence HIGHEST is not configurable. The margin bounds each
-/// contribution; the f32 rounding of the SUM over examples and microbatches
-/// is a separate floating-point effect (Casacuberta et al. 2022), checked by
-/// `dp_invariants.rs::removing_one_example_moves_the_clipped_sum_by_at_most_c`.
+/// (`lower::ops`, test `lower_precision.rs`), so no backend rounds the
+/// operands below their dtype (TF32 would round both operands to 10 mantissa
+/// bits, 2⁻¹¹ ≈ 4.9e-4 each, and one bf16 pass to 7, 2⁻⁸ ≈ 3.9e-3: an excess of
+/// ~1e-3, a thousand times the margin; hence HIGHEST is not configurable).
+/// The margin absorbs the relative errors between the norm the factor is
+/// computed from and the norm of what is summed: the f64 norm's (≤ 3e-9
+/// above), the f32 rounding of the factor (2⁻²⁴), the f64 weighted sum's or
+/// book-keeping contraction's backward error (≤ γ_{PT+2}(2⁻⁵³), 1e-9 even at
+/// P·T = 10⁷; [`weighted_sum`], `dp::float_bound`) and the ghost bound's slack
+/// (≤ 1.5e-7, `dp::float_bound::RELATIVE_SLACK`): ≤ 2.2e-7 in all, so each
+/// example's contribution to the f64 sum has norm ≤ C.
 pub const CLIP_MARGIN: f64 = 1e-6;
 
 /// min(1, c'/‖g‖) with c' = c(1 − [`CLIP_MARGIN`]), written as 1/max(1, ‖g‖/c'):
@@ -175,7 +167,15 @@ pub fn clip_weights_from_sq<'b>(
     }
 }
 
-/// Σ_p `w[p]·g[p]` over the example axis: `[P]` · `[P, ...]` → `[...]`.
+/// Σ_p `w[p]·g[p]` over the example axis: `[P]` · `[P, ...]` → `[...]`, in
+/// f64. Each product of an f32 weight and an f32 gradient entry is exact in
+/// f64, so the result is exactly Σ_p w_p·g̃_p with |g̃_p − g_p| ≤ γ_P(2⁻⁵³)|g_p|
+/// entrywise (Higham §3.1): a relative 2.8e-14 at P = 256, inside
+/// [`CLIP_MARGIN`]. In f32 it was γ_P(2⁻²⁴) ≈ 1.5e-5 at P = 256, beyond the
+/// margin. Written as a product and a reduction (one fused loop in XLA, no
+/// f64 copy of the per-example gradients).
 pub fn weighted_sum<'b>(w: Tensor<'b>, g: Tensor<'b>) -> Tensor<'b> {
-    w.dot_general(g, &[], &[], &[0], &[0])
+    let g = g.convert(DType::F64);
+    let w = w.convert(DType::F64).broadcast_in_dim(&g.shape(), &[0]);
+    (w * g).sum(&[0])
 }

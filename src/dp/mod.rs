@@ -7,6 +7,7 @@ pub mod accountant;
 pub mod bookkeeping;
 pub mod clip;
 pub mod discrete_gaussian;
+pub mod float_bound;
 pub mod mechanism;
 pub mod noise;
 pub mod plan;

@@ -8,7 +8,9 @@ use crate::trace::{Builder, DType, Tensor};
 
 /// (Σ clipped + N(0, σ²C²)) / (q·N) for each accumulated sum, with all noise
 /// drawn from one `u32[4]` key as a single vector and sliced per tensor (so no
-/// two tensors share noise).
+/// two tensors share noise). The result has each sum's dtype (f64 sums from
+/// the accumulate program: the f32 normal is widened exactly and the noise
+/// added in f64, once; the caller rounds the average to f32).
 pub fn noisy_average<'b>(
     b: &'b Builder,
     sums: &[Tensor<'b>],
@@ -29,7 +31,7 @@ pub fn noisy_average<'b>(
             let n: usize = shape.iter().product();
             let zi = z.slice(&[offset], &[offset + n], &[1]).reshape(&shape);
             offset += n;
-            (s + zi * std) / divisor
+            (s + zi.convert(s.dtype()) * std) / divisor
         })
         .collect()
 }

@@ -81,7 +81,8 @@ impl SecureNoise {
         })
     }
 
-    /// γ(round(s/γ) + Z)/(qN) per coordinate of the clipped sums `sums` (f32).
+    /// γ(round(s/γ) + Z)/(qN) per coordinate of the clipped sums `sums` (f64
+    /// from the engine; any float dtype is read in f64).
     pub fn noisy_average(&mut self, sums: &[HostArray]) -> Result<Vec<HostArray>> {
         let total: usize = sums.iter().map(|a| a.shape.iter().product::<usize>()).sum();
         if total != self.dims {

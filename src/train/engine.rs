@@ -16,7 +16,7 @@
 
 use super::data_parallel::graphs::replicated_apply_graph;
 use super::data_parallel::shard::{batch_rows, rows_per_replica, shard_batch, Shard};
-use super::programs::{accumulate_graph, apply_graph, evaluate_graph};
+use super::programs::{accumulate_graph, apply_graph, evaluate_graph, ACC_DTYPE};
 use super::signature::{Group, NamedProgram};
 use crate::dp::mechanism::NoiseSource;
 use crate::program::{to_device, to_host};
@@ -123,7 +123,11 @@ impl Engine {
             (true, true) => state.params.clone(),
             (true, false) => state.averages.clone(),
         };
-        let accs: Vec<HostArray> = spec.trainable.iter().map(|&i| zeros(i)).collect();
+        let accs: Vec<HostArray> = spec
+            .trainable
+            .iter()
+            .map(|&i| acc_zeros(&spec.loss.params[i].shape))
+            .collect();
         Ok(Engine {
             params: broadcast(client, &state.params, replicas)?,
             slots: broadcast(client, &slots, replicas)?,
@@ -336,13 +340,15 @@ impl Engine {
                     .into(),
             ));
         }
-        let zeros: Vec<HostArray> = grads
+        let zeros: Vec<HostArray> = grads.iter().map(|g| acc_zeros(&g.shape)).collect();
+        // The accumulators are f64; the host's (f32) average widens exactly.
+        let wide: Vec<HostArray> = grads
             .iter()
-            .map(|g| HostArray::f32(g.shape.clone(), vec![0.0; g.shape.iter().product()]))
+            .map(|g| HostArray::f64(g.shape.clone(), g.to_f64()))
             .collect();
         self.accs = (0..self.replicas())
             .map(|r| {
-                let src = if r == 0 { grads } else { &zeros };
+                let src = if r == 0 { &wide } else { &zeros };
                 src.iter().map(|g| to_device(&self.client, g, r)).collect()
             })
             .collect::<Result<_>>()?;
@@ -470,28 +476,20 @@ impl Engine {
 
     /// Discards the accumulated sums of the current logical batch.
     pub fn reset_accumulators(&mut self) -> Result<()> {
-        let zeros: Vec<HostArray> = self.accs[0]
-            .iter()
-            .map(|a| HostArray::f32(a.dims().to_vec(), vec![0.0; a.element_count()]))
-            .collect();
+        let zeros: Vec<HostArray> = self.accs[0].iter().map(|a| acc_zeros(a.dims())).collect();
         self.accs = broadcast(&self.client, &zeros, self.replicas())?;
         Ok(())
     }
 
-    /// The current accumulated sums, summed over the replicas on the host
-    /// (secure noise, tests and diagnostics).
+    /// The current accumulated sums (f64), summed over the replicas on the
+    /// host in f64 (secure noise, tests and diagnostics).
     pub fn accumulators(&self) -> Result<Vec<HostArray>> {
         let mut total: Vec<HostArray> = self.accs[0].iter().map(to_host).collect::<Result<_>>()?;
         for accs in &self.accs[1..] {
             for (t, b) in total.iter_mut().zip(accs) {
                 let add = to_host(b)?.to_f64();
-                let sum: Vec<f32> = t
-                    .to_f64()
-                    .iter()
-                    .zip(add)
-                    .map(|(x, y)| (x + y) as f32)
-                    .collect();
-                *t = HostArray::f32(t.shape.clone(), sum);
+                let sum: Vec<f64> = t.to_f64().iter().zip(add).map(|(x, y)| x + y).collect();
+                *t = HostArray::f64(t.shape.clone(), sum);
             }
         }
         Ok(total)
@@ -516,14 +514,14 @@ impl Engine {
         for (acc, d) in self.accs[0].iter().zip(deltas) {
             let mut host = to_host(acc)?;
             match (&mut host.data, &d.data) {
-                (crate::trace::ArrayData::F32(a), crate::trace::ArrayData::F32(b))
+                (crate::trace::ArrayData::F64(a), crate::trace::ArrayData::F32(b))
                     if host.shape == d.shape =>
                 {
-                    a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                    a.iter_mut().zip(b).for_each(|(x, y)| *x += *y as f64);
                 }
                 _ => {
                     return Err(Error::InvalidInput(format!(
-                        "accumulator delta of shape {:?} for an f32 accumulator of shape {:?}",
+                        "f32 accumulator delta of shape {:?} for an f64 accumulator of shape {:?}",
                         d.shape, host.shape
                     )))
                 }
@@ -533,6 +531,15 @@ impl Engine {
         self.accs[0] = summed;
         Ok(())
     }
+}
+
+/// A zero accumulator of `shape` ([`ACC_DTYPE`], f64).
+fn acc_zeros(shape: &[usize]) -> HostArray {
+    HostArray::from_f64(
+        shape.to_vec(),
+        &vec![0.0; shape.iter().product()],
+        ACC_DTYPE,
+    )
 }
 
 /// Uploads the same arrays to each of the first `replicas` devices.

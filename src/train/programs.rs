@@ -22,6 +22,12 @@ use crate::Result;
 
 pub use crate::dp::mechanism::Clipping;
 
+/// The dtype of the `Accumulators` group of the accumulate and apply
+/// programs (and of the engine's accumulator buffers): f64, so that sums over
+/// examples, microbatches, replicas and on the host add at most γ_n(2⁻⁵³)
+/// relative rounding (docs/design.md, DP invariant 2).
+pub const ACC_DTYPE: DType = DType::F64;
+
 /// `in_axes` of the per-example loss graph (parameters shared, image and
 /// label mapped).
 fn loss_in_axes(num_params: usize) -> Vec<Option<usize>> {
@@ -129,7 +135,9 @@ pub fn accumulate_graph(
     let b = Builder::new();
     let mut s = SignatureBuilder::new(&b);
     let params = params_input(&mut s, loss);
-    let accs = per_trainable(&mut s, Group::Accumulators, loss, trainable, loss.dtype);
+    // f64 accumulators (issue 27, item 4): sums over microbatches add B·C·γ_B(2⁻⁵³)
+    // at most (≈ 5e-10·C at B = 2048), where f32 reached 1.0013·C.
+    let accs = per_trainable(&mut s, Group::Accumulators, loss, trainable, ACC_DTYPE);
     let [images, labels, mask] = batch_inputs(&mut s, loss, physical, views);
     let mut args = params.clone();
     args.extend([images, labels]);
@@ -138,7 +146,11 @@ pub fn accumulate_graph(
             let c = m.clipping();
             let per_example = vmap(&value_and_grad(&lk, trainable)?, &in_axes, physical)?;
             let r = clipped_sums(&b, &per_example, &args, mask, c.mode, c.norm, c.method);
-            let new: Vec<Tensor> = accs.iter().zip(r.sums).map(|(&a, g)| a + g).collect();
+            let new: Vec<Tensor> = accs
+                .iter()
+                .zip(r.sums)
+                .map(|(&a, g)| a + g.convert(a.dtype()))
+                .collect();
             s.outputs(Group::Accumulators, new);
             // Σ loss over real examples with a finite loss (a diagnostic; a NaN
             // padded row must not make it NaN).
@@ -154,7 +166,11 @@ pub fn accumulate_graph(
             let mut all = args.clone();
             all.push(mask);
             let outs = b.call(&vg, &all);
-            let new: Vec<Tensor> = accs.iter().zip(&outs[1..]).map(|(&a, &g)| a + g).collect();
+            let new: Vec<Tensor> = accs
+                .iter()
+                .zip(&outs[1..])
+                .map(|(&a, &g)| a + g.convert(ACC_DTYPE))
+                .collect();
             s.outputs(Group::Accumulators, new);
             s.output(Group::LossSum, outs[0]);
             s.output(Group::ClippedCount, b.scalar(0.0, loss.dtype));
@@ -239,7 +255,7 @@ pub fn apply_graph(
     } else {
         Vec::new()
     };
-    let accs = per_trainable(&mut s, Group::Accumulators, loss, trainable, DType::F32);
+    let accs = per_trainable(&mut s, Group::Accumulators, loss, trainable, ACC_DTYPE);
     let key = match spec.mechanism.map(|m| m.noise_source()) {
         Some(NoiseSource::Device) => {
             Some(s.input(Group::NoiseKey, Aval::new(KEY_SHAPE, KEY_DTYPE)))
@@ -248,15 +264,18 @@ pub fn apply_graph(
     };
     let lr = s.input(Group::LearningRate, Aval::scalar(DType::F32));
     let t = s.input(Group::Step, Aval::scalar(DType::F32));
+    // The f64 sums become f32 gradients once noised and divided (private) or
+    // divided (non-private).
     let grads: Vec<Tensor> = match (&spec.mechanism, key) {
         (Some(m), Some(key)) => noisy_average(&b, &accs, key, m),
         (Some(_), None) => accs.clone(),
         (None, _) => {
             let count = s.input(Group::BatchCount, Aval::scalar(DType::F32));
-            let denom = count.max(count.lit(1.0));
+            let denom = count.max(count.lit(1.0)).convert(ACC_DTYPE);
             accs.iter().map(|&a| a / denom).collect()
         }
     };
+    let grads: Vec<Tensor> = grads.iter().map(|g| g.convert(DType::F32)).collect();
     let mut new_params = params.clone();
     let mut new_slots = Vec::new();
     for (k, &i) in trainable.iter().enumerate() {
