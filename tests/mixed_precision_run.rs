@@ -167,7 +167,7 @@ fn unknown_compute_dtypes_are_refused_naming_the_key() {
     let base = toml::to_string(&config(&out, &[])).unwrap();
     for (bad, names_choices) in [("\"fp16\"", true), ("\"F32\"", true), ("16", false)] {
         let set = format!("model.compute_dtype={bad}");
-        let err = Config::parse(&base, &[set.clone()], "cfg")
+        let err = Config::parse(&base, std::slice::from_ref(&set), "cfg")
             .unwrap_err()
             .to_string();
         assert!(err.contains("model.compute_dtype"), "--set {set}: {err}");
