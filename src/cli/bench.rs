@@ -4,7 +4,7 @@ use super::PluginArgs;
 use clap::Args;
 use dpxla::bench::{self, BenchConfig};
 use dpxla::dp::bookkeeping::ClipMethod;
-use dpxla::nn::by_name;
+use dpxla::nn::{by_name, ComputeDtype, MixedPrecision, Model};
 
 // Arguments of `dpxla bench`; the command's help text is on `Command::Bench`.
 #[derive(Args)]
@@ -40,6 +40,11 @@ pub struct BenchArgs {
     /// auto, vmap (materialised per-example gradients) or bookkeeping.
     #[arg(long, default_value = "auto")]
     clipping_method: ClipMethod,
+    /// Float type of the forward and backward passes: f32, or bf16 (mixed
+    /// precision: f32 parameters, gradients widened to f32 before clipping;
+    /// the config key `model.compute_dtype`).
+    #[arg(long, default_value = "f32")]
+    compute_dtype: ComputeDtype,
     /// Print one line of JSON instead of the table.
     #[arg(long)]
     json: bool,
@@ -61,7 +66,15 @@ pub fn run(args: BenchArgs) -> anyhow::Result<()> {
         seed: args.seed,
         clipping_method: args.clipping_method,
     };
-    let report = bench::run(&client, model.as_ref(), &cfg)?;
+    let mixed = match args.compute_dtype {
+        ComputeDtype::F32 => None,
+        ComputeDtype::Bf16 => Some(MixedPrecision::bf16(model.as_ref())?),
+    };
+    let model = mixed.as_ref().map_or(model.as_ref(), |m| m as &dyn Model);
+    let mut report = bench::run(&client, model, &cfg)?;
+    if mixed.is_some() {
+        report.method.push_str(", bf16 compute");
+    }
     if args.json {
         println!("{}", report.to_json_line());
     } else {

@@ -143,11 +143,19 @@ pub fn clipped_sums<'b>(
     let mut next = outs[1..].iter().copied();
     let parts: Vec<Part<'b>> = factors
         .into_iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(k, f)| {
             let first = next.next().expect("one output per tensor");
             match f {
                 None => Part::Grad(first),
-                Some(f) => Part::Factors(f, first, next.next().expect("two factors")),
+                Some(f) => {
+                    // Mixed precision: factors of a bf16 contraction are
+                    // widened (exactly) to the gradient's dtype (f32) here,
+                    // before any norm, weight or sum (DP invariant 2).
+                    let dt = pe.aval(pe.outputs[k + 1]).dtype;
+                    let g = next.next().expect("two factors");
+                    Part::Factors(f, first.convert(dt), g.convert(dt))
+                }
             }
         })
         .collect();

@@ -16,6 +16,7 @@ mod batch;
 mod init;
 pub mod layers;
 mod loss;
+mod mixed_precision;
 pub mod models;
 mod ops;
 mod params;
@@ -29,6 +30,7 @@ pub use loss::{
     batch_grads, batch_mean_loss, param_count, param_specs, per_example_grads,
     per_example_grads_wrt, trace_example_loss, trace_example_loss_with, ExampleLoss, LossFn,
 };
+pub use mixed_precision::{ComputeDtype, MixedPrecision};
 pub use models::{by_name, by_name_with, model_names, ModelOptions, MODELS};
 pub use ops::{window_out, NnOps, Padding};
 pub use params::Params;

@@ -28,6 +28,9 @@ pub struct Params<'b> {
     /// The dtype parameters are declared with (the model's, see
     /// [`super::Model::dtype`]).
     dtype: DType,
+    /// The dtype [`Params::param`] hands parameters out in: `dtype`, or a
+    /// narrower compute dtype for mixed precision (`nn::MixedPrecision`).
+    compute: DType,
     mode: Rc<RefCell<Mode<'b>>>,
 }
 
@@ -37,6 +40,7 @@ impl<'b> Params<'b> {
             b,
             prefix: String::new(),
             dtype,
+            compute: dtype,
             mode: Rc::new(RefCell::new(Mode::Collect(Vec::new()))),
         }
     }
@@ -50,6 +54,7 @@ impl<'b> Params<'b> {
             b,
             prefix: String::new(),
             dtype,
+            compute: dtype,
             mode: Rc::new(RefCell::new(Mode::Bound(tensors))),
         }
     }
@@ -93,7 +98,19 @@ impl<'b> Params<'b> {
             b: self.b,
             prefix: format!("{}{name}/", self.prefix),
             dtype: self.dtype,
+            compute: self.compute,
             mode: self.mode.clone(),
+        }
+    }
+
+    /// The same parameters, handed out converted to `compute` (declared, stored
+    /// and differentiated in [`Params::dtype`]): the cast of mixed precision.
+    /// The gradient of a cast is the cotangent cast back, so each gradient
+    /// leaves the narrow computation widened to the declared dtype.
+    pub fn computing(&self, compute: DType) -> Params<'b> {
+        Params {
+            compute,
+            ..self.clone()
         }
     }
 
@@ -103,9 +120,22 @@ impl<'b> Params<'b> {
         self.dtype
     }
 
-    /// The parameter `name` of `shape` in this scope, in [`Params::dtype`].
+    /// The dtype [`Params::param`] returns: [`Params::dtype`] unless
+    /// [`Params::computing`] chose a narrower one.
+    pub fn compute_dtype(&self) -> DType {
+        self.compute
+    }
+
+    /// The parameter `name` of `shape` in this scope, declared in
+    /// [`Params::dtype`] and returned in [`Params::compute_dtype`].
     #[track_caller]
     pub fn param(&self, name: &str, shape: &[usize], init: Init) -> Tensor<'b> {
+        self.declared(name, shape, init).convert(self.compute)
+    }
+
+    /// The parameter as declared (before any compute cast).
+    #[track_caller]
+    fn declared(&self, name: &str, shape: &[usize], init: Init) -> Tensor<'b> {
         let full = format!("{}{name}", self.prefix);
         let aval = Aval::new(shape.to_vec(), self.dtype);
         match &mut *self.mode.borrow_mut() {

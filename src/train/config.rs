@@ -48,6 +48,16 @@ pub struct ModelConfig {
     /// Seed of the parameter initialisation.
     #[serde(default)]
     pub init_seed: u64,
+    /// The float type of the forward and backward passes: `f32` (default) or
+    /// `bf16` (mixed precision: f32 master parameters, optimiser state and
+    /// checkpoints; gradients widened to f32 before clipping; `nn::MixedPrecision`).
+    /// Never serialised at its default, so resume digests of existing runs hold.
+    #[serde(default, skip_serializing_if = "is_f32")]
+    pub compute_dtype: crate::nn::ComputeDtype,
+}
+
+fn is_f32(d: &crate::nn::ComputeDtype) -> bool {
+    *d == crate::nn::ComputeDtype::F32
 }
 
 fn default_freeze() -> String {

@@ -12,7 +12,7 @@ use crate::dp::plan::{PrivacyPlan, PrivacyRequest};
 use crate::nn::transfer::{load_params, replace_head, Freeze};
 use crate::nn::{
     by_name_with, init_params, trace_example_eval, trace_example_eval_with, trace_example_loss,
-    trace_example_loss_with, LossFn, Model, ModelOptions,
+    trace_example_loss_with, ComputeDtype, LossFn, MixedPrecision, Model, ModelOptions,
 };
 use crate::runtime::{Client, CompileOptions, PluginQuery, XlaFlag};
 use crate::trace::HostArray;
@@ -143,8 +143,12 @@ impl Setup {
                 seed: cfg.model.init_seed,
             },
         };
+        let mixed = match cfg.model.compute_dtype {
+            ComputeDtype::F32 => None,
+            ComputeDtype::Bf16 => Some(MixedPrecision::bf16(model.as_ref())?),
+        };
         let parts = RunParts {
-            model: model.as_ref(),
+            model: mixed.as_ref().map_or(model.as_ref(), |m| m as &dyn Model),
             loss: None,
             train,
             test,

@@ -21,11 +21,12 @@
 //!   the positions: the clipped sum costs what the non-private gradient does.
 //!
 //! [`factor_gradient`] finds `A`, `G` and the contraction (through any
-//! reshape / transpose that keeps the example axis first); the clipping code
+//! reshape / transpose that keeps the example axis first, and a widening
+//! cast of mixed precision); the clipping code
 //! (`dp::bookkeeping`) decides per tensor between the Gram form and the materialised
 //! per-example gradient from the shapes ([`FactoredGrad::gram_is_cheaper`]).
 
-use crate::trace::{DotDims, Graph, Prim, Tensor, Var};
+use crate::trace::{DType, DotDims, Graph, Prim, Tensor, Var};
 
 /// A reshape or transpose that keeps the example axis first (dim 0), as
 /// recorded between a per-example contraction and the gradient output.
@@ -106,6 +107,15 @@ pub fn factor_gradient(g: &Graph, out: usize) -> Option<FactoredGrad> {
                 post.push(PostOp::Transpose(perm.clone()));
                 v = e.inputs[0];
             }
+            // Mixed precision (`nn::MixedPrecision`): the gradient of a cast
+            // parameter is the narrow contraction widened. The factors keep
+            // the narrow dtype here; the clipping widens them to the
+            // gradient's dtype before any norm or sum (`dp::bookkeeping`),
+            // so the tensor that is summed is the f32 contraction of the
+            // widened factors, whose norm is the one computed.
+            Prim::Convert { to } if widens(g.aval(e.inputs[0]).dtype, *to) => {
+                v = e.inputs[0];
+            }
             Prim::DotGeneral(DotDims {
                 lhs_batch,
                 rhs_batch,
@@ -136,6 +146,14 @@ pub fn factor_gradient(g: &Graph, out: usize) -> Option<FactoredGrad> {
             _ => return None,
         }
     }
+}
+
+/// Whether a conversion `from` → `to` is exact (a float into a wider float).
+fn widens(from: DType, to: DType) -> bool {
+    matches!(
+        (from, to),
+        (DType::BF16, DType::F32) | (DType::BF16, DType::F64) | (DType::F32, DType::F64)
+    )
 }
 
 fn free_dims(rank: usize, contract: &[usize]) -> Vec<usize> {
