@@ -76,6 +76,34 @@ fn contractions(mlir: &str) -> Vec<Contraction> {
         .collect()
 }
 
+/// The additive `reduce`s over exactly the example axis (dimensions = [0]):
+/// the element type of each one's operand. `dp::clip::weighted_sum` sums the
+/// weighted per-example gradients this way (in f64); the loss sum and the
+/// clipped count do too (f32).
+fn example_axis_sums(mlir: &str) -> Vec<String> {
+    let lines: Vec<&str> = mlir.lines().collect();
+    let mut found = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if !l.contains("\"stablehlo.reduce\"(") {
+            continue;
+        }
+        let Some(end) = (i + 1..lines.len()).find(|&j| lines[j].trim_start().starts_with("})"))
+        else {
+            continue;
+        };
+        let adds = lines[i + 1..end]
+            .iter()
+            .any(|b| b.contains("\"stablehlo.add\""));
+        let tail = lines[end];
+        if adds && tail.contains("dimensions = array<i64: 0>}") {
+            let sig = &tail[tail.rfind(" : (").expect("a type signature") + 4..];
+            let first = sig.split(", ").next().expect("an operand type");
+            found.push(element(first));
+        }
+    }
+    found
+}
+
 /// Checks a private accumulate program: returns (clip-path sums over the
 /// example axis, bf16 contractions); panics naming the first contraction on
 /// the clip path that has a bf16 operand.
@@ -99,6 +127,13 @@ fn check_clip_path(mlir: &str, program: &str) -> (usize, usize) {
         }
         sums += c.sums_over_examples() as usize;
         low += has_bf16 as usize;
+    }
+    for operand in example_axis_sums(mlir) {
+        assert!(
+            operand != "bf16",
+            "{program}: a sum over the example axis of bf16 values"
+        );
+        sums += (operand == "f64") as usize;
     }
     (sums, low)
 }
@@ -187,14 +222,22 @@ fn no_bf16_operand_reaches_the_clip_path_and_the_model_runs_in_bf16() {
 #[test]
 fn the_check_rejects_a_clipped_sum_of_bf16_gradients() {
     // A clipped sum computed from bf16 gradients and weights (what a missing
-    // widening would give): the checker must flag it.
-    let b = Builder::new();
-    let w = b.input(Aval::new([4], DType::BF16));
-    let g = b.input(Aval::new([4, 3], DType::BF16));
-    let graph = b.finish(&[weighted_sum(w, g)]).unwrap();
-    let mlir = lower(&graph, &LowerOptions::default()).unwrap();
-    let bad = std::panic::catch_unwind(|| check_clip_path(&mlir, "bf16 sum"));
-    assert!(bad.is_err());
+    // widening would give), as a contraction over the example axis and as a
+    // reduce over it: the checker must flag both.
+    for as_dot in [true, false] {
+        let b = Builder::new();
+        let w = b.input(Aval::new([4], DType::BF16));
+        let g = b.input(Aval::new([4, 3], DType::BF16));
+        let sum = if as_dot {
+            w.dot_general(g, &[], &[], &[0], &[0])
+        } else {
+            (w.broadcast_in_dim(&[4, 3], &[0]) * g).sum(&[0])
+        };
+        let graph = b.finish(&[sum]).unwrap();
+        let mlir = lower(&graph, &LowerOptions::default()).unwrap();
+        let bad = std::panic::catch_unwind(|| check_clip_path(&mlir, "bf16 sum"));
+        assert!(bad.is_err(), "as_dot = {as_dot}");
+    }
     // The same sum in f32 passes and is counted.
     let b = Builder::new();
     let w = b.input(Aval::new([4], DType::F32));
