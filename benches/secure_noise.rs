@@ -23,7 +23,7 @@ fn main() {
         let mut times = Vec::new();
         for _ in 0..3 {
             let t0 = Instant::now();
-            let out = sn.noisy_average(&sums).unwrap();
+            let out = sn.noisy_average(&sums, 0).unwrap();
             times.push(t0.elapsed().as_secs_f64());
             assert_eq!(out[0].shape, vec![dims]);
         }

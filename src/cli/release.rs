@@ -23,6 +23,15 @@ pub fn run(args: ExportParamsArgs) -> anyhow::Result<()> {
         args.out.display()
     );
     match r.epsilon {
+        Some((e, d)) if r.reproducible_noise => {
+            println!("privacy: none: the run set privacy.debug_seed (marked \"private\": false)");
+            eprintln!(
+                "warning: {} comes from a privacy.debug_seed run: its noise is reproducible \
+                 from the seed, so it is NOT a private release (ε = {e:.4}, δ = {d:e} would \
+                 hold only with a secret seed)",
+                args.checkpoint.display()
+            );
+        }
         Some((e, d)) => println!("privacy: (ε = {e:.4}, δ = {d:e}) spent (recorded as metadata)"),
         None => println!("privacy: none (non-private run)"),
     }

@@ -35,8 +35,21 @@ pub struct SecureNoise {
     pub scale: u64,
     expected_batch: f64,
     dims: usize,
-    rng: ChaCha20Rng,
+    rng: HostNoiseRng,
     threads: usize,
+}
+
+/// Where the host noise's bits come from.
+enum HostNoiseRng {
+    /// One ChaCha20 stream from OS entropy for the life of the process: a
+    /// resumed run draws a new one, so no two steps share noise.
+    Entropy(Box<ChaCha20Rng>),
+    /// `privacy.debug_seed`: step t's bits are ChaCha20 keyed by the seed on
+    /// stream t (the 64-bit nonce of Bernstein's original ChaCha layout, which
+    /// `rand_chacha`'s `set_stream` sets), so they are a function of
+    /// (seed, step) alone. A per-run generator restarted on every resume
+    /// gave step t0 + j the noise of step j (issue 27, item 1).
+    Debug(u64),
 }
 
 impl SecureNoise {
@@ -67,8 +80,8 @@ impl SecureNoise {
             )));
         }
         let rng = match debug_seed {
-            Some(seed) => ChaCha20Rng::seed_from_u64(seed ^ 0x5ec0_e000_0000_0003),
-            None => ChaCha20Rng::from_entropy(),
+            Some(seed) => HostNoiseRng::Debug(seed ^ 0x5ec0_e000_0000_0003),
+            None => HostNoiseRng::Entropy(Box::new(ChaCha20Rng::from_entropy())),
         };
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         Ok(SecureNoise {
@@ -82,8 +95,8 @@ impl SecureNoise {
     }
 
     /// γ(round(s/γ) + Z)/(qN) per coordinate of the clipped sums `sums` (f64
-    /// from the engine; any float dtype is read in f64).
-    pub fn noisy_average(&mut self, sums: &[HostArray]) -> Result<Vec<HostArray>> {
+    /// from the engine; any float dtype is read in f64) of the run's step `step` (0-based; it selects the debug stream).
+    pub fn noisy_average(&mut self, sums: &[HostArray], step: u64) -> Result<Vec<HostArray>> {
         let total: usize = sums.iter().map(|a| a.shape.iter().product::<usize>()).sum();
         if total != self.dims {
             return Err(Error::Runtime(format!(
@@ -92,7 +105,16 @@ impl SecureNoise {
             )));
         }
         let mut z = vec![0i64; total];
-        discrete_gaussian::fill(&mut self.rng, self.scale, &mut z, self.threads)?;
+        match &mut self.rng {
+            HostNoiseRng::Entropy(rng) => {
+                discrete_gaussian::fill(rng, self.scale, &mut z, self.threads)?
+            }
+            HostNoiseRng::Debug(seed) => {
+                let mut rng = ChaCha20Rng::seed_from_u64(*seed);
+                rng.set_stream(step);
+                discrete_gaussian::fill(&mut rng, self.scale, &mut z, self.threads)?
+            }
+        }
         let mut offset = 0;
         sums.iter()
             .map(|a| {
@@ -173,11 +195,30 @@ mod tests {
         let (sigma, c, qn) = (1.0, 2.0, 50.0);
         let mut sn = SecureNoise::new(sigma, c, qn, d, Some(4)).unwrap();
         let zeros = HostArray::f32([d], vec![0.0; d]);
-        let out = sn.noisy_average(&[zeros]).unwrap()[0].to_f64();
+        let out = sn.noisy_average(&[zeros], 0).unwrap()[0].to_f64();
         let sd = (out.iter().map(|x| x * x).sum::<f64>() / d as f64).sqrt();
         // σC(1 + ρ)/(qN), up to the ceiling of S and sampling (rel. s.e. 0.16%).
         let want = sigma * c * (1.0 + ROUNDING_SLACK) / qn;
         assert!((sd / want - 1.0).abs() < 0.01, "sd {sd} vs {want}");
+    }
+
+    #[test]
+    fn debug_noise_is_a_function_of_seed_and_step() {
+        // A generator rebuilt (as on every resume) gives step 3 step 3's
+        // noise, not step 0's; the same (seed, step) gives the same noise.
+        let d = 20_000;
+        let zeros = [HostArray::f32([d], vec![0.0; d])];
+        let draw = |step| {
+            let mut sn = SecureNoise::new(1.0, 1.0, 1.0, d, Some(9)).unwrap();
+            sn.noisy_average(&zeros, step).unwrap()[0].to_f64()
+        };
+        let (a, b) = (draw(0), draw(3));
+        assert_eq!(draw(3), b, "reproducible per (seed, step)");
+        let dot: f64 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
+        let norm = |v: &[f64]| v.iter().map(|x| x * x).sum::<f64>().sqrt();
+        // Independent noise: correlation ~ N(0, 1/d), s.d. 0.007.
+        let corr = dot / (norm(&a) * norm(&b));
+        assert!(corr.abs() < 0.05, "correlation {corr}");
     }
 
     #[test]

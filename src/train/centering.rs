@@ -175,7 +175,8 @@ pub fn release_mean(
     let mean = match noise {
         Some((sigma, debug_seed)) => {
             let mut sn = SecureNoise::new(sigma, spec.bound, n as f64, spec.dims, debug_seed)?;
-            let noisy = sn.noisy_average(&[HostArray::f64([spec.dims], sum)])?;
+            // One release: stream 0 of its own debug seed.
+            let noisy = sn.noisy_average(&[HostArray::f64([spec.dims], sum)], 0)?;
             noisy[0].to_f64()
         }
         None => sum.iter().map(|s| s / n as f64).collect(),

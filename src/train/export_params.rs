@@ -21,6 +21,21 @@ pub struct Release {
     pub tensors: usize,
     /// (ε, δ) spent; `None` for a non-private run.
     pub epsilon: Option<(f64, f64)>,
+    /// The run had `privacy.debug_seed`: its noise is reproducible from the
+    /// seed, so the (ε, δ) above holds only if the seed were secret, which a
+    /// configuration value is not. The file is marked `"private": false`.
+    pub reproducible_noise: bool,
+}
+
+/// Whether the checkpoint comes from a `privacy.debug_seed` run: it holds
+/// the generator states, or its privacy settings name a seed.
+fn has_debug_seed(meta: &checkpoint::CheckpointMeta) -> bool {
+    let named = meta
+        .privacy
+        .as_ref()
+        .and_then(|p| p.get("privacy.debug_seed"))
+        .is_some_and(|v| v != "None");
+    named || meta.sampler_rng.is_some() || meta.noise_rng.is_some()
 }
 
 /// Writes the parameters (or with `averaged`, the EMA/Polyak averages) of the
@@ -64,7 +79,19 @@ pub fn export_params(ckpt: &Path, out: &Path, averaged: bool) -> Result<Release>
         }
         (None, _) => None,
     };
+    // Marked rather than refused (issue 27, item 1): debugging runs need
+    // their models for `dpxla eval`, and every reader of the marker sees
+    // `"private": false`, the truth about such a file.
+    let reproducible_noise = epsilon.is_some() && has_debug_seed(&meta);
     let info = match epsilon {
+        Some((e, d)) if reproducible_noise => serde_json::json!({
+            "model": meta.model,
+            "averaged": averaged,
+            "private": false,
+            "reproducible_noise": true,
+            "epsilon": e,
+            "delta": d,
+        }),
         Some((e, d)) => serde_json::json!({
             "model": meta.model,
             "averaged": averaged,
@@ -88,5 +115,6 @@ pub fn export_params(ckpt: &Path, out: &Path, averaged: bool) -> Result<Release>
     Ok(Release {
         tensors: tensors.len(),
         epsilon,
+        reproducible_noise,
     })
 }

@@ -10,8 +10,9 @@
 //! left torn, without its newline). [`MetricsWriter::sync`] additionally
 //! forces the file to disk; the trainer calls it when it saves a checkpoint,
 //! so every step a checkpoint covers is on disk too. On resume,
-//! [`MetricsWriter::resume`] drops the records after the checkpoint's step
-//! (they will be recomputed) and the torn line, then appends.
+//! [`MetricsWriter::resume`] moves the records after the checkpoint's step
+//! (they will be recomputed) to `metrics_superseded.jsonl`, drops the torn
+//! line, then appends.
 
 use crate::{Error, Result};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -113,6 +114,9 @@ impl MetricsWriter {
     /// the process died while writing it) is dropped too; any other corrupt
     /// line is an error, since silently discarding history would hide it.
     ///
+    /// The dropped records were released all the same (issue 27, item 3):
+    /// they are appended to `metrics_superseded.jsonl` beside the file first.
+    ///
     /// The file is rewritten atomically (temporary file, fsync, rename), so a
     /// crash during the rewrite leaves either the old or the new file.
     /// A missing file is created.
@@ -121,10 +125,17 @@ impl MetricsWriter {
         if !path.exists() {
             return Self::open(path, true);
         }
-        let kept: Vec<StepRecord> = read_lines(path, true)?
+        let (kept, rerun): (Vec<StepRecord>, Vec<StepRecord>) = read_lines(path, true)?
             .into_iter()
-            .filter(|r| r.step <= last_step)
-            .collect();
+            .partition(|r| r.step <= last_step);
+        // Those steps were released; their records are moved, never deleted.
+        if !rerun.is_empty() {
+            let mut old = Self::open(superseded_path(path), true)?;
+            for r in &rerun {
+                old.write(r)?;
+            }
+            old.sync()?;
+        }
         let tmp = temp_path(path);
         let write_tmp = || -> std::io::Result<()> {
             let mut f = File::create(&tmp)?;
@@ -210,6 +221,11 @@ fn to_line(record: &StepRecord) -> String {
     let mut s = serde_json::to_string(record).expect("StepRecord serialises");
     s.push('\n');
     s
+}
+
+/// Where [`MetricsWriter::resume`] keeps the records of re-run steps.
+pub fn superseded_path(path: &Path) -> PathBuf {
+    path.with_file_name("metrics_superseded.jsonl")
 }
 
 /// `dir/.name.tmp`: the same folder, so the rename stays on one file system.

@@ -35,13 +35,27 @@ pub struct ResumeKey<'a> {
 
 /// Starts afresh, or (if `ckpt` exists) resumes from it when `resume` is set;
 /// an existing checkpoint without `resume` is an error, never overwritten.
+/// Without a checkpoint, a folder holding records of released steps
+/// (`run_records`) is an error either way: those records are never
+/// overwritten. A resume's ledger is the checkpoint's or, where it holds
+/// more, the release ledger's (`release_ledger`): released ⇒ accounted.
 pub fn start_or_resume(
     setup: &Setup,
     ckpt: &Path,
     resume: bool,
     key: &ResumeKey,
 ) -> Result<(RunState, HostState)> {
+    let dir = match ckpt.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
     if !ckpt.exists() {
+        let found = super::run_records::released_records(dir)?;
+        if !found.is_empty() {
+            return Err(super::run_records::no_checkpoint_error(
+                dir, ckpt, resume, &found,
+            ));
+        }
         return fresh(setup, key.debug_seed);
     }
     if !resume {
@@ -68,7 +82,11 @@ pub fn start_or_resume(
     super::resume_state::check_optimizer(ckpt, &meta, key.slots, &setup.spec.trainable)?;
     let (sampler, noise) = super::resume_check::resume_generators(&meta, key.debug_seed)?;
     let accountant = match (&setup.plan.private, meta.accountant) {
-        (Some(_), Some(st)) => Some(PrivacyAccountant::from_state(st)?),
+        (Some(_), Some(st)) => {
+            let file = super::release_ledger::read(dir)?;
+            let st = super::release_ledger::ledger_to_resume(dir, key.digest, st, file)?;
+            Some(PrivacyAccountant::from_state(st)?)
+        }
         (None, None) => None,
         _ => {
             return Err(Error::InvalidInput(

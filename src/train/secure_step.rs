@@ -81,7 +81,8 @@ impl SecureStep {
     /// Returns the number of non-finite updated parameters (`Engine::apply`).
     pub fn apply(&mut self, engine: &mut Engine, lr: f64, t: u64) -> Result<u64> {
         let sums = engine.accumulators()?;
-        let noisy = self.noise.noisy_average(&sums)?;
+        // `t` counts steps done after this one: step t − 1's noise.
+        let noisy = self.noise.noisy_average(&sums, t - 1)?;
         engine.apply_given(&noisy, lr, t)
     }
 }

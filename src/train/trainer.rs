@@ -251,6 +251,12 @@ impl Trainer {
             let t0 = Instant::now();
             let lr = t.schedule.lr(t.learning_rate, run.step, plan.steps);
             let s = run_step(&mut engine, &setup, &mut run, secure.as_mut(), physical, lr)?;
+            // Released ⇒ accounted (issue 27, item 2): the ledger including this
+            // step is on disk before anything computed from it (the metrics
+            // record, the progress line, an error naming its parameters) leaves.
+            if let Some(acc) = &run.accountant {
+                super::release_ledger::write(out, &identity, run.step, acc.state())?;
+            }
             // Divergence is read from the updated parameters, which are
             // released anyway; the un-noised training loss is private in a
             // private run and never decides anything.
