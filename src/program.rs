@@ -205,6 +205,24 @@ pub fn to_device(client: &Client, a: &HostArray, device: usize) -> Result<Buffer
     }
 }
 
+/// Starts copying `a` to device `device` without waiting: the buffer owns
+/// the host data until the transfer is done (`Client::buffer_from_vec`).
+pub fn to_device_owned(client: &Client, a: HostArray, device: usize) -> Result<Buffer> {
+    let dims = &a.shape;
+    match a.data {
+        ArrayData::F32(v) => client.buffer_from_vec(v, dims, device),
+        ArrayData::F64(v) => client.buffer_from_vec(v, dims, device),
+        ArrayData::BF16(v) => {
+            client.buffer_from_vec(v.into_iter().map(Bf16).collect(), dims, device)
+        }
+        ArrayData::I32(v) => client.buffer_from_vec(v, dims, device),
+        ArrayData::I64(v) => client.buffer_from_vec(v, dims, device),
+        ArrayData::U8(v) => client.buffer_from_vec(v, dims, device),
+        ArrayData::U32(v) => client.buffer_from_vec(v, dims, device),
+        ArrayData::Bool(v) => client.buffer_from_vec(v, dims, device),
+    }
+}
+
 /// Copies a device buffer to a host array.
 pub fn to_host(b: &Buffer) -> Result<HostArray> {
     let data = match b.element_type() {

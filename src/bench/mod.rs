@@ -163,11 +163,20 @@ pub fn run(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<Benc
 
     let step = |t: u64, engine: &mut Engine| -> Result<(f64, f64)> {
         let start = Instant::now();
+        // As `train::step::run_step`: each call gets freshly prepared host
+        // arrays (moved into the uploads) and the statistics are read once,
+        // after the update; a synchronous client (`--synchronous`) waits
+        // after every call and reads them per call, as dpxla did before issue 23.
         for mask in &masks {
-            engine.accumulate(&images, &labels, mask)?;
+            if engine.client_is_synchronous() {
+                engine.accumulate(&images, &labels, mask)?;
+            } else {
+                engine.accumulate_queued(images.clone(), labels.clone(), mask.clone())?;
+            }
         }
         let acc = start.elapsed().as_secs_f64();
         engine.apply([t as u32, 1, 2, 3], LR, t, cfg.logical)?;
+        engine.take_stats()?;
         Ok((start.elapsed().as_secs_f64(), acc))
     };
     let (first, _) = step(1, &mut engine)?;

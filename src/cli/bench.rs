@@ -45,6 +45,15 @@ pub struct BenchArgs {
     /// the config key `model.compute_dtype`).
     #[arg(long, default_value = "f32")]
     compute_dtype: ComputeDtype,
+    /// Wait after every upload and program run, as dpxla did before issue 23
+    /// (`runtime.synchronous = true`): the baseline of the asynchronous engine.
+    #[arg(long)]
+    synchronous: bool,
+    /// Alternate ROUNDS synchronous and ROUNDS asynchronous benchmarks in this
+    /// one invocation (sync, async, sync, ...) and print each round's median
+    /// step time, then the median and range of each mode's round medians.
+    #[arg(long, value_name = "ROUNDS", conflicts_with = "synchronous")]
+    compare_sync: Option<usize>,
     /// Print one line of JSON instead of the table.
     #[arg(long)]
     json: bool,
@@ -71,6 +80,10 @@ pub fn run(args: BenchArgs) -> anyhow::Result<()> {
         ComputeDtype::Bf16 => Some(MixedPrecision::bf16(model.as_ref())?),
     };
     let model = mixed.as_ref().map_or(model.as_ref(), |m| m as &dyn Model);
+    if let Some(rounds) = args.compare_sync {
+        return compare_sync(&client, model, &cfg, rounds, args.json);
+    }
+    client.set_synchronous(args.synchronous);
     let mut report = bench::run(&client, model, &cfg)?;
     if mixed.is_some() {
         report.method.push_str(", bf16 compute");
@@ -80,5 +93,68 @@ pub fn run(args: BenchArgs) -> anyhow::Result<()> {
     } else {
         print!("{}", report.table());
     }
+    Ok(())
+}
+
+/// `--compare-sync`: the two modes alternated on one client, so that both see
+/// the same machine load as far as alternation allows.
+fn compare_sync(
+    client: &dpxla::runtime::Client,
+    model: &dyn dpxla::nn::Model,
+    cfg: &BenchConfig,
+    rounds: usize,
+    json: bool,
+) -> anyhow::Result<()> {
+    anyhow::ensure!(rounds >= 1, "--compare-sync needs at least 1 round");
+    let (mut sync, mut asynchronous) = (Vec::new(), Vec::new());
+    for round in 1..=rounds {
+        for synchronous in [true, false] {
+            client.set_synchronous(synchronous);
+            let r = bench::run(client, model, cfg)?;
+            let mode = if synchronous { "sync" } else { "async" };
+            if json {
+                println!(
+                    "{{\"mode\":\"{mode}\",\"round\":{round},\"report\":{}}}",
+                    r.to_json_line()
+                );
+            } else {
+                println!(
+                    "round {round} {mode:>5}: step median {:.2} ms (min {:.2}, max {:.2}), apply {:.2} ms",
+                    r.step_ms_median,
+                    r.step_ms_min,
+                    r.step_ms_max,
+                    r.apply_ms_median.unwrap_or(f64::NAN)
+                );
+            }
+            if synchronous {
+                &mut sync
+            } else {
+                &mut asynchronous
+            }
+            .push(r.step_ms_median);
+        }
+    }
+    let summary = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        let n = v.len();
+        let med = if n % 2 == 1 {
+            v[n / 2]
+        } else {
+            (v[n / 2 - 1] + v[n / 2]) / 2.0
+        };
+        (med, v[0], v[n - 1])
+    };
+    let (s, a) = (summary(&mut sync), summary(&mut asynchronous));
+    println!(
+        "synchronous:  median {:.2} ms (range {:.2}-{:.2}) over {rounds} rounds\n\
+         asynchronous: median {:.2} ms (range {:.2}-{:.2}); async/sync = {:.3}",
+        s.0,
+        s.1,
+        s.2,
+        a.0,
+        a.1,
+        a.2,
+        a.0 / s.0
+    );
     Ok(())
 }

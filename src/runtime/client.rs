@@ -1,10 +1,12 @@
 //! `PJRT_Client`: one per plugin and process configuration; owns the devices.
 
 use super::api::{pjrt_call, str_from_raw, Api};
+use super::compile_cache::CompileCache;
 use super::ffi;
 use crate::{Error, Result};
 use std::ffi::CString;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// A value for a client-creation option (`PJRT_NamedValue`).
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +35,10 @@ pub(crate) struct ClientInner {
     pub(crate) api: &'static Api,
     pub(crate) raw: *mut ffi::PJRT_Client,
     pub(crate) devices: Vec<*mut ffi::PJRT_Device>,
+    /// Wait after every upload and execution (`Client::set_synchronous`).
+    pub(crate) synchronous: AtomicBool,
+    /// Where compiled programs are cached on disk, if anywhere.
+    pub(crate) compile_cache: Mutex<Option<Arc<CompileCache>>>,
 }
 
 // SAFETY: PJRT clients are thread-safe (pjrt_c_api.h; JAX shares one client across
@@ -109,6 +115,8 @@ impl Client {
             api,
             raw: args.client,
             devices: Vec::new(),
+            synchronous: AtomicBool::new(false),
+            compile_cache: Mutex::new(None),
         };
         let mut dev_args = ffi::PJRT_Client_AddressableDevices_Args::new();
         dev_args.client = inner.raw;
@@ -132,6 +140,36 @@ impl Client {
             inner: Arc::new(inner),
             devices: Arc::new(devices),
         })
+    }
+
+    /// Synchronous mode waits for every upload's transfer and every
+    /// execution's completion events before returning, as dpxla did before
+    /// issue 23 (the `runtime.synchronous` baseline). The default is
+    /// asynchronous: only host reads wait. Shared by every clone of the client.
+    pub fn set_synchronous(&self, on: bool) {
+        self.inner.synchronous.store(on, Ordering::Relaxed);
+    }
+
+    pub fn is_synchronous(&self) -> bool {
+        self.inner.synchronous.load(Ordering::Relaxed)
+    }
+
+    /// Compiles through `cache` from now on (`None`: always compile).
+    pub fn set_compile_cache(&self, cache: Option<CompileCache>) {
+        *self
+            .inner
+            .compile_cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = cache.map(Arc::new);
+    }
+
+    /// The compile cache this client uses, if any.
+    pub fn compile_cache(&self) -> Option<Arc<CompileCache>> {
+        self.inner
+            .compile_cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// The plugin this client runs on.

@@ -79,6 +79,9 @@ pub const PJRT_NamedValue_kBool: PJRT_NamedValue_Type = 4;
 /// Host data is copied before `BufferFromHostBuffer` returns: no aliasing, no
 /// done-event deadlock (docs/design.md, "Runtime facts and PJRT pitfalls").
 pub const PJRT_HostBufferSemantics_kImmutableOnlyDuringCall: PJRT_HostBufferSemantics = 0;
+/// The runtime may read `data` after the call returns, until `done_with_host_buffer`
+/// fires; the caller keeps it alive and unchanged until then (`pjrt_c_api.h`).
+pub const PJRT_HostBufferSemantics_kImmutableUntilTransferCompletes: PJRT_HostBufferSemantics = 1;
 
 #[repr(C)]
 pub struct PJRT_Api_Version {
@@ -254,6 +257,22 @@ args_struct!(PJRT_Buffer_IsDeleted_Args {
 args_struct!(PJRT_LoadedExecutable_Destroy_Args {
     executable: *mut PJRT_LoadedExecutable,
 });
+opaque!(PJRT_SerializedExecutable);
+args_struct!(PJRT_Executable_Serialize_Args {
+    executable: *const PJRT_Executable,
+    serialized_bytes: *const c_char,
+    serialized_bytes_size: usize,
+    serialized_executable: *mut PJRT_SerializedExecutable,
+    serialized_executable_deleter: Option<unsafe extern "C" fn(*mut PJRT_SerializedExecutable)>,
+});
+args_struct!(PJRT_Executable_DeserializeAndLoad_Args {
+    client: *mut PJRT_Client,
+    serialized_executable: *const c_char,
+    serialized_executable_size: usize,
+    loaded_executable: *mut PJRT_LoadedExecutable,
+    overridden_serialized_compile_options: *const c_char,
+    overridden_serialized_compile_options_size: usize,
+});
 args_struct!(PJRT_LoadedExecutable_GetExecutable_Args {
     loaded_executable: *mut PJRT_LoadedExecutable,
     executable: *mut PJRT_Executable,
@@ -342,6 +361,8 @@ pub fn struct_sizes() -> Vec<(&'static str, usize)> {
         PJRT_Buffer_IsDeleted_Args,
         PJRT_LoadedExecutable_Destroy_Args,
         PJRT_LoadedExecutable_GetExecutable_Args,
+        PJRT_Executable_Serialize_Args,
+        PJRT_Executable_DeserializeAndLoad_Args,
         PJRT_Executable_Destroy_Args,
         PJRT_Executable_NumOutputs_Args,
         PJRT_Executable_GetCompiledMemoryStats_Args,

@@ -9,6 +9,7 @@ pub(crate) mod api;
 mod buffer;
 mod client;
 pub mod client_options;
+pub mod compile_cache;
 mod compile_options;
 mod element;
 mod event;
@@ -33,6 +34,7 @@ pub fn cpu_client() -> crate::Result<Client> {
 
 pub use buffer::Buffer;
 pub use client::{Client, DeviceInfo, OptionValue};
+pub use compile_cache::{CacheStats, CompileCache};
 pub use compile_options::{CompileOptions, XlaFlag};
 pub use element::{ElementType, NativeType};
 pub use executable::Executable;

@@ -370,6 +370,43 @@ pub struct RuntimeConfig {
     /// `allocator`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gpu_allocator: Option<String>,
+    /// Wait after every upload and program run, as dpxla did before issue 23
+    /// (the baseline of `dpxla bench --compare-sync`); off: only host reads wait.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub synchronous: bool,
+    /// Where compiled programs are cached: `true` (default: `compiled/` in
+    /// dpxla's cache folder), `false` (never), or a folder.
+    #[serde(default, skip_serializing_if = "CompileCacheSetting::is_default")]
+    pub compile_cache: CompileCacheSetting,
+}
+
+/// `runtime.compile_cache`: on (the default folder), off, or a folder.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum CompileCacheSetting {
+    On(bool),
+    Dir(PathBuf),
+}
+
+impl Default for CompileCacheSetting {
+    fn default() -> Self {
+        CompileCacheSetting::On(true)
+    }
+}
+
+impl CompileCacheSetting {
+    fn is_default(&self) -> bool {
+        *self == CompileCacheSetting::On(true)
+    }
+
+    /// The folder to cache in, if any.
+    pub fn dir(&self) -> Option<PathBuf> {
+        match self {
+            CompileCacheSetting::On(true) => crate::runtime::CompileCache::default_dir(),
+            CompileCacheSetting::On(false) => None,
+            CompileCacheSetting::Dir(d) => Some(d.clone()),
+        }
+    }
 }
 
 fn is_one(n: &usize) -> bool {
@@ -387,6 +424,8 @@ impl Default for RuntimeConfig {
             gpu_memory_fraction: None,
             gpu_preallocate: None,
             gpu_allocator: None,
+            synchronous: false,
+            compile_cache: CompileCacheSetting::default(),
         }
     }
 }

@@ -15,17 +15,19 @@
 //! equality with one device).
 
 use super::data_parallel::graphs::replicated_apply_graph;
-use super::data_parallel::shard::{batch_rows, rows_per_replica, shard_batch, Shard};
+use super::data_parallel::shard::{batch_rows, rows_per_replica, shard_batch};
 use super::programs::{accumulate_graph, apply_graph, evaluate_graph, ACC_DTYPE};
 use super::signature::{Group, NamedProgram};
 use crate::dp::mechanism::NoiseSource;
-use crate::program::{to_device, to_host};
+use crate::program::{to_device, to_device_owned, to_host};
 use crate::runtime::{Buffer, Client, CompileOptions};
 use crate::trace::HostArray;
 use crate::{Error, Result};
 use std::collections::BTreeMap;
 
 pub use super::engine_spec::{AccumulateStats, EngineSpec, HostState};
+
+mod queue;
 
 /// Per replica, one list of device buffers (`[replica][array]`).
 type PerReplica = Vec<Vec<Buffer>>;
@@ -43,6 +45,9 @@ pub struct Engine {
     slots: PerReplica,
     averages: PerReplica,
     accs: PerReplica,
+    /// `LossSum` and `ClippedCount` of each queued microbatch and replica,
+    /// still on the device: read once per logical step (`take_stats`).
+    pending: Vec<[Buffer; 2]>,
 }
 
 impl Engine {
@@ -139,6 +144,7 @@ impl Engine {
             accumulate: BTreeMap::new(),
             evaluate: BTreeMap::new(),
             apply,
+            pending: Vec::new(),
         })
     }
 
@@ -208,35 +214,11 @@ impl Engine {
         labels: &[i32],
         mask: &[f32],
     ) -> Result<AccumulateStats> {
-        let (p, batches) = self.upload_batch(images, labels, mask)?;
-        self.compile_accumulate(p)?;
-        let per: Vec<[Vec<&Buffer>; 2]> = (0..self.replicas())
-            .map(|r| [refs(&self.params[r]), refs(&self.accs[r])])
-            .collect();
-        let batch: Vec<[&Buffer; 3]> = batches.iter().map(|[a, b, c]| [a, b, c]).collect();
-        let args: Vec<Vec<(Group, &[&Buffer])>> = per
-            .iter()
-            .zip(&batch)
-            .map(|([params, accs], b)| {
-                vec![
-                    (Group::Params, &params[..]),
-                    (Group::Accumulators, &accs[..]),
-                    (Group::Images, &b[0..1]),
-                    (Group::Labels, &b[1..2]),
-                    (Group::Mask, &b[2..3]),
-                ]
-            })
-            .collect();
-        let outs = self.accumulate[&p].run_replicated(&args)?;
-        let mut stats = AccumulateStats::default();
-        let mut accs = Vec::with_capacity(outs.len());
-        for mut o in outs {
-            accs.push(o.take(Group::Accumulators)?);
-            stats.loss_sum += scalar(&o.take_one(Group::LossSum)?)?;
-            stats.clipped += scalar(&o.take_one(Group::ClippedCount)?)?;
-        }
-        self.accs = accs;
-        Ok(stats)
+        let before = std::mem::take(&mut self.pending);
+        let queued = self.accumulate_queued(images.clone(), labels.to_vec(), mask.to_vec());
+        let stats = queued.and_then(|()| self.take_stats());
+        self.pending = before;
+        stats
     }
 
     /// Ends a logical batch: noise (private) or the realised batch size
@@ -246,23 +228,7 @@ impl Engine {
     /// go to every replica. Returns the number of non-finite elements in the
     /// updated trainable parameters.
     pub fn apply(&mut self, key: [u32; 4], lr: f64, t: u64, count: usize) -> Result<u64> {
-        let scalars: Vec<[Buffer; 4]> = (0..self.replicas())
-            .map(|r| {
-                let f = |x: f64| {
-                    to_device(
-                        &self.client,
-                        &HostArray::f32(Vec::<usize>::new(), vec![x as f32]),
-                        r,
-                    )
-                };
-                Ok([
-                    to_device(&self.client, &HostArray::u32([4], key.to_vec()), r)?,
-                    f(lr)?,
-                    f(t as f64)?,
-                    f(count as f64)?,
-                ])
-            })
-            .collect::<Result<_>>()?;
+        let scalars = self.step_scalars(key, lr, t, count)?;
         let per: Vec<[Vec<&Buffer>; 4]> = (0..self.replicas())
             .map(|r| {
                 [
@@ -274,8 +240,7 @@ impl Engine {
             })
             .collect();
         let sig = self.apply.signature();
-        let scalar_refs: Vec<[&Buffer; 4]> =
-            scalars.iter().map(|[a, b, c, d]| [a, b, c, d]).collect();
+        let scalar_refs: Vec<Vec<&Buffer>> = scalars.iter().map(|s| refs(s)).collect();
         let args: Vec<Vec<(Group, &[&Buffer])>> = per
             .iter()
             .zip(&scalar_refs)
@@ -284,19 +249,14 @@ impl Engine {
                     (Group::Params, &params[..]),
                     (Group::Slots, &slots[..]),
                     (Group::Accumulators, &accs[..]),
-                    (Group::LearningRate, &sc[1..2]),
-                    (Group::Step, &sc[2..3]),
                 ];
-                // The optional groups go exactly where the program takes them.
-                for (g, b) in [
-                    (Group::Averages, &averages[..]),
-                    (Group::NoiseKey, &sc[0..1]),
-                    (Group::BatchCount, &sc[3..4]),
-                ] {
-                    if sig.has_input(g) {
-                        a.push((g, b));
-                    }
+                if sig.has_input(Group::Averages) {
+                    a.push((Group::Averages, &averages[..]));
                 }
+                // `step_scalars` uploaded exactly the scalar groups the
+                // program takes, in `SCALAR_GROUPS` order.
+                let groups = queue::SCALAR_GROUPS.iter().filter(|g| sig.has_input(**g));
+                a.extend(groups.zip(sc.chunks(1)).map(|(g, b)| (*g, b)));
                 a
             })
             .collect();
@@ -365,7 +325,7 @@ impl Engine {
         mask: &[f32],
         averaged: bool,
     ) -> Result<(f64, f64)> {
-        let (p, batches) = self.upload_batch(images, labels, mask)?;
+        let (p, batches) = self.upload_batch(images.clone(), labels.to_vec(), mask.to_vec())?;
         self.compile_evaluate(p)?;
         let params = if averaged && self.has_averages() {
             &self.averages
@@ -394,44 +354,36 @@ impl Engine {
         Ok(sums)
     }
 
-    /// Copies one physical batch (images, labels, mask) to the devices, each
-    /// replica its share, checking that the three agree on its size; returns
-    /// the per-replica size and the buffers.
+    /// Starts copying one physical batch (images, labels, mask) to the
+    /// devices, each replica its share, checking that the three agree on its
+    /// size; the buffers own the host data until their transfers are done.
+    /// Returns the per-replica size and the buffers.
     fn upload_batch(
         &self,
-        images: &HostArray,
-        labels: &[i32],
-        mask: &[f32],
+        images: HostArray,
+        labels: Vec<i32>,
+        mask: Vec<f32>,
     ) -> Result<(usize, Vec<[Buffer; 3]>)> {
-        let rows = batch_rows(images, labels, mask)?;
+        let rows = batch_rows(&images, &labels, &mask)?;
         // A label outside the classes one-hot encodes to zeros: a silent -0.0
         // loss and zero gradient. Refuse it (padded rows carry label 0).
         let as_i64: Vec<i64> = labels.iter().map(|&l| l as i64).collect();
         crate::nn::check_labels(&as_i64, self.spec.loss.num_classes)?;
         let p = rows_per_replica(rows, self.replicas())?;
-        let upload = |r: usize, images: &HostArray, labels: &[i32], mask: &[f32]| {
+        let upload = |r: usize, images: HostArray, labels: Vec<i32>, mask: Vec<f32>| {
             Ok([
-                to_device(&self.client, images, r)?,
-                to_device(&self.client, &HostArray::i32([p], labels.to_vec()), r)?,
-                to_device(&self.client, &HostArray::f32([p], mask.to_vec()), r)?,
+                to_device_owned(&self.client, images, r)?,
+                to_device_owned(&self.client, HostArray::i32([p], labels), r)?,
+                to_device_owned(&self.client, HostArray::f32([p], mask), r)?,
             ])
         };
         let buffers = if self.replicas() == 1 {
             vec![upload(0, images, labels, mask)?]
         } else {
-            shard_batch(images, labels, mask, self.replicas())?
-                .iter()
+            shard_batch(&images, &labels, &mask, self.replicas())?
+                .into_iter()
                 .enumerate()
-                .map(
-                    |(
-                        r,
-                        Shard {
-                            images,
-                            labels,
-                            mask,
-                        },
-                    )| upload(r, images, labels, mask),
-                )
+                .map(|(r, sh)| upload(r, sh.images, sh.labels, sh.mask))
                 .collect::<Result<_>>()?
         };
         Ok((p, buffers))
@@ -478,6 +430,7 @@ impl Engine {
     pub fn reset_accumulators(&mut self) -> Result<()> {
         let zeros: Vec<HostArray> = self.accs[0].iter().map(|a| acc_zeros(a.dims())).collect();
         self.accs = broadcast(&self.client, &zeros, self.replicas())?;
+        self.pending.clear();
         Ok(())
     }
 

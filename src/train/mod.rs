@@ -7,6 +7,7 @@ pub mod batches;
 pub mod centering;
 pub mod checkpoint;
 pub mod checkpoint_writer;
+pub mod compile_all;
 pub mod config;
 pub mod data_parallel;
 pub mod distributed;

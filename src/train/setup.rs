@@ -67,12 +67,20 @@ pub fn client_for(runtime: &RuntimeConfig) -> Result<Client> {
         )));
     }
     let (platform, options) = super::runtime_options::client_request(runtime)?;
-    PluginQuery {
+    let client = PluginQuery {
         path: runtime.plugin.clone(),
         platform,
         allow_fetch: true,
     }
-    .client(&options)
+    .client(&options)?;
+    client.set_synchronous(runtime.synchronous);
+    client.set_compile_cache(
+        runtime
+            .compile_cache
+            .dir()
+            .map(crate::runtime::CompileCache::new),
+    );
+    Ok(client)
 }
 
 /// Where a run's initial parameters come from.

@@ -62,17 +62,19 @@ pub fn run_step(
             .get(i as usize)
             .map(|(idx, size)| prepare_train(ds.as_ref(), idx, *size, &views, step))
     })?;
-    let (mut loss_sum, mut clipped) = (0.0, 0.0);
+    // Each microbatch is queued without a host read (its upload owns the
+    // prepared data until the transfer is done); the statistics are read
+    // once, after the update is queued.
     for batch in prefetch {
         let b = batch?;
-        let s = engine.accumulate(&b.images, &b.labels, &b.mask)?;
-        loss_sum += s.loss_sum;
-        clipped += s.clipped;
+        engine.accumulate_queued(b.images, b.labels, b.mask)?;
     }
     let non_finite_params = match secure {
         Some(sec) => sec.apply(engine, lr, step + 1)?,
         None => engine.apply(run.noise.key(), lr, step + 1, indices.len())?,
     };
+    let stats = engine.take_stats()?;
+    let (loss_sum, clipped) = (stats.loss_sum, stats.clipped);
     if let (Some(acc), Some(ev)) = (run.accountant.as_mut(), plan.step_event()) {
         acc.step(ev.q, ev.sigma)?;
     }

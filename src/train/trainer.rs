@@ -204,6 +204,13 @@ impl Trainer {
             .sum();
         let mut secure = super::secure_step::SecureStep::new(&settings, &plan, dims)?;
         let mut engine = Engine::new(&client, setup.spec.clone(), &state)?;
+        super::compile_all::compile_all(
+            &mut engine,
+            &client,
+            physical,
+            secure.is_some(),
+            &mut progress,
+        )?;
         let mut metrics = if run.step > 0 {
             let m = MetricsWriter::resume(&metrics_path, run.step)?;
             if let Some(w) = super::resume_state::metrics_gap(&metrics_path, run.step) {
