@@ -112,15 +112,16 @@ fn export_params_refuses_its_input_and_outputs_that_are_not_regular_files() {
     let _ = std::fs::remove_file(&cfg_file);
 }
 
-/// `root/{train,val}/class_k/img_i.png`: two classes of two 8x8 images.
+/// `root/{train,val}/class_k/img_i.png`: two classes of two 8x8 images
+/// (the splits differ: a test set equal to the training set is refused).
 fn tiny_image_tree(root: &Path) {
-    for split in ["train", "val"] {
+    for (split, shade) in [("train", 0u8), ("val", 7)] {
         for k in 0..2u8 {
             let dir = root.join(split).join(format!("class_{k}"));
             std::fs::create_dir_all(&dir).unwrap();
             for i in 0..2u8 {
                 let img = image::RgbImage::from_fn(8, 8, |x, y| {
-                    image::Rgb([k * 100, x as u8 * 20 + i, y as u8 * 20])
+                    image::Rgb([k * 100 + shade, x as u8 * 20 + i, y as u8 * 20])
                 });
                 img.save(dir.join(format!("img_{i}.png"))).unwrap();
             }
