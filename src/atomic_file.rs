@@ -29,9 +29,53 @@ pub fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}{TEMP_MARK}{}", std::process::id()))
 }
 
+/// Refuses an output path that exists and is not a regular file (a device
+/// node, a fifo, a socket, a folder; symbolic links are followed): the
+/// rename would replace it (as root, `/dev/null` itself). Called by every
+/// writer before it writes anything (issue 27, item 5).
+pub fn check_output(path: &Path) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => {
+            let what = if m.is_dir() {
+                "a folder"
+            } else {
+                "not a regular file (a device, fifo or socket)"
+            };
+            Err(Error::InvalidInput(format!(
+                "refusing to write {}: it exists and is {what}; outputs are written only \
+                 to regular files",
+                path.display()
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// [`check_output`], and refuses an output that is one of the command's
+/// `inputs` (compared as canonical paths, so `./a` and a link to `a` match):
+/// `export-params CKPT --out CKPT` would replace the checkpoint.
+pub fn check_output_not_input(out: &Path, inputs: &[&Path]) -> Result<()> {
+    check_output(out)?;
+    let Ok(out_c) = std::fs::canonicalize(out) else {
+        return Ok(()); // does not exist yet: cannot be an existing input
+    };
+    for input in inputs {
+        if std::fs::canonicalize(input).is_ok_and(|i| i == out_c) {
+            return Err(Error::InvalidInput(format!(
+                "refusing to write {}: it is this command's input {}; choose another --out",
+                out.display(),
+                input.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `path` atomically (temporary file, fsync, rename, fsync
-/// of the folder). The temporary file is removed if any step fails.
+/// of the folder). The temporary file is removed if any step fails. An
+/// existing `path` that is not a regular file is refused ([`check_output`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    check_output(path)?;
     let tmp = temp_path(path);
     let written = (|| -> Result<()> {
         let mut f = std::fs::File::create(&tmp).map_err(io_err(&tmp))?;
@@ -123,6 +167,22 @@ mod tests {
         let removed = remove_stale_temps(&dir).unwrap();
         assert_eq!(removed, vec![dir.join(".checkpoint.safetensors.tmp-99")]);
         assert_eq!(std::fs::read(&fin).unwrap(), b"new");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn outputs_that_are_not_regular_files_or_are_inputs_are_refused() {
+        let dir = std::env::temp_dir().join(format!("dpxla-atomic-out-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("ckpt");
+        write_atomically(&file, b"x").unwrap();
+        assert!(check_output_not_input(&dir.join("new"), &[&file]).is_ok());
+        let same = dir.join(".").join("ckpt");
+        let err = check_output_not_input(&same, &[&file]).unwrap_err();
+        assert!(err.to_string().contains("input"), "{err}");
+        let err = write_atomically(&dir, b"x").unwrap_err();
+        assert!(err.to_string().contains("a folder"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -242,6 +242,6 @@ pub fn write_scatter_features(
     };
     let path = out.join(FEATURES_MARKER);
     let text = serde_json::to_string_pretty(&marker).expect("plain struct");
-    std::fs::write(&path, text).map_err(io_error(&path))?;
+    crate::atomic_file::write_atomically(&path, text.as_bytes())?;
     Ok(counts)
 }

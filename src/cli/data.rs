@@ -95,6 +95,14 @@ pub fn run(cmd: DataCmd) -> anyhow::Result<()> {
 }
 
 fn inspect(ds: &dyn Dataset, stats: bool) -> anyhow::Result<()> {
+    // Issue 27, item 6: these are exact statistics of possibly private data.
+    eprintln!(
+        "warning: the class balance{} below are exact, NON-PRIVATE statistics of {}; if \
+         it is private data, do not publish them or derive a private run's settings (such \
+         as augment.mean/std) from them: take public values instead",
+        if stats { " and pixel mean/std" } else { "" },
+        ds.source().display()
+    );
     let [h, w, c] = ds.image_shape();
     println!("source:   {}", ds.source().display());
     println!("format:   {}", ds.kind());

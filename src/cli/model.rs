@@ -90,6 +90,7 @@ fn load_batch(loss: &ExampleLoss, path: &Path) -> anyhow::Result<Batch> {
 }
 
 pub fn grads(args: GradsArgs) -> anyhow::Result<()> {
+    dpxla::atomic_file::check_output_not_input(&args.out, &[&args.params, &args.batch])?;
     let model = by_name(&args.model)?;
     let loss = trace_example_loss(model.as_ref())?;
     // Exactly the model's parameters, by name (missing, extra or reshaped

@@ -42,6 +42,7 @@ fn has_debug_seed(meta: &checkpoint::CheckpointMeta) -> bool {
 /// checkpoint at `ckpt` to `out`, named as the model's parameters (what
 /// `model.init_from` and `dpxla eval --checkpoint` read).
 pub fn export_params(ckpt: &Path, out: &Path, averaged: bool) -> Result<Release> {
+    crate::atomic_file::check_output_not_input(out, &[ckpt])?;
     let (meta, state) = checkpoint::load(ckpt)?;
     let arrays = if averaged {
         if state.averages.is_empty() {

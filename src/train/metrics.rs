@@ -93,6 +93,7 @@ impl MetricsWriter {
     /// needed. `append = false` truncates an existing file: a fresh run.
     pub fn open(path: impl AsRef<Path>, append: bool) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
+        crate::atomic_file::check_output(&path)?;
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).map_err(|e| io_err(parent, e))?;
         }

@@ -20,6 +20,7 @@ pub mod finite;
 pub mod init_ledger;
 pub mod ledger_guard;
 pub mod lock;
+pub mod memory_check;
 pub mod metrics;
 pub mod nonprivate;
 pub mod plots;

@@ -26,6 +26,9 @@ pub struct TrainSettings {
     pub runtime: RuntimeConfig,
 }
 
+/// The largest accepted `privacy.clip_norm` (f32 headroom for N·C and σ·C).
+pub const MAX_CLIP_NORM: f64 = 1e30;
+
 impl TrainSettings {
     /// Settings with default augmentation, output and runtime.
     pub fn new(privacy: PrivacyConfig, training: TrainingConfig) -> TrainSettings {
@@ -117,6 +120,25 @@ impl TrainSettings {
             return bad(
                 "privacy.clip_norm",
                 format!("must be > 0, got {}", p.clip_norm),
+            );
+        }
+        // The programs hold C, the clipped sums (up to N·C) and the noise
+        // (σ·C) in f32, whose largest value is 3.4e38 (issue 27, item 6:
+        // C = 1e39 became ∞ and the run "diverged").
+        if p.clip_norm > MAX_CLIP_NORM {
+            return bad(
+                "privacy.clip_norm",
+                format!(
+                    "{:e} is too large: the clipped sums and the noise σ·C are f32 (at most \
+                     3.4e38); use C ≤ {MAX_CLIP_NORM:e} (typical values are 0.1 to 10)",
+                    p.clip_norm
+                ),
+            );
+        }
+        if self.output.dir.as_os_str().is_empty() {
+            return bad(
+                "output.dir",
+                "is empty: name the folder for checkpoints and metrics".into(),
             );
         }
         if !(p.delta > 0.0 && p.delta < 1.0) {

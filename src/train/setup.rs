@@ -205,6 +205,20 @@ impl Setup {
                 trace_example_eval_with(model, f)?.0,
             ),
         };
+        // Before any parameter or batch is allocated (issue 27, item 5).
+        let numel: u128 = loss.params.iter().map(|p| p.numel() as u128).sum();
+        let dtype_bytes = if model.dtype() == crate::trace::DType::F64 {
+            8
+        } else {
+            4
+        };
+        super::memory_check::check_run_sizes(
+            settings.training.physical_batch * settings.runtime.devices,
+            settings.augment.multiplicity,
+            &train.image_shape(),
+            numel,
+            dtype_bytes,
+        )?;
         let mut warnings = Vec::new();
         let initial = match initial {
             InitialParams::Fresh { seed } => init_params(&loss.params, seed),

@@ -147,7 +147,12 @@ impl Trainer {
         let (mut run, mut state) = start_or_resume(&setup, &ckpt_path, opts.resume, &key)?;
         let plan = setup.plan.clone();
         let private = plan.private.is_some();
-        let mut progress = Progress::new(plan.steps, run.step, opts.progress);
+        // This invocation's last step: the display ends there (issue 27, item 6:
+        // `--max-steps 5` of 12 showed 12/12).
+        let stop_at = opts
+            .max_steps_this_run
+            .map_or(plan.steps, |m| (run.step + m).min(plan.steps));
+        let mut progress = Progress::new(stop_at, run.step, opts.progress);
         if private {
             progress = progress.private_run();
         }
@@ -231,9 +236,6 @@ impl Trainer {
         };
         let started = Instant::now();
         let mut stopped_by_budget = false;
-        let stop_at = opts
-            .max_steps_this_run
-            .map_or(plan.steps, |m| (run.step + m).min(plan.steps));
         let mut last_eval = None;
         while run.step < stop_at {
             if let Some(signal) = opts.stop.as_ref().and_then(|s| s.requested()) {
