@@ -12,6 +12,7 @@ mod vmap;
 mod vmap_conv;
 mod vmap_conv_patches;
 mod vmap_rules;
+pub mod ws_jacobian;
 
 pub use vjp::{value_and_grad, vjp};
 pub use vmap::vmap;
