@@ -1,6 +1,8 @@
 //! dpxla: differentially private training of image classifiers on XLA.
 //!
-//! The layers, bottom up (see docs/design.md, "Layers, bottom up"):
+//! This crate re-exports the workspace's crates under one name, so that
+//! `use dpxla::...` reaches every layer. The layers, bottom up (see
+//! docs/design.md, "Crates and layers"):
 //! - [`array`]: host arrays, element types and bf16 conversion (used by
 //!   every layer above, depends on none);
 //! - [`runtime`]: the PJRT C API binding (all `unsafe` code lives there);
@@ -37,27 +39,12 @@
 //! println!("test accuracy {:.4} at (ε, δ) = {:?}", summary.test.accuracy, summary.epsilon);
 //! # Ok(()) }
 //! ```
-#![deny(unsafe_code)]
+#![forbid(unsafe_code)]
 
-pub mod array;
-pub mod atomic_file;
-pub mod audit;
-pub mod bench;
-pub mod data;
-pub mod dp;
-pub mod error;
-pub mod export;
-pub mod features;
-pub mod lower;
-pub mod nn;
-pub mod optim;
-pub mod program;
-#[allow(unsafe_code)]
-pub mod runtime;
-pub mod tensor_checksum;
-pub mod tensor_file;
-pub mod trace;
-pub mod train;
-pub mod transform;
-
-pub use error::{Error, Result};
+pub use dpxla_core::{array, atomic_file, error, tensor_checksum, tensor_file, trace, transform};
+pub use dpxla_core::{Error, Result};
+pub use dpxla_dp as dp;
+pub use dpxla_nn as nn;
+pub use dpxla_nn::optim;
+pub use dpxla_pjrt::{lower, program, runtime};
+pub use dpxla_train::{audit, bench, data, export, features, train};

@@ -1,0 +1,24 @@
+//! Tracing: the jaxpr-like IR, the builder and `Tensor` DSL, the one shape
+//! function, `verify`, the pretty printer and the reference interpreter.
+//! See docs/design.md, "Module map".
+
+mod builder;
+mod elementwise;
+mod error;
+mod interp;
+mod interp_conv;
+mod ir;
+mod pretty;
+mod shape;
+mod tensor;
+mod verify;
+
+/// Re-exported for existing code; the canonical path is [`crate::array`].
+pub use crate::array::{ArrayData, HostArray};
+pub use builder::{Builder, Tensor};
+pub use error::{ShapeError, TraceError, TraceResult};
+pub use interp::eval;
+pub use ir::*;
+pub use shape::abstract_eval;
+pub use shape::{dilate, windows};
+pub use verify::verify;

@@ -1,0 +1,204 @@
+//! The clipped sum of one physical batch, by the method chosen per tensor:
+//! materialised per-example gradients (`vmap`), or ghost norms with the
+//! book-keeping contraction (Bu et al. 2023, "Differentially private
+//! optimization on large model at small cost"): one backward pass keeps each
+//! layer's input `A` and output cotangent `G`; norms come from them
+//! (`transform::ghost`), and the clipped sum is Σ_b w_b·A_bᵀG_b as ONE
+//! contraction. No per-example gradient tensor of a factored layer is formed.
+//!
+//! DP invariant 2 is unchanged: each example's whole gradient (all tensors)
+//! has its norm computed exactly (up to float rounding, in f64), is scaled by
+//! min(1, C/‖g‖) and summed; padded rows have weight 0 and contribute exactly
+//! zero (their rows of `A` and `G` are zeroed, so even a non-finite padded row
+//! cannot leak into the sum).
+
+use super::clip::{
+    clip_weights_from_sq, per_example_sq_norm, weighted_sum, zero_non_finite, ClipMode,
+};
+use super::float_bound::ghost_sq_bound;
+use dpxla_core::trace::{Builder, CmpDir, DType, Graph, Tensor};
+use dpxla_core::transform::ghost::{factor_gradient, factored_weighted_sum, FactoredGrad};
+use dpxla_core::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// How per-example gradient norms and the clipped sum are computed
+/// (`privacy.clipping_method`). All give the same result up to rounding.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClipMethod {
+    /// Per tensor, from the shapes: ghost norms and book-keeping where the
+    /// gradient is a contraction and the Gram form is cheaper, else the
+    /// materialised per-example gradient.
+    #[default]
+    Auto,
+    /// Materialise every per-example gradient (`vmap(grad)`, as JAX does).
+    Vmap,
+    /// Ghost norms (Gram form) and the book-keeping contraction for every
+    /// tensor whose gradient is a contraction, whatever the cost.
+    Bookkeeping,
+}
+
+impl std::str::FromStr for ClipMethod {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "auto" => Ok(ClipMethod::Auto),
+            "vmap" => Ok(ClipMethod::Vmap),
+            "bookkeeping" => Ok(ClipMethod::Bookkeeping),
+            _ => Err(Error::InvalidInput(format!(
+                "unknown clipping method '{s}' (auto, vmap or bookkeeping)"
+            ))),
+        }
+    }
+}
+
+/// How one trainable tensor is handled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TensorMethod {
+    /// Per-example gradient formed; norm and weighted sum from it.
+    Materialised,
+    /// Norm ‖A_b‖²‖G_b‖² (no positions) and the book-keeping contraction.
+    GhostDirect,
+    /// Norm from Gram matrices over positions and the contraction.
+    GhostGram,
+}
+
+impl std::fmt::Display for TensorMethod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            TensorMethod::Materialised => "vmap (materialised)",
+            TensorMethod::GhostDirect => "ghost norm + book-keeping",
+            TensorMethod::GhostGram => "ghost Gram norm + book-keeping",
+        })
+    }
+}
+
+/// The method for each gradient output (1..) of the batched per-example
+/// gradient graph `pe` (outputs: losses, then one gradient per tensor).
+pub fn plan(pe: &Graph, method: ClipMethod) -> Vec<TensorMethod> {
+    choose(pe, method).into_iter().map(|(m, _)| m).collect()
+}
+
+/// [`plan`] with the factors of each ghost tensor (None when materialised),
+/// so the graph is searched once per tensor.
+fn choose(pe: &Graph, method: ClipMethod) -> Vec<(TensorMethod, Option<FactoredGrad>)> {
+    (1..pe.outputs.len())
+        .map(|k| {
+            let f = match method {
+                ClipMethod::Vmap => None,
+                _ => factor_gradient(pe, k),
+            };
+            match f {
+                Some(f) if method == ClipMethod::Auto && !f.gram_is_cheaper() => {
+                    (TensorMethod::Materialised, None)
+                }
+                Some(f) if f.positions == 1 => (TensorMethod::GhostDirect, Some(f)),
+                Some(f) => (TensorMethod::GhostGram, Some(f)),
+                None => (TensorMethod::Materialised, None),
+            }
+        })
+        .collect()
+}
+
+/// What [`clipped_sums`] returns.
+pub struct ClippedSums<'b> {
+    /// Per-example losses `[P]`.
+    pub losses: Tensor<'b>,
+    /// Σ_p w_p·grad_p per trainable tensor, in f64.
+    pub sums: Vec<Tensor<'b>>,
+    /// Number of real examples that were clipped (diagnostic).
+    pub clipped: Tensor<'b>,
+    /// `[P]` bool: the example's whole gradient is finite.
+    pub finite: Tensor<'b>,
+}
+
+/// Emits into `b` the clipped, masked sum of the per-example gradients that
+/// `pe` (= `vmap(value_and_grad(loss))`, example axis 0 on every output)
+/// computes from `args`, using `method` per tensor.
+pub fn clipped_sums<'b>(
+    b: &'b Builder,
+    pe: &Graph,
+    args: &[Tensor<'b>],
+    mask: Tensor<'b>,
+    mode: ClipMode,
+    clip_norm: f64,
+    method: ClipMethod,
+) -> ClippedSums<'b> {
+    // Per tensor: its factors when the method is a ghost one, else None.
+    let factors: Vec<Option<FactoredGrad>> =
+        choose(pe, method).into_iter().map(|(_, f)| f).collect();
+    // Ask the graph for what each tensor needs: the gradient itself, or the
+    // two factors of its contraction (the contraction itself is then dead
+    // code, dropped when the caller finishes the graph).
+    let mut needed = pe.clone();
+    needed.outputs = vec![pe.outputs[0]];
+    for (k, f) in factors.iter().enumerate() {
+        match f {
+            None => needed.outputs.push(pe.outputs[k + 1]),
+            Some(f) => needed.outputs.extend([f.lhs, f.rhs]),
+        }
+    }
+    let outs = b.call(&needed, args);
+    let losses = outs[0];
+    let mut next = outs[1..].iter().copied();
+    let parts: Vec<Part<'b>> = factors
+        .into_iter()
+        .enumerate()
+        .map(|(k, f)| {
+            let first = next.next().expect("one output per tensor");
+            match f {
+                None => Part::Grad(first),
+                Some(f) => {
+                    // Mixed precision: factors of a bf16 contraction are
+                    // widened (exactly) to the gradient's dtype (f32) here,
+                    // before any norm, weight or sum (DP invariant 2).
+                    let dt = pe.aval(pe.outputs[k + 1]).dtype;
+                    let g = next.next().expect("two factors");
+                    Part::Factors(f, first.convert(dt), g.convert(dt))
+                }
+            }
+        })
+        .collect();
+    // Squared norms in f64: a norm computed low can let a clipped gradient
+    // exceed C. Ghost tensors use a proven upper bound on the norm of what
+    // their f64 contraction below actually adds (`dp::float_bound`).
+    let sq: Vec<Tensor<'b>> = parts
+        .iter()
+        .map(|part| match part {
+            Part::Grad(g) => per_example_sq_norm(*g),
+            Part::Factors(f, a, g) => ghost_sq_bound(f, *a, *g),
+        })
+        .collect();
+    let cw = clip_weights_from_sq(&sq, mask, mode, clip_norm);
+    let sums = parts
+        .iter()
+        .zip(&cw.weights)
+        .map(|(part, &w)| match part {
+            Part::Grad(g) => weighted_sum(w, zero_non_finite(*g, cw.finite)),
+            Part::Factors(f, a, g) => {
+                // Rows of weight 0 (padding, non-finite gradients) are zeroed
+                // in both factors, so they add exactly nothing whatever their
+                // values (0·NaN would be NaN).
+                // The contraction runs in f64 (the f32 weight and factors
+                // widen exactly), so its rounding is the γ_{PT+2}(2⁻⁵³) that
+                // `ghost_sq_bound` accounts for; the sum is f64.
+                let keep = w.compare(w.lit(0.0), CmpDir::Ne);
+                let wide = |x: Tensor<'b>| zero_non_finite(x, keep).convert(DType::F64);
+                factored_weighted_sum(f, w.convert(DType::F64), wide(*a), wide(*g))
+            }
+        })
+        .collect();
+    ClippedSums {
+        losses,
+        sums,
+        clipped: cw.clipped,
+        finite: cw.finite,
+    }
+}
+
+/// What the clipping needs of one tensor: its materialised per-example
+/// gradient, or the factors `A`, `G` of its per-example contraction.
+enum Part<'b> {
+    Grad(Tensor<'b>),
+    Factors(FactoredGrad, Tensor<'b>, Tensor<'b>),
+}

@@ -1,0 +1,181 @@
+//! Per-example clipping inside the compiled accumulate step (DP invariant 2):
+//! each example's gradient is scaled by min(1, C/‖g‖) (Abadi et al. 2016,
+//! Algorithm 1) and the clipped gradients are summed; padded rows have weight 0,
+//! and examples whose gradient is not finite contribute exactly zero.
+
+use dpxla_core::trace::{DType, Tensor};
+use dpxla_core::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// How per-example gradients are clipped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClipMode {
+    /// One norm over all trainable parameters: ‖g‖₂ ≤ C.
+    #[default]
+    Flat,
+    /// Each of the m trainable parameter tensors clipped to C/√m, so the whole
+    /// gradient still has norm ≤ C (McMahan et al. 2018, per-layer clipping).
+    PerLayer,
+}
+
+impl std::str::FromStr for ClipMode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "flat" => Ok(ClipMode::Flat),
+            "per-layer" => Ok(ClipMode::PerLayer),
+            _ => Err(Error::InvalidInput(format!(
+                "unknown clipping mode '{s}' (flat or per-layer)"
+            ))),
+        }
+    }
+}
+
+/// Squared L2 norm of each example's slice of `g` (`[P, ...]` → `[P]`), in f64.
+///
+/// f64 accumulation (Casacuberta et al. 2022, "Widespread underestimation of
+/// sensitivity in differentially private libraries"): a sum of squares over
+/// millions of coordinates in f32 can underestimate the norm by far more than
+/// one rounding (small terms vanish next to a large partial sum), and the
+/// clipped gradient then exceeds C. In f64 the relative error over n terms is
+/// ≤ n·2⁻⁵³ (2.8e-9 for 25M coordinates), and the square of any finite f32
+/// cannot overflow.
+pub fn per_example_sq_norm<'b>(g: Tensor<'b>) -> Tensor<'b> {
+    let g = g.convert(DType::F64);
+    let axes: Vec<usize> = (1..g.rank()).collect();
+    if axes.is_empty() {
+        g * g
+    } else {
+        (g * g).sum(&axes)
+    }
+}
+
+/// The clipping target is C(1 − 1e-6), for the precision the programs are
+/// lowered at: every `dot_general` and `convolution` at precision HIGHEST
+/// (`lower::ops`, test `lower_precision.rs`), so no backend rounds the
+/// operands below their dtype (TF32 would round both operands to 10 mantissa
+/// bits, 2⁻¹¹ ≈ 4.9e-4 each, and one bf16 pass to 7, 2⁻⁸ ≈ 3.9e-3: an excess of
+/// ~1e-3, a thousand times the margin; hence HIGHEST is not configurable).
+/// The margin absorbs the relative errors between the norm the factor is
+/// computed from and the norm of what is summed: the f64 norm's (≤ 3e-9
+/// above), the f32 rounding of the factor (2⁻²⁴), the f64 weighted sum's or
+/// book-keeping contraction's backward error (≤ γ_{PT+2}(2⁻⁵³), 1e-9 even at
+/// P·T = 10⁷; [`weighted_sum`], `dp::float_bound`) and the ghost bound's slack
+/// (≤ 1.5e-7, `dp::float_bound::RELATIVE_SLACK`): ≤ 2.2e-7 in all, so each
+/// example's contribution to the f64 sum has norm ≤ C.
+pub const CLIP_MARGIN: f64 = 1e-6;
+
+/// min(1, c'/‖g‖) with c' = c(1 − [`CLIP_MARGIN`]), written as 1/max(1, ‖g‖/c'):
+/// exactly 1 for small gradients and finite for a zero gradient, in the
+/// norm's dtype (f64; callers round the factor to the weights' dtype).
+pub fn clip_factor<'b>(norm: Tensor<'b>, c: f64) -> Tensor<'b> {
+    let one = norm.lit(1.0);
+    one / (norm / (c * (1.0 - CLIP_MARGIN))).max(one)
+}
+
+/// Whether each example's f64 norm is finite (`[P]` bool): false for NaN and ∞.
+fn finite<'b>(norm: Tensor<'b>) -> Tensor<'b> {
+    norm.lt(norm.lit(f64::INFINITY))
+}
+
+/// `g` with the slices of non-finite examples replaced by zeros, so that
+/// 0·NaN = NaN cannot reach the sum: an example (or padded row) whose gradient
+/// is NaN or ∞ contributes exactly zero instead of poisoning the whole update,
+/// which would reveal it outside the mechanism.
+pub fn zero_non_finite<'b>(g: Tensor<'b>, ok: Tensor<'b>) -> Tensor<'b> {
+    let shape = g.shape();
+    let pred = ok.broadcast_in_dim(&shape, &[0]);
+    pred.select(g, g.lit(0.0).broadcast_to(&shape))
+}
+
+/// Per-example weights for each trainable tensor: `mask · clip factor` (0 for
+/// a non-finite gradient), one `[P]` vector per gradient (all equal for flat
+/// clipping); the gradients with non-finite examples zeroed (pass these, not
+/// the raw ones, to [`weighted_sum`]); and the number of real examples whose
+/// gradient was clipped (diagnostic only).
+pub fn clip_weights<'b>(
+    grads: &[Tensor<'b>],
+    mask: Tensor<'b>,
+    mode: ClipMode,
+    c: f64,
+) -> (Vec<Tensor<'b>>, Vec<Tensor<'b>>, Tensor<'b>) {
+    let sq: Vec<Tensor<'b>> = grads.iter().map(|&g| per_example_sq_norm(g)).collect();
+    let w = clip_weights_from_sq(&sq, mask, mode, c);
+    let safe = grads
+        .iter()
+        .map(|&g| zero_non_finite(g, w.finite))
+        .collect();
+    (w.weights, safe, w.clipped)
+}
+
+/// What [`clip_weights_from_sq`] returns.
+pub struct ClipWeights<'b> {
+    /// One `[P]` weight vector per tensor, in the mask's dtype: `mask · clip
+    /// factor`, and exactly 0 for an example whose gradient is not finite.
+    pub weights: Vec<Tensor<'b>>,
+    /// `[P]` bool: the example's whole gradient is finite.
+    pub finite: Tensor<'b>,
+    /// Number of real examples that were clipped (diagnostic only).
+    pub clipped: Tensor<'b>,
+}
+
+/// The clip weights from each trainable tensor's per-example squared norm
+/// (`[P]` each, f64), however it was computed: materialised gradients
+/// ([`clip_weights`]) or ghost norms (`dp::bookkeeping`).
+pub fn clip_weights_from_sq<'b>(
+    sq: &[Tensor<'b>],
+    mask: Tensor<'b>,
+    mode: ClipMode,
+    c: f64,
+) -> ClipWeights<'b> {
+    let dt = mask.dtype();
+    // One non-finite coordinate anywhere makes the total non-finite.
+    let total = sq[1..].iter().fold(sq[0], |a, &b| a + b);
+    let ok = finite(total);
+    let zero = mask.lit(0.0).broadcast_to(&mask.shape());
+    let live = |factor: Tensor<'b>| ok.select(mask * factor.convert(dt), zero);
+    let (weights, clipped) = match mode {
+        ClipMode::Flat => {
+            let norm = total.sqrt();
+            let w = live(clip_factor(norm, c));
+            let over = norm.gt(norm.lit(c)).convert(dt);
+            (vec![w; sq.len()], (mask * over).sum(&[0]))
+        }
+        ClipMode::PerLayer => {
+            let cj = c / (sq.len() as f64).sqrt();
+            let mut any = None;
+            let ws = sq
+                .iter()
+                .map(|&s| {
+                    let norm = s.sqrt();
+                    let over = norm.gt(norm.lit(cj)).convert(dt);
+                    any = Some(match any {
+                        None => over,
+                        Some(a) => over.max(a),
+                    });
+                    live(clip_factor(norm, cj))
+                })
+                .collect();
+            (ws, (mask * any.expect("at least one gradient")).sum(&[0]))
+        }
+    };
+    ClipWeights {
+        weights,
+        finite: ok,
+        clipped,
+    }
+}
+
+/// Σ_p `w[p]·g[p]` over the example axis: `[P]` · `[P, ...]` → `[...]`, in
+/// f64. Each product of an f32 weight and an f32 gradient entry is exact in
+/// f64, so the result is exactly Σ_p w_p·g̃_p with |g̃_p − g_p| ≤ γ_P(2⁻⁵³)|g_p|
+/// entrywise (Higham §3.1): a relative 2.8e-14 at P = 256, inside
+/// [`CLIP_MARGIN`]. In f32 it was γ_P(2⁻²⁴) ≈ 1.5e-5 at P = 256, beyond the
+/// margin. Written as a product and a reduction (one fused loop in XLA, no
+/// f64 copy of the per-example gradients).
+pub fn weighted_sum<'b>(w: Tensor<'b>, g: Tensor<'b>) -> Tensor<'b> {
+    let g = g.convert(DType::F64);
+    let w = w.convert(DType::F64).broadcast_in_dim(&g.shape(), &[0]);
+    (w * g).sum(&[0])
+}

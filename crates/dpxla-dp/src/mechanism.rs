@@ -1,0 +1,141 @@
+//! The DP-SGD mechanism as one value: per-example clipping to C and Gaussian
+//! noise N(0, σ²C²) on the clipped sum, divided by the expected batch size.
+//!
+//! One value instead of a clipping spec and a noise spec: the clip norm is
+//! stated once (it is both the clipping bound and the noise's sensitivity),
+//! and "clipping without noise" or "noise scaled to another C" cannot be
+//! written. It is the Rust form of jax_privacy's bounded-sensitivity
+//! callable (clip, then a Gaussian calibrated to that bound; see jax_privacy
+//! `gradient_clipping` and `noise_addition`). A run gets it from
+//! [`PrivacyPlan::mechanism`](super::plan::PrivacyPlan::mechanism), which
+//! derives σ from the accountant; [`DpMechanism::new`] exists for tests and
+//! benchmarks that fix σ themselves.
+
+use super::bookkeeping::ClipMethod;
+use super::clip::ClipMode;
+use dpxla_core::{Error, Result};
+
+/// Per-example clipping of the accumulate step.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Clipping {
+    /// C: every example's (view-averaged) gradient is clipped to this norm.
+    pub norm: f64,
+    /// One norm over all trainable tensors, or C/√m per tensor.
+    pub mode: ClipMode,
+    /// How norms and the clipped sum are computed (same result up to
+    /// rounding; `dp::bookkeeping`).
+    pub method: ClipMethod,
+}
+
+/// Where the Gaussian noise is drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NoiseSource {
+    /// In the compiled apply step, from a `u32[4]` key (f64 Box–Muller).
+    #[default]
+    Device,
+    /// On the host (`privacy.secure_noise`: exact discrete Gaussian from a
+    /// CSPRNG); the apply step then takes the noisy average as given.
+    Host,
+}
+
+/// Clipping to C plus N(0, σ²C²) once per logical batch, then division by
+/// the expected batch size q·N (never by the realised, private, size).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DpMechanism {
+    clipping: Clipping,
+    sigma: f64,
+    expected_batch: f64,
+    source: NoiseSource,
+}
+
+impl DpMechanism {
+    /// Checks C > 0, σ ≥ 0 and q·N > 0, all finite. σ = 0 clips without
+    /// hiding anything (benchmarks, audits); a privacy plan never makes it.
+    pub fn new(clipping: Clipping, sigma: f64, expected_batch: f64) -> Result<DpMechanism> {
+        let bad = |what: String| Err(Error::InvalidInput(format!("DP mechanism: {what}")));
+        if !(clipping.norm > 0.0 && clipping.norm.is_finite()) {
+            return bad(format!("clip norm must be > 0, got {}", clipping.norm));
+        }
+        if !(sigma >= 0.0 && sigma.is_finite()) {
+            return bad(format!("noise multiplier must be >= 0, got {sigma}"));
+        }
+        if !(expected_batch > 0.0 && expected_batch.is_finite()) {
+            return bad(format!(
+                "expected batch size must be > 0, got {expected_batch}"
+            ));
+        }
+        Ok(DpMechanism {
+            clipping,
+            sigma,
+            expected_batch,
+            source: NoiseSource::Device,
+        })
+    }
+
+    /// The same mechanism with its noise drawn on the host.
+    pub fn with_noise_source(mut self, source: NoiseSource) -> DpMechanism {
+        self.source = source;
+        self
+    }
+
+    /// The clipping (C, mode, method).
+    pub fn clipping(&self) -> Clipping {
+        self.clipping
+    }
+
+    /// C, the clip norm: the L2 sensitivity of the clipped sum.
+    pub fn clip_norm(&self) -> f64 {
+        self.clipping.norm
+    }
+
+    /// σ, the noise multiplier.
+    pub fn sigma(&self) -> f64 {
+        self.sigma
+    }
+
+    /// σ·C, the standard deviation of the noise on each coordinate of the sum.
+    pub fn noise_std(&self) -> f64 {
+        self.sigma * self.clipping.norm
+    }
+
+    /// q·N, the divisor of the noisy sum.
+    pub fn expected_batch(&self) -> f64 {
+        self.expected_batch
+    }
+
+    /// Where the noise is drawn.
+    pub fn noise_source(&self) -> NoiseSource {
+        self.source
+    }
+
+    /// The same mechanism computing norms and sums with `method`.
+    pub fn with_method(mut self, method: ClipMethod) -> DpMechanism {
+        self.clipping.method = method;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clip(norm: f64) -> Clipping {
+        Clipping {
+            norm,
+            mode: ClipMode::Flat,
+            method: ClipMethod::Auto,
+        }
+    }
+
+    #[test]
+    fn refuses_a_mechanism_without_sensitivity_or_with_negative_noise() {
+        assert!(DpMechanism::new(clip(0.0), 1.0, 10.0).is_err());
+        assert!(DpMechanism::new(clip(f64::INFINITY), 1.0, 10.0).is_err());
+        assert!(DpMechanism::new(clip(1.0), -0.1, 10.0).is_err());
+        assert!(DpMechanism::new(clip(1.0), f64::NAN, 10.0).is_err());
+        assert!(DpMechanism::new(clip(1.0), 1.0, 0.0).is_err());
+        let m = DpMechanism::new(clip(0.5), 2.0, 10.0).unwrap();
+        assert_eq!(m.noise_std(), 1.0);
+        assert_eq!(m.noise_source(), NoiseSource::Device);
+    }
+}

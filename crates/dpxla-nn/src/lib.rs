@@ -1,0 +1,76 @@
+//! Layers, models and the traced per-example loss. See docs/design.md, "Module map".
+//!
+//! A model maps ONE example to logits; the per-example loss graph is traced
+//! from it, and per-example gradients come from `vmap(value_and_grad(loss))`
+//! (see `per_example`). Parameters are named hierarchically (`conv1/w`) and their
+//! sorted order is the compiled program's argument order.
+//!
+//! - [`layers`]: dense, conv (plain, bias-free, weight-standardised),
+//!   GroupNorm, LayerNorm, pooling, activations;
+//! - [`models`]: the zoo, by name ([`by_name`], [`by_name_with`]); parameter
+//!   counts with [`param_count`] / [`param_specs`];
+//! - [`transfer`]: checkpoints, torchvision ResNet mapping, head replacement,
+//!   freezing (with [`per_example_grads_wrt`]).
+#![forbid(unsafe_code)]
+
+pub mod optim;
+
+mod batch;
+mod init;
+pub mod layers;
+mod loss;
+mod mixed_precision;
+pub mod models;
+mod ops;
+mod params;
+mod trace_model;
+
+pub use batch::{check_labels, example_input_names, Batch};
+pub use init::{init_params, Init, ParamSpec};
+pub mod transfer;
+
+pub use loss::{
+    batch_grads, batch_mean_loss, param_count, param_specs, per_example_grads,
+    per_example_grads_wrt, trace_example_loss, trace_example_loss_with, ExampleLoss, LossFn,
+};
+pub use mixed_precision::{ComputeDtype, MixedPrecision};
+pub use models::{by_name, by_name_with, model_names, ModelOptions, MODELS};
+pub use ops::{window_out, NnOps, Padding};
+pub use params::Params;
+pub use trace_model::{
+    checked_logits, cross_entropy, trace_example_eval, trace_example_eval_with, trace_example_fn,
+    ExampleFn,
+};
+
+use dpxla_core::trace::{DType, Tensor};
+
+/// A classifier traced one example at a time.
+pub trait Model {
+    /// The name it is selected by.
+    fn name(&self) -> &str;
+    /// Shape of one input example (e.g. `[28, 28, 1]`, NHWC without N).
+    fn input_shape(&self) -> Vec<usize>;
+    fn num_classes(&self) -> usize;
+    /// Logits `[num_classes]` of one example `x` (shape `input_shape()`).
+    fn logits<'b>(&self, p: &Params<'b>, x: Tensor<'b>) -> Tensor<'b>;
+    /// The floating-point type of the parameters, the input and the whole
+    /// computation: f32 by default; a model returning [`DType::F64`] runs in
+    /// double precision end to end (per-example gradients, clipping), the
+    /// oracle to compare an f32 run with.
+    fn dtype(&self) -> DType {
+        DType::F32
+    }
+    /// A centred model's per-example feature vector (`[D]`) and `R`, a bound
+    /// on its L2 norm: the model subtracts the training set's mean of it, held
+    /// in the parameter [`CENTER_PARAM`] (`[D]`). That parameter is never
+    /// trained; a fresh run fills it before its first step with the mean
+    /// released by the Gaussian mechanism (`train::centering`). `None` (the
+    /// default): the model is not centred.
+    fn centered_features<'b>(&self, _x: Tensor<'b>) -> Option<(Tensor<'b>, f64)> {
+        None
+    }
+}
+
+/// The parameter holding a centred model's feature mean (see
+/// [`Model::centered_features`]): declared by the model, never trained.
+pub const CENTER_PARAM: &str = "center/mean";

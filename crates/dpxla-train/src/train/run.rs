@@ -1,0 +1,64 @@
+//! `dpxla train` and `dpxla eval` on a configuration: thin layers over
+//! [`Trainer`](super::trainer::Trainer) and the engine.
+
+use super::checkpoint;
+use super::config::Config;
+use super::engine::{Engine, HostState};
+use super::evaluate::evaluate;
+use super::setup::{client_for, Setup};
+use dpxla_core::{Error, Result};
+
+pub use super::trainer::{TrainOptions, TrainSummary};
+
+/// Trains the run `cfg` describes (see [`Trainer::run`](super::trainer::Trainer::run)).
+pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {
+    super::trainer::Trainer::from_config(cfg)?.run(opts)
+}
+
+/// The result of [`evaluate_checkpoint`].
+#[derive(Clone, Copy, Debug)]
+pub struct CheckpointEval {
+    pub loss: f64,
+    pub accuracy: f64,
+    pub examples: usize,
+}
+
+/// Evaluates the parameters in `path` (a checkpoint, or a parameter file) on
+/// the configured test set.
+pub fn evaluate_checkpoint(
+    cfg: &Config,
+    path: &std::path::Path,
+    averaged: bool,
+) -> Result<CheckpointEval> {
+    let setup = Setup::build(cfg)?;
+    let tensors = checkpoint::read_param_tensors(path, averaged)?;
+    let params = dpxla_nn::transfer::load_params(&setup.spec.loss, &tensors)?;
+    let state = HostState {
+        params: params.into_iter().map(|(_, a)| a).collect(),
+        slots: vec![],
+        averages: vec![],
+    };
+    let client = client_for(&cfg.runtime)?;
+    let mut spec = setup.spec;
+    spec.averaging = dpxla_nn::optim::Averaging::None;
+    let mut engine = Engine::new(&client, spec, &state)?;
+    let r = evaluate(
+        &mut engine,
+        setup.test.as_ref(),
+        cfg.training.physical_batch,
+        &setup.eval_augment,
+        false,
+    )?;
+    if !r.loss.is_finite() {
+        return Err(Error::InvalidInput(format!(
+            "{}: the test loss is {} with these parameters; refusing to report it",
+            path.display(),
+            r.loss
+        )));
+    }
+    Ok(CheckpointEval {
+        loss: r.loss,
+        accuracy: r.accuracy,
+        examples: setup.test.len(),
+    })
+}

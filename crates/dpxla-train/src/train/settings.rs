@@ -1,0 +1,226 @@
+//! The settings of a run besides its model and data ([`TrainSettings`], what
+//! the library's `Trainer` takes), their validation, and the constructors a
+//! library user starts from (`PrivacyConfig::target_epsilon`,
+//! `TrainingConfig::new`, ...).
+
+use super::config::{
+    default_clip, default_physical, keyed, AugmentSection, OutputConfig, PrivacyConfig,
+    RuntimeConfig, TrainingConfig,
+};
+use dpxla_core::{Error, Result};
+use dpxla_dp::accountant::AccountantKind;
+use dpxla_dp::bookkeeping::ClipMethod;
+use dpxla_dp::clip::ClipMode;
+use dpxla_nn::optim::{Averaging, Optimizer, Schedule};
+use serde::Serialize;
+
+/// Everything about a run but the model and the data: the part of a
+/// [`Config`] the library's [`Trainer`](super::trainer::Trainer) takes
+/// alongside a model and datasets given as values.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TrainSettings {
+    pub augment: AugmentSection,
+    pub privacy: PrivacyConfig,
+    pub training: TrainingConfig,
+    pub output: OutputConfig,
+    pub runtime: RuntimeConfig,
+}
+
+/// The largest accepted `privacy.clip_norm` (f32 headroom for N·C and σ·C).
+pub const MAX_CLIP_NORM: f64 = 1e30;
+
+impl TrainSettings {
+    /// Settings with default augmentation, output and runtime.
+    pub fn new(privacy: PrivacyConfig, training: TrainingConfig) -> TrainSettings {
+        TrainSettings {
+            augment: AugmentSection::default(),
+            privacy,
+            training,
+            output: OutputConfig::default(),
+            runtime: RuntimeConfig::default(),
+        }
+    }
+}
+
+impl PrivacyConfig {
+    /// DP-SGD with σ calibrated to (ε, δ) over the planned steps, C = 1,
+    /// flat clipping, the RDP accountant and automatic clipping method;
+    /// change fields with struct-update syntax
+    /// (`PrivacyConfig { clip_norm: 0.1, ..PrivacyConfig::target_epsilon(3.0, 1e-5) }`).
+    pub fn target_epsilon(epsilon: f64, delta: f64) -> PrivacyConfig {
+        PrivacyConfig {
+            target_epsilon: Some(epsilon),
+            ..PrivacyConfig::noise_multiplier_unset(delta)
+        }
+    }
+
+    /// DP-SGD with a fixed noise multiplier σ (ε follows from it).
+    pub fn noise_multiplier(sigma: f64, delta: f64) -> PrivacyConfig {
+        PrivacyConfig {
+            noise_multiplier: Some(sigma),
+            ..PrivacyConfig::noise_multiplier_unset(delta)
+        }
+    }
+
+    /// No clipping and no noise: the non-private baseline (no guarantee).
+    pub fn disabled() -> PrivacyConfig {
+        PrivacyConfig {
+            enabled: false,
+            ..PrivacyConfig::noise_multiplier_unset(1e-5)
+        }
+    }
+
+    fn noise_multiplier_unset(delta: f64) -> PrivacyConfig {
+        PrivacyConfig {
+            enabled: true,
+            clip_norm: default_clip(),
+            noise_multiplier: None,
+            target_epsilon: None,
+            delta,
+            accountant: AccountantKind::default(),
+            clipping: ClipMode::default(),
+            clipping_method: ClipMethod::default(),
+            debug_seed: None,
+            secure_noise: false,
+            allow_large_delta: false,
+            centering_noise_multiplier: None,
+            audit_disable_noise: false,
+            audit_disable_clipping: false,
+        }
+    }
+}
+
+impl TrainingConfig {
+    /// Expected logical batch `batch_size`, learning rate `learning_rate`,
+    /// one epoch, physical batch 128, SGD without momentum, constant
+    /// schedule, no averaging, evaluation and checkpoint at the end only.
+    pub fn new(batch_size: f64, learning_rate: f64) -> TrainingConfig {
+        TrainingConfig {
+            batch_size,
+            steps: None,
+            epochs: Some(1.0),
+            physical_batch: default_physical(),
+            learning_rate,
+            optimizer: Optimizer::default(),
+            schedule: Schedule::default(),
+            averaging: Averaging::default(),
+            eval_every: 0,
+            checkpoint_every: 0,
+        }
+    }
+}
+
+impl TrainSettings {
+    /// Checks every value that can be checked without the model and data.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |key: &str, msg: String| Err(Error::InvalidInput(format!("{key}: {msg}")));
+        let p = &self.privacy;
+        p.refuse_audit_switches()?;
+        if !(p.clip_norm > 0.0 && p.clip_norm.is_finite()) {
+            return bad(
+                "privacy.clip_norm",
+                format!("must be > 0, got {}", p.clip_norm),
+            );
+        }
+        // The programs hold C, the clipped sums (up to N·C) and the noise
+        // (σ·C) in f32, whose largest value is 3.4e38 (issue 27, item 6:
+        // C = 1e39 became ∞ and the run "diverged").
+        if p.clip_norm > MAX_CLIP_NORM {
+            return bad(
+                "privacy.clip_norm",
+                format!(
+                    "{:e} is too large: the clipped sums and the noise σ·C are f32 (at most \
+                     3.4e38); use C ≤ {MAX_CLIP_NORM:e} (typical values are 0.1 to 10)",
+                    p.clip_norm
+                ),
+            );
+        }
+        if self.output.dir.as_os_str().is_empty() {
+            return bad(
+                "output.dir",
+                "is empty: name the folder for checkpoints and metrics".into(),
+            );
+        }
+        if !(p.delta > 0.0 && p.delta < 1.0) {
+            return bad(
+                "privacy.delta",
+                format!("must be in (0, 1), got {}", p.delta),
+            );
+        }
+        if let Some(s) = p.noise_multiplier {
+            if !(s > 0.0 && s.is_finite()) {
+                return bad("privacy.noise_multiplier", format!("must be > 0, got {s}"));
+            }
+        }
+        if let Some(s) = p.centering_noise_multiplier {
+            if !(s > 0.0 && s.is_finite()) {
+                return bad(
+                    "privacy.centering_noise_multiplier",
+                    format!("must be > 0, got {s}"),
+                );
+            }
+        }
+        if let Some(e) = p.target_epsilon {
+            if !(e > 0.0 && e.is_finite()) {
+                return bad("privacy.target_epsilon", format!("must be > 0, got {e}"));
+            }
+        }
+        if p.enabled && p.noise_multiplier.is_none() && p.target_epsilon.is_none() {
+            return bad(
+                "privacy.noise_multiplier",
+                "give noise_multiplier or target_epsilon (or set privacy.enabled = false)".into(),
+            );
+        }
+        let t = &self.training;
+        if !(t.batch_size >= 1.0 && t.batch_size.is_finite()) {
+            return bad(
+                "training.batch_size",
+                format!("must be >= 1, got {}", t.batch_size),
+            );
+        }
+        match (t.steps, t.epochs) {
+            (Some(_), Some(_)) => {
+                return bad("training.steps", "give steps or epochs, not both".into())
+            }
+            (None, None) => return bad("training.steps", "give steps or epochs".into()),
+            (Some(0), _) => return bad("training.steps", "must be >= 1".into()),
+            (_, Some(e)) if !(e > 0.0 && e.is_finite()) => {
+                return bad("training.epochs", format!("must be > 0, got {e}"))
+            }
+            _ => {}
+        }
+        if t.physical_batch == 0 {
+            return bad("training.physical_batch", "must be >= 1".into());
+        }
+        if !(t.learning_rate >= 0.0 && t.learning_rate.is_finite()) {
+            return bad(
+                "training.learning_rate",
+                format!("must be >= 0, got {}", t.learning_rate),
+            );
+        }
+        t.optimizer
+            .validate()
+            .map_err(|e| keyed("training.optimizer", e))?;
+        t.averaging
+            .validate()
+            .map_err(|e| keyed("training.averaging", e))?;
+        if let Some(rrc) = &self.augment.random_resized_crop {
+            rrc.to_crop()
+                .validate()
+                .map_err(|e| keyed("augment.random_resized_crop", e))?;
+            if self.augment.crop_padding > 0 {
+                return bad(
+                    "augment.random_resized_crop",
+                    "excludes augment.crop_padding (set it to 0)".into(),
+                );
+            }
+        }
+        if self.augment.multiplicity == 0 {
+            return bad("augment.multiplicity", "must be >= 1".into());
+        }
+        if self.runtime.devices == 0 {
+            return bad("runtime.devices", "must be >= 1".into());
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,88 @@
+//! One logical DP-SGD step: a Poisson batch, split into physical
+//! microbatches prepared on a background thread while the device
+//! accumulates, one noisy update, and the accountant stepped once.
+
+use super::batches::prepare_train;
+use super::engine::Engine;
+use super::resume::RunState;
+use super::sampler::{physical_split, poisson_batch};
+use super::secure_step::SecureStep;
+use super::setup::Setup;
+use crate::data::Prefetcher;
+use dpxla_core::Result;
+use std::sync::Arc;
+
+/// What one step saw (private: released only through `nonprivate` or as
+/// noisy aggregates, see `train::nonprivate`).
+#[derive(Clone, Copy, Debug)]
+pub struct StepOutcome {
+    /// The realised logical batch size.
+    pub batch_size: usize,
+    /// Σ loss over the batch's examples.
+    pub loss_sum: f64,
+    /// Examples whose gradient was clipped.
+    pub clipped: f64,
+    /// Non-finite elements in the updated trainable parameters (a function
+    /// of the released parameters: public).
+    pub non_finite_params: u64,
+}
+
+/// Runs step `run.step` (0-based) with learning rate `lr`, in physical
+/// batches of at most `physical` rows (all replicas together), and advances
+/// the run's position and ledger by one step.
+pub fn run_step(
+    engine: &mut Engine,
+    setup: &Setup,
+    run: &mut RunState,
+    secure: Option<&mut SecureStep>,
+    physical: usize,
+    lr: f64,
+) -> Result<StepOutcome> {
+    let plan = &setup.plan;
+    let step = run.step;
+    let mut indices = poisson_batch(&mut run.sampler, setup.train.len(), plan.q);
+    let split = match &secure {
+        Some(sec) => sec.split(&mut indices, physical),
+        None => physical_split(
+            indices.len(),
+            &super::distributed::global_physical_sizes(physical, engine.replicas()),
+        ),
+    };
+    let mut chunks = Vec::new();
+    let mut offset = 0;
+    for (real, size) in split {
+        chunks.push((indices[offset..offset + real].to_vec(), size));
+        offset += real;
+    }
+    // Host work for microbatch i+1 overlaps device work for microbatch i.
+    let ds = Arc::clone(&setup.train);
+    let views = setup.views.clone();
+    let prefetch = Prefetcher::spawn(2, move |i| {
+        chunks
+            .get(i as usize)
+            .map(|(idx, size)| prepare_train(ds.as_ref(), idx, *size, &views, step))
+    })?;
+    // Each microbatch is queued without a host read (its upload owns the
+    // prepared data until the transfer is done); the statistics are read
+    // once, after the update is queued.
+    for batch in prefetch {
+        let b = batch?;
+        engine.accumulate_queued(b.images, b.labels, b.mask)?;
+    }
+    let non_finite_params = match secure {
+        Some(sec) => sec.apply(engine, lr, step + 1)?,
+        None => engine.apply(run.noise.key(), lr, step + 1, indices.len())?,
+    };
+    let stats = engine.take_stats()?;
+    let (loss_sum, clipped) = (stats.loss_sum, stats.clipped);
+    if let (Some(acc), Some(ev)) = (run.accountant.as_mut(), plan.step_event()) {
+        acc.step(ev.q, ev.sigma)?;
+    }
+    run.step += 1;
+    Ok(StepOutcome {
+        batch_size: indices.len(),
+        loss_sum,
+        clipped,
+        non_finite_params,
+    })
+}
