@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes tests/data/accountant_reference.json: reference values for dpxla's
+"""Writes crates/dpxla-dp/tests/data/accountant_reference.json: reference values for dpxla's
 privacy accountant (Poisson-subsampled Gaussian, add/remove-one neighbours).
 
 Sources of truth, kept apart in the JSON so each test says what it compares:
@@ -38,7 +38,7 @@ from dp_accounting import dp_event
 from dp_accounting.pld import pld_privacy_accountant
 from dp_accounting.rdp import rdp_privacy_accountant as rdp_mod
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "tests", "data", "accountant_reference.json")
+OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "dpxla-dp", "tests", "data", "accountant_reference.json")
 
 INT_ORDERS = list(range(2, 64)) + [128, 256, 512, 1024]
 DEFAULT_ORDERS = list(rdp_mod.DEFAULT_RDP_ORDERS)

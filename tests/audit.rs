@@ -8,17 +8,15 @@
 //! correct engine could fail the "≤ claimed" check for 1 seed in 20 at
 //! most, and these seeds were not chosen to pass.
 
-mod run_common;
-
 use dpxla::audit::{audit, config, AuditOptions, AuditReport, ScoreKind};
 use dpxla::train::config::Config;
 use dpxla::train::run::{train, TrainOptions};
-use run_common::data_dir;
+use dpxla_testkit::run::data_dir;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn out_dir(tag: &str) -> PathBuf {
-    run_common::scratch("audit", tag)
+    dpxla_testkit::run::scratch("audit", tag)
 }
 
 /// A short private MLP run on 1,000 images: q = 0.14 over N + M_in, 30

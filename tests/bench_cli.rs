@@ -2,8 +2,6 @@
 //! record has every field and the values are consistent with each other. No
 //! assertion is about speed (that is measured by the command, not tested).
 
-mod pjrt_common;
-
 use dpxla::bench::{self, BenchConfig, BenchReport};
 use dpxla::nn::layers::dense;
 use dpxla::nn::{Model, Params};
@@ -83,7 +81,7 @@ impl Model for Tiny {
 
 #[test]
 fn library_bench_of_a_users_model_dp_and_non_private() {
-    let client = pjrt_common::test_client();
+    let client = dpxla_testkit::pjrt::test_client();
     for private in [true, false] {
         let cfg = BenchConfig {
             batch: 4,

@@ -2,10 +2,8 @@
 //! shards, image folders; format detection; corrupt and truncated files; the
 //! `dpxla data` commands.
 
-mod data_common;
-
-use data_common::{noise_bytes, scratch};
 use dpxla::data::{class_counts, open_dataset, shards, Dataset, OpenOptions, Split};
+use dpxla_testkit::data::{noise_bytes, scratch};
 use std::path::Path;
 use std::process::Command;
 

@@ -1,8 +1,6 @@
 //! Multi-process coordination (pure logic) and what the XLA CPU plugin does
 //! with distributed client options (the real plugin).
 
-mod pjrt_common;
-
 use dpxla::runtime::{Client, OptionValue, PluginQuery};
 use dpxla::train::distributed::{
     global_physical_sizes, parse_host_port, plan_logical_batch, process_share, ProcessArgs,

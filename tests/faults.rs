@@ -5,8 +5,7 @@
 //! divergence and labels are in `faults_state.rs`; `kill -9` and resume in
 //! `train_run.rs`.
 
-mod faults_common;
-mod run_common;
+use crate::faults_common;
 
 use dpxla::train::run::train;
 use faults_common::*;

@@ -3,8 +3,7 @@
 //! divergent run, out-of-range labels, a changed optimiser on resume and the
 //! settings `dpxla eval` needs.
 
-mod faults_common;
-mod run_common;
+use crate::faults_common;
 
 use dpxla::train::config::Config;
 use dpxla::train::run::{train, TrainOptions};

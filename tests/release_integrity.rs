@@ -6,14 +6,13 @@
 //! with records of released steps and no checkpoint is refused, its records
 //! kept (item 3).
 
-mod faults_common;
-mod run_common;
+use crate::faults_common;
 
 use dpxla::train::checkpoint;
 use dpxla::train::config::Config;
 use dpxla::train::run::{train, TrainOptions};
+use dpxla_testkit::run::{data_dir, quiet, scratch};
 use faults_common::{config_file, metrics_steps, send, spawn_train, wait_until};
-use run_common::{data_dir, quiet, scratch};
 use std::path::Path;
 use std::process::Command;
 

@@ -5,8 +5,7 @@
 //! `/dev/null`); a batch too large for memory is an error naming
 //! `data.image_size` and the bytes, not an allocator abort (exit 134).
 
-mod faults_common;
-mod run_common;
+use crate::faults_common;
 
 use faults_common::{config, config_file};
 use std::os::unix::fs::FileTypeExt;

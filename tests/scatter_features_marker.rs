@@ -4,8 +4,6 @@
 //! features of an older transform (or a half-written folder) are a clear
 //! error, never silently trained on. Real data and plugin; 20 images a split.
 
-mod run_common;
-
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -48,10 +46,10 @@ fn train(features: &Path, out: &Path) -> Output {
 
 #[test]
 fn features_are_marked_reused_and_stale_ones_refused() {
-    let tmp = run_common::scratch("features", "marker");
+    let tmp = dpxla_testkit::run::scratch("features", "marker");
     let feats = tmp.join("feats");
     let (data, out) = (
-        run_common::data_dir().join("fashion-mnist"),
+        dpxla_testkit::run::data_dir().join("fashion-mnist"),
         feats.display().to_string(),
     );
     let args = [

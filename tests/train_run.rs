@@ -3,16 +3,14 @@
 //! stops training; frozen parameters stay bit-identical; bad configs are
 //! rejected naming the key.
 
-mod run_common;
-
 use dpxla::tensor_file::read_tensors;
 use dpxla::train::config::Config;
 use dpxla::train::run::{train, TrainOptions};
-use run_common::data_dir;
+use dpxla_testkit::run::data_dir;
 use std::path::{Path, PathBuf};
 
 fn out_dir(tag: &str) -> PathBuf {
-    run_common::scratch("run", tag)
+    dpxla_testkit::run::scratch("run", tag)
 }
 
 /// A small private run on 1,000 Fashion-MNIST images.

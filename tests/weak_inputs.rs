@@ -4,13 +4,12 @@
 //! statistics of `data inspect`; and the progress display ends at the
 //! invocation's last step under `--max-steps`.
 
-mod faults_common;
-mod run_common;
+use crate::faults_common;
 
 use dpxla::train::config::Config;
 use dpxla::train::run::train;
+use dpxla_testkit::run::data_dir;
 use faults_common::{config, config_file, config_text, out_dir, quiet};
-use run_common::data_dir;
 use std::process::Command;
 
 /// The error of a run with `extra` overrides, from the config's parsing

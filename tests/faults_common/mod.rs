@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-pub use crate::run_common::data_dir;
+pub use dpxla_testkit::run::data_dir;
 
 pub fn out_dir(tag: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("dpxla-faults-{tag}-{}", std::process::id()));

@@ -1,0 +1,32 @@
+//! dpxla-train's integration tests: the DP-SGD programs, engine, data and Trainer end to end through the real plugin and datasets.
+
+mod audit_bound;
+mod centering;
+mod clip_accumulation_bound;
+mod clip_float_bound;
+mod clip_float_sensitivity;
+mod data_augment;
+mod data_parallel;
+mod data_parallel_read;
+mod data_real;
+mod differential;
+mod dp_invariants;
+mod engine_no_donation;
+mod engine_resume;
+mod fuzz_models;
+mod ghost_models;
+mod ghost_plan;
+mod lower_pjrt;
+mod lower_precision;
+mod mixed_precision_hlo;
+mod mixed_precision_run;
+mod nn_per_example_pjrt;
+mod nn_transfer;
+mod noise_tail;
+mod non_finite_gradients;
+mod per_example_pjrt;
+mod refused_inputs;
+mod scatter_kymatio;
+mod train_metrics;
+mod train_models;
+mod train_privacy;
