@@ -1,4 +1,4 @@
-"""Kymatio's scattering of images, the oracle for tests/scatter_kymatio.rs.
+"""Kymatio's scattering of images, the oracle for crates/dpxla-train/tests/scatter_kymatio.rs.
 
 Reads JSON {"J": int, "L": int, "images": [[[...H...]...W...]]} on stdin and
 writes JSON {"shape": [...], "values": [...]}: Kymatio 0.3's numpy

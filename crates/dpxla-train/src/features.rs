@@ -7,7 +7,7 @@
 //! before training): the transform is fixed and data-independent, applied to
 //! each example on its own, so training on the features is the same DP
 //! mechanism as training `scatter_*` end to end (same per-example gradients,
-//! same privacy accounting; `tests/scatter_models.rs` checks that the two
+//! same privacy accounting; `crates/dpxla-nn/tests/scatter_models.rs` checks that the two
 //! models give the same logits), while the per-step cost drops from the
 //! scattering's convolutions to the head's.
 

@@ -118,7 +118,7 @@ fn check(model: &dyn Model, views: usize, frozen_first: bool, mode: ClipMode, se
             let mechanism = DpMechanism::new(clipping, 1.0, batch as f64).unwrap();
             let (g, _) =
                 accumulate_graph(&loss, &trainable, batch, views, Some(&mechanism)).unwrap();
-            // Level 0 compiles fastest; tests/differential.rs checks that
+            // Level 0 compiles fastest; crates/dpxla-train/tests/differential.rs checks that
             // results do not depend on the level.
             let opts =
                 CompileOptions::default().flag("xla_backend_optimization_level", XlaFlag::Int(0));

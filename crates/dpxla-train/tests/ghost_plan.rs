@@ -3,7 +3,7 @@
 //! pass can factor (convolutions through the patches form of their
 //! per-example kernel gradient); biases and norm scales are materialised
 //! (they are small). Equality of the results with the materialised ones is
-//! checked in tests/differential.rs and tests/ghost_models.rs.
+//! checked in crates/dpxla-train/tests/differential.rs and crates/dpxla-train/tests/ghost_models.rs.
 
 use dpxla_core::transform::ghost::factor_gradient;
 use dpxla_dp::bookkeeping::{plan, ClipMethod, TensorMethod};

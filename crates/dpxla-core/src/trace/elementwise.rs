@@ -9,8 +9,8 @@
 //! `Tensor` method in `trace/tensor.rs` if users should call it. Shape
 //! checking, batching, printing, lowering and the interpreter need nothing,
 //! and the table-driven tests (interpreter against XLA in
-//! `tests/lower_pjrt.rs`, derivative against finite differences in
-//! `tests/trace_vjp.rs`) cover it through `ALL` without a new line.
+//! `crates/dpxla-train/tests/lower_pjrt.rs`, derivative against finite differences in
+//! `crates/dpxla-nn/tests/trace_vjp.rs`) cover it through `ALL` without a new line.
 
 use crate::array::DType;
 

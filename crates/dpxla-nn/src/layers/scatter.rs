@@ -5,7 +5,7 @@
 //! 1 + J·L + L²·J(J−1)/2 = 81 channels at 7x7.
 //!
 //! It computes exactly what Kymatio 0.3's `Scattering2D(J, (H, W), L)` computes
-//! (`tests/scatter_kymatio.rs` compares the two): the image is reflect-padded to
+//! (`crates/dpxla-train/tests/scatter_kymatio.rs` compares the two): the image is reflect-padded to
 //! Kymatio's size, every convolution is a product with a filter spectrum
 //! (`scatter_filters`, Kymatio's Morlet bank) in the Fourier domain of the
 //! padded grid (so it is periodic), and each subsampling is the inverse DFT's

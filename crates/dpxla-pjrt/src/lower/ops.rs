@@ -206,7 +206,7 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
 /// convolution, not only on the clip path, so that no backend default can reach
 /// a private value; faster low-precision compute is to come explicitly, through
 /// a bf16 compute dtype, never through the platform default. Not configurable.
-/// `tests/lower_precision.rs` checks it on the programs of every model.
+/// `crates/dpxla-train/tests/lower_precision.rs` checks it on the programs of every model.
 const PRECISION_HIGHEST: &str =
     "precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]";
 

@@ -1,7 +1,7 @@
 //! Raw `#[repr(C)]` mirror of the PJRT C API header (`pjrt_c_api.h`, API 0.81, as
 //! shipped in the `xla-cpu-pjrt` wheel under `include/`). Only the argument structs
 //! dpxla uses are declared; their sizes are pinned to the header by
-//! `tests/runtime_abi.rs`, which compiles a C probe against the real header.
+//! `crates/dpxla-pjrt/tests/runtime_abi.rs`, which compiles a C probe against the real header.
 //! Nothing here is safe to call directly: the safe wrappers live in sibling modules.
 #![allow(
     non_camel_case_types,

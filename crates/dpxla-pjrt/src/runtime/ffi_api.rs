@@ -1,5 +1,5 @@
 //! The `PJRT_Api` function table, field for field in header order (generated once
-//! from `pjrt_c_api.h` 0.81 and checked by `tests/runtime_abi.rs`).
+//! from `pjrt_c_api.h` 0.81 and checked by `crates/dpxla-pjrt/tests/runtime_abi.rs`).
 #![allow(non_snake_case)]
 
 use super::ffi::{PJRT_Api_Version, PJRT_Error, PJRT_Extension_Base};

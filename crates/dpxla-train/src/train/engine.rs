@@ -11,7 +11,7 @@
 //! the apply program sums the accumulators over the replicas with an XLA
 //! all-reduce BEFORE the noise, and the noise key is the same on every
 //! replica, so the noise is added once to the global sum and every replica
-//! computes the same update (tests/data_parallel.rs checks bit equality and
+//! computes the same update (crates/dpxla-train/tests/data_parallel.rs checks bit equality and
 //! equality with one device).
 
 use super::data_parallel::graphs::replicated_apply_graph;
@@ -84,10 +84,10 @@ impl Engine {
         // to the update's outputs, the next *other* executable that read those
         // outputs (the accumulate step) computed with wrong values for its
         // first runs, although copying the same buffers to the host showed the
-        // right ones (tests/engine_resume.rs catches it). The accumulators are
+        // right ones (crates/dpxla-train/tests/engine_resume.rs catches it). The accumulators are
         // not donated either (`accumulate_program`). The cost is one extra copy
         // of the parameters and optimiser state per logical batch and of the
-        // accumulators per microbatch. tests/engine_no_donation.rs asserts
+        // accumulators per microbatch. crates/dpxla-train/tests/engine_no_donation.rs asserts
         // that no compiled program aliases a buffer, until a test proves
         // donation safe.
         //

@@ -1,4 +1,4 @@
-//! Random small models for the differential tests (`tests/differential.rs`):
+//! Random small models for the differential tests (`crates/dpxla-train/tests/differential.rs`):
 //! a generator over the layer set (dense, conv with strides / padding /
 //! dilation, weight-standardised conv, GroupNorm, activations, max and
 //! average pooling, residual adds, reshapes), and the [`Model`] that runs a

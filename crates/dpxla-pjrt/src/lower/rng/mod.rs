@@ -18,7 +18,7 @@
 //! output of the Gaussian mechanism beyond that bound would be impossible
 //! without the target example, an infinite privacy loss (Mironov 2012, "On
 //! significance of the least significant bits for differential privacy").
-//! Tests: `tests/noise_tail.rs` (reachable maximum, conditioned tail counts
+//! Tests: `crates/dpxla-train/tests/noise_tail.rs` (reachable maximum, conditioned tail counts
 //! beyond 4σ/6σ/8σ, moments and accuracy against an f64 host reference).
 
 mod bits;

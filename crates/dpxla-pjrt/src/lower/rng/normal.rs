@@ -22,7 +22,7 @@
 //! logs is exact) and e restores what rounding 1 − w lost. One `log` per pair
 //! (a `log_plus_one` branch cost 2.5x more on XLA CPU); the relative error of
 //! ln u is a few 2⁻²⁴ everywhere, checked against an f64 host reference in
-//! `tests/noise_tail.rs`. No 1 − u is ever rounded without its error term, so
+//! `crates/dpxla-train/tests/noise_tail.rs`. No 1 − u is ever rounded without its error term, so
 //! neither the tail (u small) nor the body (u near 1) is quantised by the
 //! arithmetic: the only grid is the 2⁻⁶⁴ one of u.
 //!
