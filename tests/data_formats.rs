@@ -302,13 +302,67 @@ fn image_folders_give_sorted_classes_and_centre_cropped_squares() {
         .chunks(3)
         .all(|p| p == [10, 20, 30]));
 
-    // An undecodable file is named in the error.
+    // A file whose header is not an image's is named when the folder opens.
     let broken = train.join("cat/broken.jpg");
     std::fs::write(&broken, b"\xff\xd8\xff not really a jpeg").unwrap();
+    let err = open_dataset(&train, &opts(Split::Train)).err().unwrap();
+    assert_corrupt_at(err, &broken, None);
+    // Damage past an intact header (a truncated PNG) is named when it is read.
+    let png = std::fs::read(train.join("cat/a.png")).unwrap();
+    std::fs::write(&broken, &png[..png.len() / 2]).unwrap();
     let ds = open_dataset(&train, &opts(Split::Train)).unwrap();
     let err = ds.read_batch(&[1]).err().unwrap();
     assert_corrupt_at(err, &broken, None);
     std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn a_folder_with_images_in_one_class_only_is_refused() {
+    let root = scratch("folder-one-class");
+    std::fs::create_dir_all(root.join("cat")).unwrap();
+    std::fs::create_dir_all(root.join("dog")).unwrap();
+    striped(16, 16).save(root.join("cat/a.png")).unwrap();
+    striped(16, 16).save(root.join("cat/b.png")).unwrap();
+    std::fs::write(root.join("dog/notes.txt"), "no images here").unwrap();
+    let err = open_dataset(&root, &opts(Split::Train))
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(err.contains("only one class folder (cat)"), "{err}");
+    // A second class with one image is enough.
+    striped(16, 16).save(root.join("dog/c.png")).unwrap();
+    let ds = open_dataset(&root, &opts(Split::Train)).unwrap();
+    assert_eq!(ds.labels(), &[0, 0, 1]);
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn a_flipped_byte_in_a_dpxla_shard_is_found_when_it_opens() {
+    let dir = scratch("shards-flipped");
+    cifar_shards(&dir, 5);
+    let shard = dir.join("shards/shard-00000.safetensors");
+    let good = std::fs::read(&shard).unwrap();
+    let header_len = u64::from_le_bytes(good[..8].try_into().unwrap()) as usize;
+    let data = 8 + header_len; // labels (5 x i64) first, then the images
+    shards::ShardDataset::open(&dir.join("shards")).unwrap();
+    for (what, at) in [("images", data + 40 + 1234), ("labels", data + 8)] {
+        let mut bad = good.clone();
+        bad[at] ^= 0x04;
+        std::fs::write(&shard, &bad).unwrap();
+        let err = shards::ShardDataset::open(&dir.join("shards"))
+            .err()
+            .unwrap();
+        let text = err.to_string();
+        assert!(
+            text.contains(&format!("tensor '{what}' fails its checksum")),
+            "{what}: {text}"
+        );
+        assert!(
+            matches!(err, dpxla::Error::Data { ref path, .. } if *path == shard),
+            "{text}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

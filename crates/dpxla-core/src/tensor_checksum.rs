@@ -51,12 +51,37 @@ pub struct StoredTensor<'a> {
     pub offset: u64,
 }
 
+/// A tensor's CRC-32 computed by the caller, e.g. streamed from a file too
+/// large to hold in memory (a dataset shard's images).
+pub struct TensorCrc<'a> {
+    pub name: &'a str,
+    pub crc: u32,
+    pub offset: u64,
+}
+
 /// Checks `tensors` and `metadata` against the checksums in `metadata`, if
 /// present. A mismatch is an [`Error::Data`] naming the file, the tensor (or
 /// metadata key) and its byte offset.
 pub fn verify(
     path: &Path,
     tensors: &[StoredTensor],
+    metadata: &HashMap<String, String>,
+) -> Result<()> {
+    let crcs: Vec<TensorCrc> = tensors
+        .iter()
+        .map(|t| TensorCrc {
+            name: t.name,
+            crc: crc32fast::hash(t.bytes),
+            offset: t.offset,
+        })
+        .collect();
+    verify_crcs(path, &crcs, metadata)
+}
+
+/// [`verify`] with the tensors' checksums already computed.
+pub fn verify_crcs(
+    path: &Path,
+    tensors: &[TensorCrc],
     metadata: &HashMap<String, String>,
 ) -> Result<()> {
     let Some(json) = metadata.get(KEY) else {
@@ -79,7 +104,7 @@ pub fn verify(
                 ),
             )
         })?;
-        let got = crc(t.bytes);
+        let got = format!("{:08x}", t.crc);
         if &got != want {
             return Err(corrupt(
                 Some(t.offset),

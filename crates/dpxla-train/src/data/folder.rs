@@ -7,6 +7,14 @@
 //! request, converted to RGB, resized so that its shorter side is the target size
 //! (bilinear), and centre-cropped to a square of that size — the usual evaluation
 //! transform for ImageNet models, and a fixed-size input for the compiled step.
+//!
+//! Opening reads every file's image header (a few hundred bytes each, on
+//! several threads), so a file that is not a JPEG/PNG at all, or whose header is
+//! damaged, is an error naming it before training starts. Damage past the
+//! header is found when the image is decoded: the run stops with the file named
+//! and its last checkpoint kept (replace the file and `--resume`). A tree with
+//! fewer than two classes holding images is refused: a one-class classifier
+//! reaches "100%" and learns nothing.
 
 use super::{data_error, file_name, sorted_entries, Dataset};
 use dpxla_core::{Error, Result};
@@ -64,6 +72,20 @@ impl FolderDataset {
                 root.display()
             )));
         }
+        let mut with_images: Vec<&str> = labels
+            .iter()
+            .map(|&l| class_names[l as usize].as_str())
+            .collect();
+        with_images.dedup();
+        if with_images.len() < 2 {
+            return Err(Error::InvalidInput(format!(
+                "{} has images in only one class folder ({}); a classifier needs at least \
+                 two classes (one sub-folder per class)",
+                root.display(),
+                with_images[0]
+            )));
+        }
+        check_headers(&files)?;
         Ok(FolderDataset {
             root: root.to_path_buf(),
             files,
@@ -77,6 +99,40 @@ impl FolderDataset {
     pub fn file(&self, index: usize) -> &Path {
         &self.files[index]
     }
+}
+
+/// Reads the image header of every file (format and dimensions, not the
+/// pixels) on a few threads; the first damaged one is an error naming it.
+fn check_headers(files: &[PathBuf]) -> Result<()> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
+        .min(files.len());
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().try_for_each(|f| check_header(f))))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().expect("header check thread panicked"))
+            .collect::<Result<Vec<()>>>()
+    })?;
+    Ok(())
+}
+
+fn check_header(path: &Path) -> Result<()> {
+    let (w, h) = image::ImageReader::open(path)
+        .map_err(super::io_error(path))?
+        .with_guessed_format()
+        .map_err(super::io_error(path))?
+        .into_dimensions()
+        .map_err(|e| data_error(path, None, format!("not a readable JPEG/PNG image: {e}")))?;
+    if w == 0 || h == 0 {
+        return Err(data_error(path, None, "image has no pixels"));
+    }
+    Ok(())
 }
 
 /// Decodes `path` and returns it as `size x size` RGB, HWC: shorter side resized to

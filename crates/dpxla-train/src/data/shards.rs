@@ -11,8 +11,16 @@
 //! Image bytes are read only when an example is requested, straight from its
 //! offset, through a small cache of open files — so a folder of many large shards
 //! costs no more memory than the batches read from it.
+//!
+//! Shards written by dpxla carry a CRC-32 of each tensor and metadata value
+//! (`dpxla_core::tensor_checksum`). Opening verifies them: the labels and
+//! metadata as they are read, the images by streaming each shard's image bytes
+//! once (read at disk speed, nothing kept), so a flipped byte is an error naming
+//! the shard before training starts, not a silently different example. Shards
+//! from other tools, without checksums, are read unchecked.
 
 use super::{data_error, file_name, io_error, sorted_entries, Dataset};
+use dpxla_core::tensor_checksum::{self, TensorCrc};
 use dpxla_core::trace::{ArrayData, HostArray};
 use dpxla_core::{Error, Result};
 use std::collections::{HashMap, VecDeque};
@@ -321,6 +329,22 @@ fn read_shard_header(
         .get("__metadata__")
         .and_then(|m| serde_json::from_value::<HashMap<String, String>>(m.clone()).ok())
         .unwrap_or_default();
+    if meta.contains_key(tensor_checksum::KEY) {
+        let images_at = data_start + images.begin;
+        let crcs = [
+            TensorCrc {
+                name: "images",
+                crc: stream_crc(&mut f, path, images_at, images.end - images.begin)?,
+                offset: images_at,
+            },
+            TensorCrc {
+                name: "labels",
+                crc: crc32fast::hash(&raw),
+                offset: labels_at,
+            },
+        ];
+        tensor_checksum::verify_crcs(path, &crcs, &meta)?;
+    }
     let hwc = [images.shape[1], images.shape[2], images.shape[3]];
     let info = ShardInfo {
         path: path.to_path_buf(),
@@ -328,6 +352,21 @@ fn read_shard_header(
         images_offset: data_start + images.begin,
     };
     Ok((info, hwc, meta))
+}
+
+/// CRC-32 of the `len` bytes of `f` from `offset`, read in 1 MiB chunks.
+fn stream_crc(f: &mut File, path: &Path, offset: u64, len: u64) -> Result<u32> {
+    f.seek(SeekFrom::Start(offset)).map_err(io_error(path))?;
+    let mut hasher = crc32fast::Hasher::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut left = len;
+    while left > 0 {
+        let n = left.min(buf.len() as u64) as usize;
+        f.read_exact(&mut buf[..n]).map_err(io_error(path))?;
+        hasher.update(&buf[..n]);
+        left -= n as u64;
+    }
+    Ok(hasher.finalize())
 }
 
 impl Dataset for ShardDataset {
