@@ -47,7 +47,7 @@ fn main() -> anyhow::Result<()> {
     let bufs = host_args
         .iter()
         .map(|a| to_device(&client, a, 0))
-        .collect::<dpxla::Result<Vec<_>>>()?;
+        .collect::<Result<Vec<_>, _>>()?;
     let refs: Vec<_> = bufs.iter().collect();
 
     println!("model {model_name}, batch {batch}, {steps} timed steps (median), CPU plugin");

@@ -41,10 +41,10 @@
 //! ```
 #![forbid(unsafe_code)]
 
-pub use dpxla_core::{array, atomic_file, error, tensor_checksum, tensor_file, trace, transform};
-pub use dpxla_core::{Error, Result};
+pub use dpxla_core::{array, atomic_file, tensor_checksum, tensor_file, trace, transform};
 pub use dpxla_dp as dp;
 pub use dpxla_nn as nn;
 pub use dpxla_nn::optim;
 pub use dpxla_pjrt::{lower, program, runtime};
 pub use dpxla_train::{audit, bench, data, export, features, train};
+pub use dpxla_train::{Error, Result};

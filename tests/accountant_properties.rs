@@ -9,7 +9,7 @@ use dpxla::dp::accountant::{
     calibrate_sigma, epsilon_of, max_q, max_steps, AccountantKind, AccountantState,
     PoissonGaussianEvent, PrivacyAccountant,
 };
-use dpxla::Error;
+use dpxla::dp::Error;
 
 fn ev(q: f64, s: f64, t: u64) -> PoissonGaussianEvent {
     PoissonGaussianEvent::new(q, s, t).unwrap()

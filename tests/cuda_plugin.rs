@@ -39,7 +39,7 @@ fn cuda_plugin() -> PathBuf {
 
 /// The outcome of creating a CUDA client: on this machine the plugin's "no
 /// GPU" error; where a GPU is visible, a CUDA client.
-fn assert_no_gpu_or_a_cuda_client(result: dpxla::Result<Client>, what: &str) {
+fn assert_no_gpu_or_a_cuda_client<E: std::fmt::Display>(result: Result<Client, E>, what: &str) {
     match result {
         Err(e) => {
             let msg = e.to_string();

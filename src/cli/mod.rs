@@ -158,9 +158,33 @@ fn render(err: &anyhow::Error) -> String {
 /// by a signal with 128 + its number (the shell's convention); everything
 /// else with 1.
 fn exit_code(err: &anyhow::Error) -> i32 {
-    match err.downcast_ref::<dpxla::Error>() {
-        Some(dpxla::Error::InvalidInput(_)) => 2,
-        Some(dpxla::Error::Interrupted { signal, .. }) => 128 + signal,
-        _ => 1,
+    if let Some(dpxla::Error::Interrupted { signal, .. }) = err.downcast_ref::<dpxla::Error>() {
+        return 128 + signal;
+    }
+    // Each crate has its own error type; a command may return any of them.
+    let invalid = err
+        .downcast_ref::<dpxla::Error>()
+        .map(|e| e.is_invalid_input())
+        .or_else(|| {
+            err.downcast_ref::<dpxla_dp::Error>()
+                .map(|e| e.is_invalid_input())
+        })
+        .or_else(|| {
+            err.downcast_ref::<dpxla_nn::Error>()
+                .map(|e| e.is_invalid_input())
+        })
+        .or_else(|| {
+            err.downcast_ref::<dpxla_pjrt::Error>()
+                .map(|e| e.is_invalid_input())
+        })
+        .or_else(|| {
+            err.downcast_ref::<dpxla_core::Error>()
+                .map(|e| e.is_invalid_input())
+        })
+        .unwrap_or(false);
+    if invalid {
+        2
+    } else {
+        1
     }
 }

@@ -3,8 +3,8 @@
 //! Algorithm 1) and the clipped gradients are summed; padded rows have weight 0,
 //! and examples whose gradient is not finite contribute exactly zero.
 
+use crate::{Error, Result};
 use dpxla_core::trace::{DType, Tensor};
-use dpxla_core::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// How per-example gradients are clipped.

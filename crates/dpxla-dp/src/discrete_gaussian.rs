@@ -13,7 +13,7 @@
 //! timing to an observer of a single draw; here one step draws millions of
 //! values and only the total is visible.)
 
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use rand::Rng;
 
 /// Bernoulli(n/d), 0 ≤ n ≤ d, d > 0, from a uniform integer in [0, d).

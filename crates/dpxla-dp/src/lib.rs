@@ -4,6 +4,9 @@
 //! See docs/design.md, "DP invariants".
 #![forbid(unsafe_code)]
 
+pub mod error;
+pub use error::{Error, Result};
+
 pub mod accountant;
 pub mod bookkeeping;
 pub mod clip;

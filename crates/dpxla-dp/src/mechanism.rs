@@ -13,7 +13,7 @@
 
 use super::bookkeeping::ClipMethod;
 use super::clip::ClipMode;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 
 /// Per-example clipping of the accumulate step.
 #[derive(Clone, Copy, Debug, PartialEq)]

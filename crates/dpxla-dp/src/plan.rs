@@ -7,7 +7,7 @@ use super::accountant::{calibrate_sigma_after, epsilon_of, AccountantKind, Poiss
 use super::bookkeeping::ClipMethod;
 use super::clip::ClipMode;
 use super::mechanism::{Clipping, DpMechanism};
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PrivacyPlan {

@@ -19,8 +19,8 @@
 //! 2021, "The Distributed Discrete Gaussian Mechanism").
 
 use super::discrete_gaussian;
+use crate::{Error, Result};
 use dpxla_core::trace::HostArray;
-use dpxla_core::{Error, Result};
 use rand::SeedableRng;
 use rand_chacha::ChaCha20Rng;
 
@@ -99,7 +99,7 @@ impl SecureNoise {
     pub fn noisy_average(&mut self, sums: &[HostArray], step: u64) -> Result<Vec<HostArray>> {
         let total: usize = sums.iter().map(|a| a.shape.iter().product::<usize>()).sum();
         if total != self.dims {
-            return Err(Error::Runtime(format!(
+            return Err(Error::Internal(format!(
                 "secure noise for {} coordinates, got {total}",
                 self.dims
             )));
@@ -128,12 +128,12 @@ impl SecureNoise {
                         let k = (v / self.grid).round();
                         if k.is_nan() || k.abs() >= 4.6e18 {
                             // The value itself is private: not in the message.
-                            return Err(Error::Runtime(
+                            return Err(Error::Internal(
                                 "a clipped sum is not representable on the noise grid".into(),
                             ));
                         }
                         let noisy = (k as i64).checked_add(zi).ok_or_else(|| {
-                            Error::Runtime("noisy sum overflows 64-bit integers".into())
+                            Error::Internal("noisy sum overflows 64-bit integers".into())
                         })?;
                         Ok((noisy as f64 * self.grid / self.expected_batch) as f32)
                     })

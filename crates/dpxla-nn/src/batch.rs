@@ -8,8 +8,8 @@
 //! batch files store them, flat or NHWC images) into what the programs take.
 
 use super::ExampleLoss;
+use crate::{Error, Result};
 use dpxla_core::trace::{ArrayData, HostArray};
-use dpxla_core::{Error, Result};
 
 /// Images `[B, ...input_shape]` in the model's dtype and labels `[B]` i32,
 /// checked against the model: right shapes, finite pixels, labels in range.

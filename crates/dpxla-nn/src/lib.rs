@@ -13,6 +13,9 @@
 //!   freezing (with [`per_example_grads_wrt`]).
 #![forbid(unsafe_code)]
 
+pub mod error;
+pub use error::{Error, Result};
+
 pub mod optim;
 
 mod batch;

@@ -4,9 +4,9 @@ use super::init::ParamSpec;
 use super::params::Params;
 use super::trace_model::{collect_params, cross_entropy, trace_example_fn};
 use super::Model;
+use crate::{Error, Result};
 use dpxla_core::trace::{Builder, DType, Graph, Tensor};
 use dpxla_core::transform::{value_and_grad, vmap};
-use dpxla_core::{Error, Result};
 
 /// The traced loss of one example.
 ///

@@ -4,8 +4,8 @@
 use super::init::ParamSpec;
 use super::params::Params;
 use super::{Model, NnOps};
+use crate::Result;
 use dpxla_core::trace::{Aval, Builder, DType, Graph, Tensor};
-use dpxla_core::Result;
 use std::collections::BTreeMap;
 
 /// What to compute from one example: given the model, its parameters, the image
@@ -125,7 +125,7 @@ pub fn trace_example_eval_with(
     })?;
     let (eval_graph, specs) = trace_example_eval(model)?;
     if loss_specs != specs {
-        return Err(dpxla_core::Error::InvalidInput(format!(
+        return Err(crate::Error::InvalidInput(format!(
             "the loss of model '{}' declares other parameters than its logits; a custom loss \
              must be a function of the model's parameters, input and label",
             model.name()

@@ -7,6 +7,9 @@
 //! - [`program`]: a lowered, compiled graph run on host arrays.
 #![deny(unsafe_code)]
 
+pub mod error;
+pub use error::{Error, Result};
+
 pub mod lower;
 pub mod program;
 #[allow(unsafe_code)]

@@ -3,8 +3,8 @@
 
 use crate::lower::{lower, LowerOptions};
 use crate::runtime::{Bf16, Buffer, Client, CompileOptions, ElementType, Executable};
+use crate::{Error, Result};
 use dpxla_core::trace::{ArrayData, Aval, DType, Graph, HostArray};
-use dpxla_core::{Error, Result};
 
 /// The device element type of an IR dtype.
 pub fn element_type(dtype: DType) -> ElementType {

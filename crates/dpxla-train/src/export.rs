@@ -2,8 +2,8 @@
 //! HLO text before and after its optimisation passes (obtained by compiling
 //! with the `xla_dump_to` / `xla_dump_hlo_as_text` debug options).
 
+use crate::{Error, Result};
 use dpxla_core::trace::Graph;
-use dpxla_core::{Error, Result};
 use dpxla_pjrt::lower::{lower, LowerOptions};
 use dpxla_pjrt::runtime::{Client, CompileOptions};
 use std::path::{Path, PathBuf};
@@ -19,7 +19,7 @@ pub fn export_program(
 ) -> Result<Vec<PathBuf>> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| Error::Io { path, source }
+        move |source| dpxla_core::Error::Io { path, source }
     };
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let mlir = lower(graph, lower_options)?;
@@ -30,7 +30,7 @@ pub fn export_program(
     let dump = dir.join(format!(".xla-dump-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dump);
     let options = CompileOptions::default().dump_hlo_to(&dump);
-    let compiled = client.compile(&mlir, &options);
+    let compiled = client.compile(&mlir, &options).map_err(Error::from);
     let mut written = vec![mlir_path];
     let result = compiled.and_then(|_| {
         for (suffix, out_suffix) in [
@@ -52,7 +52,7 @@ pub fn export_program(
 /// `module_NNNN.<name>.<stage>.txt`; the CPU backend prefixes "cpu_" to the
 /// after-optimisation stage).
 fn find_dump(dump: &Path, suffix: &str) -> Result<PathBuf> {
-    let entries = std::fs::read_dir(dump).map_err(|source| Error::Io {
+    let entries = std::fs::read_dir(dump).map_err(|source| dpxla_core::Error::Io {
         path: dump.to_path_buf(),
         source,
     })?;
@@ -66,7 +66,7 @@ fn find_dump(dump: &Path, suffix: &str) -> Result<PathBuf> {
         .collect();
     matches.sort();
     matches.pop().ok_or_else(|| {
-        Error::Runtime(format!(
+        Error::Internal(format!(
             "XLA wrote no *{suffix} into {} (does this plugin honour xla_dump_to?)",
             dump.display()
         ))

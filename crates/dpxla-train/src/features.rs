@@ -13,9 +13,9 @@
 
 use crate::data::shards::write_shards;
 use crate::data::{io_error, open_dataset, Dataset, OpenOptions, Split};
+use crate::{Error, Result};
 use dpxla_core::trace::{ArrayData, Aval, Builder, DType, HostArray};
 use dpxla_core::transform::vmap;
-use dpxla_core::{Error, Result};
 use dpxla_nn::layers::scatter::{scattering, ScatterSpec};
 use dpxla_nn::layers::scatter_codec::encode_features;
 use dpxla_pjrt::lower::LowerOptions;
@@ -70,12 +70,12 @@ pub fn scatter_program(client: &Client, hw: [usize; 2], batch: usize) -> Result<
     let s = y.shape();
     let g = b.finish(&[y.reshape(&s[1..])])?;
     let g = vmap(&g, &[Some(0)], batch)?;
-    Program::compile(
+    Ok(Program::compile(
         client,
         &g,
         &LowerOptions::default(),
         &CompileOptions::default(),
-    )
+    )?)
 }
 
 /// Scatters the first `limit` (default: all) examples of `ds` (single-channel

@@ -9,6 +9,9 @@
 //! - [`export`]: StableHLO / HLO files of the compiled steps.
 #![forbid(unsafe_code)]
 
+pub mod error;
+pub use error::{Error, Result};
+
 pub mod audit;
 pub mod bench;
 pub mod data;

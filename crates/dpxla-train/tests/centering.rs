@@ -47,7 +47,7 @@ fn config(out: &Path, extra: &[&str]) -> Config {
     parse_config(out, extra).unwrap()
 }
 
-fn parse_config(out: &Path, extra: &[&str]) -> dpxla_core::Result<Config> {
+fn parse_config(out: &Path, extra: &[&str]) -> dpxla_train::Result<Config> {
     let text = format!(
         r#"
 [model]

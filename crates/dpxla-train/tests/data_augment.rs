@@ -235,7 +235,7 @@ fn the_prefetcher_delivers_in_order_and_stops_cleanly() {
     // An error ends the stream after it is delivered.
     let mut p = Prefetcher::spawn(1, |i| {
         Some(if i == 2 {
-            Err(dpxla_core::Error::InvalidInput("boom".into()))
+            Err(dpxla_train::Error::InvalidInput("boom".into()))
         } else {
             Ok(i)
         })

@@ -140,7 +140,7 @@ fn replicated_engine(
     spec: EngineSpec,
     init: &HostState,
     n: usize,
-) -> dpxla_core::Result<Engine> {
+) -> dpxla_train::Result<Engine> {
     Engine::new(
         client,
         EngineSpec {

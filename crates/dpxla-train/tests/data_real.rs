@@ -131,6 +131,6 @@ fn mnist_converted_to_shards_reads_back_identically() {
     assert_eq!(everything(back.as_ref()), everything(src.as_ref()));
     // A second conversion into the same folder is refused rather than mixed in.
     let again = shards::write_shards(src.as_ref(), &out, 400, |_, _| {});
-    assert!(matches!(again, Err(dpxla_core::Error::InvalidInput(_))));
+    assert!(matches!(again, Err(dpxla_train::Error::InvalidInput(_))));
     std::fs::remove_dir_all(&out).unwrap();
 }

@@ -28,7 +28,7 @@ fn images(b: usize) -> HostArray {
     HostArray::f32([b, 2, 2, 1], (0..b * 4).map(|i| i as f32 / 10.0).collect())
 }
 
-fn err_text<T: std::fmt::Debug>(r: dpxla_core::Result<T>) -> String {
+fn err_text<T: std::fmt::Debug, E: std::fmt::Display>(r: Result<T, E>) -> String {
     r.expect_err("must be refused").to_string()
 }
 

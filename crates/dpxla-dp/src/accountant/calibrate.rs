@@ -12,7 +12,7 @@ use super::event::{
 };
 use super::pld::PldOptions;
 use super::state::{epsilon_bound_with, AccountantKind};
-use dpxla_core::error::{Error, Result};
+use crate::error::{Error, Result};
 
 const REL_TOL: f64 = 1e-5;
 

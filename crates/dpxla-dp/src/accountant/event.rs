@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use dpxla_core::error::{Error, Result};
+use crate::error::{Error, Result};
 
 /// `steps` applications of the Poisson-subsampled Gaussian mechanism: each example is
 /// in a batch independently with probability `q`, the clipped sum (sensitivity 1 after

@@ -13,7 +13,7 @@
 //! - [`calibrate`]: smallest σ, largest step count, largest q for a target ε.
 //!
 //! Invalid inputs (q ∉ (0, 1], σ ≤ 0, δ ∉ (0, 1), steps < 1) are
-//! [`dpxla_core::Error::InvalidInput`]; results are never NaN (+∞ where nothing finite holds).
+//! [`crate::Error::InvalidInput`]; results are never NaN (+∞ where nothing finite holds).
 
 pub mod calibrate;
 pub mod event;

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::event::{validate_delta, validate_epsilon, PoissonGaussianEvent};
 use super::pld::{self, PldOptions};
 use super::rdp;
-use dpxla_core::error::{Error, Result};
+use crate::error::{Error, Result};
 
 /// Which accountant computes ε.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

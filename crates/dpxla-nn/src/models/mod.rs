@@ -36,7 +36,7 @@ pub use scatter_net::{ScatterHead, ScatterNet};
 pub use wrn::WideResNet;
 
 use super::Model;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 
 /// Overrides of a named model's defaults (the dataset decides them).
 #[derive(Clone, Debug, Default, PartialEq)]

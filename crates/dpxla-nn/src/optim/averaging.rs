@@ -2,8 +2,8 @@
 //! with warm-up (as jax_privacy / De et al. 2022 use for their best results) or
 //! Polyak (uniform) averaging from a start step.
 
+use crate::{Error, Result};
 use dpxla_core::trace::Tensor;
-use dpxla_core::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -1,8 +1,8 @@
 //! Optimisers as graph functions: the update is traced into the compiled
 //! apply step, so parameters and optimiser slots stay on the device.
 
+use crate::{Error, Result};
 use dpxla_core::trace::Tensor;
-use dpxla_core::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 fn default_b1() -> f64 {

@@ -1,7 +1,7 @@
 //! Learning-rate schedules, evaluated on the host each step and passed to the
 //! compiled update as a scalar (so changing the schedule never recompiles).
 
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -24,8 +24,8 @@
 //! only an initialisation. Any other name is an error.
 
 use super::NamedArrays;
+use crate::{Error, Result};
 use dpxla_core::trace::HostArray;
-use dpxla_core::{Error, Result};
 use std::collections::BTreeMap;
 
 /// `a` with its axes permuted: result axis j is `a`'s axis `perm[j]`.

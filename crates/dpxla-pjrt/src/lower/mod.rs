@@ -13,8 +13,8 @@ mod text;
 
 pub use rng::{normal_from_bits_module, normal_words_per_pair};
 
+use crate::{Error, Result};
 use dpxla_core::trace::Graph;
-use dpxla_core::{Error, Result};
 use emit::Emitter;
 use std::fmt::Write;
 

@@ -3,10 +3,10 @@
 use super::emit::Emitter;
 use super::rng;
 use super::text::{dense_literal, i64_array, list, padding_attr, scalar_literal, usize_array};
+use crate::Result;
 use dpxla_core::trace::{
     ConvDims, ConvParams, DType, DotDims, Eqn, Prim, ReduceOp, RngDist, WindowParams,
 };
-use dpxla_core::Result;
 
 pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
     let out = eqn.out;

@@ -6,7 +6,7 @@
 //! not survive `dlclose`, so the library handle is deliberately leaked.
 
 use super::ffi::{self, PJRT_Api, PJRT_Error};
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::collections::HashMap;
 use std::ffi::{c_char, c_void};
 use std::path::{Path, PathBuf};
@@ -189,13 +189,25 @@ impl Api {
             }
             None => "(plugin gave no message)".to_string(),
         };
+        let code = self.raw.PJRT_Error_GetCode.and_then(|f| {
+            let mut c = ffi::PJRT_Error_GetCode_Args::new();
+            c.error = err;
+            // SAFETY: `err` is a live error from this plugin; GetCode only
+            // writes `code`. An error from GetCode itself means "no code".
+            let failed = unsafe { f(&mut c as *mut _ as *mut c_void) };
+            failed.is_null().then_some(c.code)
+        });
         if let Some(f) = self.raw.PJRT_Error_Destroy {
             let mut d = ffi::PJRT_Error_Destroy_Args::new();
             d.error = err;
             // SAFETY: destroys the error exactly once; it is not used afterwards.
             unsafe { f(&mut d as *mut _ as *mut c_void) };
         }
-        Err(Error::Xla { call, message })
+        Err(Error::Xla {
+            call,
+            code,
+            message,
+        })
     }
 }
 

@@ -5,7 +5,7 @@ use super::client::{Client, ClientInner};
 use super::element::{ElementType, NativeType};
 use super::event::{wait_raw, Event};
 use super::ffi;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::any::Any;
 use std::sync::Arc;
 

@@ -3,7 +3,7 @@
 use super::api::{pjrt_call, str_from_raw, Api};
 use super::compile_cache::CompileCache;
 use super::ffi;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::ffi::CString;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};

@@ -20,7 +20,7 @@
 
 use super::client::OptionValue;
 use super::plugin::Platform;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 
 /// The type of a known option's value (`PJRT_NamedValue_Type`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -16,7 +16,7 @@
 //! written with `atomic_file::write_atomically`; a failed write is a warning.
 
 use super::sha256::{hex_digest, Sha256};
-use dpxla_core::Error;
+use crate::Error;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -137,7 +137,7 @@ impl CompileCache {
         bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
         bytes.extend_from_slice(payload);
         let written = std::fs::create_dir_all(&self.dir)
-            .map_err(|e| Error::Io {
+            .map_err(|e| dpxla_core::Error::Io {
                 path: self.dir.clone(),
                 source: e,
             })

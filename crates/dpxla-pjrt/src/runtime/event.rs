@@ -2,7 +2,7 @@
 
 use super::api::{pjrt_call, Api};
 use super::ffi;
-use dpxla_core::Result;
+use crate::Result;
 
 /// An owned event. Dropping it destroys the handle; `wait` blocks until it fires.
 pub(crate) struct Event {

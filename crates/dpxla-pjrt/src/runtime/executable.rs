@@ -7,7 +7,7 @@ use super::compile_cache::digest;
 use super::compile_options::CompileOptions;
 use super::event::Event;
 use super::ffi;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::ptr;
 
 /// A compiled, loaded program. Holds its client alive.

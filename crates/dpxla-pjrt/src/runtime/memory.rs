@@ -8,7 +8,7 @@ use super::api::pjrt_call;
 use super::client::Client;
 use super::executable::Executable;
 use super::ffi;
-use dpxla_core::Result;
+use crate::Result;
 
 /// A device allocator's counters (`PJRT_Device_MemoryStats_Args`). Only
 /// `bytes_in_use` is always set; the rest are `None` where the plugin does not

@@ -28,7 +28,7 @@ pub use dpxla_core::array::Bf16;
 
 /// A client on the XLA CPU plugin, found (or fetched) as `dpxla plugin info`
 /// does: the usual start of library use.
-pub fn cpu_client() -> dpxla_core::Result<Client> {
+pub fn cpu_client() -> crate::Result<Client> {
     plugin::PluginQuery::cpu().client(&[])
 }
 

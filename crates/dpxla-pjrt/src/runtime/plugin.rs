@@ -12,7 +12,7 @@
 
 use super::api::Api;
 use super::client::{Client, OptionValue};
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::str::FromStr;
@@ -218,7 +218,7 @@ pub fn fetch_cpu_plugin(cache: &Path) -> Result<PathBuf> {
     }
     let io = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| Error::Io { path, source }
+        move |source| dpxla_core::Error::Io { path, source }
     };
     std::fs::create_dir_all(cache).map_err(io(cache))?;
     let work = cache.join(format!(".fetch-{}", std::process::id()));
@@ -251,7 +251,7 @@ fn fetch_into(cache: &Path, work: &Path) -> Result<PathBuf> {
         "python3 -m pip download xla-cpu-pjrt",
     )?;
     let wheel = std::fs::read_dir(work)
-        .map_err(|source| Error::Io {
+        .map_err(|source| dpxla_core::Error::Io {
             path: work.to_path_buf(),
             source,
         })?
@@ -285,7 +285,7 @@ fn fetch_into(cache: &Path, work: &Path) -> Result<PathBuf> {
         // finds the finished folder.
         if let Err(source) = std::fs::rename(&src, &dest) {
             if !dest.join("xla_cpu_pjrt.so").is_file() {
-                return Err(Error::Io { path: dest, source });
+                return Err(dpxla_core::Error::Io { path: dest, source }.into());
             }
         }
     }

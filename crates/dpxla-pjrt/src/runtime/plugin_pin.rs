@@ -8,7 +8,7 @@
 //! `sha256sum` the wheel and its `xla_plugins/xla_cpu_pjrt/xla_cpu_pjrt.so`.
 
 use super::sha256::file_hex_digest;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::path::Path;
 
 /// The pinned `xla-cpu-pjrt` version.
@@ -34,7 +34,7 @@ pub fn cpu_plugin_digests() -> Result<(&'static str, &'static str)> {
 
 /// Checks that `path` has the SHA-256 `expected` (lower-case hex).
 pub fn verify_sha256(path: &Path, expected: &str) -> Result<()> {
-    let got = file_hex_digest(path).map_err(|source| Error::Io {
+    let got = file_hex_digest(path).map_err(|source| dpxla_core::Error::Io {
         path: path.to_path_buf(),
         source,
     })?;

@@ -3,7 +3,7 @@
 
 use super::client::Client;
 use super::compile_options::CompileOptions;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::time::{Duration, Instant};
 
 /// y = 2x + 1 on four floats.

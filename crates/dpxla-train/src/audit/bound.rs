@@ -19,7 +19,7 @@
 //! at the chosen confidence (p-value ≤ 1 − confidence). That ε is a lower
 //! bound on the mechanism's true ε at δ, with that confidence.
 
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 
 /// P[Binomial(r, q) = k] for k = 0..=r, from ln C(r, k) + k ln q +
 /// (r − k) ln(1 − q), with ln q and ln(1 − q) passed in (they are computed

@@ -5,7 +5,7 @@
 //! them. Every other path refuses them (`PrivacyConfig::refuse_audit_switches`).
 
 use crate::train::config::{apply_override, Config};
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::path::Path;
 
 /// The audit's deliberate breakages of the mechanism (sanity checks that the
@@ -20,7 +20,7 @@ pub struct AuditSwitches {
 
 /// Reads `path`, applies `overrides` and splits off the audit switches.
 pub fn load(path: &Path, overrides: &[String]) -> Result<(Config, AuditSwitches)> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+    let text = std::fs::read_to_string(path).map_err(|source| dpxla_core::Error::Io {
         path: path.to_path_buf(),
         source,
     })?;

@@ -9,7 +9,7 @@
 //! the best k without this correction would overstate the confidence.
 
 use super::bound::epsilon_lower_bound;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use serde::Serialize;
 
 /// The outcome for one k.
@@ -29,7 +29,7 @@ pub struct GuessResult {
 /// index, which is independent of the inclusion bits).
 fn ranking(scores: &[f64]) -> Result<Vec<usize>> {
     if let Some(j) = scores.iter().position(|s| !s.is_finite()) {
-        return Err(Error::Runtime(format!(
+        return Err(Error::Internal(format!(
             "canary {j} has a non-finite score {}; the run diverged",
             scores[j]
         )));

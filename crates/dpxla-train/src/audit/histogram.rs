@@ -3,7 +3,7 @@
 //! nearly identical ones. Drawn like the training plots (`train::plots`):
 //! plotters' bitmap backend, the embedded font, PNG by the `image` crate.
 
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use plotters::prelude::*;
 use std::path::Path;
 
@@ -105,7 +105,7 @@ pub fn write_histogram(
         Ok(pixels)
     })
     .unwrap_or_else(|_| Err("the plotting library panicked".into()));
-    let io = |msg: String| Error::Io {
+    let io = |msg: String| dpxla_core::Error::Io {
         path: path.to_path_buf(),
         source: std::io::Error::other(format!("cannot draw histogram: {msg}")),
     };
@@ -120,5 +120,8 @@ pub fn write_histogram(
         image::ImageFormat::Png,
     )
     .map_err(|e| io(e.to_string()))?;
-    dpxla_core::atomic_file::write_atomically(path, png.get_ref())
+    Ok(dpxla_core::atomic_file::write_atomically(
+        path,
+        png.get_ref(),
+    )?)
 }

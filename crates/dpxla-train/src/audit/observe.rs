@@ -15,8 +15,8 @@
 
 use super::canary::Coordinate;
 use crate::train::engine::HostState;
+use crate::{Error, Result};
 use dpxla_core::trace::ArrayData;
-use dpxla_core::{Error, Result};
 use dpxla_nn::optim::Optimizer;
 
 /// How the gradient is read back from the state.
@@ -125,9 +125,9 @@ impl Observer {
         let read = |a: &dpxla_core::trace::HostArray, off: usize| -> Result<f64> {
             match &a.data {
                 ArrayData::F32(v) => v.get(off).map(|&x| x as f64).ok_or_else(|| {
-                    Error::Runtime(format!("canary offset {off} outside a state array"))
+                    Error::Internal(format!("canary offset {off} outside a state array"))
                 }),
-                _ => Err(Error::Runtime("audit needs f32 parameters".into())),
+                _ => Err(Error::Internal("audit needs f32 parameters".into())),
             }
         };
         let mut params = Vec::with_capacity(self.coords.len());
@@ -136,13 +136,13 @@ impl Observer {
             let p = state
                 .params
                 .get(self.trainable[c.tensor])
-                .ok_or_else(|| Error::Runtime("state lacks a trainable parameter".into()))?;
+                .ok_or_else(|| Error::Internal("state lacks a trainable parameter".into()))?;
             params.push(read(p, c.offset)?);
             if self.slots_per_param > 0 {
                 let s = state
                     .slots
                     .get(c.tensor * self.slots_per_param)
-                    .ok_or_else(|| Error::Runtime("state lacks an optimiser slot".into()))?;
+                    .ok_or_else(|| Error::Internal("state lacks an optimiser slot".into()))?;
                 slot.push(read(s, c.offset)?);
             }
         }
@@ -157,7 +157,7 @@ impl Observer {
     pub fn observe(&mut self, after: &HostState, lr: f64, known: Option<&[f64]>) -> Result<()> {
         let now = self.snapshot(after)?;
         if known.is_some_and(|k| k.len() != self.scores.len()) {
-            return Err(Error::Runtime("one known share per canary needed".into()));
+            return Err(Error::Internal("one known share per canary needed".into()));
         }
         let prev = &self.prev;
         let grad = |j: usize| -> Option<f64> {

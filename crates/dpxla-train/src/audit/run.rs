@@ -16,7 +16,7 @@ use crate::train::config::Config;
 use crate::train::engine::{Engine, HostState};
 use crate::train::sampler::{physical_split, poisson_batch, StreamRng};
 use crate::train::setup::{client_for, Setup};
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use dpxla_dp::accountant::{epsilon_of, PoissonGaussianEvent};
 use dpxla_dp::clip::ClipMode;
 use dpxla_dp::mechanism::{Clipping, DpMechanism};
@@ -384,7 +384,7 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
         warnings,
     };
     let json = serde_json::to_string_pretty(&report)
-        .map_err(|e| Error::Runtime(format!("audit report: {e}")))?;
+        .map_err(|e| Error::Internal(format!("audit report: {e}")))?;
     dpxla_core::atomic_file::write_atomically(&report_path, json.as_bytes())?;
     Ok(report)
 }
@@ -404,8 +404,8 @@ fn real_share(
             Some(dpxla_core::trace::ArrayData::F64(v)) => v
                 .get(c.offset)
                 .map(|&x| x / expected)
-                .ok_or_else(|| Error::Runtime("canary outside its accumulator".into())),
-            _ => Err(Error::Runtime("audit needs f64 accumulators".into())),
+                .ok_or_else(|| Error::Internal("canary outside its accumulator".into())),
+            _ => Err(Error::Internal("audit needs f64 accumulators".into())),
         })
         .collect()
 }

@@ -20,8 +20,8 @@ pub use report::BenchReport;
 
 use crate::train::engine::{Engine, EngineSpec};
 use crate::train::programs::images_shape;
+use crate::{Error, Result};
 use dpxla_core::trace::HostArray;
-use dpxla_core::{Error, Result};
 use dpxla_dp::bookkeeping::{plan, ClipMethod};
 use dpxla_dp::clip::ClipMode;
 use dpxla_dp::mechanism::{Clipping, DpMechanism};
@@ -106,6 +106,7 @@ impl BenchConfig {
         self.private
             .then(|| DpMechanism::new(clipping, self.sigma, self.logical as f64))
             .transpose()
+            .map_err(Into::into)
     }
 }
 

@@ -17,8 +17,8 @@
 //! `rand`'s `StdRng`, whose algorithm may change between releases.
 
 use super::resized_crop::{write_resized, ResizedCrop};
+use crate::{Error, Result};
 use dpxla_core::trace::HostArray;
-use dpxla_core::{Error, Result};
 
 /// The CIFAR-10 training-set channel means and standard deviations (pixels in
 /// [0, 1]), as used by jax_privacy's CIFAR pipeline.

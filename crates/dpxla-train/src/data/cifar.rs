@@ -11,7 +11,7 @@
 //! when they are beside the data.
 
 use super::{data_error, file_name, io_error, Dataset, OpenOptions, Split};
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::path::{Path, PathBuf};
 
 const SIDE: usize = 32;

@@ -11,7 +11,7 @@
 //! a gap is what a stray label looks like.
 
 use super::data_error;
-use dpxla_core::Result;
+use crate::Result;
 use std::path::Path;
 
 /// Checks that every label lies in `0..classes`: the first one that does not

@@ -17,7 +17,7 @@
 //! reaches "100%" and learns nothing.
 
 use super::{data_error, file_name, sorted_entries, Dataset};
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use image::imageops::FilterType;
 use std::path::{Path, PathBuf};
 

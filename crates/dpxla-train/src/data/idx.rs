@@ -11,7 +11,7 @@
 //! 47 MB). Offsets in errors count bytes of the decompressed stream.
 
 use super::{data_error, file_name, io_error, Dataset, Split};
-use dpxla_core::Result;
+use crate::Result;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -27,7 +27,7 @@ pub struct IdxArray {
 
 /// Reads an IDX file of unsigned bytes, decompressing it if its name ends in `.gz`.
 /// Every inconsistency (bad magic, wrong rank, truncated payload, trailing bytes,
-/// broken gzip stream) is an [`dpxla_core::Error::Data`] naming the file and offset.
+/// broken gzip stream) is an [`crate::Error::Data`] naming the file and offset.
 pub fn read_idx(path: &Path, expected_rank: usize) -> Result<IdxArray> {
     let bytes = read_maybe_gz(path)?;
     if bytes.len() < 4 {
@@ -187,7 +187,7 @@ impl IdxDataset {
     /// ([`super::classes::infer_classes`]).
     pub fn open_with(images: &Path, classes: Option<usize>) -> Result<IdxDataset> {
         let labels_file = labels_path(images).ok_or_else(|| {
-            dpxla_core::Error::InvalidInput(format!(
+            crate::Error::InvalidInput(format!(
                 "{}: an IDX images file must be named *-images-idx3-ubyte[.gz]",
                 images.display()
             ))

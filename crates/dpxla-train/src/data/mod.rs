@@ -26,8 +26,8 @@ mod prefix;
 pub mod resized_crop;
 pub mod shards;
 
+use crate::{Error, Result};
 use dpxla_core::trace::{ArrayData, HostArray};
-use dpxla_core::{Error, Result};
 use std::path::{Path, PathBuf};
 
 pub use augment::{augment_batch, augment_views, normalize_batch, AugmentConfig};
@@ -319,18 +319,22 @@ pub(crate) fn file_name(path: &Path) -> String {
 }
 
 pub(crate) fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
-    move |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
+    move |source| {
+        dpxla_core::Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+        .into()
     }
 }
 
 pub(crate) fn data_error(path: &Path, offset: Option<u64>, msg: impl Into<String>) -> Error {
-    Error::Data {
+    dpxla_core::Error::Data {
         path: path.to_path_buf(),
         offset,
         msg: msg.into(),
     }
+    .into()
 }
 
 /// Sorted entries of a folder (names sorted bytewise, so the order is the same

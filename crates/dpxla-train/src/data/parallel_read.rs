@@ -4,7 +4,7 @@
 //! count.
 
 use super::{Batch, Dataset};
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 
 /// Threads a batch read uses: the machine's parallelism, at most one per
 /// example.
@@ -49,7 +49,7 @@ pub fn read_batch_parallel(
             .into_iter()
             .map(|h| {
                 h.join().unwrap_or_else(|_| {
-                    Err(Error::Runtime("a batch reader thread panicked".into()))
+                    Err(Error::Internal("a batch reader thread panicked".into()))
                 })
             })
             .collect()

@@ -7,7 +7,7 @@
 //! producer at its next hand-over, and joins the thread (clean shutdown, no
 //! detached thread left reading files).
 
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::thread::JoinHandle;
 
@@ -38,7 +38,7 @@ impl<T: Send + 'static> Prefetcher<T> {
                     }
                 }
             })
-            .map_err(|e| Error::Runtime(format!("cannot start the prefetch thread: {e}")))?;
+            .map_err(|e| Error::Internal(format!("cannot start the prefetch thread: {e}")))?;
         Ok(Prefetcher {
             rx: Some(rx),
             worker: Some(worker),
@@ -52,7 +52,7 @@ impl<T: Send + 'static> Prefetcher<T> {
         if received.is_none() {
             if let Some(worker) = self.worker.take() {
                 if worker.join().is_err() {
-                    return Some(Err(Error::Runtime("the prefetch thread panicked".into())));
+                    return Some(Err(Error::Internal("the prefetch thread panicked".into())));
                 }
             }
         }

@@ -1,7 +1,7 @@
 //! A dataset's first `n` examples.
 
 use super::Dataset;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::path::Path;
 use std::sync::Arc;
 

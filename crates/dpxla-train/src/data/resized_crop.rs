@@ -11,7 +11,7 @@
 //! the stored image (`data.image_size` for image folders), so store images
 //! at least as large as the model input.
 
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 
 /// The parameters of random-resized-crop.
 #[derive(Clone, Debug, PartialEq)]

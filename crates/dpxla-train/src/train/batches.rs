@@ -2,8 +2,8 @@
 //! normalise, pad to a compiled physical size with a mask.
 
 use crate::data::{augment_batch, augment_views, normalize_batch, AugmentConfig, Dataset};
+use crate::{Error, Result};
 use dpxla_core::trace::{ArrayData, HostArray};
-use dpxla_core::{Error, Result};
 
 /// One physical batch ready for the device.
 #[derive(Clone, Debug)]
@@ -74,12 +74,12 @@ fn padded(
 ) -> Result<PreparedBatch> {
     let real = labels.len();
     if real > physical {
-        return Err(Error::Runtime(format!(
+        return Err(Error::Internal(format!(
             "{real} examples do not fit a physical batch of {physical}"
         )));
     }
     let ArrayData::F32(mut data) = images.data else {
-        return Err(Error::Runtime(
+        return Err(Error::Internal(
             "augmentation must produce f32 images".into(),
         ));
     };

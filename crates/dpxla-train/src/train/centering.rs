@@ -25,9 +25,9 @@
 use super::batches::prepare_eval;
 use super::config::PrivacyConfig;
 use crate::data::{AugmentConfig, Dataset};
+use crate::{Error, Result};
 use dpxla_core::trace::{Aval, Builder, DType, Graph, HostArray};
 use dpxla_core::transform::vmap;
-use dpxla_core::{Error, Result};
 use dpxla_dp::accountant::PoissonGaussianEvent;
 use dpxla_dp::plan::PrivacyPlan;
 use dpxla_dp::secure_noise::SecureNoise;
@@ -134,7 +134,7 @@ pub fn release_noise(
     let ev = p
         .prior
         .first()
-        .ok_or_else(|| Error::Runtime("a centred private run has no centring event".into()))?;
+        .ok_or_else(|| Error::Internal("a centred private run has no centring event".into()))?;
     Ok(Some((ev.sigma, debug_seed.map(|s| s ^ CENTERING_STREAM))))
 }
 

@@ -12,9 +12,9 @@
 
 use super::engine::HostState;
 use super::sampler::RngState;
+use crate::{Error, Result};
 use dpxla_core::tensor_file::{read_tensors, write_tensors};
 use dpxla_core::trace::HostArray;
-use dpxla_core::{Error, Result};
 use dpxla_dp::accountant::AccountantState;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -62,7 +62,7 @@ pub fn save(path: &Path, meta: &CheckpointMeta, state: &HostState) -> Result<()>
     for (k, &i) in meta.trainable.iter().enumerate() {
         for (s, slot) in meta.slots.iter().enumerate() {
             let a = state.slots.get(k * per + s).ok_or_else(|| {
-                Error::Runtime("optimiser state does not match the slot layout".into())
+                Error::Internal("optimiser state does not match the slot layout".into())
             })?;
             tensors.push((format!("opt/{slot}/{}", meta.params[i]), a.clone()));
         }
@@ -71,12 +71,12 @@ pub fn save(path: &Path, meta: &CheckpointMeta, state: &HostState) -> Result<()>
         tensors.push((format!("avg/{name}"), a.clone()));
     }
     let json = serde_json::to_string(meta)
-        .map_err(|e| Error::Runtime(format!("checkpoint metadata: {e}")))?;
-    write_tensors(
+        .map_err(|e| Error::Internal(format!("checkpoint metadata: {e}")))?;
+    Ok(write_tensors(
         path,
         &tensors,
         Some(HashMap::from([(META_KEY.to_string(), json)])),
-    )
+    )?)
 }
 
 /// Reads a checkpoint written by [`save`].
@@ -100,7 +100,7 @@ pub fn load(path: &Path) -> Result<(CheckpointMeta, HostState)> {
             meta.version
         )));
     }
-    let get = |name: String| file.get(&name, path).cloned();
+    let get = |name: String| -> Result<HostArray> { Ok(file.get(&name, path).cloned()?) };
     let params = meta
         .params
         .iter()

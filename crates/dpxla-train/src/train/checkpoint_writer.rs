@@ -5,7 +5,7 @@
 use super::checkpoint::{self, CheckpointMeta};
 use super::engine::Engine;
 use super::resume::RunState;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::path::PathBuf;
 
 /// Everything a checkpoint records besides the engine's state and the run's

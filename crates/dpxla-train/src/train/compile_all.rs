@@ -4,7 +4,7 @@
 use super::distributed::global_physical_sizes;
 use super::engine::Engine;
 use super::progress::Progress;
-use dpxla_core::Result;
+use crate::Result;
 use dpxla_pjrt::runtime::Client;
 use std::time::Instant;
 

@@ -3,7 +3,7 @@
 //! a message naming its key.
 
 use crate::data::resized_crop::ResizedCrop;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use dpxla_dp::accountant::AccountantKind;
 use dpxla_dp::bookkeeping::ClipMethod;
 use dpxla_dp::clip::ClipMode;
@@ -445,7 +445,7 @@ impl Config {
     /// Reads `path`, applies `overrides` (`section.key=value`, the value in TOML
     /// syntax, or a bare string), and validates the result.
     pub fn load(path: &Path, overrides: &[String]) -> Result<Config> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        let text = std::fs::read_to_string(path).map_err(|source| dpxla_core::Error::Io {
             path: path.to_path_buf(),
             source,
         })?;
@@ -524,10 +524,14 @@ struct ResumeKey<'a> {
 }
 
 /// Prefixes an invalid-input message with the config key it is about.
-pub(super) fn keyed(key: &str, e: Error) -> Error {
-    match e {
-        Error::InvalidInput(m) => Error::InvalidInput(format!("{key}: {m}")),
-        other => other,
+pub(super) fn keyed(key: &str, e: impl Into<Error>) -> Error {
+    let e = e.into();
+    match e.invalid_input_message() {
+        Some(message) => Error::Config {
+            key: key.to_string(),
+            message: message.to_string(),
+        },
+        None => e,
     }
 }
 

@@ -21,7 +21,7 @@
 //!    ([`ProcessConfig::is_writer`]); the accountant is composed once.
 
 use super::sampler::{physical_sizes, physical_split};
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 
 /// Environment variable: number of processes (`--num-processes`).
 pub const ENV_NUM_PROCESSES: &str = "DPXLA_NUM_PROCESSES";

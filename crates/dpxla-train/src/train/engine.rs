@@ -18,8 +18,8 @@ use super::data_parallel::graphs::replicated_apply_graph;
 use super::data_parallel::shard::{batch_rows, rows_per_replica, shard_batch};
 use super::programs::{accumulate_graph, apply_graph, evaluate_graph, ACC_DTYPE};
 use super::signature::{Group, NamedProgram};
+use crate::{Error, Result};
 use dpxla_core::trace::HostArray;
-use dpxla_core::{Error, Result};
 use dpxla_dp::mechanism::NoiseSource;
 use dpxla_pjrt::program::{to_device, to_device_owned, to_host};
 use dpxla_pjrt::runtime::{Buffer, Client, CompileOptions};
@@ -294,7 +294,7 @@ impl Engine {
             .mechanism
             .is_some_and(|m| m.noise_source() == NoiseSource::Host);
         if !host_noise || grads.len() != self.accs[0].len() {
-            return Err(Error::Runtime(
+            return Err(Error::Internal(
                 "apply_given needs a private engine whose noise is drawn on the host and one \
                  array per trainable parameter"
                     .into(),
@@ -309,7 +309,9 @@ impl Engine {
         self.accs = (0..self.replicas())
             .map(|r| {
                 let src = if r == 0 { &wide } else { &zeros };
-                src.iter().map(|g| to_device(&self.client, g, r)).collect()
+                src.iter()
+                    .map(|g| Ok(to_device(&self.client, g, r)?))
+                    .collect()
             })
             .collect::<Result<_>>()?;
         self.apply([0; 4], lr, t, 1)
@@ -418,7 +420,11 @@ impl Engine {
                 self.replicas()
             )));
         }
-        let down = |bs: &[Buffer]| bs.iter().map(to_host).collect::<Result<Vec<_>>>();
+        let down = |bs: &[Buffer]| {
+            bs.iter()
+                .map(|b| Ok(to_host(b)?))
+                .collect::<Result<Vec<_>>>()
+        };
         Ok(HostState {
             params: down(&self.params[r])?,
             slots: down(&self.slots[r])?,
@@ -437,7 +443,10 @@ impl Engine {
     /// The current accumulated sums (f64), summed over the replicas on the
     /// host in f64 (secure noise, tests and diagnostics).
     pub fn accumulators(&self) -> Result<Vec<HostArray>> {
-        let mut total: Vec<HostArray> = self.accs[0].iter().map(to_host).collect::<Result<_>>()?;
+        let mut total: Vec<HostArray> = self.accs[0]
+            .iter()
+            .map(|b| Ok(to_host(b)?))
+            .collect::<Result<_>>()?;
         for accs in &self.accs[1..] {
             for (t, b) in total.iter_mut().zip(accs) {
                 let add = to_host(b)?.to_f64();
@@ -498,7 +507,12 @@ fn acc_zeros(shape: &[usize]) -> HostArray {
 /// Uploads the same arrays to each of the first `replicas` devices.
 fn broadcast(client: &Client, arrays: &[HostArray], replicas: usize) -> Result<PerReplica> {
     (0..replicas)
-        .map(|r| arrays.iter().map(|a| to_device(client, a, r)).collect())
+        .map(|r| {
+            arrays
+                .iter()
+                .map(|a| Ok(to_device(client, a, r)?))
+                .collect()
+        })
         .collect()
 }
 

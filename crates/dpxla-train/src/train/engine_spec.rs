@@ -3,8 +3,8 @@
 //! its training state, and the statistics of one accumulate call.
 
 use super::programs::ApplySpec;
+use crate::Result;
 use dpxla_core::trace::{Graph, HostArray};
-use dpxla_core::Result;
 use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_nn::{init_params, trace_example_eval, trace_example_loss, ExampleLoss, Model};

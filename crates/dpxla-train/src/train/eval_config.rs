@@ -6,7 +6,7 @@
 //! evaluates).
 
 use super::config::{apply_override, Config};
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::path::Path;
 
 impl Config {
@@ -15,7 +15,7 @@ impl Config {
     /// neutral non-private placeholder that evaluation never reads.
     pub fn load_for_eval(path: &Path, overrides: &[String]) -> Result<Config> {
         let origin = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        let text = std::fs::read_to_string(path).map_err(|source| dpxla_core::Error::Io {
             path: path.to_path_buf(),
             source,
         })?;

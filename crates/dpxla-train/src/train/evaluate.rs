@@ -6,7 +6,7 @@ use super::engine::Engine;
 use super::metrics::StepRecord;
 use super::sampler::physical_split;
 use crate::data::{AugmentConfig, Dataset};
-use dpxla_core::Result;
+use crate::Result;
 
 /// Mean loss and accuracy over `ds`.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -6,8 +6,8 @@
 //! post-processing of the DP-SGD outputs.
 
 use super::checkpoint;
+use crate::{Error, Result};
 use dpxla_core::tensor_file::write_tensors;
-use dpxla_core::{Error, Result};
 use dpxla_dp::accountant::PrivacyAccountant;
 use std::collections::HashMap;
 use std::path::Path;

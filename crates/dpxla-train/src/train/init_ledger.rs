@@ -3,8 +3,8 @@
 //! the same data, the total cost is the composition of both ledgers; warn.
 
 use super::checkpoint::META_KEY;
+use crate::Result;
 use dpxla_core::tensor_file::read_tensors;
-use dpxla_core::Result;
 use dpxla_dp::accountant::{AccountantState, PrivacyAccountant};
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! configuration has. The old guard counted steps from the run's start for the
 //! current mechanism, so a resume that changed σ ended above the target.
 
-use dpxla_core::Result;
+use crate::Result;
 use dpxla_dp::accountant::{AccountantState, PoissonGaussianEvent, PrivacyAccountant};
 
 /// Whether the ledger plus `steps` more steps of `next` stays within `budget`.

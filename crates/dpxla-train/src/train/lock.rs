@@ -10,7 +10,7 @@
 //! would let two processes lock two different files); it holds the holder's
 //! process id and command line, for the message the next run prints.
 
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -31,7 +31,7 @@ impl RunLock {
     pub fn acquire(dir: &Path) -> Result<RunLock> {
         create_output_dir(dir)?;
         let path = dir.join(LOCK_FILE);
-        let io = |source| Error::Io {
+        let io = |source| dpxla_core::Error::Io {
             path: path.clone(),
             source,
         };
@@ -50,7 +50,7 @@ impl RunLock {
                     holder: holder_of(&mut file),
                 })
             }
-            Err(TryLockError::Error(e)) => return Err(io(e)),
+            Err(TryLockError::Error(e)) => return Err(io(e).into()),
         }
         // Best effort: the holder's description only improves the message a
         // second run prints, so a full disk must not fail the run here.
@@ -73,9 +73,12 @@ pub fn create_output_dir(dir: &Path) -> Result<()> {
             dir.display()
         )));
     }
-    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-        path: dir.to_path_buf(),
-        source,
+    std::fs::create_dir_all(dir).map_err(|source| {
+        dpxla_core::Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        }
+        .into()
     })
 }
 

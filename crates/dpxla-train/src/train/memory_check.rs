@@ -3,7 +3,7 @@
 //! process in the allocator (`data.image_size = 5000`: exit 134 with a
 //! backtrace). Here it is an error naming the setting and the bytes.
 
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 
 /// The machine's memory in bytes (`MemTotal` of /proc/meminfo), where known.
 fn total_memory() -> Option<u128> {

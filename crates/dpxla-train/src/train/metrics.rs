@@ -14,7 +14,7 @@
 //! (they will be recomputed) to `metrics_superseded.jsonl`, drops the torn
 //! line, then appends.
 
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufRead, BufReader, Write};
@@ -205,11 +205,12 @@ fn read_lines(path: &Path, tolerate_torn_tail: bool) -> Result<Vec<StepRecord>> 
                 // Only the final line can be torn by a crash mid-write.
                 Err(_) if tolerate_torn_tail && !line.ends_with('\n') => return Ok(records),
                 Err(e) => {
-                    return Err(Error::Data {
+                    return Err(dpxla_core::Error::Data {
                         path: path.to_path_buf(),
                         offset: Some(offset),
                         msg: format!("metrics line {number} is not a step record: {e}"),
-                    })
+                    }
+                    .into())
                 }
             }
         }
@@ -239,10 +240,11 @@ fn temp_path(path: &Path) -> PathBuf {
 }
 
 fn io_err(path: &Path, source: std::io::Error) -> Error {
-    Error::Io {
+    dpxla_core::Error::Io {
         path: path.to_path_buf(),
         source,
     }
+    .into()
 }
 
 #[cfg(test)]

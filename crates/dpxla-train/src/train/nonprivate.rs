@@ -8,7 +8,7 @@
 //! the training set: `test_split`).
 
 use super::metrics::{MetricsWriter, StepRecord};
-use dpxla_core::Result;
+use crate::Result;
 use std::path::{Path, PathBuf};
 
 /// The file name of the non-private statistics.

@@ -17,7 +17,7 @@
 //! drawing library is caught and returned as an error.
 
 use super::metrics::StepRecord;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use plotters::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -72,7 +72,7 @@ pub fn plot_metrics_with(
         )));
     }
     register_font()?;
-    std::fs::create_dir_all(out_dir).map_err(|e| Error::Io {
+    std::fs::create_dir_all(out_dir).map_err(|e| dpxla_core::Error::Io {
         path: out_dir.to_path_buf(),
         source: e,
     })?;
@@ -362,10 +362,11 @@ pub(crate) fn register_font() -> Result<()> {
 }
 
 fn plot_err(path: &Path, msg: String) -> Error {
-    Error::Io {
+    dpxla_core::Error::Io {
         path: path.to_path_buf(),
         source: std::io::Error::other(format!("cannot draw plot: {msg}")),
     }
+    .into()
 }
 
 #[cfg(test)]

@@ -11,9 +11,9 @@
 //! - evaluate (per physical size): masked sums of loss and correct predictions.
 
 use super::signature::{Group, Signature, SignatureBuilder};
+use crate::Result;
 use dpxla_core::trace::{Aval, Builder, DType, Graph, Tensor, KEY_DTYPE, KEY_SHAPE};
 use dpxla_core::transform::{value_and_grad, vmap};
-use dpxla_core::Result;
 use dpxla_dp::bookkeeping::clipped_sums;
 use dpxla_dp::mechanism::{DpMechanism, NoiseSource};
 use dpxla_dp::noise::noisy_average;

@@ -8,7 +8,7 @@
 //! released first runs of those steps stay composed (they are never
 //! "un-released" by restarting from an older state).
 
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use dpxla_dp::accountant::{AccountantState, PoissonGaussianEvent};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -43,7 +43,10 @@ pub fn write(dir: &Path, digest: &str, step: u64, accountant: &AccountantState) 
         accountant: accountant.clone(),
     };
     let text = serde_json::to_string(&ledger).expect("the ledger serialises");
-    dpxla_core::atomic_file::write_atomically(&path(dir), text.as_bytes())
+    Ok(dpxla_core::atomic_file::write_atomically(
+        &path(dir),
+        text.as_bytes(),
+    )?)
 }
 
 /// The ledger file in `dir`, if there is one.
@@ -52,13 +55,14 @@ pub fn read(dir: &Path) -> Result<Option<ReleaseLedger>> {
     let text = match std::fs::read_to_string(&p) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => return Err(Error::Io { path: p, source }),
+        Err(source) => return Err(dpxla_core::Error::Io { path: p, source }.into()),
     };
-    let ledger: ReleaseLedger = serde_json::from_str(&text).map_err(|e| Error::Data {
-        path: p.clone(),
-        offset: None,
-        msg: format!("not a dpxla release ledger: {e}"),
-    })?;
+    let ledger: ReleaseLedger =
+        serde_json::from_str(&text).map_err(|e| dpxla_core::Error::Data {
+            path: p.clone(),
+            offset: None,
+            msg: format!("not a dpxla release ledger: {e}"),
+        })?;
     if ledger.version != VERSION {
         return Err(Error::InvalidInput(format!(
             "{}: release ledger version {} (this dpxla reads {VERSION})",

@@ -7,7 +7,7 @@ use super::engine::HostState;
 use super::resume_check::PrivacySettings;
 use super::sampler::StreamRng;
 use super::setup::Setup;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use dpxla_dp::accountant::PrivacyAccountant;
 use std::path::Path;
 

@@ -9,7 +9,7 @@
 //! (`ledger_guard`) reads the ledger, not the current plan, in any case.
 
 use super::config::TrainSettings;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use dpxla_dp::plan::PrivacyPlan;
 use std::collections::BTreeMap;
 

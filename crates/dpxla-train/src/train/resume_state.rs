@@ -7,7 +7,7 @@
 
 use super::checkpoint::CheckpointMeta;
 use super::metrics::read_records;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::path::Path;
 
 /// The checkpoint's optimiser state must be the one this config's optimiser

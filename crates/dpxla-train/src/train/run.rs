@@ -6,7 +6,7 @@ use super::config::Config;
 use super::engine::{Engine, HostState};
 use super::evaluate::evaluate;
 use super::setup::{client_for, Setup};
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 
 pub use super::trainer::{TrainOptions, TrainSummary};
 

@@ -6,7 +6,7 @@
 //! are kept and the run is refused, naming them.
 
 use super::metrics::StepRecord;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::path::Path;
 
 /// Descriptions of the records of released steps found in `dir` (empty
@@ -32,10 +32,11 @@ pub fn released_records(dir: &Path) -> Result<Vec<String>> {
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(source) => {
-            return Err(Error::Io {
+            return Err(dpxla_core::Error::Io {
                 path: metrics,
                 source,
-            })
+            }
+            .into())
         }
     }
     if let Some(l) = super::release_ledger::read(dir)? {

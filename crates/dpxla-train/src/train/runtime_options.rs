@@ -4,7 +4,7 @@
 //! the key, never an option a plugin would reject or silently ignore.
 
 use super::config::RuntimeConfig;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use dpxla_pjrt::runtime::client_options::{
     device_count_options, GPU_ALLOCATOR, GPU_ALLOCATORS, GPU_MEMORY_FRACTION, GPU_PREALLOCATE,
     GPU_VISIBLE_DEVICES,

@@ -8,7 +8,7 @@
 //! seed is configured for debugging; their state is (seed, word position) so a
 //! resumed run continues the exact same stream.
 
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use rand::{Rng, RngCore, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 use serde::{Deserialize, Serialize};

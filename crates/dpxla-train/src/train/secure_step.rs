@@ -5,7 +5,7 @@
 
 use super::config::TrainSettings;
 use super::engine::Engine;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use dpxla_dp::plan::PrivacyPlan;
 use dpxla_dp::secure_noise::{batch_cap, SecureNoise};
 

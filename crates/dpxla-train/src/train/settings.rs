@@ -7,7 +7,7 @@ use super::config::{
     default_clip, default_physical, keyed, AugmentSection, OutputConfig, PrivacyConfig,
     RuntimeConfig, TrainingConfig,
 };
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use dpxla_dp::accountant::AccountantKind;
 use dpxla_dp::bookkeeping::ClipMethod;
 use dpxla_dp::clip::ClipMode;

@@ -7,8 +7,8 @@ use super::batches::{Prefix, TrainViews};
 use super::config::{Config, RuntimeConfig, TrainSettings};
 use super::engine::EngineSpec;
 use crate::data::{open_dataset, AugmentConfig, Dataset, OpenOptions, Split};
+use crate::{Error, Result};
 use dpxla_core::trace::HostArray;
-use dpxla_core::{Error, Result};
 use dpxla_dp::mechanism::NoiseSource;
 use dpxla_dp::plan::{PrivacyPlan, PrivacyRequest};
 use dpxla_nn::transfer::{load_params, replace_head, Freeze};
@@ -61,10 +61,11 @@ fn open(
 pub fn client_for(runtime: &RuntimeConfig) -> Result<Client> {
     // Checked here so the message names the config key, not `--plugin`.
     if let Some(p) = runtime.plugin.as_ref().filter(|p| !p.is_file()) {
-        return Err(Error::PluginNotFound(format!(
+        return Err(dpxla_pjrt::Error::PluginNotFound(format!(
             "PJRT plugin {} (from runtime.plugin) does not exist or is not a file",
             p.display()
-        )));
+        ))
+        .into());
     }
     let (platform, options) = super::runtime_options::client_request(runtime)?;
     let client = PluginQuery {
@@ -244,11 +245,8 @@ impl Setup {
                 seed,
             } => {
                 let tensors = super::checkpoint::read_param_tensors(&path, false)?;
-                let ctx = |e: Error| match e {
-                    Error::InvalidInput(m) => {
-                        Error::InvalidInput(format!("model.init_from {}: {m}", path.display()))
-                    }
-                    e => e,
+                let ctx = |e: dpxla_nn::Error| {
+                    super::config::keyed(&format!("model.init_from {}", path.display()), e)
                 };
                 warnings.extend(super::init_ledger::warning(&path)?);
                 if replace {

@@ -1,7 +1,7 @@
 //! SIGINT / SIGTERM during training. Killing the process outright loses
 //! every step since the last periodic checkpoint, so the first signal only
 //! raises a flag: the loop finishes the logical step it is in, writes a
-//! checkpoint and returns [`dpxla_core::Error::Interrupted`] (the CLI prints how
+//! checkpoint and returns [`crate::Error::Interrupted`] (the CLI prints how
 //! to resume and exits 128 + the signal number: 130 for SIGINT, 143 for
 //! SIGTERM). A second signal exits at once with the same status, for a run
 //! stuck in a long step or compile.

@@ -10,8 +10,8 @@
 //! exported StableHLO, and derives which inputs could be donated to which
 //! outputs (a state group returned updated).
 
+use crate::{Error, Result};
 use dpxla_core::trace::{Aval, Builder, Graph, Tensor};
-use dpxla_core::{Error, Result};
 use dpxla_pjrt::program::Program;
 use dpxla_pjrt::runtime::{Buffer, Client, CompileOptions};
 
@@ -217,7 +217,7 @@ impl Signature {
     pub fn split<T>(&self, flat: Vec<T>) -> Result<Outputs<T>> {
         let want: usize = self.outputs.iter().map(|s| s.avals.len()).sum();
         if flat.len() != want {
-            return Err(Error::Runtime(format!(
+            return Err(Error::Internal(format!(
                 "the program returned {} results, its signature has {want}",
                 flat.len()
             )));
@@ -261,7 +261,7 @@ impl<T> Outputs<T> {
             .groups
             .iter()
             .position(|(h, _)| *h == g)
-            .ok_or_else(|| Error::Runtime(format!("the program returns no `{}`", g.name())))?;
+            .ok_or_else(|| Error::Internal(format!("the program returns no `{}`", g.name())))?;
         Ok(self.groups.remove(k).1)
     }
 
@@ -270,7 +270,7 @@ impl<T> Outputs<T> {
         let mut v = self.take(g)?;
         match (v.pop(), v.is_empty()) {
             (Some(x), true) => Ok(x),
-            _ => Err(Error::Runtime(format!(
+            _ => Err(Error::Internal(format!(
                 "`{}` is not a single array",
                 g.name()
             ))),

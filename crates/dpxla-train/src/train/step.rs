@@ -9,7 +9,7 @@ use super::sampler::{physical_split, poisson_batch};
 use super::secure_step::SecureStep;
 use super::setup::Setup;
 use crate::data::Prefetcher;
-use dpxla_core::Result;
+use crate::Result;
 use std::sync::Arc;
 
 /// What one step saw (private: released only through `nonprivate` or as

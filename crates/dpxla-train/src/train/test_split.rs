@@ -5,7 +5,7 @@
 //! non-private statistics of the training set.
 
 use crate::data::Dataset;
-use dpxla_core::{Error, Result};
+use crate::{Error, Result};
 use std::path::{Path, PathBuf};
 
 /// Examples compared by [`same_examples`].

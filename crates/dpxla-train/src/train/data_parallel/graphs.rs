@@ -4,8 +4,8 @@
 
 use crate::train::programs::{apply_graph, ApplySpec};
 use crate::train::signature::{Group, Signature};
+use crate::{Error, Result};
 use dpxla_core::trace::{Aval, Builder, Graph, Tensor};
-use dpxla_core::{Error, Result};
 use dpxla_nn::ExampleLoss;
 
 /// `apply_graph` for a program replicated over `replicas` devices: the same
@@ -27,7 +27,7 @@ pub fn replicated_apply_graph(
     let (apply, signature) = apply_graph(loss, trainable, spec)?;
     let accs = signature
         .input_range(Group::Accumulators)
-        .ok_or_else(|| Error::Runtime("the apply program takes no accumulators".into()))?;
+        .ok_or_else(|| Error::Internal("the apply program takes no accumulators".into()))?;
     let b = Builder::new();
     let inputs: Vec<Tensor> = apply
         .input_avals()

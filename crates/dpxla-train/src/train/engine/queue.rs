@@ -9,8 +9,8 @@
 use super::{refs, scalar, Engine};
 use crate::train::engine_spec::AccumulateStats;
 use crate::train::signature::Group;
+use crate::Result;
 use dpxla_core::trace::HostArray;
-use dpxla_core::Result;
 use dpxla_pjrt::program::to_device_owned;
 use dpxla_pjrt::runtime::Buffer;
 
@@ -105,7 +105,7 @@ impl Engine {
                             Group::Step => f(t as f64),
                             _ => f(count as f64),
                         };
-                        to_device_owned(&self.client, a, r)
+                        Ok(to_device_owned(&self.client, a, r)?)
                     })
                     .collect()
             })
