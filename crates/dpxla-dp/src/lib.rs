@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod accountant;
+pub mod bandmf;
 pub mod bookkeeping;
 pub mod clip;
 pub mod discrete_gaussian;

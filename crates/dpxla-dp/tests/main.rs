@@ -2,3 +2,4 @@
 
 mod accountant_pld_window;
 mod accountant_reference;
+mod bandmf_accounting;
