@@ -48,6 +48,13 @@ pub fn privacy_settings(cfg: &TrainSettings, plan: &PrivacyPlan) -> PrivacySetti
             // Only when set, so that existing checkpoints still compare equal.
             put("privacy.centering_noise_multiplier", format!("{s:?}"));
         }
+        if let Some(b) = &plan.bandmf {
+            // Only for BandMF (existing checkpoints compare equal): the
+            // strategy decides the noise and the cycle the accounting.
+            put("privacy.mechanism", "bandmf".into());
+            put("privacy.bands", b.strategy.bands().to_string());
+            put("bandmf strategy", format!("{:?}", b.strategy.coefs()));
+        }
         if p.noise_multiplier.is_none() {
             // σ is calibrated over the planned length: the length is part of
             // the mechanism.

@@ -40,7 +40,19 @@ pub fn run_step(
 ) -> Result<StepOutcome> {
     let plan = &setup.plan;
     let step = run.step;
-    let mut indices = poisson_batch(&mut run.sampler, setup.train.len(), plan.q);
+    let mut indices = match &setup.partitions {
+        None => poisson_batch(&mut run.sampler, setup.train.len(), plan.q),
+        // BandMF's cyclic Poisson sampling: step t draws only from partition
+        // t mod k, each member with probability q (with k = 1 this is the
+        // line above exactly: the one partition is 0..N in order).
+        Some(parts) => {
+            let part = &parts[(step % parts.len() as u64) as usize];
+            poisson_batch(&mut run.sampler, part.len(), plan.q)
+                .into_iter()
+                .map(|i| part[i])
+                .collect()
+        }
+    };
     let split = match &secure {
         Some(sec) => sec.split(&mut indices, physical),
         None => physical_split(
@@ -75,7 +87,8 @@ pub fn run_step(
     };
     let stats = engine.take_stats()?;
     let (loss_sum, clipped) = (stats.loss_sum, stats.clipped);
-    if let (Some(acc), Some(ev)) = (run.accountant.as_mut(), plan.step_event()) {
+    // DP-SGD: one event per step; BandMF: one per cycle of k steps.
+    if let (Some(acc), Some(ev)) = (run.accountant.as_mut(), plan.step_event(step)) {
         acc.step(ev.q, ev.sigma)?;
     }
     run.step += 1;
