@@ -9,6 +9,7 @@ use super::config::{NoiseMechanism, PrivacyConfig};
 use dpxla_core::{Error, Result};
 use dpxla_dp::bandmf::partition_of;
 use dpxla_dp::plan::{NoiseRequest, PrivacyPlan};
+use super::sampler::{poisson_batch, StreamRng};
 use std::path::Path;
 
 /// The public seed of the partition hash. The partition needs no secrecy
@@ -64,6 +65,30 @@ pub fn partitions(n: usize, k: usize) -> Result<Vec<Vec<usize>>> {
         parts[partition_of(PARTITION_SEED, i as u64, k)?].push(i);
     }
     Ok(parts)
+}
+
+/// The logical batch of step `step` (0-based): DP-SGD's Poisson sampling of
+/// all `n` examples at rate `q`, or (with `partitions`) BandMF's cyclic
+/// Poisson sampling: only the members of partition `step mod k`, each with
+/// probability `q`. With k = 1 the two draw the same batch from the same
+/// generator state (the one partition is `0..n` in order).
+pub fn step_batch(
+    rng: &mut StreamRng,
+    n: usize,
+    partitions: Option<&[Vec<usize>]>,
+    q: f64,
+    step: u64,
+) -> Vec<usize> {
+    match partitions {
+        None => poisson_batch(rng, n, q),
+        Some(parts) => {
+            let part = &parts[(step % parts.len() as u64) as usize];
+            poisson_batch(rng, part.len(), q)
+                .into_iter()
+                .map(|i| part[i])
+                .collect()
+        }
+    }
 }
 
 /// Writes the strategy (public: a function of the steps and b only) to

@@ -97,13 +97,15 @@ pub fn check_unchanged(
 
 /// All checks of a resume: the privacy record is present (private runs) and
 /// unchanged, and the ledger composed exactly the `prior` releases of the
-/// run's start (the centring mean) followed by the checkpoint's steps.
+/// run's start (the centring mean) followed by the checkpoint's steps
+/// (one composition per `cycle` steps: 1 for DP-SGD, k for BandMF).
 pub fn check_resume(
     path: &std::path::Path,
     meta: &super::checkpoint::CheckpointMeta,
     now: &PrivacySettings,
     private: bool,
     prior: &[dpxla_dp::accountant::PoissonGaussianEvent],
+    cycle: u64,
 ) -> Result<()> {
     let name = path.display().to_string();
     match &meta.privacy {
@@ -123,10 +125,11 @@ pub fn check_resume(
                  run makes before training ({prior:?}); start a new run"
             )));
         };
-        if composed != meta.step {
+        let expected = meta.step.div_ceil(cycle.max(1));
+        if composed != expected {
             return Err(Error::InvalidInput(format!(
                 "cannot resume {name}: its privacy ledger composes {composed} steps but the \
-                 checkpoint is at step {}",
+                 checkpoint is at step {} ({expected} compositions)",
                 meta.step
             )));
         }

@@ -5,7 +5,7 @@
 use super::batches::prepare_train;
 use super::engine::Engine;
 use super::resume::RunState;
-use super::sampler::{physical_split, poisson_batch};
+use super::sampler::physical_split;
 use super::secure_step::SecureStep;
 use super::setup::Setup;
 use crate::data::Prefetcher;
@@ -40,19 +40,13 @@ pub fn run_step(
 ) -> Result<StepOutcome> {
     let plan = &setup.plan;
     let step = run.step;
-    let mut indices = match &setup.partitions {
-        None => poisson_batch(&mut run.sampler, setup.train.len(), plan.q),
-        // BandMF's cyclic Poisson sampling: step t draws only from partition
-        // t mod k, each member with probability q (with k = 1 this is the
-        // line above exactly: the one partition is 0..N in order).
-        Some(parts) => {
-            let part = &parts[(step % parts.len() as u64) as usize];
-            poisson_batch(&mut run.sampler, part.len(), plan.q)
-                .into_iter()
-                .map(|i| part[i])
-                .collect()
-        }
-    };
+    let mut indices = super::bandmf::step_batch(
+        &mut run.sampler,
+        setup.train.len(),
+        setup.partitions.as_deref(),
+        plan.q,
+        step,
+    );
     let split = match &secure {
         Some(sec) => sec.split(&mut indices, physical),
         None => physical_split(
