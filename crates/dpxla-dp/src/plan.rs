@@ -123,12 +123,12 @@ impl PrivacyPlan {
             None => expected_batch / n,
             Some(b) => partition_sampling_prob(expected_batch, dataset_size as u64, b.partitions)
                 .map_err(|e| match e {
-                    Error::InvalidInput(m) => Error::InvalidInput(format!(
-                        "training.batch_size with privacy.bands = {}: {m}",
-                        b.partitions
-                    )),
-                    e => e,
-                })?,
+                Error::InvalidInput(m) => Error::InvalidInput(format!(
+                    "training.batch_size with privacy.bands = {}: {m}",
+                    b.partitions
+                )),
+                e => e,
+            })?,
         };
         // Compositions of the accounted event: one per cycle of k steps.
         let cycle = bandmf.as_ref().map_or(1, |b| b.partitions);
@@ -154,9 +154,14 @@ impl PrivacyPlan {
             }
             let sigma = match (req.noise_multiplier, req.target_epsilon) {
                 (Some(s), _) => s,
-                (None, Some(eps)) => {
-                    calibrate_sigma_after(req.accountant, eps, &req.prior, q, events_steps, req.delta)?
-                }
+                (None, Some(eps)) => calibrate_sigma_after(
+                    req.accountant,
+                    eps,
+                    &req.prior,
+                    q,
+                    events_steps,
+                    req.delta,
+                )?,
                 (None, None) => {
                     return Err(Error::InvalidInput(
                         "privacy: give noise_multiplier or target_epsilon".into(),
@@ -273,7 +278,7 @@ impl PrivacyPlan {
     /// those steps, participates most (⌈n/k⌉ times) and the reduction
     /// accounts exactly that (`bandmf::accounting`).
     pub fn step_event(&self, step: u64) -> Option<PoissonGaussianEvent> {
-        if step % self.cycle() == 0 {
+        if step.is_multiple_of(self.cycle()) {
             self.composition_event()
         } else {
             None

@@ -25,9 +25,14 @@ const N: usize = 60_000;
 
 #[test]
 fn one_band_is_the_dpsgd_plan() {
-    let dpsgd = PrivacyPlan::derive(&request(NoiseRequest::Independent, Some(2.0), None), N, 512.0, 300)
-        .unwrap()
-        .0;
+    let dpsgd = PrivacyPlan::derive(
+        &request(NoiseRequest::Independent, Some(2.0), None),
+        N,
+        512.0,
+        300,
+    )
+    .unwrap()
+    .0;
     let banded = NoiseRequest::Banded { bands: 1 };
     let one = PrivacyPlan::derive(&request(banded, Some(2.0), None), N, 512.0, 300)
         .unwrap()
@@ -62,13 +67,18 @@ fn bandmf_calibrates_the_amplified_event() {
     let alone = calibrate_sigma(AccountantKind::Rdp, target, plan.q, 75, 1e-5).unwrap();
     assert_eq!(p.sigma, alone);
     let ev = PoissonGaussianEvent::new(plan.q, p.sigma, 75).unwrap();
-    assert_eq!(p.planned_epsilon, epsilon_of(AccountantKind::Rdp, &[ev], 1e-5).unwrap());
+    assert_eq!(
+        p.planned_epsilon,
+        epsilon_of(AccountantKind::Rdp, &[ev], 1e-5).unwrap()
+    );
     // The device's independent draw has std σ_eff·sens(C)·C.
     let m = plan.mechanism(ClipMethod::Auto).unwrap().unwrap();
     assert!(b.sensitivity > 1.0);
     assert_eq!(m.noise_std(), p.sigma * b.sensitivity * 0.5);
     // One composition per cycle, at its first step.
-    let events: Vec<u64> = (0..steps).filter(|&t| plan.step_event(t).is_some()).collect();
+    let events: Vec<u64> = (0..steps)
+        .filter(|&t| plan.step_event(t).is_some())
+        .collect();
     assert_eq!(events.len(), 75);
     assert!(events.iter().all(|t| t % 4 == 0));
     assert_eq!(plan.compositions_after(5), 2);

@@ -100,14 +100,17 @@ fn a_banded_run_records_its_strategy_and_resumes_its_noise_exactly() {
     let s = train(&config(&whole, &set).unwrap(), &opts(false, None)).unwrap();
     // ⌈6/3⌉ = 2 compositions at q = 100/⌊1000/3⌋, σ_eff = 1.
     let rec: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(whole.join(STRATEGY_FILE)).unwrap())
-            .unwrap();
+        serde_json::from_str(&std::fs::read_to_string(whole.join(STRATEGY_FILE)).unwrap()).unwrap();
     assert_eq!(rec["compositions"], 2);
     assert_eq!(rec["coefficients"].as_array().unwrap().len(), 3);
     let q = 100.0 / 333.0;
     let ev = dpxla_dp::accountant::PoissonGaussianEvent::new(q, 1.0, 2).unwrap();
     let eps = dpxla_dp::accountant::epsilon_of(Default::default(), &[ev], 1e-5).unwrap();
-    assert!((s.epsilon.unwrap().0 - eps).abs() < 1e-9 * eps, "{:?} vs {eps}", s.epsilon);
+    assert!(
+        (s.epsilon.unwrap().0 - eps).abs() < 1e-9 * eps,
+        "{:?} vs {eps}",
+        s.epsilon
+    );
     // Resumed after 4 steps (mid-cycle): with debug_seed the noise history is
     // checkpointed, so the result is the uninterrupted run's bit for bit.
     train(&config(&split, &set).unwrap(), &opts(false, Some(4))).unwrap();
@@ -121,13 +124,24 @@ fn config_errors_name_the_key() {
     for (set, needle) in [
         (vec!["privacy.bands=2"], "privacy.bands"),
         (vec!["privacy.mechanism=\"bandmf\""], "privacy.bands"),
-        (vec!["privacy.mechanism=\"bandmf\"", "privacy.bands=0"], "privacy.bands"),
         (
-            vec!["privacy.mechanism=\"bandmf\"", "privacy.bands=2", "privacy.secure_noise=true"],
+            vec!["privacy.mechanism=\"bandmf\"", "privacy.bands=0"],
+            "privacy.bands",
+        ),
+        (
+            vec![
+                "privacy.mechanism=\"bandmf\"",
+                "privacy.bands=2",
+                "privacy.secure_noise=true",
+            ],
             "secure_noise",
         ),
         (
-            vec!["privacy.mechanism=\"bandmf\"", "privacy.bands=2", "privacy.enabled=false"],
+            vec![
+                "privacy.mechanism=\"bandmf\"",
+                "privacy.bands=2",
+                "privacy.enabled=false",
+            ],
             "privacy.enabled",
         ),
         (vec!["privacy.mechanism=\"ftrl\""], "mechanism"),
@@ -138,7 +152,10 @@ fn config_errors_name_the_key() {
     // More bands than steps: known once the steps are (here given).
     let cfg = config(&out, &["privacy.mechanism=\"bandmf\"", "privacy.bands=7"]).unwrap();
     let err = train(&cfg, &opts(false, None)).unwrap_err().to_string();
-    assert!(err.contains("privacy.bands") && err.contains("1..=6"), "{err}");
+    assert!(
+        err.contains("privacy.bands") && err.contains("1..=6"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -6,10 +6,10 @@
 //! the apply program's `NoiseHistory` state); docs/design.md, "BandMF".
 
 use super::config::{NoiseMechanism, PrivacyConfig};
+use super::sampler::{poisson_batch, StreamRng};
 use dpxla_core::{Error, Result};
 use dpxla_dp::bandmf::partition_of;
 use dpxla_dp::plan::{NoiseRequest, PrivacyPlan};
-use super::sampler::{poisson_batch, StreamRng};
 use std::path::Path;
 
 /// The public seed of the partition hash. The partition needs no secrecy

@@ -68,8 +68,7 @@ pub fn stop_before(
     plan: &dpxla_dp::plan::PrivacyPlan,
     step: u64,
 ) -> Result<u64> {
-    let (Some(acc), Some(p), Some(next)) = (ledger, &plan.private, plan.composition_event())
-    else {
+    let (Some(acc), Some(p), Some(next)) = (ledger, &plan.private, plan.composition_event()) else {
         return Ok(u64::MAX);
     };
     let Some(budget) = p.epsilon_budget else {
