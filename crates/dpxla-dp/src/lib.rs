@@ -8,6 +8,7 @@ pub mod error;
 pub use error::{Error, Result};
 
 pub mod accountant;
+pub mod bandmf;
 pub mod bookkeeping;
 pub mod clip;
 pub mod discrete_gaussian;

@@ -46,6 +46,10 @@ pub struct DpMechanism {
     sigma: f64,
     expected_batch: f64,
     source: NoiseSource,
+    /// sens(C) of a BandMF strategy (1 for DP-SGD): the independent draw z
+    /// has std σ·sens(C)·C so that the amplified reduction's effective
+    /// multiplier is σ (`bandmf::accounting`).
+    strategy_sensitivity: f64,
 }
 
 impl DpMechanism {
@@ -69,7 +73,28 @@ impl DpMechanism {
             sigma,
             expected_batch,
             source: NoiseSource::Device,
+            strategy_sensitivity: 1.0,
         })
+    }
+
+    /// The same mechanism for a BandMF strategy of sensitivity `sens` (the
+    /// largest column norm of C, ≥ 1 since c_0 = 1): σ stays the effective
+    /// noise multiplier the accountant composes, and the independent draw
+    /// that the strategy correlates gets std σ·sens·C (Choquette-Choo et al.
+    /// 2023, arXiv:2306.08153).
+    pub fn with_strategy_sensitivity(mut self, sens: f64) -> Result<DpMechanism> {
+        if !(sens >= 1.0 && sens.is_finite()) {
+            return Err(Error::InvalidInput(format!(
+                "DP mechanism: a strategy's sensitivity must be finite and >= 1, got {sens}"
+            )));
+        }
+        self.strategy_sensitivity = sens;
+        Ok(self)
+    }
+
+    /// sens(C) of the noise strategy (1 for independent noise).
+    pub fn strategy_sensitivity(&self) -> f64 {
+        self.strategy_sensitivity
     }
 
     /// The same mechanism with its noise drawn on the host.
@@ -93,9 +118,11 @@ impl DpMechanism {
         self.sigma
     }
 
-    /// σ·C, the standard deviation of the noise on each coordinate of the sum.
+    /// σ·sens(C)·C, the standard deviation of the independent noise on each
+    /// coordinate of the sum (σ·C for DP-SGD: σ·1 is σ exactly, so the
+    /// product is bit-identical to it).
     pub fn noise_std(&self) -> f64 {
-        self.sigma * self.clipping.norm
+        self.sigma * self.strategy_sensitivity * self.clipping.norm
     }
 
     /// q·N, the divisor of the noisy sum.

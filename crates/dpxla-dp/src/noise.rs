@@ -2,6 +2,12 @@
 //! N(0, σ²C²) is added ONCE per logical batch to the clipped sum, which is then
 //! divided by the EXPECTED batch size q·N (a constant baked into the program,
 //! so the realised batch size, which is private, never scales the update).
+//!
+//! BandMF (`privacy.mechanism = "bandmf"`): the noise added at step t is the
+//! correlated `w_t = z_t − Σ_{j=1}^{b−1} c_j w_{t−j}` (`bandmf::correlated`),
+//! with the last b − 1 noise vectors carried between calls as device state
+//! (`NoiseHistory`), never leaving the device except into a debug_seed
+//! checkpoint.
 
 use super::mechanism::DpMechanism;
 use dpxla_core::trace::{Builder, DType, Tensor};
@@ -17,6 +23,30 @@ pub fn noisy_average<'b>(
     key: Tensor<'b>,
     mechanism: &DpMechanism,
 ) -> Vec<Tensor<'b>> {
+    correlated_noisy_average(b, sums, key, mechanism, &[], &[]).0
+}
+
+/// As [`noisy_average`] with BandMF's correlated noise: `coefs` are
+/// `c_1 … c_{b−1}` of the strategy and `history` holds, per sum (in `sums`
+/// order), the last `b − 1` noise vectors `w_{t−1} … w_{t−b+1}` (each of the
+/// sum's shape and dtype; zero before the first step). Returns the averages
+/// and the new history `w_t, w_{t−1} … w_{t−b+2}` in the same layout. With no
+/// coefficients the graph is exactly [`noisy_average`]'s (b = 1 is DP-SGD
+/// bit for bit).
+pub fn correlated_noisy_average<'b>(
+    b: &'b Builder,
+    sums: &[Tensor<'b>],
+    key: Tensor<'b>,
+    mechanism: &DpMechanism,
+    coefs: &[f64],
+    history: &[Tensor<'b>],
+) -> (Vec<Tensor<'b>>, Vec<Tensor<'b>>) {
+    let lags = coefs.len();
+    assert_eq!(
+        history.len(),
+        lags * sums.len(),
+        "one history tensor per lag and sum"
+    );
     let total: usize = sums
         .iter()
         .map(|s| s.shape().iter().product::<usize>())
@@ -25,13 +55,23 @@ pub fn noisy_average<'b>(
     let std = mechanism.noise_std();
     let divisor = mechanism.expected_batch();
     let mut offset = 0;
-    sums.iter()
-        .map(|&s| {
-            let shape = s.shape();
-            let n: usize = shape.iter().product();
-            let zi = z.slice(&[offset], &[offset + n], &[1]).reshape(&shape);
-            offset += n;
-            (s + zi.convert(s.dtype()) * std) / divisor
-        })
-        .collect()
+    let mut averages = Vec::with_capacity(sums.len());
+    let mut new_history = Vec::with_capacity(history.len());
+    for (k, &s) in sums.iter().enumerate() {
+        let shape = s.shape();
+        let n: usize = shape.iter().product();
+        let zi = z.slice(&[offset], &[offset + n], &[1]).reshape(&shape);
+        offset += n;
+        let mut w = zi.convert(s.dtype()) * std;
+        let past = &history[k * lags..(k + 1) * lags];
+        for (&c, &h) in coefs.iter().zip(past) {
+            w = w - h * c;
+        }
+        averages.push((s + w) / divisor);
+        if lags > 0 {
+            new_history.push(w);
+            new_history.extend_from_slice(&past[..lags - 1]);
+        }
+    }
+    (averages, new_history)
 }

@@ -2,8 +2,19 @@
 //! derived from the configuration and the dataset size: q = batch/N, the number
 //! of steps, σ (given, or calibrated to a target ε), C, δ and the accountant.
 //! The engine and the loop take their privacy parameters from here only.
+//!
+//! BandMF (`NoiseRequest::Banded`): the strategy C is optimised here, once,
+//! for the run's steps and bands; sampling is cyclic Poisson over k = b
+//! partitions at rate p = batch / ⌊N/k⌋, and every privacy number is that of
+//! the amplified reduction (`bandmf::accounting`): σ is the EFFECTIVE
+//! multiplier σ_eff, one composition per cycle of k steps, and the device's
+//! independent draw has std σ_eff·sens(C)·C.
 
 use super::accountant::{calibrate_sigma_after, epsilon_of, AccountantKind, PoissonGaussianEvent};
+use super::bandmf::{
+    compositions, optimize_banded_toeplitz, partition_sampling_prob, BandedToeplitz, Objective,
+    OptimizeOptions,
+};
 use super::bookkeeping::ClipMethod;
 use super::clip::ClipMode;
 use super::mechanism::{Clipping, DpMechanism};
@@ -13,11 +24,36 @@ use crate::{Error, Result};
 pub struct PrivacyPlan {
     /// Dataset size N (the neighbouring relation is add/remove one of these).
     pub dataset_size: usize,
-    /// Poisson sampling rate q = expected batch / N.
+    /// Poisson sampling rate q = expected batch / N (BandMF: the rate within
+    /// a partition, expected batch / ⌊N/k⌋).
     pub q: f64,
     pub steps: u64,
     /// `None` for a non-private run.
     pub private: Option<PrivateParams>,
+    /// `None`: independent noise (DP-SGD).
+    pub bandmf: Option<BandMfPlan>,
+}
+
+/// The public part of a BandMF run: strategy, partitions, sensitivity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BandMfPlan {
+    /// The optimised b-banded Toeplitz strategy (public: it depends on the
+    /// steps and b only).
+    pub strategy: BandedToeplitz,
+    /// k = b partitions of cyclic Poisson sampling.
+    pub partitions: usize,
+    /// sens(C) over the run's steps (the largest column norm).
+    pub sensitivity: f64,
+}
+
+/// Which noise the run adds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NoiseRequest {
+    /// Independent Gaussian noise per step (DP-SGD).
+    #[default]
+    Independent,
+    /// BandMF with `bands` bands (k = bands partitions).
+    Banded { bands: usize },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -51,6 +87,8 @@ pub struct PrivacyRequest {
     pub allow_large_delta: bool,
     /// Mechanisms released before training (see [`PrivateParams::prior`]).
     pub prior: Vec<PoissonGaussianEvent>,
+    /// DP-SGD or BandMF.
+    pub noise: NoiseRequest,
 }
 
 impl PrivacyPlan {
@@ -70,7 +108,31 @@ impl PrivacyPlan {
                 "training.batch_size: {expected_batch} exceeds the dataset size {dataset_size} (q would exceed 1)"
             )));
         }
-        let q = expected_batch / n;
+        let bandmf = match req.noise {
+            NoiseRequest::Independent => None,
+            NoiseRequest::Banded { bands } => {
+                if !req.enabled {
+                    return Err(Error::InvalidInput(
+                        "privacy.mechanism = \"bandmf\" needs privacy.enabled = true".into(),
+                    ));
+                }
+                Some(BandMfPlan::derive(bands, steps)?)
+            }
+        };
+        let q = match &bandmf {
+            None => expected_batch / n,
+            Some(b) => partition_sampling_prob(expected_batch, dataset_size as u64, b.partitions)
+                .map_err(|e| match e {
+                Error::InvalidInput(m) => Error::InvalidInput(format!(
+                    "training.batch_size with privacy.bands = {}: {m}",
+                    b.partitions
+                )),
+                e => e,
+            })?,
+        };
+        // Compositions of the accounted event: one per cycle of k steps.
+        let cycle = bandmf.as_ref().map_or(1, |b| b.partitions);
+        let events_steps = compositions(steps, cycle)?;
         let mut warnings = Vec::new();
         let private = if req.enabled {
             // (ε, δ)-DP with δ ≥ 1/N is met by a mechanism that publishes one
@@ -92,9 +154,14 @@ impl PrivacyPlan {
             }
             let sigma = match (req.noise_multiplier, req.target_epsilon) {
                 (Some(s), _) => s,
-                (None, Some(eps)) => {
-                    calibrate_sigma_after(req.accountant, eps, &req.prior, q, steps, req.delta)?
-                }
+                (None, Some(eps)) => calibrate_sigma_after(
+                    req.accountant,
+                    eps,
+                    &req.prior,
+                    q,
+                    events_steps,
+                    req.delta,
+                )?,
                 (None, None) => {
                     return Err(Error::InvalidInput(
                         "privacy: give noise_multiplier or target_epsilon".into(),
@@ -116,7 +183,7 @@ impl PrivacyPlan {
                 }
             }
             let mut events = req.prior.clone();
-            events.push(PoissonGaussianEvent::new(q, sigma, steps)?);
+            events.push(PoissonGaussianEvent::new(q, sigma, events_steps)?);
             let planned = epsilon_of(req.accountant, &events, req.delta)?;
             if let Some(target) = req.target_epsilon {
                 if planned > target * (1.0 + 1e-9) {
@@ -145,14 +212,34 @@ impl PrivacyPlan {
                 q,
                 steps,
                 private,
+                bandmf,
             },
             warnings,
         ))
     }
 
-    /// q·N, the divisor of the noisy sum.
+    /// q·N, the divisor of the noisy sum (BandMF: q·⌊N/k⌋).
     pub fn expected_batch(&self) -> f64 {
-        self.q * self.dataset_size as f64
+        self.q * self.sampled_population() as f64
+    }
+
+    /// The examples each step samples from at rate q: N, or ⌊N/k⌋ (the
+    /// public size of a partition) for BandMF.
+    pub fn sampled_population(&self) -> usize {
+        match &self.bandmf {
+            None => self.dataset_size,
+            Some(b) => self.dataset_size / b.partitions,
+        }
+    }
+
+    /// Steps per accounted composition: k for BandMF, 1 for DP-SGD.
+    pub fn cycle(&self) -> u64 {
+        self.bandmf.as_ref().map_or(1, |b| b.partitions as u64)
+    }
+
+    /// Compositions the ledger holds after `steps` steps: ⌈steps / k⌉.
+    pub fn compositions_after(&self, steps: u64) -> u64 {
+        steps.div_ceil(self.cycle())
     }
 
     /// The mechanism of every step (`None`: non-private), computing norms
@@ -167,17 +254,57 @@ impl PrivacyPlan {
                     mode: p.clip_mode,
                     method,
                 };
-                DpMechanism::new(clipping, p.sigma, self.expected_batch())
+                let m = DpMechanism::new(clipping, p.sigma, self.expected_batch())?;
+                match &self.bandmf {
+                    None => Ok(m),
+                    Some(b) => m.with_strategy_sensitivity(b.sensitivity),
+                }
             })
             .transpose()
     }
 
-    /// The accountant event of one step.
-    pub fn step_event(&self) -> Option<PoissonGaussianEvent> {
+    /// The event one composition adds (`steps` = 1), whatever the step.
+    pub fn composition_event(&self) -> Option<PoissonGaussianEvent> {
         self.private.as_ref().map(|p| PoissonGaussianEvent {
             q: self.q,
             sigma: p.sigma,
             steps: 1,
+        })
+    }
+
+    /// The accountant event that running step `step` (0-based) adds: one
+    /// composition for DP-SGD; for BandMF one at the first step of each cycle
+    /// (`step` ≡ 0 mod k) and none otherwise, since partition 0, sampled at
+    /// those steps, participates most (⌈n/k⌉ times) and the reduction
+    /// accounts exactly that (`bandmf::accounting`).
+    pub fn step_event(&self, step: u64) -> Option<PoissonGaussianEvent> {
+        if step.is_multiple_of(self.cycle()) {
+            self.composition_event()
+        } else {
+            None
+        }
+    }
+}
+
+impl BandMfPlan {
+    /// Optimises the `bands`-banded Toeplitz strategy for `steps` steps (mean
+    /// squared prefix-sum error, Choquette-Choo et al. 2023; McKenna 2024) on
+    /// the host, with k = `bands` partitions.
+    pub fn derive(bands: usize, steps: u64) -> Result<BandMfPlan> {
+        let n = usize::try_from(steps)
+            .map_err(|_| Error::InvalidInput(format!("{steps} steps do not fit in usize")))?;
+        if bands == 0 || bands as u64 > steps {
+            return Err(Error::InvalidInput(format!(
+                "privacy.bands must be in 1..={steps} (the run's steps), got {bands}"
+            )));
+        }
+        let strategy =
+            optimize_banded_toeplitz(n, bands, Objective::MeanSquared, OptimizeOptions::default())?;
+        let sensitivity = strategy.sensitivity(n)?;
+        Ok(BandMfPlan {
+            strategy,
+            partitions: bands,
+            sensitivity,
         })
     }
 }

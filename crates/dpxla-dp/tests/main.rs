@@ -2,3 +2,5 @@
 
 mod accountant_pld_window;
 mod accountant_reference;
+mod bandmf_accounting;
+mod bandmf_plan;

@@ -100,6 +100,7 @@ pub fn standard_programs(model: &str, batch: usize) -> Result<Vec<(String, Graph
             weight_decay: 0.0,
         },
         averaging: Averaging::None,
+        noise_strategy: None,
     };
     let named = |names: Vec<String>| LowerOptions {
         arg_names: names,

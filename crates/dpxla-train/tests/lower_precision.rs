@@ -106,6 +106,7 @@ fn every_dot_and_convolution_is_lowered_at_precision_highest() {
                 weight_decay: 0.0,
             },
             averaging: Averaging::None,
+            noise_strategy: None,
         };
         let (apply, _) = apply_graph(&loss, &all, &spec).unwrap();
         check(&apply, format!("{} apply", entry.name));

@@ -1,6 +1,7 @@
 //! dpxla-train's integration tests: the DP-SGD programs, engine, data and Trainer end to end through the real plugin and datasets.
 
 mod audit_bound;
+mod bandmf;
 mod centering;
 mod clip_accumulation_bound;
 mod clip_float_bound;

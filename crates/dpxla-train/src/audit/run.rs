@@ -148,6 +148,13 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
 
     let setup = Setup::build(cfg)?;
     let plan = setup.plan.clone();
+    if plan.bandmf.is_some() {
+        return Err(Error::InvalidInput(
+            "dpxla audit audits DP-SGD's independent noise; privacy.mechanism = \"bandmf\" \
+             is not supported by the audit yet"
+                .into(),
+        ));
+    }
     let private = plan
         .private
         .clone()

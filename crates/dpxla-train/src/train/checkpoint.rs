@@ -9,6 +9,13 @@
 //! resumes with fresh OS-seeded generators, so a checkpoint never lets
 //! anyone reproduce the noise. Optimiser slots are still functions of the
 //! training run: release the parameters with `dpxla export-params`.
+//!
+//! BandMF's noise history (the last b − 1 noise vectors, which together with
+//! the released parameters reveal past clipped gradients) is stored, as
+//! `noise_history/...` tensors, under the same rule as the generators: only
+//! for `privacy.debug_seed` runs. An ordinary BandMF run resumes with a zero
+//! history, i.e. the factorisation restarts at the resumed step
+//! (docs/design.md, "BandMF": that is still the accounted mechanism).
 
 use super::engine::HostState;
 use super::sampler::RngState;
@@ -70,6 +77,9 @@ pub fn save(path: &Path, meta: &CheckpointMeta, state: &HostState) -> Result<()>
     for (name, a) in meta.params.iter().zip(&state.averages) {
         tensors.push((format!("avg/{name}"), a.clone()));
     }
+    for (k, a) in state.noise_history.iter().enumerate() {
+        tensors.push((format!("noise_history/{k:06}"), a.clone()));
+    }
     let json = serde_json::to_string(meta)
         .map_err(|e| Error::Internal(format!("checkpoint metadata: {e}")))?;
     Ok(write_tensors(
@@ -121,12 +131,21 @@ pub fn load(path: &Path) -> Result<(CheckpointMeta, HostState)> {
     } else {
         Vec::new()
     };
+    // Zero-padded indices sort in order.
+    let mut history: Vec<&(String, HostArray)> = file
+        .tensors
+        .iter()
+        .filter(|(n, _)| n.starts_with("noise_history/"))
+        .collect();
+    history.sort_by(|a, b| a.0.cmp(&b.0));
+    let noise_history = history.into_iter().map(|(_, a)| a.clone()).collect();
     Ok((
         meta,
         HostState {
             params,
             slots,
             averages,
+            noise_history,
         },
     ))
 }

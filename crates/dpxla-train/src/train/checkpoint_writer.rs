@@ -27,7 +27,12 @@ impl CheckpointWriter {
     /// Saves the engine's state, unless it holds a NaN or ±∞: then the run
     /// has diverged and the last good checkpoint is kept.
     pub(crate) fn write(&mut self, engine: &Engine, run: &RunState) -> Result<()> {
-        let state = engine.state()?;
+        let mut state = engine.state()?;
+        if !self.keep_generators {
+            // BandMF's noise history is secret; as the generators, it is
+            // kept only for a debug_seed run (`checkpoint`).
+            state.noise_history.clear();
+        }
         let trainable = &engine.spec().trainable;
         if let Some(what) =
             super::finite::non_finite_state(&self.params, &self.slots, trainable, &state)

@@ -239,6 +239,30 @@ pub struct PrivacyConfig {
     /// `audit_disable_noise`.
     #[serde(default, skip_serializing_if = "is_false")]
     pub audit_disable_clipping: bool,
+    /// The noise: `dpsgd` (independent per step, the default) or `bandmf`
+    /// (banded matrix factorisation with `bands` bands and cyclic Poisson
+    /// sampling; `train::bandmf`). Never serialised at its default, so
+    /// resume digests of existing runs hold.
+    #[serde(default, skip_serializing_if = "NoiseMechanism::is_dpsgd")]
+    pub mechanism: NoiseMechanism,
+    /// b, BandMF's number of bands (and of partitions); bandmf only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bands: Option<usize>,
+}
+
+/// `privacy.mechanism`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoiseMechanism {
+    #[default]
+    Dpsgd,
+    Bandmf,
+}
+
+impl NoiseMechanism {
+    fn is_dpsgd(&self) -> bool {
+        *self == NoiseMechanism::Dpsgd
+    }
 }
 
 fn is_false(b: &bool) -> bool {

@@ -16,7 +16,7 @@
 
 use super::data_parallel::graphs::replicated_apply_graph;
 use super::data_parallel::shard::{batch_rows, rows_per_replica, shard_batch};
-use super::programs::{accumulate_graph, apply_graph, evaluate_graph, ACC_DTYPE};
+use super::programs::{accumulate_graph, apply_graph, evaluate_graph, history_layout, ACC_DTYPE};
 use super::signature::{Group, NamedProgram};
 use crate::{Error, Result};
 use dpxla_core::trace::HostArray;
@@ -45,6 +45,8 @@ pub struct Engine {
     slots: PerReplica,
     averages: PerReplica,
     accs: PerReplica,
+    /// BandMF's noise history (empty unless the apply step takes it).
+    history: PerReplica,
     /// `LossSum` and `ClippedCount` of each queued microbatch and replica,
     /// still on the device: read once per logical step (`take_stats`).
     pending: Vec<[Buffer; 2]>,
@@ -133,7 +135,9 @@ impl Engine {
             .iter()
             .map(|&i| acc_zeros(&spec.loss.params[i].shape))
             .collect();
+        let history = initial_history(&spec, apply.signature(), &state.noise_history)?;
         Ok(Engine {
+            history: broadcast(client, &history, replicas)?,
             params: broadcast(client, &state.params, replicas)?,
             slots: broadcast(client, &slots, replicas)?,
             averages: broadcast(client, &averages, replicas)?,
@@ -229,13 +233,14 @@ impl Engine {
     /// updated trainable parameters.
     pub fn apply(&mut self, key: [u32; 4], lr: f64, t: u64, count: usize) -> Result<u64> {
         let scalars = self.step_scalars(key, lr, t, count)?;
-        let per: Vec<[Vec<&Buffer>; 4]> = (0..self.replicas())
+        let per: Vec<[Vec<&Buffer>; 5]> = (0..self.replicas())
             .map(|r| {
                 [
                     refs(&self.params[r]),
                     refs(&self.slots[r]),
                     refs(&self.averages[r]),
                     refs(&self.accs[r]),
+                    refs(&self.history[r]),
                 ]
             })
             .collect();
@@ -244,7 +249,7 @@ impl Engine {
         let args: Vec<Vec<(Group, &[&Buffer])>> = per
             .iter()
             .zip(&scalar_refs)
-            .map(|([params, slots, averages, accs], sc)| {
+            .map(|([params, slots, averages, accs, history], sc)| {
                 let mut a: Vec<(Group, &[&Buffer])> = vec![
                     (Group::Params, &params[..]),
                     (Group::Slots, &slots[..]),
@@ -252,6 +257,9 @@ impl Engine {
                 ];
                 if sig.has_input(Group::Averages) {
                     a.push((Group::Averages, &averages[..]));
+                }
+                if sig.has_input(Group::NoiseHistory) {
+                    a.push((Group::NoiseHistory, &history[..]));
                 }
                 // `step_scalars` uploaded exactly the scalar groups the
                 // program takes, in `SCALAR_GROUPS` order.
@@ -262,7 +270,9 @@ impl Engine {
             .collect();
         let outs = self.apply.run_replicated(&args)?;
         let has_averages = sig.has_output(Group::Averages);
+        let has_history = sig.has_output(Group::NoiseHistory);
         let (mut params, mut slots, mut averages, mut accs) = (vec![], vec![], vec![], vec![]);
+        let mut history = Vec::new();
         let mut non_finite = 0.0;
         for (r, mut o) in outs.into_iter().enumerate() {
             params.push(o.take(Group::Params)?);
@@ -273,11 +283,17 @@ impl Engine {
                 Vec::new()
             });
             accs.push(o.take(Group::Accumulators)?);
+            history.push(if has_history {
+                o.take(Group::NoiseHistory)?
+            } else {
+                Vec::new()
+            });
             if r == 0 {
                 non_finite = scalar(&o.take_one(Group::NonFiniteParams)?)?;
             }
         }
         (self.params, self.slots, self.averages, self.accs) = (params, slots, averages, accs);
+        self.history = history;
         Ok(non_finite as u64)
     }
 
@@ -429,6 +445,7 @@ impl Engine {
             params: down(&self.params[r])?,
             slots: down(&self.slots[r])?,
             averages: down(&self.averages[r])?,
+            noise_history: down(&self.history[r])?,
         })
     }
 
@@ -493,6 +510,51 @@ impl Engine {
         self.accs[0] = summed;
         Ok(())
     }
+}
+
+/// BandMF's noise history to start from: `given` (a debug_seed resume),
+/// checked against the apply step's `NoiseHistory` group, or zeros (a fresh
+/// start: no past noise). Empty when the step takes no history.
+fn initial_history(
+    spec: &EngineSpec,
+    sig: &super::signature::Signature,
+    given: &[HostArray],
+) -> Result<Vec<HostArray>> {
+    if !sig.has_input(Group::NoiseHistory) {
+        if !given.is_empty() {
+            return Err(Error::InvalidInput(
+                "a BandMF noise history was given to an engine without correlated noise".into(),
+            ));
+        }
+        return Ok(Vec::new());
+    }
+    let lags = spec
+        .noise_strategy
+        .as_ref()
+        .map_or(0, |s| s.bands().saturating_sub(1));
+    let (avals, names) = history_layout(&spec.loss, &spec.trainable, lags);
+    if given.is_empty() {
+        return Ok(avals.iter().map(|a| acc_zeros(&a.shape)).collect());
+    }
+    if given.len() != avals.len() {
+        return Err(Error::InvalidInput(format!(
+            "{} BandMF noise-history arrays given, the strategy needs {}",
+            given.len(),
+            avals.len()
+        )));
+    }
+    for ((g, a), name) in given.iter().zip(&avals).zip(&names) {
+        if g.shape != a.shape || g.dtype() != a.dtype {
+            return Err(Error::InvalidInput(format!(
+                "BandMF noise history {name}: {:?} {:?}, expected {:?} {:?}",
+                g.dtype(),
+                g.shape,
+                a.dtype,
+                a.shape
+            )));
+        }
+    }
+    Ok(given.to_vec())
 }
 
 /// A zero accumulator of `shape` ([`ACC_DTYPE`], f64).

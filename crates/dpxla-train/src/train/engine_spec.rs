@@ -5,6 +5,7 @@
 use super::programs::ApplySpec;
 use crate::Result;
 use dpxla_core::trace::{Graph, HostArray};
+use dpxla_dp::bandmf::BandedToeplitz;
 use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_nn::{init_params, trace_example_eval, trace_example_loss, ExampleLoss, Model};
@@ -28,6 +29,9 @@ pub struct EngineSpec {
     pub compile_options: CompileOptions,
     /// Devices the step runs on (data parallelism); 1 by default.
     pub replicas: usize,
+    /// BandMF's strategy (`None`: independent noise). Its b − 1 past noise
+    /// vectors per trainable parameter are device state of the apply step.
+    pub noise_strategy: Option<BandedToeplitz>,
 }
 
 impl EngineSpec {
@@ -54,6 +58,7 @@ impl EngineSpec {
             averaging,
             compile_options: CompileOptions::default(),
             replicas: 1,
+            noise_strategy: None,
         })
     }
 
@@ -63,6 +68,7 @@ impl EngineSpec {
             mechanism: self.mechanism,
             optimizer: self.optimizer.clone(),
             averaging: self.averaging.clone(),
+            noise_strategy: self.noise_strategy.clone(),
         }
     }
 
@@ -85,6 +91,10 @@ pub struct HostState {
     pub slots: Vec<HostArray>,
     /// Averages of all parameters (empty without averaging).
     pub averages: Vec<HostArray>,
+    /// BandMF's past noise (per trainable parameter, lags 1 … b − 1, f64;
+    /// empty for DP-SGD or a fresh start). SECRET: it reveals past
+    /// gradients; checkpointed only with `privacy.debug_seed`.
+    pub noise_history: Vec<HostArray>,
 }
 
 impl HostState {
@@ -94,6 +104,7 @@ impl HostState {
             params,
             slots: Vec::new(),
             averages: Vec::new(),
+            noise_history: Vec::new(),
         }
     }
 }

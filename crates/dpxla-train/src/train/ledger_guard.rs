@@ -58,19 +58,28 @@ pub fn steps_remaining(
 /// The step count (from the run's start) at which training must stop for the
 /// budget: `step` plus the steps the ledger still allows at the plan's
 /// mechanism, or `u64::MAX` without a target ε.
+///
+/// With BandMF a composition is made at the first step of each cycle of k
+/// (`PrivacyPlan::step_event`) and covers the cycle, so m more compositions
+/// allow the steps up to the (m+1)-th cycle start from here; k = 1 is the
+/// DP-SGD count.
 pub fn stop_before(
     ledger: Option<&PrivacyAccountant>,
     plan: &dpxla_dp::plan::PrivacyPlan,
     step: u64,
 ) -> Result<u64> {
-    let (Some(acc), Some(p), Some(next)) = (ledger, &plan.private, plan.step_event()) else {
+    let (Some(acc), Some(p), Some(next)) = (ledger, &plan.private, plan.composition_event()) else {
         return Ok(u64::MAX);
     };
     let Some(budget) = p.epsilon_budget else {
         return Ok(u64::MAX);
     };
-    let cap = plan.steps.saturating_sub(step);
-    Ok(step + steps_remaining(acc.state(), next, budget, p.delta, cap)?)
+    let k = plan.cycle();
+    let done = plan.compositions_after(step);
+    let cap = plan.compositions_after(plan.steps).saturating_sub(done);
+    let more = steps_remaining(acc.state(), next, budget, p.delta, cap)?;
+    // Steps `step ..` up to the start of cycle `done + more` (exclusive).
+    Ok((done + more).saturating_mul(k).min(plan.steps).max(step))
 }
 
 #[cfg(test)]

@@ -14,9 +14,10 @@ use super::signature::{Group, Signature, SignatureBuilder};
 use crate::Result;
 use dpxla_core::trace::{Aval, Builder, DType, Graph, Tensor, KEY_DTYPE, KEY_SHAPE};
 use dpxla_core::transform::{value_and_grad, vmap};
+use dpxla_dp::bandmf::BandedToeplitz;
 use dpxla_dp::bookkeeping::clipped_sums;
 use dpxla_dp::mechanism::{DpMechanism, NoiseSource};
-use dpxla_dp::noise::noisy_average;
+use dpxla_dp::noise::correlated_noisy_average;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_nn::ExampleLoss;
 
@@ -202,14 +203,26 @@ pub struct ApplySpec {
     pub mechanism: Option<DpMechanism>,
     pub optimizer: Optimizer,
     pub averaging: Averaging,
+    /// BandMF's strategy (device noise only): the program then takes and
+    /// returns the `NoiseHistory` group and adds the correlated noise.
+    pub noise_strategy: Option<BandedToeplitz>,
+}
+
+/// The `c_1 … c_{b−1}` of a device-noise BandMF apply step (empty: DP-SGD).
+fn correlation(spec: &ApplySpec) -> &[f64] {
+    match (&spec.mechanism, &spec.noise_strategy) {
+        (Some(m), Some(s)) if m.noise_source() == NoiseSource::Device => &s.coefs()[1..],
+        _ => &[],
+    }
 }
 
 /// Apply step. Inputs: `Params`, `Slots` (per trainable parameter,
 /// `slots()` order), `Averages` (if averaging), `Accumulators`, then
-/// `NoiseKey` (device noise only), `LearningRate`, `Step` (1-based) and
-/// `BatchCount` (non-private only). Outputs: `Params`, `Slots`, `Averages`,
-/// `Accumulators` (zeroed), `NonFiniteParams` (count over the trainable
-/// parameters).
+/// `NoiseHistory` (BandMF with b > 1 only), `NoiseKey` (device noise only),
+/// `LearningRate`, `Step` (1-based) and `BatchCount` (non-private only).
+/// Outputs: `Params`, `Slots`, `Averages`, `Accumulators` (zeroed),
+/// `NoiseHistory` (shifted, with this step's noise first), `NonFiniteParams`
+/// (count over the trainable parameters).
 ///
 /// With host noise the accumulators hold the noisy average already (the
 /// host drew the noise and divided by q·N) and are used as the gradient.
@@ -256,6 +269,14 @@ pub fn apply_graph(
         Vec::new()
     };
     let accs = per_trainable(&mut s, Group::Accumulators, loss, trainable, ACC_DTYPE);
+    let coefs = correlation(spec);
+    let history = if coefs.is_empty() {
+        Vec::new()
+    } else {
+        let (avals, hist_names) = history_layout(loss, trainable, coefs.len());
+        s.inputs(Group::NoiseHistory, avals, hist_names)
+    };
+    let mut new_history = Vec::new();
     let key = match spec.mechanism.map(|m| m.noise_source()) {
         Some(NoiseSource::Device) => {
             Some(s.input(Group::NoiseKey, Aval::new(KEY_SHAPE, KEY_DTYPE)))
@@ -267,7 +288,11 @@ pub fn apply_graph(
     // The f64 sums become f32 gradients once noised and divided (private) or
     // divided (non-private).
     let grads: Vec<Tensor> = match (&spec.mechanism, key) {
-        (Some(m), Some(key)) => noisy_average(&b, &accs, key, m),
+        (Some(m), Some(key)) => {
+            let (avg, hist) = correlated_noisy_average(&b, &accs, key, m, coefs, &history);
+            new_history = hist;
+            avg
+        }
         (Some(_), None) => accs.clone(),
         (None, _) => {
             let count = s.input(Group::BatchCount, Aval::scalar(DType::F32));
@@ -308,8 +333,31 @@ pub fn apply_graph(
         s.outputs(Group::Averages, new_avgs);
     }
     s.outputs(Group::Accumulators, zeros);
+    if !coefs.is_empty() {
+        s.outputs(Group::NoiseHistory, new_history);
+    }
     s.output(Group::NonFiniteParams, non_finite);
     s.finish()
+}
+
+/// The `NoiseHistory` group of `lags` lags: per trainable parameter (in
+/// `trainable` order), lags 1 … `lags`, each of the parameter's shape in
+/// [`ACC_DTYPE`] (the noise is added to the f64 sums), named
+/// `name/lag{j}`.
+pub fn history_layout(
+    loss: &ExampleLoss,
+    trainable: &[usize],
+    lags: usize,
+) -> (Vec<Aval>, Vec<String>) {
+    let mut avals = Vec::new();
+    let mut names = Vec::new();
+    for &i in trainable {
+        for j in 1..=lags {
+            avals.push(Aval::new(loss.params[i].shape.clone(), ACC_DTYPE));
+            names.push(format!("{}/lag{j}", loss.params[i].name));
+        }
+    }
+    (avals, names)
 }
 
 /// Evaluate step. Inputs: `Params`, `Images` `[P, ...]`, `Labels`, `Mask`.

@@ -71,7 +71,14 @@ pub fn start_or_resume(
         .private
         .as_ref()
         .map_or(&[][..], |p| &p.prior[..]);
-    super::resume_check::check_resume(ckpt, &meta, key.privacy, private, prior)?;
+    super::resume_check::check_resume(
+        ckpt,
+        &meta,
+        key.privacy,
+        private,
+        prior,
+        setup.plan.cycle(),
+    )?;
     if meta.config_digest != key.digest || meta.params != key.params {
         return Err(Error::InvalidInput(format!(
             "{} was written by a run with a different model, data, augmentation or privacy \

@@ -48,6 +48,13 @@ pub fn privacy_settings(cfg: &TrainSettings, plan: &PrivacyPlan) -> PrivacySetti
             // Only when set, so that existing checkpoints still compare equal.
             put("privacy.centering_noise_multiplier", format!("{s:?}"));
         }
+        if let Some(b) = &plan.bandmf {
+            // Only for BandMF (existing checkpoints compare equal): the
+            // strategy decides the noise and the cycle the accounting.
+            put("privacy.mechanism", "bandmf".into());
+            put("privacy.bands", b.strategy.bands().to_string());
+            put("bandmf strategy", format!("{:?}", b.strategy.coefs()));
+        }
         if p.noise_multiplier.is_none() {
             // σ is calibrated over the planned length: the length is part of
             // the mechanism.
@@ -90,13 +97,15 @@ pub fn check_unchanged(
 
 /// All checks of a resume: the privacy record is present (private runs) and
 /// unchanged, and the ledger composed exactly the `prior` releases of the
-/// run's start (the centring mean) followed by the checkpoint's steps.
+/// run's start (the centring mean) followed by the checkpoint's steps
+/// (one composition per `cycle` steps: 1 for DP-SGD, k for BandMF).
 pub fn check_resume(
     path: &std::path::Path,
     meta: &super::checkpoint::CheckpointMeta,
     now: &PrivacySettings,
     private: bool,
     prior: &[dpxla_dp::accountant::PoissonGaussianEvent],
+    cycle: u64,
 ) -> Result<()> {
     let name = path.display().to_string();
     match &meta.privacy {
@@ -116,10 +125,11 @@ pub fn check_resume(
                  run makes before training ({prior:?}); start a new run"
             )));
         };
-        if composed != meta.step {
+        let expected = meta.step.div_ceil(cycle.max(1));
+        if composed != expected {
             return Err(Error::InvalidInput(format!(
                 "cannot resume {name}: its privacy ledger composes {composed} steps but the \
-                 checkpoint is at step {}",
+                 checkpoint is at step {} ({expected} compositions)",
                 meta.step
             )));
         }

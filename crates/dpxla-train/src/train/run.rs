@@ -37,6 +37,7 @@ pub fn evaluate_checkpoint(
         params: params.into_iter().map(|(_, a)| a).collect(),
         slots: vec![],
         averages: vec![],
+        noise_history: vec![],
     };
     let client = client_for(&cfg.runtime)?;
     let mut spec = setup.spec;

@@ -86,6 +86,8 @@ impl PrivacyConfig {
             centering_noise_multiplier: None,
             audit_disable_noise: false,
             audit_disable_clipping: false,
+            mechanism: Default::default(),
+            bands: None,
         }
     }
 }
@@ -116,6 +118,7 @@ impl TrainSettings {
         let bad = |key: &str, msg: String| Err(Error::InvalidInput(format!("{key}: {msg}")));
         let p = &self.privacy;
         p.refuse_audit_switches()?;
+        super::bandmf::validate(p)?;
         if !(p.clip_norm > 0.0 && p.clip_norm.is_finite()) {
             return bad(
                 "privacy.clip_norm",

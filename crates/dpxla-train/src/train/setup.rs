@@ -32,6 +32,9 @@ pub struct Setup {
     /// A centred model's feature mean to release before training
     /// ([`super::centering`]).
     pub centering: Option<super::centering::CenteringSpec>,
+    /// BandMF's cyclic partitions of the training set (`None`: DP-SGD's
+    /// Poisson sampling over all of it).
+    pub partitions: Option<Vec<Vec<usize>>>,
 }
 
 fn open(
@@ -290,8 +293,13 @@ impl Setup {
             accountant: p.accountant,
             allow_large_delta: p.allow_large_delta,
             prior,
+            noise: super::bandmf::request(p),
         };
         let (plan, plan_warnings) = PrivacyPlan::derive(&request, n, t.batch_size, steps)?;
+        let partitions = match &plan.bandmf {
+            Some(b) => Some(super::bandmf::partitions(n, b.partitions)?),
+            None => None,
+        };
         warnings.extend(plan_warnings);
         t.schedule.validate(steps)?;
         if p.debug_seed.is_some() && p.enabled {
@@ -337,6 +345,7 @@ impl Setup {
             averaging: t.averaging.clone(),
             compile_options,
             replicas: settings.runtime.devices,
+            noise_strategy: plan.bandmf.as_ref().map(|b| b.strategy.clone()),
         };
         Ok(Setup {
             train,
@@ -353,6 +362,7 @@ impl Setup {
             eval_augment,
             model_name: model.name().to_string(),
             centering,
+            partitions,
         })
     }
 }

@@ -26,6 +26,9 @@ pub enum Group {
     Averages,
     /// Clipped (or plain) gradient sums, one per trainable parameter.
     Accumulators,
+    /// BandMF's last b − 1 noise vectors, per trainable parameter (lag 1
+    /// first), f64. Secret device state of the apply step.
+    NoiseHistory,
     /// Images of one physical batch, `[P, ...]` or `[P, K, ...]`.
     Images,
     /// Labels `[P]`, i32.
@@ -60,6 +63,7 @@ impl Group {
             Group::Slots => "slots",
             Group::Averages => "averages",
             Group::Accumulators => "accumulators",
+            Group::NoiseHistory => "noise_history",
             Group::Images => "images",
             Group::Labels => "labels",
             Group::Mask => "mask",
@@ -79,7 +83,11 @@ impl Group {
     pub fn is_state(self) -> bool {
         matches!(
             self,
-            Group::Params | Group::Slots | Group::Averages | Group::Accumulators
+            Group::Params
+                | Group::Slots
+                | Group::Averages
+                | Group::Accumulators
+                | Group::NoiseHistory
         )
     }
 

@@ -5,7 +5,7 @@
 use super::batches::prepare_train;
 use super::engine::Engine;
 use super::resume::RunState;
-use super::sampler::{physical_split, poisson_batch};
+use super::sampler::physical_split;
 use super::secure_step::SecureStep;
 use super::setup::Setup;
 use crate::data::Prefetcher;
@@ -40,7 +40,13 @@ pub fn run_step(
 ) -> Result<StepOutcome> {
     let plan = &setup.plan;
     let step = run.step;
-    let mut indices = poisson_batch(&mut run.sampler, setup.train.len(), plan.q);
+    let mut indices = super::bandmf::step_batch(
+        &mut run.sampler,
+        setup.train.len(),
+        setup.partitions.as_deref(),
+        plan.q,
+        step,
+    );
     let split = match &secure {
         Some(sec) => sec.split(&mut indices, physical),
         None => physical_split(
@@ -75,7 +81,8 @@ pub fn run_step(
     };
     let stats = engine.take_stats()?;
     let (loss_sum, clipped) = (stats.loss_sum, stats.clipped);
-    if let (Some(acc), Some(ev)) = (run.accountant.as_mut(), plan.step_event()) {
+    // DP-SGD: one event per step; BandMF: one per cycle of k steps.
+    if let (Some(acc), Some(ev)) = (run.accountant.as_mut(), plan.step_event(step)) {
         acc.step(ev.q, ev.sigma)?;
     }
     run.step += 1;

@@ -145,6 +145,16 @@ impl Trainer {
             debug_seed: settings.privacy.debug_seed,
         };
         let (mut run, mut state) = start_or_resume(&setup, &ckpt_path, opts.resume, &key)?;
+        if run.resumed && setup.plan.bandmf.is_some() && state.noise_history.is_empty() {
+            eprintln!(
+                "note: BandMF's noise history is not checkpointed without privacy.debug_seed \
+                 (it is secret); the factorisation restarts at step {} (still the accounted \
+                 mechanism, docs/design.md \"BandMF\")",
+                run.step
+            );
+        }
+        // The strategy is public (a function of the steps and b): recorded.
+        super::bandmf::record_strategy(out, &setup.plan)?;
         let plan = setup.plan.clone();
         let private = plan.private.is_some();
         // This invocation's last step: the display ends there (issue 27, item 6:
@@ -296,7 +306,11 @@ impl Trainer {
                 learning_rate: lr,
                 examples_per_sec: Some(s.batch_size as f64 / t0.elapsed().as_secs_f64().max(1e-9)),
                 elapsed_secs: Some(started.elapsed().as_secs_f64()),
-                epoch: Some(run.step as f64 * plan.q),
+                // Expected examples seen / N (BandMF samples ⌊N/k⌋ per step).
+                epoch: Some(match plan.bandmf {
+                    None => run.step as f64 * plan.q,
+                    Some(_) => run.step as f64 * plan.expected_batch() / plan.dataset_size as f64,
+                }),
                 ..StepRecord::default()
             };
             if let (Some(acc), Some(p)) = (&run.accountant, &plan.private) {
