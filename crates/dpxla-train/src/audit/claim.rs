@@ -39,3 +39,52 @@ pub fn claimed_curve(
         .collect::<Result<Vec<_>>>()?;
     Tradeoff::profile(points)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fdp_bound::{approx_dp_epsilon_lower_bound, rejects};
+    use super::*;
+
+    #[test]
+    fn full_batch_gaussian_claim_is_just_below_its_gdp_curve() {
+        // q = 1, one step: the Gaussian mechanism, exactly (1/σ)-GDP (Dong,
+        // Roth & Su 2019), so the claimed profile's curve is implied by G_μ:
+        // its f̄⁻¹ is at most G_μ's, and a fine grid comes close to it.
+        let sigma = 1.5;
+        for kind in [AccountantKind::Rdp, AccountantKind::Pld] {
+            let ev = PoissonGaussianEvent::new(1.0, sigma, 1).unwrap();
+            let eps = dpxla_dp::accountant::epsilon_of(kind, &[ev], 1e-5).unwrap();
+            let curve = claimed_curve(kind, ev, eps).unwrap();
+            let g = Tradeoff::gaussian(1.0 / sigma).unwrap();
+            let mut gap = 0.0f64;
+            for i in 1..100 {
+                let y = i as f64 / 100.0;
+                let (c, e) = (curve.inverse_blow_up(y), g.inverse_blow_up(y));
+                assert!(c <= e + 1e-9, "{kind:?} y = {y}: {c} > {e}");
+                gap = gap.max(e - c);
+            }
+            // PLD is tight; RDP's conversion loses more (observed: 0.12).
+            let tol = if kind == AccountantKind::Pld { 0.03 } else { 0.15 };
+            assert!(gap < tol, "{kind:?}: the curve trails G_μ by {gap}");
+        }
+    }
+
+    #[test]
+    fn claim_rejection_follows_the_guesses() {
+        let ev = PoissonGaussianEvent::new(0.1, 1.0, 100).unwrap();
+        let kind = AccountantKind::Pld;
+        let eps = dpxla_dp::accountant::epsilon_of(kind, &[ev], 1e-5).unwrap();
+        let curve = claimed_curve(kind, ev, eps).unwrap();
+        // Chance is consistent with any claim; all-correct guesses refute a
+        // claim of ε ≈ 1.6 (they would need ε ≈ 5).
+        assert!(!rejects(&curve, 1000, 500, 250, 0.95).unwrap());
+        assert!(rejects(&curve, 1000, 500, 500, 0.95).unwrap());
+        // Wherever the (ε, δ) bound exceeds the claim, the curve (which
+        // includes the point (ε_claim, δ)) is rejected as well.
+        for v in (250..=500).step_by(10) {
+            if approx_dp_epsilon_lower_bound(1000, 500, v, 1e-5, 0.95).unwrap() > eps {
+                assert!(rejects(&curve, 1000, 500, v, 0.95).unwrap(), "v = {v}");
+            }
+        }
+    }
+}
