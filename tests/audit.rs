@@ -308,10 +308,18 @@ fn audit_runs_data_parallel() {
     // replica 0) catch σ = 0; input canaries (sharded over the replicas
     // like real examples) catch the broken clipping, as on one device.
     let dp = ["runtime.devices=2", "training.physical_batch=64"];
-    let g = run_canaries("dp2-gradient", &[dp[0], dp[1], "privacy.audit_disable_noise=true"]);
+    let g = run_canaries(
+        "dp2-gradient",
+        &[dp[0], dp[1], "privacy.audit_disable_noise=true"],
+    );
     let i = run_canaries(
         "dp2-input",
-        &[dp[0], dp[1], "audit.canary=\"input\"", "audit.debug_break_clipping=true"],
+        &[
+            dp[0],
+            dp[1],
+            "audit.canary=\"input\"",
+            "audit.debug_break_clipping=true",
+        ],
     );
     for r in [&g, &i] {
         assert!(
@@ -330,10 +338,16 @@ fn audit_table_is_refused_outside_the_audit() {
     let text = config_text(&out);
     let set = vec!["audit.debug_break_clipping=true".to_string()];
     let err = Config::parse(&text, &set, "test").unwrap_err().to_string();
-    assert!(err.contains("[audit]") && err.contains("dpxla audit"), "{err}");
+    assert!(
+        err.contains("[audit]") && err.contains("dpxla audit"),
+        "{err}"
+    );
     let (_, sw) = config::parse(&text, &set, "test").unwrap();
     assert!(sw.break_clipping && sw.canary == CanaryKind::Gradient);
     for bad in ["audit.canary=\"pixels\"", "audit.typo=1"] {
-        assert!(config::parse(&text, &[bad.to_string()], "test").is_err(), "{bad}");
+        assert!(
+            config::parse(&text, &[bad.to_string()], "test").is_err(),
+            "{bad}"
+        );
     }
 }

@@ -95,7 +95,7 @@ fn no_evidence_gives_zero_and_more_evidence_more() {
     // Rising in v, falling in δ and in the confidence asked for.
     let mut last = 0.0;
     for v in (110..=200).step_by(10) {
-        let e = epsilon_lower_bound(1000, 200, v, 1e-5, 0.95, None).unwrap();
+        let e = epsilon_lower_bound(1000, 200, v, 1e-5, 0.95).unwrap();
         assert!(e >= last, "v = {v}: {e} < {last}");
         last = e;
     }

@@ -64,7 +64,11 @@ mod tests {
                 gap = gap.max(e - c);
             }
             // PLD is tight; RDP's conversion loses more (observed: 0.12).
-            let tol = if kind == AccountantKind::Pld { 0.03 } else { 0.15 };
+            let tol = if kind == AccountantKind::Pld {
+                0.03
+            } else {
+                0.15
+            };
             assert!(gap < tol, "{kind:?}: the curve trails G_μ by {gap}");
         }
     }

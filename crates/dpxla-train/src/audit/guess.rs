@@ -107,9 +107,7 @@ pub fn evaluate_ks(
                 fdp_epsilon_lower: approx_dp_epsilon_lower_bound(m, r, v, delta, per_k)?,
                 gdp_mu: gdp.mu,
                 gdp_epsilon: gdp.epsilon,
-                claim_rejected: claimed
-                    .map(|c| rejects(c, m, r, v, per_k))
-                    .transpose()?,
+                claim_rejected: claimed.map(|c| rejects(c, m, r, v, per_k)).transpose()?,
             })
         })
         .collect()

@@ -68,7 +68,16 @@ impl InputCanaries {
             let pos = rand::seq::index::sample(&mut rng, per_view, SPOTS).into_vec();
             spots.push(
                 pos.into_iter()
-                    .map(|p| (p, if rng.gen_bool(0.5) { MAGNITUDE } else { -MAGNITUDE }))
+                    .map(|p| {
+                        (
+                            p,
+                            if rng.gen_bool(0.5) {
+                                MAGNITUDE
+                            } else {
+                                -MAGNITUDE
+                            },
+                        )
+                    })
                     .collect(),
             );
             labels.push(rng.gen_range(0..num_classes) as i32);

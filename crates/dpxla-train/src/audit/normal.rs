@@ -68,13 +68,18 @@ mod tests {
 
     #[test]
     fn quantile_inverts_cdf() {
-        for p in [1e-300, 1e-100, 1e-20, 1e-8, 1e-3, 0.01, 0.2, 0.5, 0.7, 0.999] {
+        for p in [
+            1e-300, 1e-100, 1e-20, 1e-8, 1e-3, 0.01, 0.2, 0.5, 0.7, 0.999,
+        ] {
             let x = quantile(p);
             assert!(((cdf(x) - p) / p).abs() < 1e-12, "p = {p}: x = {x}");
         }
         for i in -80..=20 {
             let x = i as f64 * 0.1;
-            assert!((quantile(cdf(x)) - x).abs() < 1e-9 * (1.0 + x.abs()), "x = {x}");
+            assert!(
+                (quantile(cdf(x)) - x).abs() < 1e-9 * (1.0 + x.abs()),
+                "x = {x}"
+            );
         }
         // Known values: Φ⁻¹(0.975) = 1.959963984540054, Φ(−1) = 0.15865525393145707.
         assert!((quantile(0.975) - 1.959963984540054).abs() < 1e-12);

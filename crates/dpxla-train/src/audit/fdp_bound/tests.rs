@@ -2,8 +2,8 @@
 //! search against the test it inverts, its validity on a simulated μ-GDP
 //! mechanism, and its relation to Steinke et al.'s bound.
 
-use super::*;
 use super::super::bound as steinke;
+use super::*;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
