@@ -8,7 +8,7 @@
 //! correct engine could fail the "≤ claimed" check for 1 seed in 20 at
 //! most, and these seeds were not chosen to pass.
 
-use dpxla::audit::{audit, config, AuditOptions, AuditReport, ScoreKind};
+use dpxla::audit::{audit, config, AuditOptions, AuditReport, CanaryKind, ScoreKind};
 use dpxla::train::config::Config;
 use dpxla::train::run::{train, TrainOptions};
 use dpxla_testkit::run::data_dir;
@@ -241,4 +241,113 @@ fn cli_prints_one_json_line() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--canaries"));
+}
+
+/// The broken-clipping configuration: the trained part is the head only
+/// (5,130 parameters, so the input canaries' per-step gradients are cheap),
+/// clip norm 0.05 (a mislabelled out-of-distribution canary's gradient is
+/// ~80× that), σ = 8, 60 steps, 100 canaries.
+const BROKEN_CLIP_RUN: [&str; 4] = [
+    "privacy.clip_norm=0.05",
+    "privacy.noise_multiplier=8",
+    "training.steps=60",
+    "model.freeze=\"head-only\"",
+];
+
+fn run_canaries(tag: &str, extra: &[&str]) -> AuditReport {
+    let out = out_dir(tag);
+    let mut set: Vec<String> = BROKEN_CLIP_RUN.iter().map(|s| s.to_string()).collect();
+    set.extend(extra.iter().map(|s| s.to_string()));
+    let (cfg, switches) = config::parse(&config_text(&out), &set, "test").unwrap();
+    let opts = AuditOptions {
+        canaries: 100,
+        ..AuditOptions::default()
+    };
+    audit(&cfg, switches, &opts).unwrap()
+}
+
+#[test]
+fn broken_clipping_is_caught_by_input_canaries_not_gradient_canaries() {
+    let broken = "audit.debug_break_clipping=true";
+    let input = "audit.canary=\"input\"";
+    // Input canaries go through the unclipped engine: the valid bounds
+    // exceed the claim and the accountant's own curve is rejected.
+    let r = run_canaries("brokenclip-input", &[broken, input]);
+    assert!(r.clipping_broken && r.canary == CanaryKind::Input);
+    assert!(r.canary_norm > 10.0 * r.clip_norm, "{}", r.canary_norm);
+    assert!(
+        r.epsilon_lower > r.claimed_epsilon && r.fdp_epsilon_lower > r.claimed_epsilon,
+        "broken clipping audited only Steinke ε ≥ {}, f-DP ε ≥ {} against a claim of {}",
+        r.epsilon_lower,
+        r.fdp_epsilon_lower,
+        r.claimed_epsilon
+    );
+    assert!(r.claim_rejected && r.exceeds_claim);
+    // The same bug is invisible to gradient canaries (they join after
+    // clipping): nothing refutes the claim.
+    let g = run_canaries("brokenclip-gradient", &[broken]);
+    assert!(g.clipping_broken && g.canary == CanaryKind::Gradient);
+    assert!(g.epsilon_lower <= g.claimed_epsilon && g.fdp_epsilon_lower <= g.claimed_epsilon);
+    assert!(!g.claim_rejected && !g.exceeds_claim);
+    // And input canaries in the correct engine stay below the claim, with
+    // their contribution clipped to C.
+    let c = run_canaries("brokenclip-correct", &[input]);
+    assert!(!c.clipping_broken);
+    assert!((c.canary_norm - c.clip_norm).abs() < 1e-3 * c.clip_norm);
+    assert!(c.epsilon_lower <= c.claimed_epsilon && !c.claim_rejected && !c.exceeds_claim);
+    // The three analyses are reported for every k, from the same guesses.
+    for g in &r.per_k {
+        assert!(g.claim_rejected.is_some() && g.gdp_mu >= 0.0 && g.fdp_epsilon_lower >= 0.0);
+    }
+}
+
+#[test]
+fn audit_runs_data_parallel() {
+    // runtime.devices = 2 (two CPU devices of the plugin): canaries of
+    // either kind reach the all-reduced update. Gradient canaries (added on
+    // replica 0) catch σ = 0; input canaries (sharded over the replicas
+    // like real examples) catch the broken clipping, as on one device.
+    let dp = ["runtime.devices=2", "training.physical_batch=64"];
+    let g = run_canaries(
+        "dp2-gradient",
+        &[dp[0], dp[1], "privacy.audit_disable_noise=true"],
+    );
+    let i = run_canaries(
+        "dp2-input",
+        &[
+            dp[0],
+            dp[1],
+            "audit.canary=\"input\"",
+            "audit.debug_break_clipping=true",
+        ],
+    );
+    for r in [&g, &i] {
+        assert!(
+            r.epsilon_lower > r.claimed_epsilon && r.claim_rejected,
+            "{:?} canaries on 2 devices: ε ≥ {} against a claim of {}",
+            r.canary,
+            r.epsilon_lower,
+            r.claimed_epsilon
+        );
+    }
+}
+
+#[test]
+fn audit_table_is_refused_outside_the_audit() {
+    let out = out_dir("refuse-table");
+    let text = config_text(&out);
+    let set = vec!["audit.debug_break_clipping=true".to_string()];
+    let err = Config::parse(&text, &set, "test").unwrap_err().to_string();
+    assert!(
+        err.contains("[audit]") && err.contains("dpxla audit"),
+        "{err}"
+    );
+    let (_, sw) = config::parse(&text, &set, "test").unwrap();
+    assert!(sw.break_clipping && sw.canary == CanaryKind::Gradient);
+    for bad in ["audit.canary=\"pixels\"", "audit.typo=1"] {
+        assert!(
+            config::parse(&text, &[bad.to_string()], "test").is_err(),
+            "{bad}"
+        );
+    }
 }

@@ -9,15 +9,17 @@ pub struct AuditArgs {
     /// Run configuration (TOML, as for `dpxla train`). Only this command
     /// accepts the debugging switches `privacy.audit_disable_noise` (σ = 0)
     /// and `privacy.audit_disable_clipping` (no clipping, canaries of 1000·C),
-    /// which break the mechanism on purpose to show the audit detects it.
+    /// which break the mechanism on purpose to show the audit detects it,
+    /// and the `[audit]` table: `audit.canary = "gradient" | "input"` and
+    /// `audit.debug_break_clipping` (real examples unclipped; never private).
     #[arg(long)]
     config: PathBuf,
     /// Override a configuration value, e.g. `--set training.steps=100`
     /// (repeatable; the value is TOML, or a bare string).
     #[arg(long = "set", value_name = "KEY=VALUE")]
     set: Vec<String>,
-    /// Number of gradient canaries m; each is in the training set with
-    /// probability 1/2.
+    /// Number of canaries m (gradient or input, `audit.canary`); each is in
+    /// the training set with probability 1/2.
     #[arg(long, default_value_t = 1000, value_name = "M")]
     canaries: usize,
     /// Guess the k highest-scoring canaries "in" and the k lowest "out"
@@ -71,17 +73,45 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
         println!("{}", serde_json::to_string(&r)?);
         return Ok(());
     }
-    let broken = match (r.noise_disabled, r.clipping_disabled) {
-        (false, false) => "",
-        (true, false) => " (noise DISABLED: the claim does not hold for this run)",
-        (false, true) => " (clipping DISABLED: the claim does not hold for this run)",
-        (true, true) => " (noise and clipping DISABLED: the claim does not hold for this run)",
+    let mut off = Vec::new();
+    if r.noise_disabled {
+        off.push("noise DISABLED");
+    }
+    if r.clipping_disabled {
+        off.push("clipping DISABLED");
+    }
+    if r.clipping_broken {
+        off.push("clipping of real examples BROKEN");
+    }
+    let broken = if off.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " ({}: the claim does not hold for this run)",
+            off.join(", ")
+        )
     };
     println!(
-        "audited ε lower bound: {:.4} at δ = {:e}, {:.0}% confidence",
-        r.epsilon_lower,
+        "{:?} canaries, δ = {:e}, {:.0}% confidence",
+        r.canary,
         r.delta,
         100.0 * r.confidence
+    );
+    println!(
+        "Steinke ε lower bound:                  {:.4} (k = {})",
+        r.epsilon_lower, r.k
+    );
+    println!(
+        "f-DP (ε, δ) ε lower bound:              {:.4} (k = {})",
+        r.fdp_epsilon_lower, r.fdp_k
+    );
+    println!(
+        "f-DP Gaussian μ: {:.4}, its ε: {:.4} (k = {}; an ε bound only for a Gaussian-shaped profile)",
+        r.gdp_mu, r.gdp_epsilon, r.gdp_k
+    );
+    println!(
+        "accountant's claimed curve rejected by the f-DP test: {}",
+        if r.claim_rejected { "YES" } else { "no" }
     );
     println!(
         "claimed ε ({} accountant, σ = {}): {:.4}{broken}",
@@ -94,9 +124,12 @@ pub fn run(args: AuditArgs) -> anyhow::Result<()> {
     );
     for g in &r.per_k {
         println!(
-            "  k = {:>5}: {:>5} of {:>5} correct, ε ≥ {:.4}",
-            g.k, g.correct, g.guesses, g.epsilon_lower
+            "  k = {:>5}: {:>5} of {:>5} correct, Steinke ε ≥ {:.4}, f-DP (ε, δ) ε ≥ {:.4}, μ ≥ {:.4} (ε {:.4})",
+            g.k, g.correct, g.guesses, g.epsilon_lower, g.fdp_epsilon_lower, g.gdp_mu, g.gdp_epsilon
         );
+    }
+    if r.exceeds_claim {
+        println!("VERDICT: the audit refutes the claimed privacy");
     }
     println!(
         "mean score in/out: {:.4e} / {:.4e}; test accuracy {:.2}%",

@@ -54,7 +54,12 @@ enum Command {
     /// known clipped sum, unless --updates-only); a canary's score sums a
     /// per-step statistic of it (--score); the k highest are guessed "in",
     /// the k lowest "out", and the correct guesses give a lower bound on ε
-    /// at the run's δ with 95% confidence. Reports it next to the ε the
+    /// at the run's δ with 95% confidence. The same guesses also go through
+    /// the f-DP test (Mahloujifar, Melis & Chaudhuri 2024): an (ε, δ) bound,
+    /// a Gaussian μ (its ε is a bound only for a Gaussian-shaped profile) and
+    /// whether the accountant's claimed curve is rejected. With
+    /// `audit.canary = "input"` the canaries are input examples through the
+    /// model and the clipping instead. Reports it next to the ε the
     /// accountant claims, writes audit.json and a histogram of the scores
     /// (audit_scores.png). Needs privacy.enabled and an SGD or AdamW
     /// optimiser; no checkpoint is written.

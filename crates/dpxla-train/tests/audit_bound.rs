@@ -128,8 +128,8 @@ fn guesses_take_top_k_in_and_bottom_k_out() {
     // Several k: each at level 5%/G, so each bound is below its fixed-k one.
     let scores: Vec<f64> = (0..400).map(|i| i as f64).collect();
     let included: Vec<bool> = (0..400).map(|i| i >= 200).collect();
-    let grid = evaluate_ks(&scores, &included, &[50, 100], 1e-5, 0.95).unwrap();
-    let alone = evaluate_ks(&scores, &included, &[100], 1e-5, 0.95).unwrap();
+    let grid = evaluate_ks(&scores, &included, &[50, 100], 1e-5, 0.95, None).unwrap();
+    let alone = evaluate_ks(&scores, &included, &[100], 1e-5, 0.95, None).unwrap();
     assert_eq!(grid[1].correct, 200);
     assert!(grid[1].epsilon_lower < alone[0].epsilon_lower);
     assert_eq!(default_ks(1000), vec![25, 50, 125, 250, 500]);

@@ -3,19 +3,55 @@
 //! are taken OUT of the configuration here, before it is deserialised and
 //! validated, so the [`Config`] that reaches `Setup::build` never carries
 //! them. Every other path refuses them (`PrivacyConfig::refuse_audit_switches`).
+//!
+//! The `[audit]` table holds the audit's own keys (issue 25: audit switches
+//! belong to the audit, not to the training `PrivacyConfig`), also taken
+//! out here; `Config::parse` refuses the table outright:
+//! - `audit.canary = "gradient" | "input"` ([`CanaryKind`]);
+//! - `audit.debug_break_clipping = true`: real examples (and input
+//!   canaries) are NOT clipped, gradient canaries still join at norm C: the
+//!   bug the input canaries exist to catch. Never private.
 
 use crate::train::config::{apply_override, Config};
 use crate::{Error, Result};
 use std::path::Path;
 
-/// The audit's deliberate breakages of the mechanism (sanity checks that the
-/// audit detects a broken DP-SGD).
+/// What kind of canary the audit inserts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CanaryKind {
+    /// Dirac gradients added to the clipped sum ([`super::canary`]).
+    #[default]
+    Gradient,
+    /// Input examples through the model and clipping ([`super::input_canary`]).
+    Input,
+}
+
+/// The audit's settings from the configuration, with its deliberate
+/// breakages of the mechanism (sanity checks that the audit detects a
+/// broken DP-SGD).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct AuditSwitches {
     /// σ = 0 in the apply step.
     pub disable_noise: bool,
-    /// No per-example clipping, and canaries of 1000× the clip norm.
+    /// No per-example clipping, and gradient canaries of 1000× the clip norm.
     pub disable_clipping: bool,
+    /// `audit.debug_break_clipping`: no per-example clipping of the examples
+    /// that go through the model (real ones and input canaries); gradient
+    /// canaries keep norm C.
+    pub break_clipping: bool,
+    /// `audit.canary`.
+    pub canary: CanaryKind,
+}
+
+/// The `[audit]` table, read only here.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct AuditTable {
+    #[serde(default)]
+    canary: Option<String>,
+    #[serde(default)]
+    debug_break_clipping: bool,
 }
 
 /// Reads `path`, applies `overrides` and splits off the audit switches.
@@ -51,6 +87,21 @@ pub fn parse(text: &str, overrides: &[String], origin: &str) -> Result<(Config, 
                 }
             }
         }
+    }
+    if let Some(audit) = table.remove("audit") {
+        let a: AuditTable = audit
+            .try_into()
+            .map_err(|e| Error::InvalidInput(format!("{origin}: [audit]: {e}")))?;
+        switches.break_clipping = a.debug_break_clipping;
+        switches.canary = match a.canary.as_deref() {
+            None | Some("gradient") => CanaryKind::Gradient,
+            Some("input") => CanaryKind::Input,
+            Some(other) => {
+                return Err(Error::InvalidInput(format!(
+                    "audit.canary: expected \"gradient\" or \"input\", got \"{other}\""
+                )))
+            }
+        };
     }
     let cfg: Config = toml::Value::Table(table)
         .try_into()

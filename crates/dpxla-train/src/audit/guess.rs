@@ -7,8 +7,20 @@
 //! bound with the stated confidence. Theorem 3 of arXiv:2305.08846 holds
 //! for a fixed number of guesses r chosen before seeing the scores; picking
 //! the best k without this correction would overstate the confidence.
+//!
+//! The same (r, v) of each k is analysed three ways (each number holds at
+//! the stated confidence on its own, not jointly with the others):
+//! Steinke et al.'s ε ([`super::bound`]); the f-DP test of Mahloujifar,
+//! Melis & Chaudhuri 2024 against the (ε, δ) curve, a lower bound on ε at
+//! δ for any mechanism; and the same test against Gaussian curves G_μ,
+//! whose largest rejected μ says "not μ-GDP" and whose ε at δ is a lower
+//! bound on ε only for a Gaussian-shaped privacy profile
+//! ([`super::fdp_bound`]). With the accountant's own claimed curve given,
+//! each k also tests it.
 
 use super::bound::epsilon_lower_bound;
+use super::fdp_bound::{approx_dp_epsilon_lower_bound, fdp_epsilon_lower_bound, rejects};
+use super::tradeoff::Tradeoff;
 use crate::{Error, Result};
 use serde::Serialize;
 
@@ -21,8 +33,20 @@ pub struct GuessResult {
     pub guesses: usize,
     /// v, the correct guesses.
     pub correct: usize,
-    /// The ε lower bound from (m, r, v) at the per-k confidence.
+    /// Steinke et al.'s ε lower bound from (m, r, v) at the per-k
+    /// confidence.
     pub epsilon_lower: f64,
+    /// The f-DP test's ε lower bound against (ε, δ) curves (valid for any
+    /// mechanism).
+    pub fdp_epsilon_lower: f64,
+    /// The largest μ whose μ-GDP the f-DP test rejects.
+    pub gdp_mu: f64,
+    /// ε at δ of μ-GDP with that μ: a lower bound on ε only if the
+    /// mechanism's privacy profile is Gaussian-shaped.
+    pub gdp_epsilon: f64,
+    /// Whether the f-DP test rejects the accountant's claimed curve (None
+    /// when no curve was given).
+    pub claim_rejected: Option<bool>,
 }
 
 /// Canary indices from the lowest to the highest score (ties broken by
@@ -56,13 +80,15 @@ pub fn correct_guesses(scores: &[f64], included: &[bool], k: usize) -> Result<us
     Ok(out_right + in_right)
 }
 
-/// Every k of `ks`, each tested at level (1 − confidence)/|ks|, δ the run's.
+/// Every k of `ks`, each tested at level (1 − confidence)/|ks|, δ the run's;
+/// `claimed`, when given, is the accountant's curve to test as well.
 pub fn evaluate_ks(
     scores: &[f64],
     included: &[bool],
     ks: &[usize],
     delta: f64,
     confidence: f64,
+    claimed: Option<&Tradeoff>,
 ) -> Result<Vec<GuessResult>> {
     if ks.is_empty() {
         return Err(Error::InvalidInput("no k to guess with".into()));
@@ -71,11 +97,17 @@ pub fn evaluate_ks(
     ks.iter()
         .map(|&k| {
             let v = correct_guesses(scores, included, k)?;
+            let (m, r) = (scores.len(), 2 * k);
+            let gdp = fdp_epsilon_lower_bound(m, r, v, delta, per_k)?;
             Ok(GuessResult {
                 k,
-                guesses: 2 * k,
+                guesses: r,
                 correct: v,
-                epsilon_lower: epsilon_lower_bound(scores.len(), 2 * k, v, delta, per_k)?,
+                epsilon_lower: epsilon_lower_bound(m, r, v, delta, per_k)?,
+                fdp_epsilon_lower: approx_dp_epsilon_lower_bound(m, r, v, delta, per_k)?,
+                gdp_mu: gdp.mu,
+                gdp_epsilon: gdp.epsilon,
+                claim_rejected: claimed.map(|c| rejects(c, m, r, v, per_k)).transpose()?,
             })
         })
         .collect()

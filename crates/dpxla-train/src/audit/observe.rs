@@ -21,10 +21,43 @@ use dpxla_nn::optim::Optimizer;
 
 /// How the gradient is read back from the state.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Recovery {
+pub(crate) enum Recovery {
     ParamDiff { wd: f64 },
     Momentum { mu: f64, wd: f64 },
     AdamFirstMoment { b1: f64 },
+}
+
+impl Recovery {
+    /// The recovery for `optimizer`'s update rule.
+    pub(crate) fn of(optimizer: &Optimizer) -> Recovery {
+        match *optimizer {
+            Optimizer::Sgd {
+                momentum: 0.0,
+                weight_decay,
+                ..
+            } => Recovery::ParamDiff { wd: weight_decay },
+            Optimizer::Sgd {
+                momentum,
+                weight_decay,
+                ..
+            } => Recovery::Momentum {
+                mu: momentum,
+                wd: weight_decay,
+            },
+            Optimizer::Adamw { b1, .. } => Recovery::AdamFirstMoment { b1 },
+        }
+    }
+
+    /// One coordinate of the noisy gradient from its parameter and first
+    /// slot before (`p0`, `s0`) and after (`p1`, `s1`) the step; None when
+    /// a step with lr = 0 hides it.
+    pub(crate) fn gradient(self, p0: f64, p1: f64, s0: f64, s1: f64, lr: f64) -> Option<f64> {
+        match self {
+            Recovery::ParamDiff { wd } => (lr > 0.0).then(|| (p0 - p1) / lr - wd * p0),
+            Recovery::Momentum { mu, wd } => Some(s1 - mu * s0 - wd * p0),
+            Recovery::AdamFirstMoment { b1 } => Some((s1 - b1 * s0) / (1.0 - b1)),
+        }
+    }
 }
 
 /// What a step adds to a canary's score, from x, the canary's coordinate of
@@ -45,7 +78,8 @@ pub enum Score {
 }
 
 impl Score {
-    fn of(self, x: f64) -> f64 {
+    /// The step's contribution for the observed projection `x`.
+    pub fn of(self, x: f64) -> f64 {
         match self {
             Score::Sum => x,
             Score::LikelihoodRatio { q, shift, std } => {
@@ -88,22 +122,7 @@ impl Observer {
         trainable: Vec<usize>,
         initial: &HostState,
     ) -> Result<Observer> {
-        let recovery = match *optimizer {
-            Optimizer::Sgd {
-                momentum: 0.0,
-                weight_decay,
-                ..
-            } => Recovery::ParamDiff { wd: weight_decay },
-            Optimizer::Sgd {
-                momentum,
-                weight_decay,
-                ..
-            } => Recovery::Momentum {
-                mu: momentum,
-                wd: weight_decay,
-            },
-            Optimizer::Adamw { b1, .. } => Recovery::AdamFirstMoment { b1 },
-        };
+        let recovery = Recovery::of(optimizer);
         let mut o = Observer {
             recovery,
             score,
@@ -160,18 +179,15 @@ impl Observer {
             return Err(Error::Internal("one known share per canary needed".into()));
         }
         let prev = &self.prev;
+        let slot = |s: &[f64], j: usize| s.get(j).copied().unwrap_or(0.0);
         let grad = |j: usize| -> Option<f64> {
-            let g = match self.recovery {
-                Recovery::ParamDiff { wd } => {
-                    (lr > 0.0).then(|| (prev.params[j] - now.params[j]) / lr - wd * prev.params[j])
-                }
-                Recovery::Momentum { mu, wd } => {
-                    Some(now.slot[j] - mu * prev.slot[j] - wd * prev.params[j])
-                }
-                Recovery::AdamFirstMoment { b1 } => {
-                    Some((now.slot[j] - b1 * prev.slot[j]) / (1.0 - b1))
-                }
-            };
+            let g = self.recovery.gradient(
+                prev.params[j],
+                now.params[j],
+                slot(&prev.slot, j),
+                slot(&now.slot, j),
+                lr,
+            );
             g.map(|g| g - known.map_or(0.0, |k| k[j]))
         };
         let mut seen = true;

@@ -1,5 +1,6 @@
 //! What an audit reports, as one JSON object (`audit.json`, `--json`).
 
+use super::config::CanaryKind;
 use super::guess::GuessResult;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -7,9 +8,30 @@ use std::path::PathBuf;
 /// The result of `dpxla audit`.
 #[derive(Clone, Debug, Serialize)]
 pub struct AuditReport {
-    /// The ε lower bound at `delta` with `confidence` (the best k, after the
-    /// union-bound correction over the k tried).
+    /// `gradient` or `input` (`audit.canary`).
+    pub canary: CanaryKind,
+    /// Steinke et al.'s ε lower bound at `delta` with `confidence` (the best
+    /// k, after the union-bound correction over the k tried).
     pub epsilon_lower: f64,
+    /// The f-DP test's ε lower bound against (ε, δ) curves (Mahloujifar et
+    /// al. 2024), same guesses, best k: valid for any mechanism.
+    pub fdp_epsilon_lower: f64,
+    pub fdp_k: usize,
+    /// The largest μ whose μ-GDP the f-DP test rejects (best k), and its ε
+    /// at δ: a lower bound on ε ONLY if the privacy profile is
+    /// Gaussian-shaped (μ-GDP is stronger than (ε(μ), δ)-DP), so it is never
+    /// used for a judgement.
+    pub gdp_mu: f64,
+    pub gdp_epsilon: f64,
+    pub gdp_k: usize,
+    /// Whether the f-DP test rejects the accountant's claimed tradeoff curve
+    /// (its δ(ε) at every ε of a grid) at `confidence` for some k.
+    pub claim_rejected: bool,
+    /// `epsilon_lower` or `fdp_epsilon_lower` > `claimed_epsilon`, or
+    /// `claim_rejected`: the audit refutes the claim (each test at
+    /// `confidence`; the three together at 1 − 2·(1 − confidence), as the
+    /// f-DP (ε, δ) bound exceeding the claim implies `claim_rejected`).
+    pub exceeds_claim: bool,
     /// The ε the accountant claims for the audited mechanism (the configured
     /// σ, the audit's q and steps), even when a switch broke it.
     pub claimed_epsilon: f64,
@@ -38,8 +60,12 @@ pub struct AuditReport {
     pub noise_multiplier_used: f64,
     pub noise_disabled: bool,
     pub clipping_disabled: bool,
+    /// `audit.debug_break_clipping`: examples through the model unclipped.
+    pub clipping_broken: bool,
     pub clip_norm: f64,
-    /// The norm of each canary's gradient.
+    /// The norm of each gradient canary; for input canaries, the mean norm
+    /// of their contribution to the clipped sum as the engine computed it
+    /// (≤ C when clipping works).
     pub canary_norm: f64,
     /// Real training examples N.
     pub dataset_size: usize,

@@ -4,11 +4,17 @@
 //! configured q = batch_size/N; sampled real examples go through the
 //! engine's accumulate program unchanged, each sampled canary adds its
 //! (clipped) gradient `norm · e_j` to the clipped sum before the apply step
-//! adds the noise. The observer then reads the noisy gradient back.
+//! adds the noise. With input canaries (`audit.canary = "input"`) the
+//! sampled canaries instead go through the accumulate program like real
+//! examples (after the real ones, so that the real examples' share is read
+//! first). The observer then reads the noisy gradient back.
 
 use super::canary::Canaries;
-use super::config::AuditSwitches;
+use super::claim::claimed_curve;
+use super::config::{AuditSwitches, CanaryKind};
 use super::guess::{default_ks, evaluate_ks};
+use super::input_canary::InputCanaries;
+use super::input_observe::InputObserver;
 use super::observe::{Observer, Score};
 use super::report::AuditReport;
 use crate::train::batches::prepare_train;
@@ -183,8 +189,10 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
     // The noise's standard deviation σ·C stays that of the claimed mechanism
     // whatever the switches do to the clipping.
     let std = sigma_used * mechanism.clip_norm();
-    let clipping = if switches.disable_clipping {
+    if switches.disable_clipping {
         norm *= UNCLIPPED_CANARY_FACTOR;
+    }
+    let clipping = if switches.disable_clipping || switches.break_clipping {
         Clipping {
             norm: NO_CLIP,
             ..mechanism.clipping()
@@ -197,9 +205,34 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
         std / clipping.norm,
         mechanism.expected_batch(),
     )?);
-    let canaries = Canaries::draw(opts.seed, opts.canaries, &sizes, norm)?;
-    let members = canaries.members();
     let n = setup.train.len();
+    let (canaries, inputs) = match switches.canary {
+        CanaryKind::Gradient => (
+            Some(Canaries::draw(opts.seed, opts.canaries, &sizes, norm)?),
+            None,
+        ),
+        CanaryKind::Input => {
+            if n == 0 {
+                return Err(Error::InvalidInput("an empty training set".into()));
+            }
+            // One real example shows the shape the engine takes.
+            let probe = prepare_train(setup.train.as_ref(), &[0], 1, &setup.views, 0)?;
+            let shape = probe.images.shape[1..].to_vec();
+            let c = InputCanaries::draw(
+                opts.seed,
+                opts.canaries,
+                &shape,
+                setup.views.views,
+                setup.train.num_classes(),
+            )?;
+            (None, Some(c))
+        }
+    };
+    let (members, included) = match (&canaries, &inputs) {
+        (Some(c), _) => (c.members(), c.included.clone()),
+        (_, Some(c)) => (c.members(), c.included.clone()),
+        _ => unreachable!("one kind of canary is drawn"),
+    };
     let total = n + members.len();
     // The run's own q = batch_size/N, the same for the real examples and the
     // canaries. It must not depend on how many canaries are in (that would
@@ -208,11 +241,9 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
     // in any run, so the claim is exactly the ε `dpxla train` would report.
     let expected = plan.expected_batch();
     let q = plan.q;
-    let claimed = epsilon_of(
-        private.accountant,
-        &[PoissonGaussianEvent::new(q, private.sigma, plan.steps)?],
-        private.delta,
-    )?;
+    let event = PoissonGaussianEvent::new(q, private.sigma, plan.steps)?;
+    let claimed = epsilon_of(private.accountant, &[event], private.delta)?;
+    let curve = claimed_curve(private.accountant, event, claimed)?;
 
     let (mut sampler, mut noise) = match p.debug_seed {
         Some(seed) => (
@@ -233,13 +264,29 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
             std: private.sigma * private.clip_norm / expected,
         },
     };
-    let mut observer = Observer::new(
-        &optimizer,
-        score,
-        canaries.coords.clone(),
-        trainable,
-        &engine.state()?,
-    )?;
+    let std = private.sigma * private.clip_norm / expected;
+    let mut observer = match &canaries {
+        Some(c) => Some(Observer::new(
+            &optimizer,
+            score,
+            c.coords.clone(),
+            trainable.clone(),
+            &engine.state()?,
+        )?),
+        None => None,
+    };
+    let mut input_observer = match &inputs {
+        Some(c) => Some(InputObserver::new(
+            &optimizer,
+            trainable,
+            c.len(),
+            sizes.iter().sum(),
+            opts.score == ScoreKind::Llr,
+            (q, std, expected),
+            &engine.state()?,
+        )?),
+        None => None,
+    };
     // `training.physical_batch` is per device (`runtime.devices`).
     let devices = cfg.runtime.devices;
     let physical = cfg.training.physical_batch * devices;
@@ -247,6 +294,9 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
     let report_every = (plan.steps / 10).max(1);
     let mut diverged = None;
     for step in 0..plan.steps {
+        if let (Some(o), Some(c)) = (input_observer.as_mut(), &inputs) {
+            o.prepare_step(&mut engine, c)?;
+        }
         let drawn = poisson_batch(&mut sampler, total, q);
         let split_at = drawn.partition_point(|&i| i < n);
         let (real, extra) = drawn.split_at(split_at);
@@ -260,13 +310,28 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
         }
         let known = if opts.known_batch {
             let accs = engine.accumulators()?;
-            Some(real_share(&accs, &canaries, expected)?)
+            Some(match &canaries {
+                Some(c) => real_share(&accs, c, expected)?,
+                None => accs
+                    .iter()
+                    .flat_map(|a| a.to_f64())
+                    .map(|x| x / expected)
+                    .collect(),
+            })
         } else {
             None
         };
-        if !extra.is_empty() {
-            let sampled: Vec<usize> = extra.iter().map(|&i| members[i - n]).collect();
-            engine.add_to_accumulators(&canaries.gradient_sum(&sampled, &shapes))?;
+        let sampled: Vec<usize> = extra.iter().map(|&i| members[i - n]).collect();
+        if let (Some(c), false) = (&canaries, sampled.is_empty()) {
+            engine.add_to_accumulators(&c.gradient_sum(&sampled, &shapes))?;
+        }
+        if let Some(c) = &inputs {
+            let mut offset = 0;
+            for (count, size) in physical_split(sampled.len(), &sizes_p) {
+                let (images, labels, mask) = c.batch(&sampled[offset..offset + count], size)?;
+                offset += count;
+                engine.accumulate(&images, &labels, &mask)?;
+            }
         }
         let lr = cfg
             .training
@@ -283,7 +348,13 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
             )
             .map(|what| format!("the audited model diverged at step {}: {what}", step + 1));
         }
-        observer.observe(&engine.state()?, lr, known.as_deref())?;
+        let after = engine.state()?;
+        if let Some(o) = observer.as_mut() {
+            o.observe(&after, lr, known.as_deref())?;
+        }
+        if let Some(o) = input_observer.as_mut() {
+            o.observe(&after, lr, known.as_deref())?;
+        }
         if opts.progress && ((step + 1) % report_every == 0 || step + 1 == plan.steps) {
             eprintln!(
                 "audit: step {}/{} ({:.0} s)",
@@ -301,28 +372,33 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
         false,
     )?;
 
-    let scores = observer.scores();
+    let (scores, skipped) = match (&observer, &input_observer) {
+        (Some(o), _) => (o.scores(), o.skipped_steps()),
+        (_, Some(o)) => (o.scores(), o.skipped_steps()),
+        _ => unreachable!("one observer runs"),
+    };
     let per_k = evaluate_ks(
         scores,
-        &canaries.included,
+        &included,
         &ks,
         private.delta,
         opts.confidence,
+        Some(&curve),
     )?;
-    let best = per_k
-        .iter()
-        .fold(&per_k[0], |b, r| {
-            if r.epsilon_lower > b.epsilon_lower {
-                r
-            } else {
-                b
-            }
-        })
-        .clone();
+    let best_by = |key: fn(&super::guess::GuessResult) -> f64| {
+        per_k
+            .iter()
+            .fold(&per_k[0], |b, r| if key(r) > key(b) { r } else { b })
+            .clone()
+    };
+    let best = best_by(|r| r.epsilon_lower);
+    let best_fdp = best_by(|r| r.fdp_epsilon_lower);
+    let best_gdp = best_by(|r| r.gdp_mu);
+    let claim_rejected = per_k.iter().any(|r| r.claim_rejected == Some(true));
     let mean = |member: bool| {
         let v: Vec<f64> = scores
             .iter()
-            .zip(&canaries.included)
+            .zip(&included)
             .filter(|(_, &i)| i == member)
             .map(|(&s, _)| s)
             .collect();
@@ -337,10 +413,14 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
         best.epsilon_lower, claimed, best.correct, best.guesses
     );
     let x_desc = format!(
-        "score: Σ over steps of {} at the canary's coordinate{}",
+        "score: Σ over steps of {} {}{}",
         match opts.score {
             ScoreKind::Sum => "the noisy gradient",
             ScoreKind::Llr => "the log-likelihood ratio (member vs not)",
+        },
+        match switches.canary {
+            CanaryKind::Gradient => "at the canary's coordinate",
+            CanaryKind::Input => "along the canary's own gradient",
         },
         if opts.known_batch {
             ", real examples' share subtracted"
@@ -349,12 +429,21 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
         }
     );
     if let Err(e) =
-        super::histogram::write_histogram(&histogram, scores, &canaries.included, &title, &x_desc)
+        super::histogram::write_histogram(&histogram, scores, &included, &title, &x_desc)
     {
         warnings.push(format!("histogram not written: {e}"));
     }
+    let valid_lower = best.epsilon_lower.max(best_fdp.fdp_epsilon_lower);
     let report = AuditReport {
+        canary: switches.canary,
         epsilon_lower: best.epsilon_lower,
+        fdp_epsilon_lower: best_fdp.fdp_epsilon_lower,
+        fdp_k: best_fdp.k,
+        gdp_mu: best_gdp.gdp_mu,
+        gdp_epsilon: best_gdp.gdp_epsilon,
+        gdp_k: best_gdp.k,
+        claim_rejected,
+        exceeds_claim: claim_rejected || valid_lower > claimed,
         claimed_epsilon: claimed,
         ratio: if claimed > 0.0 {
             best.epsilon_lower / claimed
@@ -366,7 +455,7 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
         accountant: format!("{:?}", private.accountant).to_lowercase(),
         score: format!("{:?}", opts.score).to_lowercase(),
         known_batch: opts.known_batch,
-        canaries: canaries.len(),
+        canaries: included.len(),
         canaries_in: members.len(),
         k: best.k,
         guesses: best.guesses,
@@ -376,12 +465,16 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
         noise_multiplier_used: sigma_used,
         noise_disabled: switches.disable_noise,
         clipping_disabled: switches.disable_clipping,
+        clipping_broken: switches.break_clipping,
         clip_norm: private.clip_norm,
-        canary_norm: norm,
+        canary_norm: match &input_observer {
+            Some(o) => o.mean_contribution(),
+            None => norm,
+        },
         dataset_size: n,
         q,
         steps: plan.steps,
-        steps_unobserved: observer.skipped_steps(),
+        steps_unobserved: skipped,
         mean_score_in: mean(true),
         mean_score_out: mean(false),
         test_accuracy: test.accuracy,

@@ -483,6 +483,12 @@ impl Config {
         for o in overrides {
             apply_override(&mut value, o)?;
         }
+        if value.contains_key("audit") {
+            return Err(Error::InvalidInput(format!(
+                "{origin}: the [audit] table (audit.canary, audit.debug_break_clipping) is read \
+                 only by `dpxla audit`; audit.debug_break_clipping makes a run non-private"
+            )));
+        }
         let cfg: Config = toml::Value::Table(value)
             .try_into()
             .map_err(|e| Error::InvalidInput(format!("{origin}: {e}")))?;
