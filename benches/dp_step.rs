@@ -6,13 +6,13 @@
 //! `cargo bench --bench dp_step -- [MODEL] [LOGICAL] [PHYSICAL] [STEPS]`
 //! (defaults: cnn_tanh 2048 256 5).
 
+use dpxla::array::HostArray;
 use dpxla::dp::bookkeeping::ClipMethod;
 use dpxla::dp::clip::ClipMode;
 use dpxla::dp::mechanism::{Clipping, DpMechanism};
 use dpxla::nn::by_name;
 use dpxla::optim::{Averaging, Optimizer};
 use dpxla::runtime::PluginQuery;
-use dpxla::trace::HostArray;
 use dpxla::train::engine::{Engine, EngineSpec};
 use rand::{Rng, SeedableRng};
 use std::time::Instant;

@@ -16,7 +16,8 @@ use super::clip::{
     clip_weights_from_sq, per_example_sq_norm, weighted_sum, zero_non_finite, ClipMode,
 };
 use super::float_bound::ghost_sq_bound;
-use dpxla_core::trace::{Builder, CmpDir, DType, Graph, Tensor};
+use dpxla_core::array::DType;
+use dpxla_core::trace::{Builder, CmpDir, Graph, Tensor};
 use dpxla_core::transform::ghost::{factor_gradient, factored_weighted_sum, FactoredGrad};
 use dpxla_core::{Error, Result};
 use serde::{Deserialize, Serialize};

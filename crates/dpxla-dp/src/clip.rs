@@ -3,7 +3,9 @@
 //! Algorithm 1) and the clipped gradients are summed; padded rows have weight 0,
 //! and examples whose gradient is not finite contribute exactly zero.
 
-use dpxla_core::trace::{DType, Tensor};
+use dpxla_core::trace::Tensor;
+
+use dpxla_core::array::DType;
 use dpxla_core::{Error, Result};
 use serde::{Deserialize, Serialize};
 

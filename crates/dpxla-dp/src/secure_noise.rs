@@ -19,7 +19,7 @@
 //! 2021, "The Distributed Discrete Gaussian Mechanism").
 
 use super::discrete_gaussian;
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_core::{Error, Result};
 use rand::SeedableRng;
 use rand_chacha::ChaCha20Rng;

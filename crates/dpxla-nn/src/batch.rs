@@ -8,7 +8,7 @@
 //! batch files store them, flat or NHWC images) into what the programs take.
 
 use super::ExampleLoss;
-use dpxla_core::trace::{ArrayData, HostArray};
+use dpxla_core::array::{ArrayData, HostArray};
 use dpxla_core::{Error, Result};
 
 /// Images `[B, ...input_shape]` in the model's dtype and labels `[B]` i32,

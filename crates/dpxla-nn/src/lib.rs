@@ -42,7 +42,9 @@ pub use trace_model::{
     ExampleFn,
 };
 
-use dpxla_core::trace::{DType, Tensor};
+use dpxla_core::trace::Tensor;
+
+use dpxla_core::array::DType;
 
 /// A classifier traced one example at a time.
 pub trait Model {

@@ -4,7 +4,8 @@ use super::init::ParamSpec;
 use super::params::Params;
 use super::trace_model::{collect_params, cross_entropy, trace_example_fn};
 use super::Model;
-use dpxla_core::trace::{Builder, DType, Graph, Tensor};
+use dpxla_core::array::DType;
+use dpxla_core::trace::{Builder, Graph, Tensor};
 use dpxla_core::transform::{value_and_grad, vmap};
 use dpxla_core::{Error, Result};
 

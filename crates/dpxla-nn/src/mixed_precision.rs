@@ -24,7 +24,8 @@
 
 use super::params::Params;
 use super::Model;
-use dpxla_core::trace::{DType, Tensor};
+use dpxla_core::array::DType;
+use dpxla_core::trace::Tensor;
 use dpxla_core::{Error, Result};
 use serde::{Deserialize, Serialize};
 

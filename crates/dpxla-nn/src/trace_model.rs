@@ -4,7 +4,8 @@
 use super::init::ParamSpec;
 use super::params::Params;
 use super::{Model, NnOps};
-use dpxla_core::trace::{Aval, Builder, DType, Graph, Tensor};
+use dpxla_core::array::DType;
+use dpxla_core::trace::{Aval, Builder, Graph, Tensor};
 use dpxla_core::Result;
 use std::collections::BTreeMap;
 

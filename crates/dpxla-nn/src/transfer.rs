@@ -15,8 +15,8 @@ pub mod torch;
 
 use super::init::{init_params, ParamSpec};
 use super::loss::ExampleLoss;
+use dpxla_core::array::{DType, HostArray};
 use dpxla_core::tensor_file::read_tensors;
-use dpxla_core::trace::{DType, HostArray};
 use dpxla_core::{Error, Result};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

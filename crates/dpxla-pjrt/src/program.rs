@@ -2,8 +2,10 @@
 //! with host arrays (the interpreter's `HostArray`) converted to device buffers.
 
 use crate::lower::{lower, LowerOptions};
-use crate::runtime::{Bf16, Buffer, Client, CompileOptions, ElementType, Executable};
-use dpxla_core::trace::{ArrayData, Aval, DType, Graph, HostArray};
+use crate::runtime::{Buffer, Client, CompileOptions, ElementType, Executable};
+use dpxla_core::array::Bf16;
+use dpxla_core::array::{ArrayData, DType, HostArray};
+use dpxla_core::trace::{Aval, Graph};
 use dpxla_core::{Error, Result};
 
 /// The device element type of an IR dtype.

@@ -1,7 +1,8 @@
 //! The PJRT runtime against the real XLA CPU plugin, with StableHLO written by hand.
 
+use dpxla_core::array::Bf16;
 use dpxla_core::Error;
-use dpxla_pjrt::runtime::{Bf16, CompileOptions, PluginQuery};
+use dpxla_pjrt::runtime::{CompileOptions, PluginQuery};
 use dpxla_testkit::pjrt::{client_with, compile, test_client};
 
 #[test]

@@ -9,7 +9,7 @@
 //! adds ~1e-4·C here). Both XLA optimisation levels (0: fastest compile,
 //! and the default).
 
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_dp::bookkeeping::ClipMethod;
 use dpxla_dp::clip::ClipMode;
 use dpxla_dp::mechanism::{Clipping, DpMechanism};

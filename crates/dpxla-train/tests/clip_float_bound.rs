@@ -6,7 +6,9 @@
 //! accumulate program, at XLA's fastest-compiling and default optimisation
 //! levels, the clipped sum's norm must be ≤ C.
 
-use dpxla_core::trace::{HostArray, Tensor};
+use dpxla_core::trace::Tensor;
+
+use dpxla_core::array::HostArray;
 use dpxla_dp::bookkeeping::{plan, ClipMethod, TensorMethod};
 use dpxla_dp::clip::ClipMode;
 use dpxla_dp::mechanism::{Clipping, DpMechanism};

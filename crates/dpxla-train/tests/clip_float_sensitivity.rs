@@ -4,7 +4,9 @@
 //! the f32 numbers the program actually adds up, is ≤ C, on a 25M-coordinate
 //! gradient built so that an f32 sum of squares loses the small terms.
 
-use dpxla_core::trace::{Aval, Builder, DType, HostArray};
+use dpxla_core::trace::{Aval, Builder};
+
+use dpxla_core::array::{DType, HostArray};
 use dpxla_dp::clip::{clip_weights, weighted_sum, ClipMode};
 use dpxla_pjrt::program::{to_device, to_host, Program};
 use dpxla_pjrt::runtime::CompileOptions;

@@ -1,7 +1,7 @@
 //! Augmentation properties (crop, flip, normalisation, determinism, multiplicity)
 //! and the background prefetcher.
 
-use dpxla_core::trace::ArrayData;
+use dpxla_core::array::ArrayData;
 use dpxla_testkit::data::noise_bytes;
 use dpxla_train::data::augment::{
     crop_reflect, flip_horizontal, view_params, view_seed, ViewParams,
@@ -11,7 +11,7 @@ use dpxla_train::data::{augment_batch, augment_views, normalize_batch, AugmentCo
 const SHAPE: [usize; 3] = [6, 5, 3];
 const PER: usize = 6 * 5 * 3;
 
-fn f32s(a: &dpxla_core::trace::HostArray) -> &[f32] {
+fn f32s(a: &dpxla_core::array::HostArray) -> &[f32] {
     match &a.data {
         ArrayData::F32(v) => v,
         other => panic!("expected f32, got {other:?}"),

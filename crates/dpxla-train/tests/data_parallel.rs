@@ -3,7 +3,9 @@
 //! replicated DP step (`Engine` with `EngineSpec::replicas > 1`) against the
 //! one-device `Engine` on the same batches and noise key.
 
-use dpxla_core::trace::{eval, Aval, Builder, DType, HostArray};
+use dpxla_core::trace::{eval, Aval, Builder};
+
+use dpxla_core::array::{DType, HostArray};
 use dpxla_core::transform::{vjp, vmap};
 use dpxla_dp::bookkeeping::ClipMethod;
 use dpxla_dp::clip::ClipMode;

@@ -19,7 +19,9 @@
 
 use crate::fuzz_models;
 
-use dpxla_core::trace::{eval, DType, HostArray};
+use dpxla_core::trace::eval;
+
+use dpxla_core::array::{DType, HostArray};
 use dpxla_core::transform::value_and_grad;
 use dpxla_dp::bookkeeping::ClipMethod;
 use dpxla_dp::clip::ClipMode;

@@ -2,7 +2,7 @@
 //! real XLA CPU plugin (no mocks): clipping sensitivity, masking, noise
 //! calibration, Poisson batch sizes, microbatch accumulation.
 
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_dp::bookkeeping::ClipMethod;
 use dpxla_dp::clip::ClipMode;
 use dpxla_dp::mechanism::{Clipping, DpMechanism};
@@ -115,7 +115,7 @@ fn padded_rows_contribute_exactly_zero() {
     a.accumulate(&images, &labels, &mask).unwrap();
     let zeros_padding = flat(&a.accumulators().unwrap());
     // Fill the padded rows with garbage: huge values and other labels.
-    if let dpxla_core::trace::ArrayData::F32(v) = &mut images.data {
+    if let dpxla_core::array::ArrayData::F32(v) = &mut images.data {
         for x in &mut v[5 * 16..] {
             *x = 1e6;
         }
@@ -148,7 +148,7 @@ fn microbatches_accumulate_to_the_big_batch() {
         let part = HostArray::from_f64(
             vec![8, 4, 4, 1],
             &v[half * 128..(half + 1) * 128],
-            dpxla_core::trace::DType::F32,
+            dpxla_core::array::DType::F32,
         );
         small
             .accumulate(&part, &labels[half * 8..(half + 1) * 8], &[1.0; 8])
@@ -292,7 +292,7 @@ fn multiplicity_of_identical_views_equals_no_multiplicity() {
             rep.extend_from_slice(&v[i * 16..(i + 1) * 16]);
         }
     }
-    let views = HostArray::from_f64(vec![8, k, 4, 4, 1], &rep, dpxla_core::trace::DType::F32);
+    let views = HostArray::from_f64(vec![8, k, 4, 4, 1], &rep, dpxla_core::array::DType::F32);
     let mut three = engine(&small_mlp(), Some(0.3), None, k, 7);
     three.accumulate(&views, &labels, &[1.0; 8]).unwrap();
     let (a, b) = (

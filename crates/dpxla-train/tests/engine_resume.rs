@@ -3,7 +3,7 @@
 //! what checkpoint/resume relies on, and it caught a stale read of buffers
 //! donated between programs on the CPU plugin (see `Engine::new`).
 
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_dp::bookkeeping::ClipMethod;
 use dpxla_dp::clip::ClipMode;
 use dpxla_dp::mechanism::{Clipping, DpMechanism};

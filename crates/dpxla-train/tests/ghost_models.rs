@@ -4,7 +4,9 @@
 //! batch with examples below and far above C, a padded row, K = 2 views
 //! (mlp) and a frozen tensor (cifar_cnn).
 
-use dpxla_core::trace::{DType, HostArray, Tensor};
+use dpxla_core::trace::Tensor;
+
+use dpxla_core::array::{DType, HostArray};
 use dpxla_dp::bookkeeping::ClipMethod;
 use dpxla_dp::clip::ClipMode;
 use dpxla_dp::mechanism::{Clipping, DpMechanism};

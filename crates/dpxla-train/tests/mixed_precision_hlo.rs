@@ -9,7 +9,9 @@
 //! of `lower_precision.rs`, for every model of the registry and every
 //! clipping method.
 
-use dpxla_core::trace::{Aval, Builder, DType};
+use dpxla_core::trace::{Aval, Builder};
+
+use dpxla_core::array::DType;
 use dpxla_dp::bookkeeping::{plan, ClipMethod};
 use dpxla_dp::clip::{weighted_sum, ClipMode};
 use dpxla_dp::mechanism::{Clipping, DpMechanism};

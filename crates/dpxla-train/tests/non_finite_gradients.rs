@@ -3,7 +3,7 @@
 //! to the clipped sum. Before, a NaN norm gave a NaN clip weight and 0·NaN =
 //! NaN made the whole update NaN: a membership signal outside the mechanism.
 
-use dpxla_core::trace::{ArrayData, HostArray};
+use dpxla_core::array::{ArrayData, HostArray};
 use dpxla_dp::bookkeeping::ClipMethod;
 use dpxla_dp::clip::ClipMode;
 use dpxla_dp::mechanism::{Clipping, DpMechanism};

@@ -2,7 +2,9 @@
 //! outside the classes, non-finite images, logits of the wrong shape, a loss
 //! that is not a scalar, arguments of the wrong shape (named, not numbered).
 
-use dpxla_core::trace::{HostArray, Tensor};
+use dpxla_core::trace::Tensor;
+
+use dpxla_core::array::HostArray;
 use dpxla_nn::layers::dense;
 use dpxla_nn::models::Mlp;
 use dpxla_nn::optim::{Averaging, Optimizer};
@@ -39,7 +41,7 @@ fn labels_outside_the_classes_are_refused_naming_example_and_value() {
         let msg = err_text(Batch::new(
             &loss,
             &images(3),
-            &HostArray::new([3], dpxla_core::trace::ArrayData::I64(labels)),
+            &HostArray::new([3], dpxla_core::array::ArrayData::I64(labels)),
         ));
         assert!(
             msg.contains(&format!("`labels` example {example} is {value}")) && msg.contains("0..4"),

@@ -2,7 +2,7 @@
 //! private DP-SGD steps through the compiled engine: clipping, noise, update,
 //! averaging, evaluation, all through the real CPU plugin.
 
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_dp::bookkeeping::ClipMethod;
 use dpxla_dp::clip::ClipMode;
 use dpxla_dp::mechanism::{Clipping, DpMechanism};

@@ -13,8 +13,6 @@ mod shape;
 mod tensor;
 mod verify;
 
-/// Re-exported for existing code; the canonical path is [`crate::array`].
-pub use crate::array::{ArrayData, HostArray};
 pub use builder::{Builder, Tensor};
 pub use error::{ShapeError, TraceError, TraceResult};
 pub use interp::eval;

@@ -24,7 +24,7 @@
 //! only an initialisation. Any other name is an error.
 
 use super::NamedArrays;
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_core::{Error, Result};
 use std::collections::BTreeMap;
 

@@ -3,8 +3,9 @@
 use super::emit::Emitter;
 use super::rng;
 use super::text::{dense_literal, i64_array, list, padding_attr, scalar_literal, usize_array};
+use dpxla_core::array::DType;
 use dpxla_core::trace::{
-    ConvDims, ConvParams, DType, DotDims, Eqn, Prim, ReduceOp, RngDist, WindowParams,
+    ConvDims, ConvParams, DotDims, Eqn, Prim, ReduceOp, RngDist, WindowParams,
 };
 use dpxla_core::Result;
 

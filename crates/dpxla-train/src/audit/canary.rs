@@ -6,7 +6,7 @@
 //! probability 1/2. Both come from an audit-internal seed: the auditor's
 //! guesses never look at the inclusion bits.
 
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_core::{Error, Result};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha20Rng;

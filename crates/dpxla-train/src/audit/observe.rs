@@ -15,7 +15,7 @@
 
 use super::canary::Coordinate;
 use crate::train::engine::HostState;
-use dpxla_core::trace::ArrayData;
+use dpxla_core::array::ArrayData;
 use dpxla_core::{Error, Result};
 use dpxla_nn::optim::Optimizer;
 
@@ -122,7 +122,7 @@ impl Observer {
     }
 
     fn snapshot(&self, state: &HostState) -> Result<Snapshot> {
-        let read = |a: &dpxla_core::trace::HostArray, off: usize| -> Result<f64> {
+        let read = |a: &dpxla_core::array::HostArray, off: usize| -> Result<f64> {
             match &a.data {
                 ArrayData::F32(v) => v.get(off).map(|&x| x as f64).ok_or_else(|| {
                     Error::Runtime(format!("canary offset {off} outside a state array"))

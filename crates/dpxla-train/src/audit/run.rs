@@ -393,7 +393,7 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
 /// gradient: the accumulated clipped sum there divided by q·N (what the
 /// apply step divides by).
 fn real_share(
-    accs: &[dpxla_core::trace::HostArray],
+    accs: &[dpxla_core::array::HostArray],
     canaries: &Canaries,
     expected: f64,
 ) -> Result<Vec<f64>> {
@@ -401,7 +401,7 @@ fn real_share(
         .coords
         .iter()
         .map(|c| match accs.get(c.tensor).map(|a| &a.data) {
-            Some(dpxla_core::trace::ArrayData::F64(v)) => v
+            Some(dpxla_core::array::ArrayData::F64(v)) => v
                 .get(c.offset)
                 .map(|&x| x / expected)
                 .ok_or_else(|| Error::Runtime("canary outside its accumulator".into())),

@@ -20,7 +20,7 @@ pub use report::BenchReport;
 
 use crate::train::engine::{Engine, EngineSpec};
 use crate::train::programs::images_shape;
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_core::{Error, Result};
 use dpxla_dp::bookkeeping::{plan, ClipMethod};
 use dpxla_dp::clip::ClipMode;

@@ -17,7 +17,7 @@
 //! `rand`'s `StdRng`, whose algorithm may change between releases.
 
 use super::resized_crop::{write_resized, ResizedCrop};
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_core::{Error, Result};
 
 /// The CIFAR-10 training-set channel means and standard deviations (pixels in

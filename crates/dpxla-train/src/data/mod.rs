@@ -26,7 +26,7 @@ mod prefix;
 pub mod resized_crop;
 pub mod shards;
 
-use dpxla_core::trace::{ArrayData, HostArray};
+use dpxla_core::array::{ArrayData, HostArray};
 use dpxla_core::{Error, Result};
 use std::path::{Path, PathBuf};
 

@@ -13,7 +13,7 @@
 //! costs no more memory than the batches read from it.
 
 use super::{data_error, file_name, io_error, sorted_entries, Dataset};
-use dpxla_core::trace::{ArrayData, HostArray};
+use dpxla_core::array::{ArrayData, HostArray};
 use dpxla_core::{Error, Result};
 use std::collections::{HashMap, VecDeque};
 use std::fs::File;

@@ -2,7 +2,7 @@
 //! normalise, pad to a compiled physical size with a mask.
 
 use crate::data::{augment_batch, augment_views, normalize_batch, AugmentConfig, Dataset};
-use dpxla_core::trace::{ArrayData, HostArray};
+use dpxla_core::array::{ArrayData, HostArray};
 use dpxla_core::{Error, Result};
 
 /// One physical batch ready for the device.
@@ -106,5 +106,3 @@ fn padded(
         real,
     })
 }
-
-pub use crate::data::Prefix;

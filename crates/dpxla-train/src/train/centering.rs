@@ -25,7 +25,8 @@
 use super::batches::prepare_eval;
 use super::config::PrivacyConfig;
 use crate::data::{AugmentConfig, Dataset};
-use dpxla_core::trace::{Aval, Builder, DType, Graph, HostArray};
+use dpxla_core::array::{DType, HostArray};
+use dpxla_core::trace::{Aval, Builder, Graph};
 use dpxla_core::transform::vmap;
 use dpxla_core::{Error, Result};
 use dpxla_dp::accountant::PoissonGaussianEvent;

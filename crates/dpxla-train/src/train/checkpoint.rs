@@ -12,8 +12,8 @@
 
 use super::engine::HostState;
 use super::sampler::RngState;
+use dpxla_core::array::HostArray;
 use dpxla_core::tensor_file::{read_tensors, write_tensors};
-use dpxla_core::trace::HostArray;
 use dpxla_core::{Error, Result};
 use dpxla_dp::accountant::AccountantState;
 use serde::{Deserialize, Serialize};

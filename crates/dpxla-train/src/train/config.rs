@@ -2,6 +2,7 @@
 //! `--set key=value` overrides applied, and every value validated up front with
 //! a message naming its key.
 
+use super::settings::TrainSettings;
 use crate::data::resized_crop::ResizedCrop;
 use dpxla_core::{Error, Result};
 use dpxla_dp::accountant::AccountantKind;
@@ -10,8 +11,6 @@ use dpxla_dp::clip::ClipMode;
 use dpxla_nn::optim::{Averaging, Optimizer, Schedule};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-
-pub use super::settings::TrainSettings;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

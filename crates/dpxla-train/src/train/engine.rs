@@ -18,7 +18,7 @@ use super::data_parallel::graphs::replicated_apply_graph;
 use super::data_parallel::shard::{batch_rows, rows_per_replica, shard_batch};
 use super::programs::{accumulate_graph, apply_graph, evaluate_graph, ACC_DTYPE};
 use super::signature::{Group, NamedProgram};
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_core::{Error, Result};
 use dpxla_dp::mechanism::NoiseSource;
 use dpxla_pjrt::program::{to_device, to_device_owned, to_host};
@@ -467,7 +467,7 @@ impl Engine {
         for (acc, d) in self.accs[0].iter().zip(deltas) {
             let mut host = to_host(acc)?;
             match (&mut host.data, &d.data) {
-                (dpxla_core::trace::ArrayData::F64(a), dpxla_core::trace::ArrayData::F32(b))
+                (dpxla_core::array::ArrayData::F64(a), dpxla_core::array::ArrayData::F32(b))
                     if host.shape == d.shape =>
                 {
                     a.iter_mut().zip(b).for_each(|(x, y)| *x += *y as f64);

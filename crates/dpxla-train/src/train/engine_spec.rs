@@ -3,7 +3,8 @@
 //! its training state, and the statistics of one accumulate call.
 
 use super::programs::ApplySpec;
-use dpxla_core::trace::{Graph, HostArray};
+use dpxla_core::array::HostArray;
+use dpxla_core::trace::Graph;
 use dpxla_core::Result;
 use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::optim::{Averaging, Optimizer};

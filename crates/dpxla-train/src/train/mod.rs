@@ -12,7 +12,7 @@ pub mod config;
 pub mod data_parallel;
 pub mod distributed;
 pub mod engine;
-pub mod engine_spec;
+mod engine_spec;
 pub mod eval_config;
 pub mod evaluate;
 pub mod export_params;
@@ -43,5 +43,6 @@ pub mod step;
 pub mod test_split;
 pub mod trainer;
 
-pub use config::{AugmentSection, Config, PrivacyConfig, TrainSettings, TrainingConfig};
+pub use config::{AugmentSection, Config, PrivacyConfig, TrainingConfig};
+pub use settings::TrainSettings;
 pub use trainer::{TrainOptions, TrainSummary, Trainer, TrainerBuilder};

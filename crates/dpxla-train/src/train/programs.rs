@@ -11,7 +11,8 @@
 //! - evaluate (per physical size): masked sums of loss and correct predictions.
 
 use super::signature::{Group, Signature, SignatureBuilder};
-use dpxla_core::trace::{Aval, Builder, DType, Graph, Tensor, KEY_DTYPE, KEY_SHAPE};
+use dpxla_core::array::DType;
+use dpxla_core::trace::{Aval, Builder, Graph, Tensor, KEY_DTYPE, KEY_SHAPE};
 use dpxla_core::transform::{value_and_grad, vmap};
 use dpxla_core::Result;
 use dpxla_dp::bookkeeping::clipped_sums;
@@ -19,8 +20,6 @@ use dpxla_dp::mechanism::{DpMechanism, NoiseSource};
 use dpxla_dp::noise::noisy_average;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_nn::ExampleLoss;
-
-pub use dpxla_dp::mechanism::Clipping;
 
 /// The dtype of the `Accumulators` group of the accumulate and apply
 /// programs (and of the engine's accumulator buffers): f64, so that sums over

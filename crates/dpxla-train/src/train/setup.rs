@@ -3,11 +3,13 @@
 //! file ([`Setup::build`]) or from values a library user holds
 //! ([`Setup::assemble`], used by [`Trainer`](super::trainer::Trainer)).
 
-use super::batches::{Prefix, TrainViews};
-use super::config::{Config, RuntimeConfig, TrainSettings};
+use super::batches::TrainViews;
+use super::config::{Config, RuntimeConfig};
 use super::engine::EngineSpec;
+use super::settings::TrainSettings;
+use crate::data::Prefix;
 use crate::data::{open_dataset, AugmentConfig, Dataset, OpenOptions, Split};
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_core::{Error, Result};
 use dpxla_dp::mechanism::NoiseSource;
 use dpxla_dp::plan::{PrivacyPlan, PrivacyRequest};
@@ -207,7 +209,7 @@ impl Setup {
         };
         // Before any parameter or batch is allocated (issue 27, item 5).
         let numel: u128 = loss.params.iter().map(|p| p.numel() as u128).sum();
-        let dtype_bytes = if model.dtype() == dpxla_core::trace::DType::F64 {
+        let dtype_bytes = if model.dtype() == dpxla_core::array::DType::F64 {
             8
         } else {
             4

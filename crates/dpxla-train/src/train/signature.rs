@@ -442,7 +442,7 @@ impl NamedProgram {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dpxla_core::trace::DType;
+    use dpxla_core::array::DType;
 
     fn sig() -> Signature {
         let b = Builder::new();

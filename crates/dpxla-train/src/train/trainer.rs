@@ -5,16 +5,17 @@
 //! See the crate documentation or `examples/custom_cnn.rs` for an example.
 
 use super::checkpoint_writer::CheckpointWriter;
-use super::config::{Config, TrainSettings};
+use super::config::Config;
 use super::engine::Engine;
 use super::evaluate::{evaluate_into, EvalResult};
 use super::metrics::{read_records, MetricsWriter, StepRecord};
 use super::progress::Progress;
 use super::resume::{start_or_resume, ResumeKey};
+use super::settings::TrainSettings;
 use super::setup::{client_for, InitialParams, RunParts, Setup};
 use super::step::run_step;
 use crate::data::Dataset;
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_core::{Error, Result};
 use dpxla_nn::transfer::Freeze;
 use dpxla_nn::{LossFn, Model};

@@ -1,6 +1,6 @@
 //! Splitting one physical batch into the replicas' shares.
 
-use dpxla_core::trace::{ArrayData, HostArray};
+use dpxla_core::array::{ArrayData, HostArray};
 use dpxla_core::{Error, Result};
 
 /// One replica's rows of a physical batch.
