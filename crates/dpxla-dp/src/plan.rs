@@ -4,9 +4,8 @@
 //! The engine and the loop take their privacy parameters from here only.
 
 use super::accountant::{calibrate_sigma_after, epsilon_of, AccountantKind, PoissonGaussianEvent};
-use super::bookkeeping::ClipMethod;
-use super::clip::ClipMode;
-use super::mechanism::{Clipping, DpMechanism};
+use super::clip::{ClipMethod, ClipMode, Clipping};
+use super::mechanism::DpMechanism;
 use dpxla_core::{Error, Result};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -162,11 +161,7 @@ impl PrivacyPlan {
         self.private
             .as_ref()
             .map(|p| {
-                let clipping = Clipping {
-                    norm: p.clip_norm,
-                    mode: p.clip_mode,
-                    method,
-                };
+                let clipping = Clipping::new(p.clip_norm, p.clip_mode, method)?;
                 DpMechanism::new(clipping, p.sigma, self.expected_batch())
             })
             .transpose()

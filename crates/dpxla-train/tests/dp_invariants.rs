@@ -3,9 +3,8 @@
 //! calibration, Poisson batch sizes, microbatch accumulation.
 
 use dpxla_core::array::HostArray;
-use dpxla_dp::bookkeeping::ClipMethod;
-use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
+use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_nn::{models::Mlp, Model};
 use dpxla_testkit::pjrt::test_client;
@@ -42,11 +41,7 @@ fn engine_with_mode(
     // (σ, q·N); accumulator tests need no particular noise.
     let (sigma, expected) = noise.unwrap_or((1.0, 8.0));
     let mechanism = clip.map(|norm| {
-        let clipping = Clipping {
-            norm,
-            mode,
-            method: ClipMethod::Auto,
-        };
+        let clipping = Clipping::new(norm, mode, ClipMethod::Auto).unwrap();
         DpMechanism::new(clipping, sigma, expected).unwrap()
     });
     let spec = EngineSpec {
@@ -172,11 +167,7 @@ fn noise_has_standard_deviation_sigma_c_over_expected_batch() {
     // MLP has 669,706 coordinates: the sample std is within 0.3% of σC/(qN)
     // with overwhelming probability (its relative s.e. is 1/sqrt(2n) = 0.09%).
     let (sigma, c, expected) = (1.3, 0.7, 50.0);
-    let clipping = Clipping {
-        norm: c,
-        mode: ClipMode::Flat,
-        method: ClipMethod::Auto,
-    };
+    let clipping = Clipping::new(c, ClipMode::Flat, ClipMethod::Auto).unwrap();
     let mechanism = DpMechanism::new(clipping, sigma, expected).unwrap();
     let spec = EngineSpec::new(
         &Mlp::mnist(),

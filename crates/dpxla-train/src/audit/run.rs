@@ -19,7 +19,7 @@ use crate::train::setup::{client_for, Setup};
 use dpxla_core::{Error, Result};
 use dpxla_dp::accountant::{epsilon_of, PoissonGaussianEvent};
 use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_dp::mechanism::DpMechanism;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -178,16 +178,13 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
     let std = sigma_used * mechanism.clip_norm();
     let clipping = if switches.disable_clipping {
         norm *= UNCLIPPED_CANARY_FACTOR;
-        Clipping {
-            norm: NO_CLIP,
-            ..mechanism.clipping()
-        }
+        mechanism.clipping().with_norm(NO_CLIP)?
     } else {
         mechanism.clipping()
     };
     spec.mechanism = Some(DpMechanism::new(
         clipping,
-        std / clipping.norm,
+        std / clipping.norm(),
         mechanism.expected_batch(),
     )?);
     let canaries = Canaries::draw(opts.seed, opts.canaries, &sizes, norm)?;

@@ -16,7 +16,7 @@
 
 use super::data_parallel::graphs::replicated_apply_graph;
 use super::data_parallel::shard::{batch_rows, rows_per_replica, shard_batch};
-use super::programs::{accumulate_graph, apply_graph, evaluate_graph, ACC_DTYPE};
+use super::programs::{accumulate_graph, apply_graph, evaluate_graph, AccumulateSpec, ACC_DTYPE};
 use super::signature::{Group, NamedProgram};
 use dpxla_core::array::HostArray;
 use dpxla_core::{Error, Result};
@@ -182,8 +182,12 @@ impl Engine {
     fn compile_accumulate(&mut self, p: usize) -> Result<&NamedProgram> {
         if !self.accumulate.contains_key(&p) {
             let s = &self.spec;
-            let (g, sig) =
-                accumulate_graph(&s.loss, &s.trainable, p, s.views, s.mechanism.as_ref())?;
+            let acc = AccumulateSpec {
+                physical: p,
+                views: s.views,
+                clipping: s.mechanism.map(|m| m.clipping()),
+            };
+            let (g, sig) = accumulate_graph(&s.loss, &s.trainable, &acc)?;
             // No donation of the accumulators either (see `Engine::new`): a stale
             // read of an accumulator would count examples of one logical batch
             // in the next, which breaks the sensitivity bound.

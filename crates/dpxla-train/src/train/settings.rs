@@ -9,8 +9,7 @@ use super::config::{
 };
 use dpxla_core::{Error, Result};
 use dpxla_dp::accountant::AccountantKind;
-use dpxla_dp::bookkeeping::ClipMethod;
-use dpxla_dp::clip::ClipMode;
+use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
 use dpxla_nn::optim::{Averaging, Optimizer, Schedule};
 use serde::Serialize;
 
@@ -25,9 +24,6 @@ pub struct TrainSettings {
     pub output: OutputConfig,
     pub runtime: RuntimeConfig,
 }
-
-/// The largest accepted `privacy.clip_norm` (f32 headroom for N·C and σ·C).
-pub const MAX_CLIP_NORM: f64 = 1e30;
 
 impl TrainSettings {
     /// Settings with default augmentation, output and runtime.
@@ -116,24 +112,10 @@ impl TrainSettings {
         let bad = |key: &str, msg: String| Err(Error::InvalidInput(format!("{key}: {msg}")));
         let p = &self.privacy;
         p.refuse_audit_switches()?;
-        if !(p.clip_norm > 0.0 && p.clip_norm.is_finite()) {
-            return bad(
-                "privacy.clip_norm",
-                format!("must be > 0, got {}", p.clip_norm),
-            );
-        }
-        // The programs hold C, the clipped sums (up to N·C) and the noise
-        // (σ·C) in f32, whose largest value is 3.4e38 (issue 27, item 6:
-        // C = 1e39 became ∞ and the run "diverged").
-        if p.clip_norm > MAX_CLIP_NORM {
-            return bad(
-                "privacy.clip_norm",
-                format!(
-                    "{:e} is too large: the clipped sums and the noise σ·C are f32 (at most \
-                     3.4e38); use C ≤ {MAX_CLIP_NORM:e} (typical values are 0.1 to 10)",
-                    p.clip_norm
-                ),
-            );
+        // C is checked by the one constructor of `Clipping` (0 < C ≤
+        // MAX_CLIP_NORM, f32 headroom), here only to name the key early.
+        if let Err(e) = Clipping::new(p.clip_norm, p.clipping, p.clipping_method) {
+            return bad("privacy.clip_norm", e.to_string());
         }
         if self.output.dir.as_os_str().is_empty() {
             return bad(
