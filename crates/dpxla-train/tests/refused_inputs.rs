@@ -132,12 +132,23 @@ impl Model for WrongLogits {
 
 #[test]
 fn logits_of_the_wrong_shape_name_the_model_and_both_shapes() {
+    let line = line!() + 1;
     let msg = trace_example_loss(&WrongLogits)
         .err()
         .expect("refused")
         .to_string();
     assert!(
         msg.contains("model 'wrong_logits' returned logits f32[3], expected f32[4]"),
+        "{msg}"
+    );
+    // Located at the user's call that handed the model in, not in the library.
+    assert!(msg.starts_with(&format!("{}:{line}:", file!())), "{msg}");
+    let msg = dpxla_nn::trace_example_eval(&WrongLogits)
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(
+        msg.starts_with(&format!("{}:{}:", file!(), line!() - 4)),
         "{msg}"
     );
 }

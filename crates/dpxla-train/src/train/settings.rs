@@ -88,13 +88,15 @@ impl PrivacyConfig {
 
 impl TrainingConfig {
     /// Expected logical batch `batch_size`, learning rate `learning_rate`,
-    /// one epoch, physical batch 128, SGD without momentum, constant
-    /// schedule, no averaging, evaluation and checkpoint at the end only.
+    /// physical batch 128, SGD without momentum, constant schedule, no
+    /// averaging, evaluation and checkpoint at the end only. The length is
+    /// left for the caller to give, as `steps` or as `epochs` (one of them):
+    /// `TrainingConfig { steps: Some(30), ..TrainingConfig::new(256.0, 0.1) }`.
     pub fn new(batch_size: f64, learning_rate: f64) -> TrainingConfig {
         TrainingConfig {
             batch_size,
             steps: None,
-            epochs: Some(1.0),
+            epochs: None,
             physical_batch: default_physical(),
             learning_rate,
             optimizer: Optimizer::default(),
@@ -164,7 +166,12 @@ impl TrainSettings {
             (Some(_), Some(_)) => {
                 return bad("training.steps", "give steps or epochs, not both".into())
             }
-            (None, None) => return bad("training.steps", "give steps or epochs".into()),
+            (None, None) => {
+                return bad(
+                    "training.steps",
+                    "give steps or epochs (`TrainingConfig::new` sets neither)".into(),
+                )
+            }
             (Some(0), _) => return bad("training.steps", "must be >= 1".into()),
             (_, Some(e)) if !(e > 0.0 && e.is_finite()) => {
                 return bad("training.epochs", format!("must be > 0, got {e}"))
@@ -204,5 +211,52 @@ impl TrainSettings {
             return bad("runtime.devices", "must be >= 1".into());
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(training: TrainingConfig) -> TrainSettings {
+        TrainSettings::new(PrivacyConfig::target_epsilon(3.0, 1e-5), training)
+    }
+
+    #[test]
+    fn steps_or_epochs_over_new_is_accepted_and_only_both_together_are_refused() {
+        let steps = TrainingConfig {
+            steps: Some(30),
+            ..TrainingConfig::new(256.0, 0.1)
+        };
+        settings(steps.clone()).validate().unwrap();
+        let epochs = TrainingConfig {
+            epochs: Some(2.0),
+            ..TrainingConfig::new(256.0, 0.1)
+        };
+        settings(epochs).validate().unwrap();
+        let both = TrainingConfig {
+            epochs: Some(2.0),
+            ..steps
+        };
+        let msg = settings(both).validate().unwrap_err().to_string();
+        assert!(msg.contains("not both"), "{msg}");
+        let msg = settings(TrainingConfig::new(256.0, 0.1))
+            .validate()
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("give steps or epochs"), "{msg}");
+    }
+
+    #[test]
+    fn the_clip_norm_is_refused_with_its_key() {
+        for c in [0.0, -1.0, f64::NAN, 1e31] {
+            let mut s = settings(TrainingConfig {
+                steps: Some(1),
+                ..TrainingConfig::new(256.0, 0.1)
+            });
+            s.privacy.clip_norm = c;
+            let msg = s.validate().unwrap_err().to_string();
+            assert!(msg.starts_with("privacy.clip_norm: "), "{c}: {msg}");
+        }
     }
 }
