@@ -10,6 +10,7 @@
 //! exported StableHLO, and derives which inputs could be donated to which
 //! outputs (a state group returned updated).
 
+use dpxla_core::array::HostArray;
 use dpxla_core::trace::{Aval, Builder, Graph, Tensor};
 use dpxla_core::{Error, Result};
 use dpxla_pjrt::program::Program;
@@ -399,9 +400,17 @@ impl NamedProgram {
             arg_names: signature.input_names(),
             ..Default::default()
         };
-        let program = Program::compile(client, graph, &lower, options)?
-            .with_input_names(signature.input_names())?;
+        // The lowering's argument names name the inputs in errors too.
+        let program = Program::compile(client, graph, &lower, options)?;
         Ok(NamedProgram { program, signature })
+    }
+
+    /// [`NamedProgram::run`] from host arrays: copied to device 0, run, and
+    /// the results copied back, by group.
+    pub fn run_host(&self, args: &[(Group, &[&HostArray])]) -> Result<Outputs<HostArray>> {
+        let flat = self.signature.arrange(args)?;
+        let outs = self.program.run_host_refs(&flat)?;
+        self.signature.split(outs)
     }
 
     /// Runs with named argument groups; returns the results by group.
