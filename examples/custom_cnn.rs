@@ -9,7 +9,7 @@ use dpxla::nn::layers::{conv2d, dense, flatten_example, group_norm, max_pool, GN
 use dpxla::nn::{Model, NnOps, Padding, Params};
 use dpxla::optim::{Averaging, Optimizer};
 use dpxla::trace::Tensor;
-use dpxla::train::{AugmentSection, PrivacyConfig, TrainOptions, Trainer, TrainingConfig};
+use dpxla::train::{AugmentConfig, PrivacyConfig, TrainOptions, Trainer, TrainingConfig};
 use std::sync::Arc;
 
 /// conv 3x3 → GroupNorm → ReLU → max-pool, twice, then a linear head.
@@ -70,7 +70,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .data(train, test)
         .privacy(privacy)
         .training(training)
-        .augment(AugmentSection::normalize(vec![0.2860], vec![0.3530]))
+        .augment(AugmentConfig::normalize(vec![0.2860], vec![0.3530]))
         .output_dir("runs/example_custom_cnn")
         .build()?
         .run(&TrainOptions {

@@ -24,7 +24,7 @@
 
 use super::batches::prepare_eval;
 use super::config::PrivacyConfig;
-use crate::data::{AugmentConfig, Dataset};
+use crate::data::{Dataset, ViewAugment};
 use dpxla_core::array::{DType, HostArray};
 use dpxla_core::trace::{Aval, Builder, Graph};
 use dpxla_core::transform::vmap;
@@ -147,7 +147,7 @@ pub fn release_mean(
     client: &Client,
     spec: &CenteringSpec,
     ds: &dyn Dataset,
-    augment: &AugmentConfig,
+    augment: &ViewAugment,
     batch: usize,
     compile: &CompileOptions,
     noise: Option<(f64, Option<u64>)>,

@@ -43,6 +43,6 @@ pub mod step;
 pub mod test_split;
 pub mod trainer;
 
-pub use config::{AugmentSection, Config, PrivacyConfig, TrainingConfig};
+pub use config::{AugmentConfig, Config, PrivacyConfig, TrainingConfig};
 pub use settings::TrainSettings;
 pub use trainer::{TrainOptions, TrainSummary, Trainer, TrainerBuilder};

@@ -4,7 +4,7 @@
 //! `TrainingConfig::new`, ...).
 
 use super::config::{
-    default_clip, default_physical, keyed, AugmentSection, OutputConfig, PrivacyConfig,
+    default_clip, default_physical, keyed, AugmentConfig, OutputConfig, PrivacyConfig,
     RuntimeConfig, TrainingConfig,
 };
 use dpxla_core::{Error, Result};
@@ -18,7 +18,7 @@ use serde::Serialize;
 /// alongside a model and datasets given as values.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TrainSettings {
-    pub augment: AugmentSection,
+    pub augment: AugmentConfig,
     pub privacy: PrivacyConfig,
     pub training: TrainingConfig,
     pub output: OutputConfig,
@@ -29,7 +29,7 @@ impl TrainSettings {
     /// Settings with default augmentation, output and runtime.
     pub fn new(privacy: PrivacyConfig, training: TrainingConfig) -> TrainSettings {
         TrainSettings {
-            augment: AugmentSection::default(),
+            augment: AugmentConfig::default(),
             privacy,
             training,
             output: OutputConfig::default(),

@@ -8,7 +8,7 @@ use super::config::{Config, RuntimeConfig};
 use super::engine::EngineSpec;
 use super::settings::TrainSettings;
 use crate::data::Prefix;
-use crate::data::{open_dataset, AugmentConfig, Dataset, OpenOptions, Split};
+use crate::data::{open_dataset, Dataset, OpenOptions, Split, ViewAugment};
 use dpxla_core::array::HostArray;
 use dpxla_core::{Error, Result};
 use dpxla_dp::mechanism::NoiseSource;
@@ -29,7 +29,7 @@ pub struct Setup {
     pub spec: EngineSpec,
     pub initial_params: Vec<HostArray>,
     pub views: TrainViews,
-    pub eval_augment: AugmentConfig,
+    pub eval_augment: ViewAugment,
     pub model_name: String,
     /// A centred model's feature mean to release before training
     /// ([`super::centering`]).
@@ -306,14 +306,14 @@ impl Setup {
             );
         }
         let a = &settings.augment;
-        let augment = AugmentConfig {
+        let augment = ViewAugment {
             crop_padding: a.crop_padding,
             flip: a.flip,
             mean: a.mean.clone(),
             std: a.std.clone(),
             random_resized_crop: a.random_resized_crop.as_ref().map(|r| r.to_crop()),
         };
-        let eval_augment = AugmentConfig {
+        let eval_augment = ViewAugment {
             crop_padding: 0,
             flip: false,
             random_resized_crop: None,

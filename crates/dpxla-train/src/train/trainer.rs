@@ -427,7 +427,7 @@ impl<'m> TrainerBuilder<'m> {
     }
 
     /// Normalisation, augmentation and augmentation multiplicity.
-    pub fn augment(mut self, augment: super::config::AugmentSection) -> Self {
+    pub fn augment(mut self, augment: super::config::AugmentConfig) -> Self {
         self.settings.augment = augment;
         self
     }
@@ -510,7 +510,7 @@ struct LibraryIdentity<'a> {
     classes: usize,
     train_examples: usize,
     test_examples: usize,
-    augment: &'a super::config::AugmentSection,
+    augment: &'a super::config::AugmentConfig,
     privacy: &'a super::config::PrivacyConfig,
     batch_size: f64,
     custom_loss: bool,
