@@ -6,9 +6,8 @@
 //! (default: 3 epochs on the full test set; run it again to resume).
 use dpxla::data::{open_split, Prefix, Split};
 use dpxla::nn::layers::{conv2d, dense, flatten_example, group_norm, max_pool, GN_EPS};
-use dpxla::nn::{Model, NnOps, Padding, Params};
+use dpxla::nn::prelude::*;
 use dpxla::optim::{Averaging, Optimizer};
-use dpxla::trace::Tensor;
 use dpxla::train::{AugmentConfig, PrivacyConfig, TrainOptions, Trainer, TrainingConfig};
 use std::sync::Arc;
 
@@ -80,8 +79,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })?;
     let (eps, delta) = summary.epsilon.unwrap_or_default();
     let acc = 100.0 * summary.test.accuracy;
+    let sigma = summary.sigma().unwrap_or_default();
     println!(
-        "{} steps: test accuracy {acc:.2}% at ε = {eps:.3}, δ = {delta:e}",
+        "{} steps: test accuracy {acc:.2}% at ε = {eps:.3}, δ = {delta:e} (σ = {sigma:.3})",
         summary.steps_done
     );
     Ok(())
