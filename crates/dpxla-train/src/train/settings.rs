@@ -117,7 +117,11 @@ impl TrainSettings {
         // C is checked by the one constructor of `Clipping` (0 < C ≤
         // MAX_CLIP_NORM, f32 headroom), here only to name the key early.
         if let Err(e) = Clipping::new(p.clip_norm, p.clipping, p.clipping_method) {
-            return bad("privacy.clip_norm", e.to_string());
+            let msg = match e {
+                Error::InvalidInput(m) => m,
+                e => e.to_string(),
+            };
+            return bad("privacy.clip_norm", msg);
         }
         if self.output.dir.as_os_str().is_empty() {
             return bad(
@@ -256,7 +260,7 @@ mod tests {
             });
             s.privacy.clip_norm = c;
             let msg = s.validate().unwrap_err().to_string();
-            assert!(msg.starts_with("privacy.clip_norm: "), "{c}: {msg}");
+            assert!(msg.contains("privacy.clip_norm: clip norm"), "{c}: {msg}");
         }
     }
 }
