@@ -6,13 +6,12 @@
 //! `cargo bench --bench dp_step -- [MODEL] [LOGICAL] [PHYSICAL] [STEPS]`
 //! (defaults: cnn_tanh 2048 256 5).
 
-use dpxla::dp::bookkeeping::ClipMethod;
-use dpxla::dp::clip::ClipMode;
-use dpxla::dp::mechanism::{Clipping, DpMechanism};
+use dpxla::array::HostArray;
+use dpxla::dp::clip::{ClipMethod, ClipMode, Clipping};
+use dpxla::dp::mechanism::DpMechanism;
 use dpxla::nn::by_name;
 use dpxla::optim::{Averaging, Optimizer};
 use dpxla::runtime::PluginQuery;
-use dpxla::trace::HostArray;
 use dpxla::train::engine::{Engine, EngineSpec};
 use rand::{Rng, SeedableRng};
 use std::time::Instant;
@@ -33,11 +32,7 @@ fn main() -> anyhow::Result<()> {
     println!("model {name}, logical batch {logical} = {micro} x {physical}, {steps} timed steps (median), CPU plugin");
     let mut medians = Vec::new();
     for private in [false, true] {
-        let clipping = Clipping {
-            norm: 1.0,
-            mode: ClipMode::Flat,
-            method: ClipMethod::Auto,
-        };
+        let clipping = Clipping::new(1.0, ClipMode::Flat, ClipMethod::Auto).unwrap();
         let mechanism = private.then(|| DpMechanism::new(clipping, 1.0, logical as f64).unwrap());
         let optimizer = Optimizer::Sgd {
             momentum: 0.9,

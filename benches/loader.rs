@@ -10,7 +10,7 @@
 use dpxla::data::folder::FolderDataset;
 use dpxla::data::parallel_read::read_batch_parallel;
 use dpxla::data::resized_crop::ResizedCrop;
-use dpxla::data::{augment_views, AugmentConfig, Dataset};
+use dpxla::data::{augment_views, Dataset, ViewAugment};
 use std::time::Instant;
 
 fn main() {
@@ -36,12 +36,12 @@ fn main() {
     let n = ds.len();
     let indices: Vec<usize> = (0..n).collect();
     let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
-    let cfg = AugmentConfig {
+    let cfg = ViewAugment {
         random_resized_crop: Some(ResizedCrop::default()),
         flip: true,
         mean: vec![0.485, 0.456, 0.406],
         std: vec![0.229, 0.224, 0.225],
-        ..AugmentConfig::none()
+        ..ViewAugment::none()
     };
     for t in [1, threads] {
         let t0 = Instant::now();

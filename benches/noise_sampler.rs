@@ -7,9 +7,10 @@
 //! `cargo bench --bench noise_sampler -- [N] [REPEATS]` (defaults: 669706, the
 //! MLP's parameter count, and 15). Prints median and range of samples/s.
 
+use dpxla::array::{DType, HostArray};
 use dpxla::program::{to_device, Program};
 use dpxla::runtime::{CompileOptions, Executable, PluginQuery};
-use dpxla::trace::{Aval, Builder, DType, HostArray, KEY_DTYPE, KEY_SHAPE};
+use dpxla::trace::{Aval, Builder, KEY_DTYPE, KEY_SHAPE};
 use std::time::Instant;
 
 /// The pre-issue-24 lowering of `rng_normal(key, [n], f32)`, verbatim in its

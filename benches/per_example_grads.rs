@@ -4,11 +4,12 @@
 //! `cargo bench --bench per_example_grads -- [MODEL] [BATCH] [STEPS]`
 //! (defaults: mlp 256 20). Prints one line per program and the ratio.
 
+use dpxla::array::HostArray;
 use dpxla::lower::LowerOptions;
 use dpxla::nn::{batch_grads, by_name, init_params, per_example_grads, trace_example_loss};
 use dpxla::program::{to_device, Program};
 use dpxla::runtime::{CompileOptions, PluginQuery};
-use dpxla::trace::{Graph, HostArray};
+use dpxla::trace::Graph;
 use rand::{Rng, SeedableRng};
 use std::time::Instant;
 

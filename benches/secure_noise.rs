@@ -6,8 +6,8 @@
 //!
 //! `cargo bench --bench secure_noise`
 
+use dpxla::array::HostArray;
 use dpxla::dp::secure_noise::SecureNoise;
-use dpxla::trace::HostArray;
 use std::time::Instant;
 
 fn main() {

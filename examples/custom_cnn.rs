@@ -6,10 +6,9 @@
 //! (default: 3 epochs on the full test set; run it again to resume).
 use dpxla::data::{open_split, Prefix, Split};
 use dpxla::nn::layers::{conv2d, dense, flatten_example, group_norm, max_pool, GN_EPS};
-use dpxla::nn::{Model, NnOps, Padding, Params};
+use dpxla::nn::prelude::*;
 use dpxla::optim::{Averaging, Optimizer};
-use dpxla::trace::Tensor;
-use dpxla::train::{AugmentSection, PrivacyConfig, TrainOptions, Trainer, TrainingConfig};
+use dpxla::train::{AugmentConfig, PrivacyConfig, TrainOptions, Trainer, TrainingConfig};
 use std::sync::Arc;
 
 /// conv 3x3 → GroupNorm → ReLU → max-pool, twice, then a linear head.
@@ -70,7 +69,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .data(train, test)
         .privacy(privacy)
         .training(training)
-        .augment(AugmentSection::normalize(vec![0.2860], vec![0.3530]))
+        .augment(AugmentConfig::normalize(vec![0.2860], vec![0.3530]))
         .output_dir("runs/example_custom_cnn")
         .build()?
         .run(&TrainOptions {
@@ -80,8 +79,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })?;
     let (eps, delta) = summary.epsilon.unwrap_or_default();
     let acc = 100.0 * summary.test.accuracy;
+    let sigma = summary.sigma().unwrap_or_default();
     println!(
-        "{} steps: test accuracy {acc:.2}% at ε = {eps:.3}, δ = {delta:e}",
+        "{} steps: test accuracy {acc:.2}% at ε = {eps:.3}, δ = {delta:e} (σ = {sigma:.3})",
         summary.steps_done
     );
     Ok(())

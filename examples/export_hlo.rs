@@ -3,12 +3,12 @@
 //! optimisation.
 //!
 //! `cargo run --release --example export_hlo [-- OUT_DIR]` (default `runs/example_hlo`)
-use dpxla::dp::mechanism::{Clipping, DpMechanism};
+use dpxla::dp::clip::Clipping;
 use dpxla::lower::LowerOptions;
 use dpxla::nn::layers::{conv2d, dense, flatten_example, global_avg_pool};
 use dpxla::nn::{trace_example_loss, Model, NnOps, Padding, Params};
 use dpxla::trace::Tensor;
-use dpxla::train::programs::accumulate_graph;
+use dpxla::train::programs::{accumulate_graph, AccumulateSpec};
 
 /// One strided convolution, global average pooling and a linear head.
 struct SmallConv;
@@ -35,13 +35,9 @@ fn main() -> dpxla::Result<()> {
         .unwrap_or_else(|| "runs/example_hlo".into());
     let loss = trace_example_loss(&SmallConv)?;
     let trainable: Vec<usize> = (0..loss.params.len()).collect();
-    let clipping = Clipping {
-        norm: 1.0,
-        mode: Default::default(),
-        method: Default::default(),
-    };
-    let mechanism = DpMechanism::new(clipping, 1.0, 16.0)?;
-    let (graph, signature) = accumulate_graph(&loss, &trainable, 16, 1, Some(&mechanism))?;
+    // The accumulate step clips; the noise is the apply step's (not exported here).
+    let spec = AccumulateSpec::private(16, Clipping::flat(1.0)?);
+    let (graph, signature) = accumulate_graph(&loss, &trainable, &spec)?;
     let options = LowerOptions {
         arg_names: signature.input_names(),
         ..LowerOptions::default()

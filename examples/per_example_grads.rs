@@ -2,10 +2,11 @@
 //! derive `vmap(grad)`, compile it with XLA and run it on a batch.
 //!
 //! `cargo run --release --example per_example_grads`
+use dpxla::array::HostArray;
 use dpxla::nn::layers::dense;
 use dpxla::nn::{per_example_grads, trace_example_loss, Batch, Model, Params};
 use dpxla::program::Program;
-use dpxla::trace::{HostArray, Tensor};
+use dpxla::trace::Tensor;
 
 /// A two-layer perceptron on 8 features, 3 classes.
 struct Tiny;

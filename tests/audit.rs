@@ -10,7 +10,7 @@
 
 use dpxla::audit::{audit, config, AuditOptions, AuditReport, CanaryKind, ScoreKind};
 use dpxla::train::config::Config;
-use dpxla::train::run::{train, TrainOptions};
+use dpxla::train::{run::train, TrainOptions};
 use dpxla_testkit::run::data_dir;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -6,7 +6,7 @@
 use crate::faults_common;
 
 use dpxla::train::config::Config;
-use dpxla::train::run::{train, TrainOptions};
+use dpxla::train::{run::train, TrainOptions};
 use dpxla::Error;
 use faults_common::*;
 use std::path::{Path, PathBuf};
@@ -87,7 +87,7 @@ fn nan_parameters_are_refused_by_eval_and_resume() {
     // (as a diverged run used to write).
     let (meta, mut state) = dpxla::train::checkpoint::load(&ckpt).unwrap();
     let i = meta.params.iter().position(|n| n == "dense2/b").unwrap();
-    if let dpxla::trace::ArrayData::F32(v) = &mut state.params[i].data {
+    if let dpxla::array::ArrayData::F32(v) = &mut state.params[i].data {
         v[3] = f32::NAN;
     }
     dpxla::train::checkpoint::save(&ckpt, &meta, &state).unwrap();

@@ -1,8 +1,8 @@
 //! `dpxla init` + `dpxla grads` end to end, checked against an independent
 //! numpy implementation (scripts/reference_grads.py, hand-written backprop).
 
+use dpxla::array::{ArrayData, HostArray};
 use dpxla::tensor_file::{read_tensors, write_tensors};
-use dpxla::trace::{ArrayData, HostArray};
 use std::path::PathBuf;
 use std::process::Command;
 

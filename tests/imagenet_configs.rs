@@ -7,7 +7,7 @@
 //! written.
 
 use dpxla::train::config::Config;
-use dpxla::train::run::{train, TrainOptions};
+use dpxla::train::{run::train, TrainOptions};
 use std::path::{Path, PathBuf};
 
 fn out_dir(tag: &str) -> PathBuf {

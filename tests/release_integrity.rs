@@ -10,7 +10,7 @@ use crate::faults_common;
 
 use dpxla::train::checkpoint;
 use dpxla::train::config::Config;
-use dpxla::train::run::{train, TrainOptions};
+use dpxla::train::{run::train, TrainOptions};
 use dpxla_testkit::run::{data_dir, quiet, scratch};
 use faults_common::{config_file, metrics_steps, send, spawn_train, wait_until};
 use std::path::Path;

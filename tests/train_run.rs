@@ -5,7 +5,7 @@
 
 use dpxla::tensor_file::read_tensors;
 use dpxla::train::config::Config;
-use dpxla::train::run::{train, TrainOptions};
+use dpxla::train::{run::train, TrainOptions};
 use dpxla_testkit::run::data_dir;
 use std::path::{Path, PathBuf};
 

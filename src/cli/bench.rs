@@ -3,7 +3,7 @@
 use super::PluginArgs;
 use clap::Args;
 use dpxla::bench::{self, BenchConfig};
-use dpxla::dp::bookkeeping::ClipMethod;
+use dpxla::dp::clip::ClipMethod;
 use dpxla::nn::{by_name, ComputeDtype, MixedPrecision, Model};
 
 // Arguments of `dpxla bench`; the command's help text is on `Command::Bench`.

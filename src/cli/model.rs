@@ -4,6 +4,7 @@
 use super::PluginArgs;
 use anyhow::Context;
 use clap::Args;
+use dpxla::array::HostArray;
 use dpxla::lower::LowerOptions;
 use dpxla::nn::transfer::load_params_file;
 use dpxla::nn::{
@@ -13,7 +14,6 @@ use dpxla::nn::{
 use dpxla::program::Program;
 use dpxla::runtime::CompileOptions;
 use dpxla::tensor_file::{read_tensors, write_tensors};
-use dpxla::trace::HostArray;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

@@ -3,7 +3,7 @@
 use super::PluginArgs;
 use anyhow::Context;
 use clap::Subcommand;
-use dpxla::runtime::{plugin, Platform};
+use dpxla::runtime::{client_options, plugin, Platform};
 
 #[derive(Subcommand)]
 pub enum PluginCmd {
@@ -42,7 +42,7 @@ fn info(args: &PluginArgs, cpu_devices: Option<i64>) -> anyhow::Result<()> {
     let options: Vec<(&str, dpxla::runtime::OptionValue)> = cpu_devices
         .map(|n| {
             (
-                plugin::CPU_DEVICE_COUNT,
+                client_options::CPU_DEVICE_COUNT,
                 dpxla::runtime::OptionValue::Int(n),
             )
         })

@@ -3,7 +3,7 @@
 use clap::Args;
 use dpxla::train::config::Config;
 use dpxla::train::distributed::{ProcessArgs, ProcessConfig};
-use dpxla::train::run::{train, TrainOptions};
+use dpxla::train::{run::train, TrainOptions};
 use std::path::PathBuf;
 
 #[derive(Args)]

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use dpxla::train::config::Config;
-use dpxla::train::run::{train, TrainOptions};
+use dpxla::train::{run::train, TrainOptions};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};

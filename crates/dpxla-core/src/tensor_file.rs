@@ -2,7 +2,8 @@
 //! checkpoints. Writes are atomic (temporary file, fsync, rename), so a crash
 //! never leaves a half-written file under the final name.
 
-use crate::trace::{ArrayData, HostArray};
+use crate::array::{ArrayData, HostArray};
+use crate::atomic_file::write_atomically;
 use crate::{Error, Result};
 use safetensors::tensor::{Dtype, TensorView};
 use std::collections::HashMap;
@@ -85,8 +86,6 @@ pub fn write_tensors(
     })?;
     write_atomically(path, &bytes)
 }
-
-pub use crate::atomic_file::write_atomically;
 
 /// A safetensors file: its tensors in file order and its metadata.
 pub struct TensorFile {

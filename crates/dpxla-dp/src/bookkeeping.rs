@@ -13,44 +13,12 @@
 //! cannot leak into the sum).
 
 use super::clip::{
-    clip_weights_from_sq, per_example_sq_norm, weighted_sum, zero_non_finite, ClipMode,
+    clip_weights_from_sq, per_example_sq_norm, weighted_sum, zero_non_finite, ClipMethod, Clipping,
 };
 use super::float_bound::ghost_sq_bound;
-use crate::{Error, Result};
-use dpxla_core::trace::{Builder, CmpDir, DType, Graph, Tensor};
+use dpxla_core::array::DType;
+use dpxla_core::trace::{Builder, CmpDir, Graph, Tensor};
 use dpxla_core::transform::ghost::{factor_gradient, factored_weighted_sum, FactoredGrad};
-use serde::{Deserialize, Serialize};
-
-/// How per-example gradient norms and the clipped sum are computed
-/// (`privacy.clipping_method`). All give the same result up to rounding.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ClipMethod {
-    /// Per tensor, from the shapes: ghost norms and book-keeping where the
-    /// gradient is a contraction and the Gram form is cheaper, else the
-    /// materialised per-example gradient.
-    #[default]
-    Auto,
-    /// Materialise every per-example gradient (`vmap(grad)`, as JAX does).
-    Vmap,
-    /// Ghost norms (Gram form) and the book-keeping contraction for every
-    /// tensor whose gradient is a contraction, whatever the cost.
-    Bookkeeping,
-}
-
-impl std::str::FromStr for ClipMethod {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        match s {
-            "auto" => Ok(ClipMethod::Auto),
-            "vmap" => Ok(ClipMethod::Vmap),
-            "bookkeeping" => Ok(ClipMethod::Bookkeeping),
-            _ => Err(Error::InvalidInput(format!(
-                "unknown clipping method '{s}' (auto, vmap or bookkeeping)"
-            ))),
-        }
-    }
-}
 
 /// How one trainable tensor is handled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,16 +82,16 @@ pub struct ClippedSums<'b> {
 
 /// Emits into `b` the clipped, masked sum of the per-example gradients that
 /// `pe` (= `vmap(value_and_grad(loss))`, example axis 0 on every output)
-/// computes from `args`, using `method` per tensor.
+/// computes from `args`, clipped as `clipping` says (its method chosen per
+/// tensor).
 pub fn clipped_sums<'b>(
     b: &'b Builder,
     pe: &Graph,
     args: &[Tensor<'b>],
     mask: Tensor<'b>,
-    mode: ClipMode,
-    clip_norm: f64,
-    method: ClipMethod,
+    clipping: &Clipping,
 ) -> ClippedSums<'b> {
+    let method = clipping.method();
     // Per tensor: its factors when the method is a ghost one, else None.
     let factors: Vec<Option<FactoredGrad>> =
         choose(pe, method).into_iter().map(|(_, f)| f).collect();
@@ -169,7 +137,7 @@ pub fn clipped_sums<'b>(
             Part::Factors(f, a, g) => ghost_sq_bound(f, *a, *g),
         })
         .collect();
-    let cw = clip_weights_from_sq(&sq, mask, mode, clip_norm);
+    let cw = clip_weights_from_sq(&sq, mask, clipping);
     let sums = parts
         .iter()
         .zip(&cw.weights)

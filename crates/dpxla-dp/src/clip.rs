@@ -2,10 +2,107 @@
 //! each example's gradient is scaled by min(1, C/‖g‖) (Abadi et al. 2016,
 //! Algorithm 1) and the clipped gradients are summed; padded rows have weight 0,
 //! and examples whose gradient is not finite contribute exactly zero.
+//!
+//! [`Clipping`] is the one value that says how to clip: the bound C, the mode
+//! ([`ClipMode`]: one norm, or C/√m per tensor) and the method ([`ClipMethod`]:
+//! how norms and the clipped sum are computed). C is checked once, when the
+//! value is made, so everything that takes a `Clipping` can trust it.
+//!
+//! ```
+//! use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
+//! # fn main() -> crate::Result<()> {
+//! let c = Clipping::per_layer(1.0)?.with_method(ClipMethod::Vmap);
+//! assert_eq!((c.norm(), c.mode()), (1.0, ClipMode::PerLayer));
+//! assert_eq!(c.tensor_bound(4), 0.5); // C/√m with m = 4 tensors
+//! assert!(Clipping::flat(0.0).is_err());
+//! # Ok(()) }
+//! ```
+
+use dpxla_core::trace::Tensor;
 
 use crate::{Error, Result};
-use dpxla_core::trace::{DType, Tensor};
+use dpxla_core::array::DType;
 use serde::{Deserialize, Serialize};
+
+/// The largest accepted clip norm: the programs hold C, the clipped sums (up
+/// to N·C) and the noise (σ·C) in f32, whose largest value is 3.4e38 (issue
+/// 27, item 6: C = 1e39 became ∞ and the run "diverged").
+pub const MAX_CLIP_NORM: f64 = 1e30;
+
+/// How per-example gradients are clipped: the bound C, the mode and the method.
+/// Made by [`Clipping::new`] (or [`Clipping::flat`], [`Clipping::per_layer`]),
+/// which checks 0 < C ≤ [`MAX_CLIP_NORM`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Clipping {
+    norm: f64,
+    mode: ClipMode,
+    method: ClipMethod,
+}
+
+impl Clipping {
+    /// Clipping to `norm` in `mode`, computed by `method`; an error unless
+    /// 0 < `norm` ≤ [`MAX_CLIP_NORM`].
+    pub fn new(norm: f64, mode: ClipMode, method: ClipMethod) -> Result<Clipping> {
+        if !(norm > 0.0 && norm.is_finite()) {
+            return Err(Error::InvalidInput(format!(
+                "clip norm must be > 0, got {norm}"
+            )));
+        }
+        if norm > MAX_CLIP_NORM {
+            return Err(Error::InvalidInput(format!(
+                "clip norm {norm:e} is too large: the clipped sums and the noise σ·C are f32 \
+                 (at most 3.4e38); use C ≤ {MAX_CLIP_NORM:e} (typical values are 0.1 to 10)"
+            )));
+        }
+        Ok(Clipping { norm, mode, method })
+    }
+
+    /// One norm over all trainable tensors, ‖g‖ ≤ `norm`, method `auto`.
+    pub fn flat(norm: f64) -> Result<Clipping> {
+        Clipping::new(norm, ClipMode::Flat, ClipMethod::Auto)
+    }
+
+    /// Each of the m tensors clipped to `norm`/√m, method `auto`.
+    pub fn per_layer(norm: f64) -> Result<Clipping> {
+        Clipping::new(norm, ClipMode::PerLayer, ClipMethod::Auto)
+    }
+
+    /// The same clipping computed by `method` (same result up to rounding).
+    pub fn with_method(mut self, method: ClipMethod) -> Clipping {
+        self.method = method;
+        self
+    }
+
+    /// The same mode and method with another bound (checked as in [`Clipping::new`]).
+    pub fn with_norm(self, norm: f64) -> Result<Clipping> {
+        Clipping::new(norm, self.mode, self.method)
+    }
+
+    /// C: every example's (view-averaged) gradient is clipped to this norm.
+    pub fn norm(&self) -> f64 {
+        self.norm
+    }
+
+    /// One norm over all trainable tensors, or C/√m per tensor.
+    pub fn mode(&self) -> ClipMode {
+        self.mode
+    }
+
+    /// How norms and the clipped sum are computed.
+    pub fn method(&self) -> ClipMethod {
+        self.method
+    }
+
+    /// The bound on each tensor's part of an example's gradient when there
+    /// are `tensors` trainable tensors: C (flat; the bound is on the whole
+    /// gradient) or C/√m (per-layer).
+    pub fn tensor_bound(&self, tensors: usize) -> f64 {
+        match self.mode {
+            ClipMode::Flat => self.norm,
+            ClipMode::PerLayer => self.norm / (tensors.max(1) as f64).sqrt(),
+        }
+    }
+}
 
 /// How per-example gradients are clipped.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +124,38 @@ impl std::str::FromStr for ClipMode {
             "per-layer" => Ok(ClipMode::PerLayer),
             _ => Err(Error::InvalidInput(format!(
                 "unknown clipping mode '{s}' (flat or per-layer)"
+            ))),
+        }
+    }
+}
+
+/// How per-example gradient norms and the clipped sum are computed
+/// (`privacy.clipping_method`; `dp::bookkeeping`). All give the same result
+/// up to rounding.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClipMethod {
+    /// Per tensor, from the shapes: ghost norms and book-keeping where the
+    /// gradient is a contraction and the Gram form is cheaper, else the
+    /// materialised per-example gradient.
+    #[default]
+    Auto,
+    /// Materialise every per-example gradient (`vmap(grad)`, as JAX does).
+    Vmap,
+    /// Ghost norms (Gram form) and the book-keeping contraction for every
+    /// tensor whose gradient is a contraction, whatever the cost.
+    Bookkeeping,
+}
+
+impl std::str::FromStr for ClipMethod {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "auto" => Ok(ClipMethod::Auto),
+            "vmap" => Ok(ClipMethod::Vmap),
+            "bookkeeping" => Ok(ClipMethod::Bookkeeping),
+            _ => Err(Error::InvalidInput(format!(
+                "unknown clipping method '{s}' (auto, vmap or bookkeeping)"
             ))),
         }
     }
@@ -97,11 +226,10 @@ pub fn zero_non_finite<'b>(g: Tensor<'b>, ok: Tensor<'b>) -> Tensor<'b> {
 pub fn clip_weights<'b>(
     grads: &[Tensor<'b>],
     mask: Tensor<'b>,
-    mode: ClipMode,
-    c: f64,
+    clipping: &Clipping,
 ) -> (Vec<Tensor<'b>>, Vec<Tensor<'b>>, Tensor<'b>) {
     let sq: Vec<Tensor<'b>> = grads.iter().map(|&g| per_example_sq_norm(g)).collect();
-    let w = clip_weights_from_sq(&sq, mask, mode, c);
+    let w = clip_weights_from_sq(&sq, mask, clipping);
     let safe = grads
         .iter()
         .map(|&g| zero_non_finite(g, w.finite))
@@ -126,16 +254,16 @@ pub struct ClipWeights<'b> {
 pub fn clip_weights_from_sq<'b>(
     sq: &[Tensor<'b>],
     mask: Tensor<'b>,
-    mode: ClipMode,
-    c: f64,
+    clipping: &Clipping,
 ) -> ClipWeights<'b> {
+    let c = clipping.tensor_bound(sq.len());
     let dt = mask.dtype();
     // One non-finite coordinate anywhere makes the total non-finite.
     let total = sq[1..].iter().fold(sq[0], |a, &b| a + b);
     let ok = finite(total);
     let zero = mask.lit(0.0).broadcast_to(&mask.shape());
     let live = |factor: Tensor<'b>| ok.select(mask * factor.convert(dt), zero);
-    let (weights, clipped) = match mode {
+    let (weights, clipped) = match clipping.mode {
         ClipMode::Flat => {
             let norm = total.sqrt();
             let w = live(clip_factor(norm, c));
@@ -143,18 +271,18 @@ pub fn clip_weights_from_sq<'b>(
             (vec![w; sq.len()], (mask * over).sum(&[0]))
         }
         ClipMode::PerLayer => {
-            let cj = c / (sq.len() as f64).sqrt();
+            // `c` is C/√m here: each tensor's bound.
             let mut any = None;
             let ws = sq
                 .iter()
                 .map(|&s| {
                     let norm = s.sqrt();
-                    let over = norm.gt(norm.lit(cj)).convert(dt);
+                    let over = norm.gt(norm.lit(c)).convert(dt);
                     any = Some(match any {
                         None => over,
                         Some(a) => over.max(a),
                     });
-                    live(clip_factor(norm, cj))
+                    live(clip_factor(norm, c))
                 })
                 .collect();
             (ws, (mask * any.expect("at least one gradient")).sum(&[0]))

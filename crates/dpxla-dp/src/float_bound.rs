@@ -37,7 +37,9 @@
 //! κ₂ = γ_{PT}(2⁻²⁴) ≈ 1.6e-2 at P = 256, T = 1024, over-clipping ordinary
 //! convolutions by percents: hence f64 (docs/design.md, DP invariant 2).
 
-use dpxla_core::trace::{CmpDir, DType, Tensor};
+use dpxla_core::trace::{CmpDir, Tensor};
+
+use dpxla_core::array::DType;
 use dpxla_core::transform::ghost::{factored_sq_norm, FactoredGrad};
 
 /// The unit roundoff of f64, 2⁻⁵³.

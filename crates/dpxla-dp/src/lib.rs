@@ -2,6 +2,22 @@
 //! noise of DP-SGD (graph functions traced into the compiled steps), and the
 //! privacy plan that derives every privacy-relevant number in one place.
 //! See docs/design.md, "DP invariants".
+//!
+//! The ε of DP-SGD after `steps` steps at sampling rate q and noise
+//! multiplier σ, and the σ for a target ε (no XLA needed):
+//!
+//! ```
+//! use dpxla_dp::accountant::{calibrate_sigma, epsilon_of, AccountantKind, PoissonGaussianEvent};
+//! # fn main() -> crate::Result<()> {
+//! let (q, sigma, steps, delta) = (256.0 / 60_000.0, 1.1, 2_000, 1e-5);
+//! let run = [PoissonGaussianEvent { q, sigma, steps }];
+//! let rdp = epsilon_of(AccountantKind::Rdp, &run, delta)?;
+//! let pld = epsilon_of(AccountantKind::Pld, &run, delta)?;
+//! assert!(pld <= rdp); // PLD is the tighter accountant
+//! let s = calibrate_sigma(AccountantKind::Rdp, rdp, q, steps, delta)?;
+//! assert!(s <= sigma * 1.001 && s >= sigma * 0.99);
+//! # Ok(()) }
+//! ```
 #![forbid(unsafe_code)]
 
 pub mod error;

@@ -11,21 +11,8 @@
 //! derives σ from the accountant; [`DpMechanism::new`] exists for tests and
 //! benchmarks that fix σ themselves.
 
-use super::bookkeeping::ClipMethod;
-use super::clip::ClipMode;
+use super::clip::{ClipMethod, Clipping};
 use crate::{Error, Result};
-
-/// Per-example clipping of the accumulate step.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Clipping {
-    /// C: every example's (view-averaged) gradient is clipped to this norm.
-    pub norm: f64,
-    /// One norm over all trainable tensors, or C/√m per tensor.
-    pub mode: ClipMode,
-    /// How norms and the clipped sum are computed (same result up to
-    /// rounding; `dp::bookkeeping`).
-    pub method: ClipMethod,
-}
 
 /// Where the Gaussian noise is drawn.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -53,13 +40,20 @@ pub struct DpMechanism {
 }
 
 impl DpMechanism {
-    /// Checks C > 0, σ ≥ 0 and q·N > 0, all finite. σ = 0 clips without
-    /// hiding anything (benchmarks, audits); a privacy plan never makes it.
+    /// Checks σ ≥ 0 and q·N > 0, both finite (C was checked when `clipping`
+    /// was made). σ = 0 clips without hiding anything (benchmarks, audits); a
+    /// privacy plan never makes it.
+    ///
+    /// ```
+    /// use dpxla_dp::clip::Clipping;
+    /// use dpxla_dp::mechanism::DpMechanism;
+    /// # fn main() -> crate::Result<()> {
+    /// let m = DpMechanism::new(Clipping::flat(0.5)?, 2.0, 256.0)?;
+    /// assert_eq!(m.noise_std(), 1.0); // σ·C
+    /// # Ok(()) }
+    /// ```
     pub fn new(clipping: Clipping, sigma: f64, expected_batch: f64) -> Result<DpMechanism> {
         let bad = |what: String| Err(Error::InvalidInput(format!("DP mechanism: {what}")));
-        if !(clipping.norm > 0.0 && clipping.norm.is_finite()) {
-            return bad(format!("clip norm must be > 0, got {}", clipping.norm));
-        }
         if !(sigma >= 0.0 && sigma.is_finite()) {
             return bad(format!("noise multiplier must be >= 0, got {sigma}"));
         }
@@ -110,7 +104,7 @@ impl DpMechanism {
 
     /// C, the clip norm: the L2 sensitivity of the clipped sum.
     pub fn clip_norm(&self) -> f64 {
-        self.clipping.norm
+        self.clipping.norm()
     }
 
     /// σ, the noise multiplier.
@@ -122,7 +116,7 @@ impl DpMechanism {
     /// coordinate of the sum (σ·C for DP-SGD: σ·1 is σ exactly, so the
     /// product is bit-identical to it).
     pub fn noise_std(&self) -> f64 {
-        self.sigma * self.strategy_sensitivity * self.clipping.norm
+        self.sigma * self.strategy_sensitivity * self.clipping.norm()
     }
 
     /// q·N, the divisor of the noisy sum.
@@ -137,7 +131,7 @@ impl DpMechanism {
 
     /// The same mechanism computing norms and sums with `method`.
     pub fn with_method(mut self, method: ClipMethod) -> DpMechanism {
-        self.clipping.method = method;
+        self.clipping = self.clipping.with_method(method);
         self
     }
 }
@@ -147,17 +141,16 @@ mod tests {
     use super::*;
 
     fn clip(norm: f64) -> Clipping {
-        Clipping {
-            norm,
-            mode: ClipMode::Flat,
-            method: ClipMethod::Auto,
-        }
+        Clipping::flat(norm).unwrap()
     }
 
     #[test]
     fn refuses_a_mechanism_without_sensitivity_or_with_negative_noise() {
-        assert!(DpMechanism::new(clip(0.0), 1.0, 10.0).is_err());
-        assert!(DpMechanism::new(clip(f64::INFINITY), 1.0, 10.0).is_err());
+        assert!(Clipping::flat(0.0).is_err());
+        assert!(Clipping::per_layer(f64::INFINITY).is_err());
+        assert!(Clipping::flat(f64::NAN).is_err());
+        assert!(Clipping::flat(2e30).is_err());
+        assert!(clip(1.0).with_norm(-1.0).is_err());
         assert!(DpMechanism::new(clip(1.0), -0.1, 10.0).is_err());
         assert!(DpMechanism::new(clip(1.0), f64::NAN, 10.0).is_err());
         assert!(DpMechanism::new(clip(1.0), 1.0, 0.0).is_err());

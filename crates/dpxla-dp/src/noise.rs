@@ -10,7 +10,8 @@
 //! checkpoint.
 
 use super::mechanism::DpMechanism;
-use dpxla_core::trace::{Builder, DType, Tensor};
+use dpxla_core::array::DType;
+use dpxla_core::trace::{Builder, Tensor};
 
 /// (Σ clipped + N(0, σ²C²)) / (q·N) for each accumulated sum, with all noise
 /// drawn from one `u32[4]` key as a single vector and sliced per tensor (so no

@@ -15,9 +15,8 @@ use super::bandmf::{
     compositions, optimize_banded_toeplitz, partition_sampling_prob, BandedToeplitz, Objective,
     OptimizeOptions,
 };
-use super::bookkeeping::ClipMethod;
-use super::clip::ClipMode;
-use super::mechanism::{Clipping, DpMechanism};
+use super::clip::{ClipMethod, ClipMode, Clipping};
+use super::mechanism::DpMechanism;
 use crate::{Error, Result};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -249,11 +248,7 @@ impl PrivacyPlan {
         self.private
             .as_ref()
             .map(|p| {
-                let clipping = Clipping {
-                    norm: p.clip_norm,
-                    mode: p.clip_mode,
-                    method,
-                };
+                let clipping = Clipping::new(p.clip_norm, p.clip_mode, method)?;
                 let m = DpMechanism::new(clipping, p.sigma, self.expected_batch())?;
                 match &self.bandmf {
                     None => Ok(m),

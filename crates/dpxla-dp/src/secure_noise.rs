@@ -20,7 +20,7 @@
 
 use super::discrete_gaussian;
 use crate::{Error, Result};
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use rand::SeedableRng;
 use rand_chacha::ChaCha20Rng;
 

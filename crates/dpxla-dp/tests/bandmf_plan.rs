@@ -2,8 +2,8 @@
 //! one band is DP-SGD's plan exactly.
 
 use dpxla_dp::accountant::{calibrate_sigma, epsilon_of, AccountantKind, PoissonGaussianEvent};
-use dpxla_dp::bookkeeping::ClipMethod;
-use dpxla_dp::clip::ClipMode;
+
+use dpxla_dp::clip::{ClipMethod, ClipMode};
 use dpxla_dp::plan::{NoiseRequest, PrivacyPlan, PrivacyRequest};
 
 fn request(noise: NoiseRequest, target: Option<f64>, sigma: Option<f64>) -> PrivacyRequest {

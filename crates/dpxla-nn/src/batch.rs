@@ -9,7 +9,7 @@
 
 use super::ExampleLoss;
 use crate::{Error, Result};
-use dpxla_core::trace::{ArrayData, HostArray};
+use dpxla_core::array::{ArrayData, HostArray};
 
 /// Images `[B, ...input_shape]` in the model's dtype and labels `[B]` i32,
 /// checked against the model: right shapes, finite pixels, labels in range.

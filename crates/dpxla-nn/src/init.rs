@@ -1,6 +1,6 @@
 //! Parameter initialisers (host side, seeded) and the specs that name them.
 
-use dpxla_core::trace::{DType, HostArray};
+use dpxla_core::array::{DType, HostArray};
 use rand::{Rng, SeedableRng};
 
 /// How a parameter is initialised.

@@ -10,7 +10,34 @@
 //! - [`models`]: the zoo, by name ([`by_name`], [`by_name_with`]); parameter
 //!   counts with [`param_count`] / [`param_specs`];
 //! - [`transfer`]: checkpoints, torchvision ResNet mapping, head replacement,
-//!   freezing (with [`per_example_grads_wrt`]).
+//!   freezing (with [`per_example_grads_wrt`]);
+//! - [`prelude`]: `use dpxla_nn::prelude::*` brings [`Model`], [`Params`],
+//!   [`NnOps`] (`relu`, `max_pool`, ... on a `Tensor`), [`Padding`] and
+//!   [`layers`] into scope.
+//!
+//! Per-example gradients of a model, on the reference interpreter (no XLA):
+//!
+//! ```
+//! use dpxla_core::array::HostArray;
+//! use dpxla_core::trace::eval;
+//! use dpxla_nn::models::Mlp;
+//! use dpxla_nn::{init_params, per_example_grads, trace_example_loss};
+//! # fn main() -> crate::Result<()> {
+//! let model = Mlp { input: vec![2, 2, 1], hidden: vec![3], classes: 2 };
+//! let loss = trace_example_loss(&model)?;
+//! // 5 examples: the losses [5], then one gradient per parameter [5, ...].
+//! let grads = per_example_grads(&loss, 5)?;
+//! let mut args: Vec<HostArray> = init_params(&loss.params, 0).into_iter().map(|(_, a)| a).collect();
+//! args.push(HostArray::f32([5, 2, 2, 1], vec![0.5; 20]));
+//! args.push(HostArray::i32([5], vec![0, 1, 0, 1, 1]));
+//! let out = eval(&grads, &args)?;
+//! assert_eq!(out[0].shape, [5]);
+//! for (g, spec) in out[1..].iter().zip(&loss.params) {
+//!     assert_eq!(g.shape[0], 5); // one gradient per example
+//!     assert_eq!(&g.shape[1..], spec.shape.as_slice());
+//! }
+//! # Ok(()) }
+//! ```
 #![forbid(unsafe_code)]
 
 pub mod error;
@@ -26,6 +53,7 @@ mod mixed_precision;
 pub mod models;
 mod ops;
 mod params;
+pub mod prelude;
 mod trace_model;
 
 pub use batch::{check_labels, example_input_names, Batch};
@@ -45,7 +73,9 @@ pub use trace_model::{
     ExampleFn,
 };
 
-use dpxla_core::trace::{DType, Tensor};
+use dpxla_core::trace::Tensor;
+
+use dpxla_core::array::DType;
 
 /// A classifier traced one example at a time.
 pub trait Model {

@@ -5,7 +5,8 @@ use super::params::Params;
 use super::trace_model::{collect_params, cross_entropy, trace_example_fn};
 use super::Model;
 use crate::{Error, Result};
-use dpxla_core::trace::{Builder, DType, Graph, Tensor};
+use dpxla_core::array::DType;
+use dpxla_core::trace::{Builder, Graph, Tensor};
 use dpxla_core::transform::{value_and_grad, vmap};
 
 /// The traced loss of one example.
@@ -42,11 +43,13 @@ impl ExampleLoss {
 
 /// The parameter specs of `model`, sorted by name (= argument order): the
 /// table `dpxla init` prints (name, shape, `numel()`).
+#[track_caller]
 pub fn param_specs(model: &dyn Model) -> Result<Vec<ParamSpec>> {
     Ok(collect_params(model, &|m, p, x, y| vec![cross_entropy(m, p, x, y)])?.0)
 }
 
 /// The number of scalar parameters of `model`.
+#[track_caller]
 pub fn param_count(model: &dyn Model) -> Result<usize> {
     Ok(param_specs(model)?.iter().map(ParamSpec::numel).sum())
 }
@@ -57,6 +60,7 @@ pub fn param_count(model: &dyn Model) -> Result<usize> {
 pub type LossFn = dyn for<'b> Fn(&dyn Model, &Params<'b>, Tensor<'b>, Tensor<'b>) -> Tensor<'b>;
 
 /// Traces `model`'s cross-entropy loss on one example.
+#[track_caller]
 pub fn trace_example_loss(model: &dyn Model) -> Result<ExampleLoss> {
     trace_example_loss_with(model, &cross_entropy)
 }
@@ -64,6 +68,7 @@ pub fn trace_example_loss(model: &dyn Model) -> Result<ExampleLoss> {
 /// Traces the per-example loss `loss` of `model` (any differentiable
 /// function of parameters, input and label; checked to be a scalar of the
 /// model's dtype).
+#[track_caller]
 pub fn trace_example_loss_with(model: &dyn Model, loss: &LossFn) -> Result<ExampleLoss> {
     let (graph, params, scopes) = trace_example_fn(model, &|m, p, x, y| {
         vec![checked_scalar_loss(m, p, loss(m, p, x, y))]

@@ -25,7 +25,8 @@
 use super::params::Params;
 use super::Model;
 use crate::{Error, Result};
-use dpxla_core::trace::{DType, Tensor};
+use dpxla_core::array::DType;
+use dpxla_core::trace::Tensor;
 use serde::{Deserialize, Serialize};
 
 /// The float type a model's forward and backward passes run in

@@ -4,7 +4,9 @@
 //! `use dpxla::nn::NnOps;`), so `x.relu()`, `x.max_pool(..)` read as before;
 //! the IR layer (`trace`) only has the primitives they are made of.
 
-use dpxla_core::trace::{ConvDims, DType, ReduceOp, Tensor};
+use dpxla_core::trace::{ConvDims, ReduceOp, Tensor};
+
+use dpxla_core::array::DType;
 
 /// Spatial padding of convolution and pooling.
 #[derive(Clone, Debug, PartialEq)]

@@ -8,7 +8,8 @@
 //! model again and handing out those inputs.
 
 use super::init::{Init, ParamSpec};
-use dpxla_core::trace::{Aval, Builder, DType, Tensor};
+use dpxla_core::array::DType;
+use dpxla_core::trace::{Aval, Builder, Tensor};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;

@@ -5,8 +5,39 @@ use super::init::ParamSpec;
 use super::params::Params;
 use super::{Model, NnOps};
 use crate::Result;
-use dpxla_core::trace::{Aval, Builder, DType, Graph, Tensor};
+use dpxla_core::array::DType;
+use dpxla_core::trace::{Aval, Builder, Graph, Tensor, TraceError};
 use std::collections::BTreeMap;
+use std::panic::Location;
+
+/// The ops under which this crate reports what is wrong with a model as a
+/// whole (its dtype, its logits, its loss). They are detected here, in the
+/// library, but the mistake is the model's: such an error is reported at
+/// the user's call of the tracing function (`#[track_caller]` through
+/// `trace_example_loss`, `trace_example_eval`, `param_specs`, ...), with the
+/// model's name in the message.
+const MODEL_CHECKS: [&str; 3] = ["model", "logits", "loss"];
+
+/// `b.finish(outs)`, with a model-level error moved to `at`.
+fn finish_at(b: &Builder, outs: &[Tensor<'_>], at: &'static Location<'static>) -> Result<Graph> {
+    b.finish(outs).map_err(|e| {
+        match e {
+            TraceError::Op {
+                op,
+                shapes,
+                msg,
+                location: _,
+            } if MODEL_CHECKS.contains(&op.as_str()) => TraceError::Op {
+                op,
+                shapes,
+                msg,
+                location: at,
+            },
+            e => e,
+        }
+        .into()
+    })
+}
 
 /// What to compute from one example: given the model, its parameters, the image
 /// (the model's input shape, f32) and the label (i32 scalar), the outputs.
@@ -15,15 +46,17 @@ pub type ExampleFn<'f> =
 
 /// The parameters `f` asks for (sorted by name) and the model's top-level
 /// scopes in declaration order, from one tracing pass (no graph is kept).
+#[track_caller]
 pub(crate) fn collect_params(
     model: &dyn Model,
     f: &ExampleFn<'_>,
 ) -> Result<(Vec<ParamSpec>, Vec<String>)> {
+    let at = Location::caller();
     let b = Builder::new();
     let p = Params::collecting(&b, model.dtype());
     let (x, y) = example_inputs(&b, model);
     let outs = f(model, &p, x, y);
-    b.finish(&outs)?;
+    finish_at(&b, &outs, at)?;
     let scopes = p.top_scopes();
     Ok((p.into_specs(), scopes))
 }
@@ -31,10 +64,12 @@ pub(crate) fn collect_params(
 /// Traces `f` twice: once to discover the parameters the model asks for, then
 /// with the parameters as inputs (sorted by name), then image, then label.
 /// Also returns the model's top-level scopes (declaration order, head last).
+#[track_caller]
 pub fn trace_example_fn(
     model: &dyn Model,
     f: &ExampleFn<'_>,
 ) -> Result<(Graph, Vec<ParamSpec>, Vec<String>)> {
+    let at = Location::caller();
     let (specs, scopes) = collect_params(model, f)?;
     let b = Builder::new();
     let tensors: BTreeMap<String, Tensor> = specs
@@ -44,7 +79,7 @@ pub fn trace_example_fn(
     let (x, y) = example_inputs(&b, model);
     let p = Params::bound(&b, tensors);
     let outs = f(model, &p, x, y);
-    Ok((b.finish(&outs)?, specs, scopes))
+    Ok((finish_at(&b, &outs, at)?, specs, scopes))
 }
 
 fn example_inputs<'b>(b: &'b Builder, model: &dyn Model) -> (Tensor<'b>, Tensor<'b>) {
@@ -101,6 +136,7 @@ pub fn cross_entropy<'b>(
 
 /// Loss and correctness (1.0 when the label's logit is the largest; ties count
 /// as correct) of one example: the evaluation graph.
+#[track_caller]
 pub fn trace_example_eval(model: &dyn Model) -> Result<(Graph, Vec<ParamSpec>)> {
     let (graph, specs, _) = trace_example_fn(model, &|m, p, x, y| {
         let logits = checked_logits(m, p, x);
@@ -116,6 +152,7 @@ pub fn trace_example_eval(model: &dyn Model) -> Result<(Graph, Vec<ParamSpec>)> 
 /// [`trace_example_eval`] with the per-example loss `loss` (correctness is
 /// still the arg-max of the logits). The loss must use the same parameters
 /// as the model's logits.
+#[track_caller]
 pub fn trace_example_eval_with(
     model: &dyn Model,
     loss: &super::LossFn,

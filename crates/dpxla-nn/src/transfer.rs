@@ -16,8 +16,8 @@ pub mod torch;
 use super::init::{init_params, ParamSpec};
 use super::loss::ExampleLoss;
 use crate::{Error, Result};
+use dpxla_core::array::{DType, HostArray};
 use dpxla_core::tensor_file::read_tensors;
-use dpxla_core::trace::{DType, HostArray};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 

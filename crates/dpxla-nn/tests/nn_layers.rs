@@ -1,6 +1,8 @@
 //! Layers on small literal cases, run by the reference interpreter.
 
-use dpxla_core::trace::{eval, Aval, Builder, DType, HostArray, Tensor};
+use dpxla_core::trace::{eval, Aval, Builder, Tensor};
+
+use dpxla_core::array::{DType, HostArray};
 use dpxla_core::transform::value_and_grad;
 use dpxla_nn::layers::{elu, gelu, global_avg_pool, group_norm, layer_norm, standardize_kernel};
 use dpxla_nn::Params;

@@ -1,6 +1,7 @@
 //! Optimiser and averaging updates, traced and run by the interpreter, against
 //! hand-derived values.
 
+use dpxla_core::array::{DType, HostArray};
 use dpxla_core::trace::*;
 use dpxla_nn::optim::{Averaging, Optimizer};
 

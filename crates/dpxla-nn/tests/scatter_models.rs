@@ -5,7 +5,9 @@
 //! `dpxla features scatter` + training run) computes the same logits as the
 //! end-to-end traced model (`scatter_linear`) with the same parameters.
 
-use dpxla_core::trace::{eval, ArrayData, Aval, Builder, DType, HostArray};
+use dpxla_core::trace::{eval, Aval, Builder};
+
+use dpxla_core::array::{ArrayData, DType, HostArray};
 use dpxla_nn::layers::scatter::{scattering, ScatterSpec};
 use dpxla_nn::layers::scatter_codec::{decode, encode, encode_features};
 use dpxla_nn::{by_name, init_params, trace_example_fn, ExampleFn};

@@ -1,5 +1,6 @@
 //! Builder, shape errors, printer and interpreter on small literal cases.
 
+use dpxla_core::array::{DType, HostArray};
 use dpxla_core::trace::*;
 use dpxla_nn::{NnOps, Padding};
 

@@ -4,6 +4,7 @@
 
 use crate::common;
 use common::*;
+use dpxla_core::array::{DType, HostArray};
 use dpxla_core::trace::*;
 use dpxla_core::transform::{value_and_grad, vjp, vmap};
 use dpxla_nn::{NnOps, Padding};

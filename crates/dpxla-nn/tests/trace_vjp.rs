@@ -3,6 +3,7 @@
 
 use crate::common;
 use common::*;
+use dpxla_core::array::{DType, HostArray};
 use dpxla_core::trace::*;
 use dpxla_core::transform::{value_and_grad, vjp};
 use dpxla_nn::{NnOps, Padding};
@@ -123,7 +124,7 @@ fn unary_elementwise() {
     fd(&[&[2, 3]], S, 9, |_, x| vec![x[0].abs()]); // |x| >= 0.1: away from the kink
     fd(&[&[2, 3]], S, 10, |_, x| vec![x[0].sign() * x[0]]);
     fd(&[&[2, 3]], S, 12, |b, x| {
-        vec![b.emit1(Prim::Convert { to: DType::F64 }, &[x[0]])]
+        vec![b.emit(Prim::Convert { to: DType::F64 }, &[x[0]])]
     });
 }
 

@@ -3,6 +3,7 @@
 
 use crate::common;
 use common::*;
+use dpxla_core::array::{DType, HostArray};
 use dpxla_core::trace::*;
 use dpxla_core::transform::vmap;
 use dpxla_nn::{NnOps, Padding};

@@ -1,10 +1,31 @@
 //! A traced graph compiled for a PJRT client: lowering + compilation + running,
 //! with host arrays (the interpreter's `HostArray`) converted to device buffers.
+//!
+//! ```
+//! use dpxla_core::array::{DType, HostArray};
+//! use dpxla_core::trace::{Aval, Builder};
+//! use dpxla_pjrt::program::Program;
+//! # fn main() -> crate::Result<()> {
+//! let b = Builder::new();
+//! let x = b.input(Aval::new([3], DType::F32));
+//! let graph = b.finish(&[(x * x).sum(&[0])])?;
+//! // The XLA CPU plugin, found (or fetched) as `dpxla plugin info` does.
+//! let client = dpxla_pjrt::runtime::cpu_client()?;
+//! let program = Program::new(&client, &graph)?.with_input_names(vec!["x".into()])?;
+//! let out = program.run_host(&[HostArray::f32([3], vec![1.0, 2.0, 3.0])])?;
+//! assert_eq!(out[0].to_f64(), [14.0]);
+//! // Errors about an argument name it.
+//! let err = program.run_host(&[HostArray::f32([2], vec![1.0, 2.0])]).unwrap_err();
+//! assert!(err.to_string().contains("`x`"), "{err}");
+//! # Ok(()) }
+//! ```
 
 use crate::lower::{lower, LowerOptions};
-use crate::runtime::{Bf16, Buffer, Client, CompileOptions, ElementType, Executable};
+use crate::runtime::{Buffer, Client, CompileOptions, ElementType, Executable};
 use crate::{Error, Result};
-use dpxla_core::trace::{ArrayData, Aval, DType, Graph, HostArray};
+use dpxla_core::array::Bf16;
+use dpxla_core::array::{ArrayData, DType, HostArray};
+use dpxla_core::trace::{Aval, Graph};
 
 /// The device element type of an IR dtype.
 pub fn element_type(dtype: DType) -> ElementType {
@@ -42,12 +63,18 @@ pub struct Program {
     inputs: Vec<Aval>,
     /// What errors call each input: `argument i` unless named.
     input_names: Vec<String>,
+    /// Integer inputs whose every value must lie in a range (`[lo, hi)`),
+    /// checked by [`Program::run_host`]: e.g. labels, which a one-hot
+    /// encoding would silently turn into a zero loss when out of range.
+    ranges: Vec<(usize, std::ops::Range<i64>)>,
     outputs: Vec<Aval>,
     mlir: String,
 }
 
 impl Program {
-    /// Lowers `graph` to StableHLO and compiles it on `client`.
+    /// Lowers `graph` to StableHLO and compiles it on `client`. The inputs
+    /// are named after `lower_options.arg_names` when it is given (so names
+    /// are given once), else `argument i`.
     pub fn compile(
         client: &Client,
         graph: &Graph,
@@ -59,16 +86,26 @@ impl Program {
         Ok(Program {
             exe,
             client: client.clone(),
-            input_names: (0..graph.inputs.len())
-                .map(|i| format!("argument {i}"))
-                .collect(),
+            input_names: if lower_options.arg_names.is_empty() {
+                (0..graph.inputs.len())
+                    .map(|i| format!("argument {i}"))
+                    .collect()
+            } else {
+                lower_options.arg_names.clone()
+            },
+            ranges: Vec::new(),
             inputs: graph.input_avals(),
             outputs: graph.output_avals(),
             mlir,
         })
     }
 
-    /// Compiles `graph` with the default lowering and compile options.
+    /// Compiles `graph` with the default lowering and compile options. Its
+    /// inputs are called `argument i` in errors until named with
+    /// [`Program::with_input_names`]; a per-example graph of `dpxla_nn`
+    /// is named by `dpxla_nn::example_input_names(&loss)` (parameters, then
+    /// `images`, `labels`), and its labels checked with
+    /// `.with_input_range("labels", 0..num_classes)`.
     pub fn new(client: &Client, graph: &Graph) -> Result<Program> {
         Program::compile(
             client,
@@ -90,6 +127,36 @@ impl Program {
         }
         self.input_names = names;
         Ok(self)
+    }
+
+    /// Requires every value of the integer input `name` to be in `range`
+    /// when run from the host ([`Program::run_host`]; device buffers are not
+    /// read back to check). An error if no integer input has that name.
+    pub fn with_input_range(mut self, name: &str, range: std::ops::Range<i64>) -> Result<Program> {
+        let i = self
+            .input_names
+            .iter()
+            .position(|n| n == name)
+            .ok_or_else(|| {
+                Error::InvalidInput(format!(
+                    "the program has no input `{name}` (its inputs: {})",
+                    self.input_names.join(", ")
+                ))
+            })?;
+        let dtype = self.inputs[i].dtype;
+        if !matches!(dtype, DType::I32 | DType::I64 | DType::U8 | DType::U32) {
+            return Err(Error::InvalidInput(format!(
+                "`{name}` is {}: a value range is for integer inputs",
+                self.inputs[i]
+            )));
+        }
+        self.ranges.push((i, range));
+        Ok(self)
+    }
+
+    /// The names errors give the inputs.
+    pub fn input_names(&self) -> &[String] {
+        &self.input_names
     }
 
     /// The StableHLO text that was compiled.
@@ -162,7 +229,15 @@ impl Program {
     }
 
     /// Copies host arrays to device 0, runs, and copies the results back.
+    /// Checks the arguments' types and the ranges of
+    /// [`Program::with_input_range`] first.
     pub fn run_host(&self, args: &[HostArray]) -> Result<Vec<HostArray>> {
+        let refs: Vec<&HostArray> = args.iter().collect();
+        self.run_host_refs(&refs)
+    }
+
+    /// [`Program::run_host`] on borrowed arrays.
+    pub fn run_host_refs(&self, args: &[&HostArray]) -> Result<Vec<HostArray>> {
         if args.len() != self.inputs.len() {
             return Err(Error::InvalidInput(format!(
                 "the program takes {} arguments, got {}",
@@ -175,6 +250,21 @@ impl Program {
                 return Err(Error::InvalidInput(format!(
                     "`{name}`: the program takes {aval}, got {}",
                     a.aval()
+                )));
+            }
+        }
+        for (i, range) in &self.ranges {
+            let values: Vec<i64> = match &args[*i].data {
+                ArrayData::I32(v) => v.iter().map(|&x| x as i64).collect(),
+                ArrayData::I64(v) => v.clone(),
+                ArrayData::U8(v) => v.iter().map(|&x| x as i64).collect(),
+                ArrayData::U32(v) => v.iter().map(|&x| x as i64).collect(),
+                _ => continue, // not integer: refused by `with_input_range`
+            };
+            if let Some((k, v)) = values.iter().enumerate().find(|(_, v)| !range.contains(v)) {
+                return Err(Error::InvalidInput(format!(
+                    "`{}` element {k} is {v}, outside {}..{}",
+                    self.input_names[*i], range.start, range.end
                 )));
             }
         }

@@ -1,6 +1,7 @@
 //! The PJRT runtime against the real XLA CPU plugin, with StableHLO written by hand.
 
-use dpxla_pjrt::runtime::{Bf16, CompileOptions, PluginQuery};
+use dpxla_core::array::Bf16;
+use dpxla_pjrt::runtime::{CompileOptions, PluginQuery};
 use dpxla_pjrt::Error;
 use dpxla_testkit::pjrt::{client_with, compile, test_client};
 

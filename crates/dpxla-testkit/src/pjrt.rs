@@ -20,7 +20,7 @@ pub fn test_platform() -> Platform {
 pub fn device_options(platform: Platform, devices: i64) -> Vec<(&'static str, OptionValue)> {
     match platform {
         Platform::Cpu => vec![(
-            dpxla_pjrt::runtime::plugin::CPU_DEVICE_COUNT,
+            dpxla_pjrt::runtime::client_options::CPU_DEVICE_COUNT,
             OptionValue::Int(devices),
         )],
         Platform::Cuda | Platform::Tpu => Vec::new(),

@@ -1,7 +1,7 @@
 //! Helpers shared by the tests that train on the real datasets: where the
 //! data is, a fresh scratch folder per test and process, quiet options.
 
-use dpxla_train::train::run::TrainOptions;
+use dpxla_train::train::TrainOptions;
 use std::path::PathBuf;
 
 /// The datasets folder (`DPXLA_DATA_DIR`, else `data/`), with Fashion-MNIST.

@@ -79,18 +79,14 @@ fn find_dump(dump: &Path, suffix: &str) -> Result<PathBuf> {
 /// DP-SGD step (accumulate with flat clipping at C = 1, apply with σ = 1,
 /// expected batch = `batch`, SGD with momentum 0.9).
 pub fn standard_programs(model: &str, batch: usize) -> Result<Vec<(String, Graph, LowerOptions)>> {
-    use crate::train::programs::{accumulate_graph, apply_graph, ApplySpec};
-    use dpxla_dp::clip::ClipMode;
-    use dpxla_dp::mechanism::{Clipping, DpMechanism};
+    use crate::train::programs::{accumulate_graph, apply_graph, AccumulateSpec, ApplySpec};
+    use dpxla_dp::clip::Clipping;
+    use dpxla_dp::mechanism::DpMechanism;
     use dpxla_nn::optim::{Averaging, Optimizer};
     use dpxla_nn::{by_name, example_input_names, per_example_grads, trace_example_loss};
     let loss = trace_example_loss(by_name(model)?.as_ref())?;
     let all: Vec<usize> = (0..loss.params.len()).collect();
-    let clip = Clipping {
-        norm: 1.0,
-        mode: ClipMode::Flat,
-        method: dpxla_dp::bookkeeping::ClipMethod::Auto,
-    };
+    let clip = Clipping::flat(1.0)?;
     let mechanism = DpMechanism::new(clip, 1.0, batch as f64)?;
     let apply = ApplySpec {
         mechanism: Some(mechanism),
@@ -106,7 +102,11 @@ pub fn standard_programs(model: &str, batch: usize) -> Result<Vec<(String, Graph
         arg_names: names,
         ..LowerOptions::default()
     };
-    let (acc, acc_sig) = accumulate_graph(&loss, &all, batch, 1, Some(&mechanism))?;
+    let (acc, acc_sig) = accumulate_graph(
+        &loss,
+        &all,
+        &AccumulateSpec::private(batch, mechanism.clipping()),
+    )?;
     let (app, app_sig) = apply_graph(&loss, &all, &apply)?;
     Ok(vec![
         (

@@ -14,7 +14,8 @@
 use crate::data::shards::write_shards;
 use crate::data::{io_error, open_dataset, Dataset, OpenOptions, Split};
 use crate::{Error, Result};
-use dpxla_core::trace::{ArrayData, Aval, Builder, DType, HostArray};
+use dpxla_core::array::{ArrayData, DType, HostArray};
+use dpxla_core::trace::{Aval, Builder};
 use dpxla_core::transform::vmap;
 use dpxla_nn::layers::scatter::{scattering, ScatterSpec};
 use dpxla_nn::layers::scatter_codec::encode_features;

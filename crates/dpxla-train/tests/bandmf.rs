@@ -4,11 +4,10 @@
 //! cyclic Poisson sampling draws each example only at the steps of its
 //! partition; a debug_seed resume continues the noise exactly; config errors.
 
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_dp::bandmf::{partition_of, BandedToeplitz};
-use dpxla_dp::bookkeeping::ClipMethod;
-use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_dp::clip::Clipping;
+use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::models::Mlp;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_testkit::pjrt::test_client;
@@ -17,8 +16,9 @@ use dpxla_train::train::bandmf::{partitions, step_batch, PARTITION_SEED, STRATEG
 use dpxla_train::train::checkpoint;
 use dpxla_train::train::config::Config;
 use dpxla_train::train::engine::{Engine, EngineSpec};
-use dpxla_train::train::run::{train, TrainOptions};
+use dpxla_train::train::run::train;
 use dpxla_train::train::sampler::{poisson_batch, StreamRng};
+use dpxla_train::train::TrainOptions;
 use std::path::{Path, PathBuf};
 
 fn out_dir(tag: &str) -> PathBuf {
@@ -198,11 +198,7 @@ fn noise_engine(strategy: Option<BandedToeplitz>, std: f64) -> Engine {
         hidden: vec![64],
         classes: 10,
     };
-    let clipping = Clipping {
-        norm: 1.0,
-        mode: ClipMode::Flat,
-        method: ClipMethod::Auto,
-    };
+    let clipping = Clipping::flat(1.0).unwrap();
     let mechanism = DpMechanism::new(clipping, std, 1.0).unwrap();
     let sgd = Optimizer::Sgd {
         momentum: 0.0,

@@ -16,7 +16,7 @@ use dpxla_nn::layers::scatter_codec::decode;
 use dpxla_train::data::{open_dataset, OpenOptions, Split};
 use dpxla_train::train::checkpoint;
 use dpxla_train::train::config::Config;
-use dpxla_train::train::run::{train, TrainOptions};
+use dpxla_train::train::{run::train, TrainOptions};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

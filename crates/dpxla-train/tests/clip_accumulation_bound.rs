@@ -9,10 +9,9 @@
 //! adds ~1e-4·C here). Both XLA optimisation levels (0: fastest compile,
 //! and the default).
 
-use dpxla_core::trace::HostArray;
-use dpxla_dp::bookkeeping::ClipMethod;
-use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_core::array::HostArray;
+use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
+use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::models::Mlp;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_pjrt::runtime::{Client, CompileOptions, XlaFlag};
@@ -30,11 +29,7 @@ fn engine(client: &Client, replicas: usize, level: Option<i64>) -> Engine {
         hidden: vec![8],
         classes: 3,
     };
-    let clipping = Clipping {
-        norm: C,
-        mode: ClipMode::Flat,
-        method: ClipMethod::Auto,
-    };
+    let clipping = Clipping::new(C, ClipMode::Flat, ClipMethod::Auto).unwrap();
     let mechanism = DpMechanism::new(clipping, 1.0, BATCH as f64).unwrap();
     let compile_options = match level {
         Some(l) => {

@@ -6,16 +6,18 @@
 //! accumulate program, at XLA's fastest-compiling and default optimisation
 //! levels, the clipped sum's norm must be ≤ C.
 
-use dpxla_core::trace::{HostArray, Tensor};
-use dpxla_dp::bookkeeping::{plan, ClipMethod, TensorMethod};
-use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_core::trace::Tensor;
+
+use dpxla_core::array::HostArray;
+use dpxla_dp::bookkeeping::{plan, TensorMethod};
+use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
+use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::{per_example_grads, trace_example_loss_with, ExampleLoss, Init, Model, Params};
 use dpxla_pjrt::lower::LowerOptions;
 use dpxla_pjrt::program::Program;
 use dpxla_pjrt::runtime::{CompileOptions, XlaFlag};
 use dpxla_testkit::pjrt::test_client;
-use dpxla_train::train::programs::accumulate_graph;
+use dpxla_train::train::programs::{accumulate_graph, AccumulateSpec};
 
 /// Input `[4, 2]`: column 0 the activations a_p, column 1 the cotangents
 /// g_p. "Logits" `[4, 1]` = a·w with one weight w `[1, 1]`.
@@ -51,13 +53,14 @@ fn loss() -> ExampleLoss {
 /// accumulate program (book-keeping forced) at XLA optimisation `level`.
 fn clipped_sum(a: [f32; 4], g: [f32; 4], c: f64, level: Option<i64>) -> f64 {
     let loss = loss();
-    let clipping = Clipping {
-        norm: c,
-        mode: ClipMode::Flat,
-        method: ClipMethod::Bookkeeping,
-    };
+    let clipping = Clipping::new(c, ClipMode::Flat, ClipMethod::Bookkeeping).unwrap();
     let mechanism = DpMechanism::new(clipping, 1.0, 1.0).unwrap();
-    let (graph, _) = accumulate_graph(&loss, &[0], 1, 1, Some(&mechanism)).unwrap();
+    let (graph, _) = accumulate_graph(
+        &loss,
+        &[0],
+        &AccumulateSpec::private(1, mechanism.clipping()),
+    )
+    .unwrap();
     let opts = match level {
         Some(l) => {
             CompileOptions::default().flag("xla_backend_optimization_level", XlaFlag::Int(l))

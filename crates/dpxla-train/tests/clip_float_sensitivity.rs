@@ -4,8 +4,10 @@
 //! the f32 numbers the program actually adds up, is ≤ C, on a 25M-coordinate
 //! gradient built so that an f32 sum of squares loses the small terms.
 
-use dpxla_core::trace::{Aval, Builder, DType, HostArray};
-use dpxla_dp::clip::{clip_weights, weighted_sum, ClipMode};
+use dpxla_core::trace::{Aval, Builder};
+
+use dpxla_core::array::{DType, HostArray};
+use dpxla_dp::clip::{clip_weights, weighted_sum, Clipping};
 use dpxla_pjrt::program::{to_device, to_host, Program};
 use dpxla_pjrt::runtime::CompileOptions;
 use dpxla_testkit::pjrt::test_client;
@@ -16,7 +18,7 @@ fn clipped(g: &[f32], c: f64) -> Vec<f64> {
     let b = Builder::new();
     let x = b.input(Aval::new([1, n], DType::F32));
     let mask = b.full(1.0, &[1], DType::F32);
-    let (w, safe, _) = clip_weights(&[x], mask, ClipMode::Flat, c);
+    let (w, safe, _) = clip_weights(&[x], mask, &Clipping::flat(c).unwrap());
     let out = weighted_sum(w[0], safe[0]);
     let graph = b.finish(&[out]).unwrap();
     let client = test_client();

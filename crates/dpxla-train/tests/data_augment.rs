@@ -1,25 +1,25 @@
 //! Augmentation properties (crop, flip, normalisation, determinism, multiplicity)
 //! and the background prefetcher.
 
-use dpxla_core::trace::ArrayData;
+use dpxla_core::array::ArrayData;
 use dpxla_testkit::data::noise_bytes;
 use dpxla_train::data::augment::{
     crop_reflect, flip_horizontal, view_params, view_seed, ViewParams,
 };
-use dpxla_train::data::{augment_batch, augment_views, normalize_batch, AugmentConfig, Prefetcher};
+use dpxla_train::data::{augment_batch, augment_views, normalize_batch, Prefetcher, ViewAugment};
 
 const SHAPE: [usize; 3] = [6, 5, 3];
 const PER: usize = 6 * 5 * 3;
 
-fn f32s(a: &dpxla_core::trace::HostArray) -> &[f32] {
+fn f32s(a: &dpxla_core::array::HostArray) -> &[f32] {
     match &a.data {
         ArrayData::F32(v) => v,
         other => panic!("expected f32, got {other:?}"),
     }
 }
 
-fn crop_flip() -> AugmentConfig {
-    AugmentConfig {
+fn crop_flip() -> ViewAugment {
+    ViewAugment {
         crop_padding: 2,
         flip: true,
         mean: vec![0.5, 0.4, 0.3],
@@ -96,9 +96,9 @@ fn normalisation_is_x_over_255_minus_mean_over_std() {
     for (g, w) in f32s(&out).iter().zip(want) {
         assert!((g - w).abs() < 1e-5, "{g} vs {w}");
     }
-    let wrong = AugmentConfig {
+    let wrong = ViewAugment {
         mean: vec![0.0, 0.0],
-        ..AugmentConfig::none()
+        ..ViewAugment::none()
     };
     assert!(normalize_batch(&img, [1, 2, 3], &wrong).is_err());
 }
@@ -161,10 +161,10 @@ fn multiplicity_one_equals_the_single_view_path() {
 
 #[test]
 fn each_view_is_a_crop_and_maybe_a_flip_of_its_image() {
-    let cfg = AugmentConfig {
+    let cfg = ViewAugment {
         crop_padding: 2,
         flip: true,
-        ..AugmentConfig::none()
+        ..ViewAugment::none()
     };
     let img = noise_bytes(PER, 5);
     let views = augment_views(&img, SHAPE, &cfg, 1, 2, &[3], 8).unwrap();
@@ -183,10 +183,10 @@ fn each_view_is_a_crop_and_maybe_a_flip_of_its_image() {
     }
     assert!(flips > 0 && flips < 8, "8 fair coins all alike: {flips}");
     // Without augmentation a view is the scaled image.
-    let plain = augment_batch(&img, SHAPE, &AugmentConfig::none(), 1, 2, &[3]).unwrap();
+    let plain = augment_batch(&img, SHAPE, &ViewAugment::none(), 1, 2, &[3]).unwrap();
     assert_eq!(
         plain,
-        normalize_batch(&img, SHAPE, &AugmentConfig::none()).unwrap()
+        normalize_batch(&img, SHAPE, &ViewAugment::none()).unwrap()
     );
 }
 
@@ -218,7 +218,7 @@ fn large_batches_are_split_over_threads_without_changing_the_result() {
     let per = 32 * 32 * 3;
     let images = noise_bytes(64 * per, 6);
     let ids: Vec<u64> = (0..64).collect();
-    let cfg = AugmentConfig::cifar10();
+    let cfg = ViewAugment::cifar10();
     let all = augment_views(&images, shape, &cfg, 5, 6, &ids, 2).unwrap();
     let one = augment_views(&images[63 * per..], shape, &cfg, 5, 6, &ids[63..], 2).unwrap();
     assert_eq!(f32s(&all)[63 * 2 * per..], f32s(&one)[..]);
@@ -260,10 +260,10 @@ fn random_resized_crop_is_deterministic_per_view_and_identity_at_full_scale() {
     use dpxla_train::data::resized_crop::ResizedCrop;
     let shape = [6, 6, 3];
     let img = noise_bytes(6 * 6 * 3, 9);
-    let cfg = AugmentConfig {
+    let cfg = ViewAugment {
         random_resized_crop: Some(ResizedCrop::default()),
         flip: true,
-        ..AugmentConfig::none()
+        ..ViewAugment::none()
     };
     let two = noise_bytes(2 * 6 * 6 * 3, 10);
     let a = augment_views(&two, shape, &cfg, 4, 1, &[7, 8], 4).unwrap();
@@ -273,12 +273,12 @@ fn random_resized_crop_is_deterministic_per_view_and_identity_at_full_scale() {
     let per = 6 * 6 * 3;
     assert_ne!(&v[..per], &v[per..2 * per], "views of one example differ");
     // Whole area, square ratio, no flip: every view is the image itself.
-    let full = AugmentConfig {
+    let full = ViewAugment {
         random_resized_crop: Some(ResizedCrop {
             scale: [1.0, 1.0],
             ratio: [1.0, 1.0],
         }),
-        ..AugmentConfig::none()
+        ..ViewAugment::none()
     };
     let out = augment_batch(&img, shape, &full, 1, 1, &[0]).unwrap();
     let want: Vec<f32> = img.iter().map(|&x| x as f32 / 255.0).collect();
@@ -286,7 +286,7 @@ fn random_resized_crop_is_deterministic_per_view_and_identity_at_full_scale() {
         assert!((g - w).abs() < 1e-6, "{g} vs {w}");
     }
     // With a padded crop it is refused.
-    let both = AugmentConfig {
+    let both = ViewAugment {
         crop_padding: 1,
         ..cfg
     };

@@ -3,11 +3,12 @@
 //! replicated DP step (`Engine` with `EngineSpec::replicas > 1`) against the
 //! one-device `Engine` on the same batches and noise key.
 
-use dpxla_core::trace::{eval, Aval, Builder, DType, HostArray};
+use dpxla_core::trace::{eval, Aval, Builder};
+
+use dpxla_core::array::{DType, HostArray};
 use dpxla_core::transform::{vjp, vmap};
-use dpxla_dp::bookkeeping::ClipMethod;
-use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism, NoiseSource};
+use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
+use dpxla_dp::mechanism::{DpMechanism, NoiseSource};
 use dpxla_nn::models::Mlp;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_pjrt::lower::LowerOptions;
@@ -120,11 +121,7 @@ fn spec(averaging: Averaging, sigma: f64) -> EngineSpec {
         hidden: vec![8],
         classes: 3,
     };
-    let clipping = Clipping {
-        norm: 0.5,
-        mode: ClipMode::Flat,
-        method: ClipMethod::Auto,
-    };
+    let clipping = Clipping::new(0.5, ClipMode::Flat, ClipMethod::Auto).unwrap();
     let mechanism = DpMechanism::new(clipping, sigma, 12.0).unwrap();
     let optimizer = Optimizer::Sgd {
         momentum: 0.9,
@@ -347,11 +344,7 @@ fn non_private_steps_and_host_noise_updates_match_one_device() {
         )
         .unwrap()
     };
-    let clip = Some(Clipping {
-        norm: 0.3,
-        mode: ClipMode::Flat,
-        method: ClipMethod::Auto,
-    });
+    let clip = Some(Clipping::new(0.3, ClipMode::Flat, ClipMethod::Auto).unwrap());
     let mut rng = rand::rngs::StdRng::seed_from_u64(21);
     let images = HostArray::f32(
         [8, 2, 4, 4, 1],

@@ -19,17 +19,18 @@
 
 use crate::fuzz_models;
 
-use dpxla_core::trace::{eval, DType, HostArray};
+use dpxla_core::trace::eval;
+
+use dpxla_core::array::{DType, HostArray};
 use dpxla_core::transform::value_and_grad;
-use dpxla_dp::bookkeeping::ClipMethod;
-use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
+use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::{init_params, per_example_grads, trace_example_loss, ExampleLoss};
 use dpxla_pjrt::lower::LowerOptions;
 use dpxla_pjrt::program::Program;
 use dpxla_pjrt::runtime::{CompileOptions, XlaFlag};
 use dpxla_testkit::pjrt::test_client;
-use dpxla_train::train::programs::{accumulate_graph, ACC_DTYPE};
+use dpxla_train::train::programs::{accumulate_graph, AccumulateSpec, ACC_DTYPE};
 use fuzz_models::{maxpool_report_model, random_model, FuzzModel};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -292,15 +293,15 @@ fn check_clipped_sums(c: &Case, seed: u64) {
         v
     };
     let graph = |loss: &ExampleLoss, clip: f64, method: ClipMethod| {
-        let clipping = Clipping {
-            norm: clip,
-            mode,
-            method,
-        };
+        let clipping = Clipping::new(clip, mode, method).unwrap();
         let mechanism = DpMechanism::new(clipping, 1.0, c.batch as f64).unwrap();
-        accumulate_graph(loss, &trainable, c.batch, views, Some(&mechanism))
-            .unwrap()
-            .0
+        accumulate_graph(
+            loss,
+            &trainable,
+            &AccumulateSpec::private(c.batch, mechanism.clipping()).with_views(views),
+        )
+        .unwrap()
+        .0
     };
     // Per-example, per-tensor norms from the oracle with no clipping (a huge
     // C) and a one-hot mask; then the C whose thresholds stay furthest (in
@@ -311,7 +312,9 @@ fn check_clipped_sums(c: &Case, seed: u64) {
             let mut a = acc_args(&c.params64, &images64, DType::F64);
             let onehot: Vec<f64> = (0..c.batch).map(|j| (i == j) as u8 as f64).collect();
             *a.last_mut().unwrap() = HostArray::f64([c.batch], onehot);
-            let out = eval(&graph(&c.loss64, 1e300, ClipMethod::Vmap), &a).unwrap();
+            // The largest C a `Clipping` takes: far above any norm here.
+            let no_clip = dpxla_dp::clip::MAX_CLIP_NORM;
+            let out = eval(&graph(&c.loss64, no_clip, ClipMethod::Vmap), &a).unwrap();
             out[..trainable.len()]
                 .iter()
                 .map(|t| norm(&t.to_f64()))

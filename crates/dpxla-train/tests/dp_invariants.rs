@@ -2,10 +2,9 @@
 //! real XLA CPU plugin (no mocks): clipping sensitivity, masking, noise
 //! calibration, Poisson batch sizes, microbatch accumulation.
 
-use dpxla_core::trace::HostArray;
-use dpxla_dp::bookkeeping::ClipMethod;
-use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_core::array::HostArray;
+use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
+use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_nn::{models::Mlp, Model};
 use dpxla_testkit::pjrt::test_client;
@@ -42,11 +41,7 @@ fn engine_with_mode(
     // (σ, q·N); accumulator tests need no particular noise.
     let (sigma, expected) = noise.unwrap_or((1.0, 8.0));
     let mechanism = clip.map(|norm| {
-        let clipping = Clipping {
-            norm,
-            mode,
-            method: ClipMethod::Auto,
-        };
+        let clipping = Clipping::new(norm, mode, ClipMethod::Auto).unwrap();
         DpMechanism::new(clipping, sigma, expected).unwrap()
     });
     let spec = EngineSpec {
@@ -115,7 +110,7 @@ fn padded_rows_contribute_exactly_zero() {
     a.accumulate(&images, &labels, &mask).unwrap();
     let zeros_padding = flat(&a.accumulators().unwrap());
     // Fill the padded rows with garbage: huge values and other labels.
-    if let dpxla_core::trace::ArrayData::F32(v) = &mut images.data {
+    if let dpxla_core::array::ArrayData::F32(v) = &mut images.data {
         for x in &mut v[5 * 16..] {
             *x = 1e6;
         }
@@ -148,7 +143,7 @@ fn microbatches_accumulate_to_the_big_batch() {
         let part = HostArray::from_f64(
             vec![8, 4, 4, 1],
             &v[half * 128..(half + 1) * 128],
-            dpxla_core::trace::DType::F32,
+            dpxla_core::array::DType::F32,
         );
         small
             .accumulate(&part, &labels[half * 8..(half + 1) * 8], &[1.0; 8])
@@ -172,11 +167,7 @@ fn noise_has_standard_deviation_sigma_c_over_expected_batch() {
     // MLP has 669,706 coordinates: the sample std is within 0.3% of σC/(qN)
     // with overwhelming probability (its relative s.e. is 1/sqrt(2n) = 0.09%).
     let (sigma, c, expected) = (1.3, 0.7, 50.0);
-    let clipping = Clipping {
-        norm: c,
-        mode: ClipMode::Flat,
-        method: ClipMethod::Auto,
-    };
+    let clipping = Clipping::new(c, ClipMode::Flat, ClipMethod::Auto).unwrap();
     let mechanism = DpMechanism::new(clipping, sigma, expected).unwrap();
     let spec = EngineSpec::new(
         &Mlp::mnist(),
@@ -292,7 +283,7 @@ fn multiplicity_of_identical_views_equals_no_multiplicity() {
             rep.extend_from_slice(&v[i * 16..(i + 1) * 16]);
         }
     }
-    let views = HostArray::from_f64(vec![8, k, 4, 4, 1], &rep, dpxla_core::trace::DType::F32);
+    let views = HostArray::from_f64(vec![8, k, 4, 4, 1], &rep, dpxla_core::array::DType::F32);
     let mut three = engine(&small_mlp(), Some(0.3), None, k, 7);
     three.accumulate(&views, &labels, &[1.0; 8]).unwrap();
     let (a, b) = (

@@ -4,8 +4,8 @@
 //! examples in the next, breaking the sensitivity bound. Until a test proves
 //! donation safe, no program may carry `tf.aliasing_output`.
 
-use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_dp::clip::{ClipMode, Clipping};
+use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::models::Mlp;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_testkit::pjrt::test_client;
@@ -19,11 +19,8 @@ fn no_compiled_program_donates_a_buffer() {
             decay: 0.9,
             warmup: false,
         };
-        let clipping = Clipping {
-            norm: 1.0,
-            mode: ClipMode::Flat,
-            method: dpxla_dp::bookkeeping::ClipMethod::Auto,
-        };
+        let clipping =
+            Clipping::new(1.0, ClipMode::Flat, dpxla_dp::clip::ClipMethod::Auto).unwrap();
         let mechanism = private.then(|| DpMechanism::new(clipping, 1.0, 8.0).unwrap());
         let model = Mlp {
             input: vec![4, 4, 1],

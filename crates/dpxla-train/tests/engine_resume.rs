@@ -3,21 +3,16 @@
 //! what checkpoint/resume relies on, and it caught a stale read of buffers
 //! donated between programs on the CPU plugin (see `Engine::new`).
 
-use dpxla_core::trace::HostArray;
-use dpxla_dp::bookkeeping::ClipMethod;
-use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_core::array::HostArray;
+use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
+use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_nn::{init_params, models::Mlp, trace_example_loss};
 use dpxla_train::train::engine::{Engine, EngineSpec, HostState};
 use rand::{Rng, SeedableRng};
 
 fn engine(state: &HostState) -> Engine {
-    let clipping = Clipping {
-        norm: 1.0,
-        mode: ClipMode::Flat,
-        method: ClipMethod::Auto,
-    };
+    let clipping = Clipping::new(1.0, ClipMode::Flat, ClipMethod::Auto).unwrap();
     let mechanism = Some(DpMechanism::new(clipping, 1.0, 64.0).unwrap());
     let optimizer = Optimizer::Sgd {
         momentum: 0.9,

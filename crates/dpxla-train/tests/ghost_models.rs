@@ -4,17 +4,18 @@
 //! batch with examples below and far above C, a padded row, K = 2 views
 //! (mlp) and a frozen tensor (cifar_cnn).
 
-use dpxla_core::trace::{DType, HostArray, Tensor};
-use dpxla_dp::bookkeeping::ClipMethod;
-use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_core::trace::Tensor;
+
+use dpxla_core::array::{DType, HostArray};
+use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
+use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::models::{CifarCnn, CnnTanh, Mlp, ResNetGn, WideResNet};
 use dpxla_nn::{init_params, trace_example_loss, Model, Params};
 use dpxla_pjrt::lower::LowerOptions;
 use dpxla_pjrt::program::Program;
 use dpxla_pjrt::runtime::{CompileOptions, XlaFlag};
 use dpxla_testkit::pjrt::test_client;
-use dpxla_train::train::programs::{accumulate_graph, ACC_DTYPE};
+use dpxla_train::train::programs::{accumulate_graph, AccumulateSpec, ACC_DTYPE};
 use rand::{Rng, SeedableRng};
 
 /// `inner` declared in f64 (parameters, input, computation).
@@ -110,14 +111,14 @@ fn check(model: &dyn Model, views: usize, frozen_first: bool, mode: ClipMode, se
         args.push(labels);
         args.push(mask);
         let run = |method: ClipMethod, clip: f64| {
-            let clipping = Clipping {
-                norm: clip,
-                mode,
-                method,
-            };
+            let clipping = Clipping::new(clip, mode, method).unwrap();
             let mechanism = DpMechanism::new(clipping, 1.0, batch as f64).unwrap();
-            let (g, _) =
-                accumulate_graph(&loss, &trainable, batch, views, Some(&mechanism)).unwrap();
+            let (g, _) = accumulate_graph(
+                &loss,
+                &trainable,
+                &AccumulateSpec::private(batch, mechanism.clipping()).with_views(views),
+            )
+            .unwrap();
             // Level 0 compiles fastest; crates/dpxla-train/tests/differential.rs checks that
             // results do not depend on the level.
             let opts =

@@ -6,7 +6,8 @@
 //! checked in crates/dpxla-train/tests/differential.rs and crates/dpxla-train/tests/ghost_models.rs.
 
 use dpxla_core::transform::ghost::factor_gradient;
-use dpxla_dp::bookkeeping::{plan, ClipMethod, TensorMethod};
+use dpxla_dp::bookkeeping::{plan, TensorMethod};
+use dpxla_dp::clip::ClipMethod;
 use dpxla_nn::models::{CifarCnn, CnnTanh, Mlp};
 use dpxla_nn::{per_example_grads, trace_example_loss, Model};
 

@@ -2,6 +2,7 @@
 //! lowered to StableHLO, compiled by the real XLA CPU plugin and run, and its
 //! results must equal the reference interpreter's.
 
+use dpxla_core::array::{DType, HostArray};
 use dpxla_core::trace::*;
 use dpxla_nn::{NnOps, Padding};
 use dpxla_pjrt::lower::LowerOptions;
@@ -480,7 +481,7 @@ fn named_arguments_appear_in_the_module_and_still_compile_and_run() {
     assert!(mlir.contains("%params.conv1_w.1: tensor<2xf32>"), "{mlir}");
     assert!(mlir.contains("%arg_v0: tensor<2xf32>"), "{mlir}");
     let prog = Program::compile(test_client(), &g, &opts, &CompileOptions::default()).unwrap();
-    let arr = |v: Vec<f32>| dpxla_core::trace::HostArray::f32([2], v);
+    let arr = |v: Vec<f32>| dpxla_core::array::HostArray::f32([2], v);
     let out = prog
         .run_host(&[
             arr(vec![1.0, 2.0]),
@@ -524,7 +525,7 @@ fn select_and_scatter_max_routes_each_window_to_exactly_one_maximum() {
         assert!(ys.numel() <= 52);
         let src = b.input(ys.clone());
         let p = Prim::SelectAndScatterMax(wp.clone());
-        let g = b.finish(&[b.emit1(p, &[x, src])]).unwrap();
+        let g = b.finish(&[b.emit(p, &[x, src])]).unwrap();
         let prog = Program::compile(
             test_client(),
             &g,
@@ -583,7 +584,7 @@ fn select_and_scatter_max_routes_each_window_to_exactly_one_maximum() {
             let x = b.input(Aval::new(xshape, dtype));
             let src = b.input(Aval::new(ys.shape.clone(), dtype));
             let p = Prim::SelectAndScatterMax(wp.clone());
-            let g = b.finish(&[b.emit1(p, &[x, src])]).unwrap();
+            let g = b.finish(&[b.emit(p, &[x, src])]).unwrap();
             let args = [
                 rand_array(&mut rng, &xshape, dtype, -2.0, 2.0),
                 rand_array(&mut rng, &ys.shape, dtype, -2.0, 2.0),

@@ -7,13 +7,14 @@
 //! backends this machine cannot run, for every model of the registry, every
 //! clipping method and both clip modes.
 
-use dpxla_dp::bookkeeping::ClipMethod;
-use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
+use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_nn::{by_name_with, trace_example_eval, trace_example_loss, ModelOptions, MODELS};
 use dpxla_pjrt::lower::{lower, LowerOptions};
-use dpxla_train::train::programs::{accumulate_graph, apply_graph, evaluate_graph, ApplySpec};
+use dpxla_train::train::programs::{
+    accumulate_graph, apply_graph, evaluate_graph, AccumulateSpec, ApplySpec,
+};
 
 const HIGHEST: &str =
     "precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]";
@@ -69,14 +70,14 @@ fn every_dot_and_convolution_is_lowered_at_precision_highest() {
         };
         for method in [ClipMethod::Vmap, ClipMethod::Bookkeeping, ClipMethod::Auto] {
             for mode in [ClipMode::Flat, ClipMode::PerLayer] {
-                let clipping = Clipping {
-                    norm: 1.0,
-                    mode,
-                    method,
-                };
+                let clipping = Clipping::new(1.0, mode, method).unwrap();
                 let mechanism = DpMechanism::new(clipping, 1.0, physical as f64).unwrap();
-                let (acc, _) =
-                    accumulate_graph(&loss, &all, physical, 1, Some(&mechanism)).unwrap();
+                let (acc, _) = accumulate_graph(
+                    &loss,
+                    &all,
+                    &AccumulateSpec::private(physical, mechanism.clipping()),
+                )
+                .unwrap();
                 let what = format!("{} accumulate ({method:?}, {mode:?})", entry.name);
                 let n = check(&acc, what.clone());
                 // Every model has a dense or convolutional layer: the clipped sum
@@ -84,16 +85,18 @@ fn every_dot_and_convolution_is_lowered_at_precision_highest() {
                 assert!(n > 0, "{what}: no dot_general or convolution at all");
             }
         }
-        let flat_auto = Clipping {
-            norm: 1.0,
-            mode: ClipMode::Flat,
-            method: ClipMethod::Auto,
-        };
+        let flat_auto = Clipping::new(1.0, ClipMode::Flat, ClipMethod::Auto).unwrap();
         let mechanism = DpMechanism::new(flat_auto, 1.0, physical as f64).unwrap();
         // Two views averaged before clipping go through the same transforms.
-        let (acc_views, _) = accumulate_graph(&loss, &all, physical, 2, Some(&mechanism)).unwrap();
+        let (acc_views, _) = accumulate_graph(
+            &loss,
+            &all,
+            &AccumulateSpec::private(physical, mechanism.clipping()).with_views(2),
+        )
+        .unwrap();
         check(&acc_views, format!("{} accumulate (2 views)", entry.name));
-        let (non_private, _) = accumulate_graph(&loss, &all, physical, 1, None).unwrap();
+        let (non_private, _) =
+            accumulate_graph(&loss, &all, &AccumulateSpec::non_private(physical)).unwrap();
         check(
             &non_private,
             format!("{} non-private accumulate", entry.name),

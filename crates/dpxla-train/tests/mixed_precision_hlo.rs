@@ -9,16 +9,18 @@
 //! of `lower_precision.rs`, for every model of the registry and every
 //! clipping method.
 
-use dpxla_core::trace::{Aval, Builder, DType};
-use dpxla_dp::bookkeeping::{plan, ClipMethod};
-use dpxla_dp::clip::{weighted_sum, ClipMode};
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_core::trace::{Aval, Builder};
+
+use dpxla_core::array::DType;
+use dpxla_dp::bookkeeping::plan;
+use dpxla_dp::clip::{weighted_sum, ClipMethod, ClipMode, Clipping};
+use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::{
     by_name_with, per_example_grads, trace_example_eval, trace_example_loss, MixedPrecision,
     ModelOptions, MODELS,
 };
 use dpxla_pjrt::lower::{lower, LowerOptions};
-use dpxla_train::train::programs::{accumulate_graph, evaluate_graph};
+use dpxla_train::train::programs::{accumulate_graph, evaluate_graph, AccumulateSpec};
 
 /// One `dot_general` or `convolution` line of the StableHLO text.
 struct Contraction {
@@ -188,13 +190,14 @@ fn no_bf16_operand_reaches_the_clip_path_and_the_model_runs_in_bf16() {
             } else {
                 ClipMode::Flat
             };
-            let clipping = Clipping {
-                norm: 1.0,
-                mode,
-                method,
-            };
+            let clipping = Clipping::new(1.0, mode, method).unwrap();
             let mechanism = DpMechanism::new(clipping, 1.0, physical as f64).unwrap();
-            let (acc, _) = accumulate_graph(&loss, &all, physical, 1, Some(&mechanism)).unwrap();
+            let (acc, _) = accumulate_graph(
+                &loss,
+                &all,
+                &AccumulateSpec::private(physical, mechanism.clipping()),
+            )
+            .unwrap();
             let mlir = lower(&acc, &LowerOptions::default()).unwrap();
             let what = format!("{} bf16 accumulate ({method:?}, {mode:?})", entry.name);
             let (sums, low) = check_clip_path(&mlir, &what);
@@ -206,7 +209,8 @@ fn no_bf16_operand_reaches_the_clip_path_and_the_model_runs_in_bf16() {
             assert!(!out.contains("bf16"), "{what}: a bf16 result {out}");
         }
         // Non-private: bf16 forward and backward, f32 accumulators.
-        let (np, _) = accumulate_graph(&loss, &all, physical, 1, None).unwrap();
+        let (np, _) =
+            accumulate_graph(&loss, &all, &AccumulateSpec::non_private(physical)).unwrap();
         let mlir = lower(&np, &LowerOptions::default()).unwrap();
         assert!(contractions(&mlir).iter().any(|c| c.operands[0] == "bf16"));
         assert!(!results(&mlir).contains("bf16"), "{}", entry.name);

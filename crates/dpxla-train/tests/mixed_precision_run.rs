@@ -7,7 +7,7 @@
 
 use dpxla_testkit::run::data_dir;
 use dpxla_train::train::config::Config;
-use dpxla_train::train::run::{train, TrainOptions};
+use dpxla_train::train::{run::train, TrainOptions};
 use std::path::Path;
 
 fn config(out: &Path, extra: &[&str]) -> Config {
@@ -85,7 +85,7 @@ fn run(tag: &str, extra: &[&str]) -> Run {
     let ckpt = dpxla_core::tensor_file::read_tensors(&s.checkpoint).unwrap();
     for (name, a) in &ckpt.tensors {
         if a.dtype().is_float() {
-            assert_eq!(a.dtype(), dpxla_core::trace::DType::F32, "{tag}: {name}");
+            assert_eq!(a.dtype(), dpxla_core::array::DType::F32, "{tag}: {name}");
         }
     }
     let r = Run {
@@ -199,8 +199,8 @@ fn only_f32_models_can_compute_in_bf16() {
         ) -> dpxla_core::trace::Tensor<'b> {
             self.0.logits(p, x)
         }
-        fn dtype(&self) -> dpxla_core::trace::DType {
-            dpxla_core::trace::DType::F64
+        fn dtype(&self) -> dpxla_core::array::DType {
+            dpxla_core::array::DType::F64
         }
     }
     let m = F64Mlp(dpxla_nn::by_name("mlp").unwrap());

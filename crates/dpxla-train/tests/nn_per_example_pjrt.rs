@@ -3,7 +3,9 @@
 //! `value_and_grad` run by the reference interpreter. Same code paths as the
 //! named models, only narrower and on smaller images.
 
-use dpxla_core::trace::{eval, HostArray};
+use dpxla_core::trace::eval;
+
+use dpxla_core::array::HostArray;
 use dpxla_core::transform::value_and_grad;
 use dpxla_nn::models::{CifarCnn, CnnTanh, CnnTanhCifar, Mlp, ResNetGn, WideResNet};
 use dpxla_nn::{init_params, per_example_grads, trace_example_loss, Model};

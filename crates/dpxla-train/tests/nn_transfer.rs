@@ -2,8 +2,9 @@
 //! the torchvision name/layout mapping round-trips, head replacement keeps the
 //! body, and freezing removes frozen parameters from the gradient graph.
 
+use dpxla_core::array::HostArray;
 use dpxla_core::tensor_file::{read_tensors, write_tensors};
-use dpxla_core::trace::{eval, Graph, HostArray, Prim};
+use dpxla_core::trace::{eval, Graph, Prim};
 use dpxla_nn::models::{CifarCnn, ResNetGn};
 use dpxla_nn::transfer::torch::{permute, resnet_from_torch, resnet_to_torch};
 use dpxla_nn::transfer::{load_params, load_params_file, replace_head, Freeze};

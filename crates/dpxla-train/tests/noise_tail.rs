@@ -9,7 +9,9 @@
 //! unconditioned draws would), that those checks reject truncated samplers,
 //! and moments of the real `rng_normal` path. Real XLA CPU plugin.
 
-use dpxla_core::trace::{Aval, Builder, DType, HostArray, KEY_DTYPE, KEY_SHAPE};
+use dpxla_core::trace::{Aval, Builder, KEY_DTYPE, KEY_SHAPE};
+
+use dpxla_core::array::{DType, HostArray};
 use dpxla_dp::accountant::ln_norm_sf;
 use dpxla_pjrt::lower::{normal_from_bits_module, normal_words_per_pair};
 use dpxla_pjrt::program::{to_device, to_host, Program};

@@ -3,10 +3,9 @@
 //! to the clipped sum. Before, a NaN norm gave a NaN clip weight and 0·NaN =
 //! NaN made the whole update NaN: a membership signal outside the mechanism.
 
-use dpxla_core::trace::{ArrayData, HostArray};
-use dpxla_dp::bookkeeping::ClipMethod;
-use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_core::array::{ArrayData, HostArray};
+use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
+use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::models::Mlp;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_testkit::pjrt::test_client;
@@ -21,11 +20,7 @@ fn engine(mode: ClipMode, method: ClipMethod) -> Engine {
     };
     let optimizer = Optimizer::default();
     let averaging = Averaging::None;
-    let clipping = Clipping {
-        norm: 1.0,
-        mode,
-        method,
-    };
+    let clipping = Clipping::new(1.0, mode, method).unwrap();
     let mechanism = Some(DpMechanism::new(clipping, 1.0, 8.0).unwrap());
     let spec = EngineSpec::new(&model, mechanism, optimizer, averaging).unwrap();
     let state = spec.initial_state(3);

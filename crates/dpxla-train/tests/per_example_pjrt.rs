@@ -2,7 +2,9 @@
 //! XLA must equal a loop of single-example value_and_grad programs (also run by
 //! XLA), for an MLP and a small CNN (conv + pool + dense).
 
-use dpxla_core::trace::{HostArray, Tensor};
+use dpxla_core::trace::Tensor;
+
+use dpxla_core::array::HostArray;
 use dpxla_core::transform::value_and_grad;
 use dpxla_nn::layers::{conv2d, dense, flatten};
 use dpxla_nn::{

@@ -2,7 +2,9 @@
 //! outside the classes, non-finite images, logits of the wrong shape, a loss
 //! that is not a scalar, arguments of the wrong shape (named, not numbered).
 
-use dpxla_core::trace::{HostArray, Tensor};
+use dpxla_core::trace::Tensor;
+
+use dpxla_core::array::HostArray;
 use dpxla_nn::layers::dense;
 use dpxla_nn::models::Mlp;
 use dpxla_nn::optim::{Averaging, Optimizer};
@@ -39,7 +41,7 @@ fn labels_outside_the_classes_are_refused_naming_example_and_value() {
         let msg = err_text(Batch::new(
             &loss,
             &images(3),
-            &HostArray::new([3], dpxla_core::trace::ArrayData::I64(labels)),
+            &HostArray::new([3], dpxla_core::array::ArrayData::I64(labels)),
         ));
         assert!(
             msg.contains(&format!("`labels` example {example} is {value}")) && msg.contains("0..4"),
@@ -130,6 +132,7 @@ impl Model for WrongLogits {
 
 #[test]
 fn logits_of_the_wrong_shape_name_the_model_and_both_shapes() {
+    let line = line!() + 1;
     let msg = trace_example_loss(&WrongLogits)
         .err()
         .expect("refused")
@@ -138,6 +141,13 @@ fn logits_of_the_wrong_shape_name_the_model_and_both_shapes() {
         msg.contains("model 'wrong_logits' returned logits f32[3], expected f32[4]"),
         "{msg}"
     );
+    // Located at the user's call that handed the model in, not in the library.
+    assert!(msg.starts_with(&format!("{}:{line}:", file!())), "{msg}");
+    let line = line!() + 1;
+    let msg = dpxla_nn::trace_example_eval(&WrongLogits)
+        .expect_err("refused")
+        .to_string();
+    assert!(msg.starts_with(&format!("{}:{line}:", file!())), "{msg}");
 }
 
 #[test]

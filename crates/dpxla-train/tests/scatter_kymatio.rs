@@ -5,7 +5,9 @@
 //! default and the fast-compile optimisation levels must give Kymatio's
 //! coefficients, in Kymatio's channel order.
 
-use dpxla_core::trace::{eval, ArrayData, Aval, Builder, DType, HostArray};
+use dpxla_core::trace::{eval, Aval, Builder};
+
+use dpxla_core::array::{ArrayData, DType, HostArray};
 use dpxla_core::transform::vmap;
 use dpxla_nn::layers::scatter::{scattering, ScatterSpec};
 use dpxla_pjrt::lower::LowerOptions;

@@ -2,10 +2,9 @@
 //! private DP-SGD steps through the compiled engine: clipping, noise, update,
 //! averaging, evaluation, all through the real CPU plugin.
 
-use dpxla_core::trace::HostArray;
-use dpxla_dp::bookkeeping::ClipMethod;
-use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_core::array::HostArray;
+use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
+use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::models::{CifarCnn, CnnTanh, CnnTanhCifar, Mlp, ResNetGn, WideResNet};
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_nn::Model;
@@ -15,11 +14,7 @@ use dpxla_train::train::engine::{Engine, EngineSpec};
 use rand::{Rng, SeedableRng};
 
 fn private_steps(model: &dyn Model, seed: u64) {
-    let clipping = Clipping {
-        norm: 1.0,
-        mode: ClipMode::Flat,
-        method: ClipMethod::Auto,
-    };
+    let clipping = Clipping::new(1.0, ClipMode::Flat, ClipMethod::Auto).unwrap();
     let mechanism = Some(DpMechanism::new(clipping, 1.0, 4.0).unwrap());
     let optimizer = Optimizer::Sgd {
         momentum: 0.9,

@@ -6,7 +6,7 @@
 use dpxla_testkit::run::data_dir;
 use dpxla_train::train::checkpoint;
 use dpxla_train::train::config::Config;
-use dpxla_train::train::run::{train, TrainOptions};
+use dpxla_train::train::{run::train, TrainOptions};
 use std::path::{Path, PathBuf};
 
 fn out_dir(tag: &str) -> PathBuf {

@@ -2,9 +2,8 @@
 //! (`trace`), the runtime, data loading, initialisation, checkpoints and the
 //! trainer. It depends on nothing else in the crate.
 //!
-//! This is the canonical path of [`HostArray`], [`ArrayData`], [`DType`] and
-//! [`Bf16`]; `crate::trace::{HostArray, ArrayData, DType}` and
-//! `dpxla_pjrt::runtime::Bf16` re-export them for existing code.
+//! This is the only path of [`HostArray`], [`ArrayData`], [`DType`] and
+//! [`Bf16`]: the layers above (`trace`, `runtime`, ...) use them from here.
 
 mod bf16;
 

@@ -11,8 +11,9 @@ use std::cell::RefCell;
 use std::panic::Location;
 
 use super::error::{TraceError, TraceResult};
-use super::ir::{Aval, DType, Eqn, Graph, Literal, Prim, RngDist, Var};
+use super::ir::{Aval, Eqn, Graph, Literal, Prim, RngDist, Var};
 use super::shape::abstract_eval;
+use crate::array::DType;
 
 #[derive(Default)]
 struct Inner {
@@ -116,17 +117,10 @@ impl Builder {
         }
     }
 
-    /// The same as [`Builder::emit`] (every equation has one output); the
-    /// name from when `emit` returned a list, kept for existing callers.
-    #[track_caller]
-    pub fn emit1(&self, prim: Prim, inputs: &[Tensor<'_>]) -> Tensor<'_> {
-        self.emit(prim, inputs)
-    }
-
     /// A constant from a literal.
     #[track_caller]
     pub fn constant(&self, value: Literal) -> Tensor<'_> {
-        self.emit1(Prim::Constant { value }, &[])
+        self.emit(Prim::Constant { value }, &[])
     }
 
     /// A scalar constant.
@@ -150,7 +144,7 @@ impl Builder {
     /// `iota` along `dim`.
     #[track_caller]
     pub fn iota(&self, shape: &[usize], dtype: DType, dim: usize) -> Tensor<'_> {
-        self.emit1(
+        self.emit(
             Prim::Iota {
                 shape: shape.to_vec(),
                 dtype,
@@ -168,19 +162,19 @@ impl Builder {
         on_true: Tensor<'a>,
         on_false: Tensor<'a>,
     ) -> Tensor<'a> {
-        self.emit1(Prim::Select, &[pred, on_true, on_false])
+        self.emit(Prim::Select, &[pred, on_true, on_false])
     }
 
     /// Concatenate along `dim`.
     #[track_caller]
     pub fn concat<'a>(&'a self, xs: &[Tensor<'a>], dim: usize) -> Tensor<'a> {
-        self.emit1(Prim::Concatenate { dim }, xs)
+        self.emit(Prim::Concatenate { dim }, xs)
     }
 
     /// Uniform samples in [0, 1) from a `u32[4]` key.
     #[track_caller]
     pub fn rng_uniform<'a>(&'a self, key: Tensor<'a>, shape: &[usize], dtype: DType) -> Tensor<'a> {
-        self.emit1(
+        self.emit(
             Prim::Rng {
                 dist: RngDist::Uniform,
                 shape: shape.to_vec(),
@@ -192,7 +186,7 @@ impl Builder {
     /// Standard normal samples from a `u32[4]` key.
     #[track_caller]
     pub fn rng_normal<'a>(&'a self, key: Tensor<'a>, shape: &[usize], dtype: DType) -> Tensor<'a> {
-        self.emit1(
+        self.emit(
             Prim::Rng {
                 dist: RngDist::Normal,
                 shape: shape.to_vec(),

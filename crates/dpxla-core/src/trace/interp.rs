@@ -8,7 +8,8 @@
 
 use super::error::{TraceError, TraceResult};
 use super::interp_conv;
-use super::ir::{Aval, DType, Graph, Prim, ReduceOp, RngDist};
+use super::ir::{Aval, Graph, Prim, ReduceOp, RngDist};
+use crate::array::DType;
 use crate::array::{round_to, HostArray};
 
 impl HostArray {

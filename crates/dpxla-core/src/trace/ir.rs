@@ -10,7 +10,7 @@
 //! the restriction is documented on the variant and enforced by
 //! [`crate::trace::abstract_eval`].
 
-pub use crate::array::DType;
+use crate::array::DType;
 
 /// Abstract value: what the tracer knows about a value (shape and dtype).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -194,9 +194,6 @@ pub enum ReduceOp {
     /// Init value -inf (lowest finite value for integers).
     Max,
 }
-
-/// The former name of [`ReduceOp`] as the reduction of `ReduceWindow`.
-pub type WindowKind = ReduceOp;
 
 /// The window of [`Prim::ReduceWindow`] and [`Prim::SelectAndScatterMax`]:
 /// one entry per operand dim (1 for untouched dims), no base or window

@@ -1,6 +1,12 @@
 //! Tracing: the jaxpr-like IR, the builder and `Tensor` DSL, the one shape
 //! function, `verify`, the pretty printer and the reference interpreter.
 //! See docs/design.md, "Module map".
+//!
+//! Host values are [`crate::array::HostArray`] (with [`crate::array::DType`]);
+//! the IR's convolution and window ops take explicit `(low, high)` padding
+//! per dimension ([`ConvParams`], [`WindowParams`]). `Valid` / `Same` padding
+//! is an argument of the NN ops, `dpxla_nn::Padding` (also in
+//! `dpxla_nn::prelude`), which resolves to those pairs.
 
 mod builder;
 mod elementwise;
@@ -13,8 +19,6 @@ mod shape;
 mod tensor;
 mod verify;
 
-/// Re-exported for existing code; the canonical path is [`crate::array`].
-pub use crate::array::{ArrayData, HostArray};
 pub use builder::{Builder, Tensor};
 pub use error::{ShapeError, TraceError, TraceResult};
 pub use interp::eval;

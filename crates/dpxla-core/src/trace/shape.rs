@@ -4,9 +4,8 @@
 //! follow the StableHLO spec section of each op.
 
 use super::error::ShapeError;
-use super::ir::{
-    Aval, ConvParams, DType, DotDims, Prim, ReduceOp, WindowParams, KEY_DTYPE, KEY_SHAPE,
-};
+use super::ir::{Aval, ConvParams, DotDims, Prim, ReduceOp, WindowParams, KEY_DTYPE, KEY_SHAPE};
+use crate::array::DType;
 
 fn err<T>(msg: impl Into<String>) -> Result<T, ShapeError> {
     Err(ShapeError(msg.into()))

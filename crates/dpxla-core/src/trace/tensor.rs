@@ -7,8 +7,9 @@ use std::ops;
 
 use super::builder::Tensor;
 use super::ir::{
-    BinaryOp, CmpDir, ConvDims, ConvParams, DType, DotDims, Prim, ReduceOp, UnaryOp, WindowParams,
+    BinaryOp, CmpDir, ConvDims, ConvParams, DotDims, Prim, ReduceOp, UnaryOp, WindowParams,
 };
+use crate::array::DType;
 
 /// The numpy broadcast of two shapes, or None.
 pub(crate) fn broadcast_shapes(a: &[usize], b: &[usize]) -> Option<Vec<usize>> {
@@ -33,7 +34,7 @@ pub(crate) fn broadcast_shapes(a: &[usize], b: &[usize]) -> Option<Vec<usize>> {
 impl<'b> Tensor<'b> {
     #[track_caller]
     fn unary(self, prim: Prim) -> Tensor<'b> {
-        self.builder().emit1(prim, &[self])
+        self.builder().emit(prim, &[self])
     }
 
     /// Elementwise binary primitive with numpy broadcasting.
@@ -41,12 +42,12 @@ impl<'b> Tensor<'b> {
     pub fn binary(self, prim: Prim, other: Tensor<'b>) -> Tensor<'b> {
         let (sa, sb) = (self.shape(), other.shape());
         if sa == sb {
-            return self.builder().emit1(prim, &[self, other]);
+            return self.builder().emit(prim, &[self, other]);
         }
         match broadcast_shapes(&sa, &sb) {
             Some(s) => {
                 let (x, y) = (self.broadcast_to(&s), other.broadcast_to(&s));
-                self.builder().emit1(prim, &[x, y])
+                self.builder().emit(prim, &[x, y])
             }
             None => {
                 self.builder().fail(
@@ -150,7 +151,7 @@ impl<'b> Tensor<'b> {
             high: high.to_vec(),
             interior: interior.to_vec(),
         };
-        self.builder().emit1(p, &[self, value])
+        self.builder().emit(p, &[self, value])
     }
     #[track_caller]
     pub fn convert(self, to: DType) -> Tensor<'b> {
@@ -299,7 +300,7 @@ impl<'b> Tensor<'b> {
             lhs_contract: lhs_contract.to_vec(),
             rhs_contract: rhs_contract.to_vec(),
         });
-        self.builder().emit1(p, &[self, rhs])
+        self.builder().emit(p, &[self, rhs])
     }
     /// General convolution with explicit parameters (StableHLO).
     #[allow(clippy::too_many_arguments)]
@@ -324,7 +325,7 @@ impl<'b> Tensor<'b> {
             batch_group_count,
             dimension_numbers,
         });
-        self.builder().emit1(p, &[self, kernel])
+        self.builder().emit(p, &[self, kernel])
     }
 
     /// `reduce_window` (StableHLO) with `op` over windows of `window` with
@@ -346,7 +347,7 @@ impl<'b> Tensor<'b> {
                 padding: padding.to_vec(),
             },
         );
-        self.builder().emit1(p, &[self])
+        self.builder().emit(p, &[self])
     }
     /// Contract the last dim of `self` with the first dim of `rhs`.
     #[track_caller]

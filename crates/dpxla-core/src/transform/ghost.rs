@@ -26,7 +26,9 @@
 //! (`dp::bookkeeping`) decides per tensor between the Gram form and the materialised
 //! per-example gradient from the shapes ([`FactoredGrad::gram_is_cheaper`]).
 
-use crate::trace::{DType, DotDims, Graph, Prim, Tensor, Var};
+use crate::trace::{DotDims, Graph, Prim, Tensor, Var};
+
+use crate::array::DType;
 
 /// A reshape or transpose that keeps the example axis first (dim 0), as
 /// recorded between a per-example contraction and the gradient output.

@@ -237,7 +237,7 @@ pub(crate) fn reduce_window_transpose<'b>(
                     padding: vec![(0, 0); r],
                 },
             );
-            x.builder().emit1(rw, &[p])
+            x.builder().emit(rw, &[p])
         }
         ReduceOp::Max => select_and_scatter_max(x, ct, window, strides, padding),
     }
@@ -284,5 +284,5 @@ fn select_and_scatter_max<'b>(
         strides: strides.to_vec(),
         padding: padding.to_vec(),
     });
-    x.builder().emit1(p, &[x, source])
+    x.builder().emit(p, &[x, source])
 }

@@ -21,7 +21,9 @@
 //!   recomputed reference value. The evaluation's correctness count compares
 //!   logits with their maximum, but is never differentiated.
 
-use crate::trace::{BinaryOp, DType, Prim, ReduceOp, Tensor, TraceError, TraceResult, UnaryOp};
+use crate::trace::{BinaryOp, Prim, ReduceOp, Tensor, TraceError, TraceResult, UnaryOp};
+
+use crate::array::DType;
 
 use super::util::inverse_perm;
 use super::vjp::zeros_like;

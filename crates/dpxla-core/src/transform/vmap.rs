@@ -63,7 +63,7 @@ pub fn vmap(g: &Graph, in_axes: &[Option<usize>], batch: usize) -> TraceResult<G
         } else {
             let ts: Vec<Tensor> = ins.iter().map(|x| x.t).collect();
             BVal {
-                t: b.emit1(e.prim.clone(), &ts),
+                t: b.emit(e.prim.clone(), &ts),
                 batched: false,
             }
         };

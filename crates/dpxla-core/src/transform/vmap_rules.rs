@@ -1,7 +1,9 @@
 //! Batching rules, one arm per primitive. At least one operand is batched
 //! (at axis 0); the result is returned batched at axis 0 unless noted.
 
-use crate::trace::{DType, DotDims, Prim, Tensor, TraceError, TraceResult, WindowParams};
+use crate::trace::{DotDims, Prim, Tensor, TraceError, TraceResult, WindowParams};
+
+use crate::array::DType;
 
 use super::util::moveaxis;
 use super::vmap::{to_batched, BVal};
@@ -26,14 +28,14 @@ pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceRe
     let b = x[0].t.builder();
     // Elementwise: broadcast unbatched operands, apply unchanged.
     let all = || -> Vec<Tensor<'b>> { x.iter().map(|v| to_batched(*v, bsz)).collect() };
-    let same = |p: Prim| batched(b.emit1(p, &all()));
+    let same = |p: Prim| batched(b.emit(p, &all()));
     match prim {
         Unary(_) | Binary(_) | Compare(_) | Select | Convert { .. } | StopGradient => {
             same(prim.clone())
         }
         // No operands, so never batched; kept for exhaustiveness.
         Constant { .. } | Iota { .. } => Ok(BVal {
-            t: b.emit1(prim.clone(), &[]),
+            t: b.emit(prim.clone(), &[]),
             batched: false,
         }),
         BroadcastInDim { shape, dims } => same(BroadcastInDim {
@@ -68,15 +70,15 @@ pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceRe
             };
             let op = to_batched(x[0], bsz);
             if !x[1].batched {
-                return batched(b.emit1(p, &[op, x[1].t]));
+                return batched(b.emit(p, &[op, x[1].t]));
             }
             // Per-example padding values: pad with 0, then select the value
             // wherever a padding mask (the same pad of `true` with `false`)
             // is false.
             let dt = op.dtype();
-            let padded = b.emit1(p.clone(), &[op, b.scalar(0.0, dt)]);
+            let padded = b.emit(p.clone(), &[op, b.scalar(0.0, dt)]);
             let ones = b.full(1.0, &op.shape(), DType::Bool);
-            let mask = b.emit1(p, &[ones, b.scalar(0.0, DType::Bool)]);
+            let mask = b.emit(p, &[ones, b.scalar(0.0, DType::Bool)]);
             let pv = x[1].t.broadcast_in_dim(&padded.shape(), &[0]);
             batched(b.select(mask, padded, pv))
         }
@@ -117,7 +119,7 @@ pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceRe
                 lhs_contract: lc2,
                 rhs_contract: rc2,
             });
-            batched(moveaxis(b.emit1(p, &[l.t, r.t]), pos, 0))
+            batched(moveaxis(b.emit(p, &[l.t, r.t]), pos, 0))
         }
         Conv(c) => batched(conv_batch_rule(c, x[0], x[1], bsz)),
         ReduceWindow(kind, w) => same(ReduceWindow(*kind, batch_window(w))),
@@ -134,7 +136,7 @@ pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceRe
                 shape: with_batch(bsz, shape),
                 dtype: *dtype,
             };
-            batched(b.emit1(p, &[key]))
+            batched(b.emit(p, &[key]))
         }
         AllReduceSum { .. } => Err(TraceError::Transform(
             "all_reduce_sum has no vmap rule: reduce across replicas after batching \

@@ -2,7 +2,8 @@
 //! `standardize_kernel` (what `vmap(grad)` computes per example), in f64.
 
 use super::standardize_kernel;
-use dpxla_core::trace::{eval, Aval, Builder, DType, HostArray};
+use dpxla_core::array::{DType, HostArray};
+use dpxla_core::trace::{eval, Aval, Builder};
 use dpxla_core::transform::value_and_grad;
 use dpxla_core::transform::ws_jacobian::WsJacobian;
 use rand::{Rng, SeedableRng};

@@ -25,7 +25,7 @@
 
 use super::NamedArrays;
 use crate::{Error, Result};
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use std::collections::BTreeMap;
 
 /// `a` with its axes permuted: result axis j is `a`'s axis `perm[j]`.

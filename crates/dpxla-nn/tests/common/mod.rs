@@ -2,6 +2,7 @@
 //! and vmap-vs-loop checks, all through the reference interpreter.
 #![allow(dead_code)]
 
+use dpxla_core::array::{DType, HostArray};
 use dpxla_core::trace::*;
 use dpxla_core::transform::{vjp, vmap};
 use rand::{rngs::StdRng, Rng, SeedableRng};

@@ -1,7 +1,8 @@
 //! The text emitter: SSA names, generic-form operations and regions.
 
 use super::text::tensor_type_of;
-use dpxla_core::trace::{DType, Graph, Var};
+use dpxla_core::array::DType;
+use dpxla_core::trace::{Graph, Var};
 use std::fmt::Write;
 
 pub(super) struct Emitter<'g> {

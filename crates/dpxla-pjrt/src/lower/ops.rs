@@ -4,8 +4,9 @@ use super::emit::Emitter;
 use super::rng;
 use super::text::{dense_literal, i64_array, list, padding_attr, scalar_literal, usize_array};
 use crate::Result;
+use dpxla_core::array::DType;
 use dpxla_core::trace::{
-    ConvDims, ConvParams, DType, DotDims, Eqn, Prim, ReduceOp, RngDist, WindowParams,
+    ConvDims, ConvParams, DotDims, Eqn, Prim, ReduceOp, RngDist, WindowParams,
 };
 
 pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {

@@ -1,6 +1,8 @@
 //! Spelling of StableHLO types, attributes and literals.
 
-use dpxla_core::trace::{DType, LitValues, Literal};
+use dpxla_core::trace::{LitValues, Literal};
+
+use dpxla_core::array::DType;
 
 /// `tensor<2x3xf32>`, `tensor<f32>` for scalars.
 pub fn tensor_type_of(shape: &[usize], dtype: DType) -> String {

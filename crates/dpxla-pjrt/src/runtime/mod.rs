@@ -23,8 +23,6 @@ pub mod sha256;
 mod smoke;
 
 pub use api::Api;
-/// Re-exported for existing code; the canonical path is [`dpxla_core::array::Bf16`].
-pub use dpxla_core::array::Bf16;
 
 /// A client on the XLA CPU plugin, found (or fetched) as `dpxla plugin info`
 /// does: the usual start of library use.

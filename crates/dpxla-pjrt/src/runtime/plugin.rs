@@ -17,8 +17,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::str::FromStr;
 
-pub use super::client_options::CPU_DEVICE_COUNT;
-
 /// Environment variable naming a plugin file; overrides platform search.
 pub const PLUGIN_ENV: &str = "DPXLA_PLUGIN";
 

@@ -7,7 +7,7 @@
 //! guesses never look at the inclusion bits.
 
 use crate::{Error, Result};
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 

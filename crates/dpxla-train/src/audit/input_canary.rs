@@ -18,7 +18,7 @@
 //! K views of a canary are the same image.
 
 use crate::{Error, Result};
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 

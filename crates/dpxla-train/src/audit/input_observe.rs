@@ -17,7 +17,7 @@ use super::input_canary::InputCanaries;
 use super::observe::{Recovery, Score};
 use crate::train::engine::{Engine, HostState};
 use crate::{Error, Result};
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_nn::optim::Optimizer;
 
 /// The most memory the per-step canary directions may take (f32).

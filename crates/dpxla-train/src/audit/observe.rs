@@ -16,7 +16,7 @@
 use super::canary::Coordinate;
 use crate::train::engine::HostState;
 use crate::{Error, Result};
-use dpxla_core::trace::ArrayData;
+use dpxla_core::array::ArrayData;
 use dpxla_nn::optim::Optimizer;
 
 /// How the gradient is read back from the state.
@@ -141,7 +141,7 @@ impl Observer {
     }
 
     fn snapshot(&self, state: &HostState) -> Result<Snapshot> {
-        let read = |a: &dpxla_core::trace::HostArray, off: usize| -> Result<f64> {
+        let read = |a: &dpxla_core::array::HostArray, off: usize| -> Result<f64> {
             match &a.data {
                 ArrayData::F32(v) => v.get(off).map(|&x| x as f64).ok_or_else(|| {
                     Error::Internal(format!("canary offset {off} outside a state array"))

@@ -25,7 +25,7 @@ use crate::train::setup::{client_for, Setup};
 use crate::{Error, Result};
 use dpxla_dp::accountant::{epsilon_of, PoissonGaussianEvent};
 use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_dp::mechanism::DpMechanism;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -193,16 +193,13 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
         norm *= UNCLIPPED_CANARY_FACTOR;
     }
     let clipping = if switches.disable_clipping || switches.break_clipping {
-        Clipping {
-            norm: NO_CLIP,
-            ..mechanism.clipping()
-        }
+        mechanism.clipping().with_norm(NO_CLIP)?
     } else {
         mechanism.clipping()
     };
     spec.mechanism = Some(DpMechanism::new(
         clipping,
-        std / clipping.norm,
+        std / clipping.norm(),
         mechanism.expected_batch(),
     )?);
     let n = setup.train.len();
@@ -493,7 +490,7 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
 /// gradient: the accumulated clipped sum there divided by q·N (what the
 /// apply step divides by).
 fn real_share(
-    accs: &[dpxla_core::trace::HostArray],
+    accs: &[dpxla_core::array::HostArray],
     canaries: &Canaries,
     expected: f64,
 ) -> Result<Vec<f64>> {
@@ -501,7 +498,7 @@ fn real_share(
         .coords
         .iter()
         .map(|c| match accs.get(c.tensor).map(|a| &a.data) {
-            Some(dpxla_core::trace::ArrayData::F64(v)) => v
+            Some(dpxla_core::array::ArrayData::F64(v)) => v
                 .get(c.offset)
                 .map(|&x| x / expected)
                 .ok_or_else(|| Error::Internal("canary outside its accumulator".into())),

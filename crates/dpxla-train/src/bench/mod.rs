@@ -21,10 +21,10 @@ pub use report::BenchReport;
 use crate::train::engine::{Engine, EngineSpec};
 use crate::train::programs::images_shape;
 use crate::{Error, Result};
-use dpxla_core::trace::HostArray;
-use dpxla_dp::bookkeeping::{plan, ClipMethod};
-use dpxla_dp::clip::ClipMode;
-use dpxla_dp::mechanism::{Clipping, DpMechanism};
+use dpxla_core::array::HostArray;
+use dpxla_dp::bookkeeping::plan;
+use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
+use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_nn::{per_example_grads_wrt, Model, ParamSpec};
 use dpxla_pjrt::runtime::Client;
@@ -82,13 +82,8 @@ impl BenchConfig {
         if self.steps == 0 {
             return bad("at least one timed step is needed".into());
         }
-        if self.private && !(self.sigma >= 0.0 && self.clip_norm > 0.0) {
-            return bad(format!(
-                "sigma ({}) must be >= 0 and clip norm ({}) > 0",
-                self.sigma, self.clip_norm
-            ));
-        }
-        Ok(())
+        // C and σ: checked by the mechanism's own constructors.
+        self.mechanism().map(|_| ())
     }
 
     /// Accumulate calls per step.
@@ -98,13 +93,12 @@ impl BenchConfig {
 
     /// The mechanism timed (`None`: the non-private step).
     fn mechanism(&self) -> Result<Option<DpMechanism>> {
-        let clipping = Clipping {
-            norm: self.clip_norm,
-            mode: ClipMode::Flat,
-            method: self.clipping_method,
-        };
+        // C and σ are checked here, where the mechanism is made.
         self.private
-            .then(|| DpMechanism::new(clipping, self.sigma, self.logical as f64))
+            .then(|| {
+                let clipping = Clipping::new(self.clip_norm, ClipMode::Flat, self.clipping_method)?;
+                DpMechanism::new(clipping, self.sigma, self.logical as f64)
+            })
             .transpose()
             .map_err(Into::into)
     }

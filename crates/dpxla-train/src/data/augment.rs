@@ -18,16 +18,17 @@
 
 use super::resized_crop::{write_resized, ResizedCrop};
 use crate::{Error, Result};
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 
 /// The CIFAR-10 training-set channel means and standard deviations (pixels in
 /// [0, 1]), as used by jax_privacy's CIFAR pipeline.
 pub const CIFAR10_MEAN: [f32; 3] = [0.491_399_7, 0.482_158_4, 0.446_530_9];
 pub const CIFAR10_STD: [f32; 3] = [0.247_032_2, 0.243_485_1, 0.261_587_8];
 
-/// What to do to each view. Pixels become `(x / 255 - mean[c]) / std[c]`.
+/// What to do to each view (made from the `[augment]` section,
+/// `train::AugmentConfig`). Pixels become `(x / 255 - mean[c]) / std[c]`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct AugmentConfig {
+pub struct ViewAugment {
     /// Random crop: pad each side by this many pixels (reflecting, without
     /// repeating the edge pixel, like NumPy's `reflect` mode), then cut out a
     /// window of the original size at a uniformly random offset. 0 = no crop.
@@ -43,10 +44,10 @@ pub struct AugmentConfig {
     pub random_resized_crop: Option<ResizedCrop>,
 }
 
-impl AugmentConfig {
+impl ViewAugment {
     /// No augmentation; pixels scaled to [0, 1].
-    pub fn none() -> AugmentConfig {
-        AugmentConfig {
+    pub fn none() -> ViewAugment {
+        ViewAugment {
             crop_padding: 0,
             flip: false,
             mean: vec![],
@@ -57,8 +58,8 @@ impl AugmentConfig {
 
     /// The CIFAR-10 recipe of De et al. 2022: reflect-pad 4 + random crop,
     /// random flip, per-channel normalisation.
-    pub fn cifar10() -> AugmentConfig {
-        AugmentConfig {
+    pub fn cifar10() -> ViewAugment {
+        ViewAugment {
             crop_padding: 4,
             flip: true,
             mean: CIFAR10_MEAN.to_vec(),
@@ -149,13 +150,7 @@ impl ViewParams {
 }
 
 /// Draws the view `(seed, step, example, view)`: crop offsets first, then the flip.
-pub fn view_params(
-    cfg: &AugmentConfig,
-    seed: u64,
-    step: u64,
-    example: u64,
-    view: u64,
-) -> ViewParams {
+pub fn view_params(cfg: &ViewAugment, seed: u64, step: u64, example: u64, view: u64) -> ViewParams {
     let mut rng = SplitMix(view_seed(seed, step, example, view));
     let span = 2 * cfg.crop_padding + 1;
     let dy = rng.below(span);
@@ -179,7 +174,7 @@ fn reflect(i: isize, n: usize) -> usize {
 }
 
 /// Checks the crop settings against the image shape.
-fn check_crop(shape: [usize; 3], cfg: &AugmentConfig) -> Result<()> {
+fn check_crop(shape: [usize; 3], cfg: &ViewAugment) -> Result<()> {
     if let Some(rrc) = &cfg.random_resized_crop {
         rrc.validate()?;
         if cfg.crop_padding > 0 {
@@ -240,7 +235,7 @@ fn write_view(
 fn write_augmented(
     image: &[u8],
     shape: [usize; 3],
-    cfg: &AugmentConfig,
+    cfg: &ViewAugment,
     affine: &[(f32, f32)],
     seed: u64,
     step: u64,
@@ -359,7 +354,7 @@ fn for_each_example(out: &mut [f32], per_example: usize, f: impl Fn(usize, &mut 
 pub fn augment_batch(
     images: &[u8],
     shape: [usize; 3],
-    cfg: &AugmentConfig,
+    cfg: &ViewAugment,
     seed: u64,
     step: u64,
     example_ids: &[u64],
@@ -392,7 +387,7 @@ pub fn augment_batch(
 pub fn augment_views(
     images: &[u8],
     shape: [usize; 3],
-    cfg: &AugmentConfig,
+    cfg: &ViewAugment,
     seed: u64,
     step: u64,
     example_ids: &[u64],
@@ -420,7 +415,7 @@ pub fn augment_views(
 }
 
 /// Normalisation only (evaluation): `f32 [B, H, W, C]`, no randomness.
-pub fn normalize_batch(images: &[u8], shape: [usize; 3], cfg: &AugmentConfig) -> Result<HostArray> {
+pub fn normalize_batch(images: &[u8], shape: [usize; 3], cfg: &ViewAugment) -> Result<HostArray> {
     let b = batch_len(images, shape, None)?;
     let affine = cfg.affine(shape[2])?;
     let c = shape[2];

@@ -193,7 +193,7 @@ impl Dataset for FolderDataset {
         Ok(())
     }
     /// Decodes the batch on several threads (decoding dominates reading).
-    fn read_batch(&self, indices: &[usize]) -> Result<super::Batch> {
+    fn read_batch(&self, indices: &[usize]) -> Result<super::RawBatch> {
         let threads = super::parallel_read::read_threads(indices.len());
         super::parallel_read::read_batch_parallel(self, indices, threads)
     }

@@ -3,7 +3,7 @@
 //! Every reader exposes the same [`Dataset`] view: `len()` examples, each a `u8`
 //! image in HWC layout of one fixed [`Dataset::image_shape`] and an `i64` label in
 //! `0..num_classes()`. Batches are `[B, H, W, C]` `u8` plus `[B]` `i64`
-//! ([`Batch`]); augmentation ([`augment`]) turns them into normalised `f32`
+//! ([`RawBatch`]); augmentation ([`augment`]) turns them into normalised `f32`
 //! views on the host, and [`prefetch`] overlaps that work with device compute.
 //!
 //! Readers, one per on-disk format:
@@ -27,10 +27,10 @@ pub mod resized_crop;
 pub mod shards;
 
 use crate::{Error, Result};
-use dpxla_core::trace::{ArrayData, HostArray};
+use dpxla_core::array::{ArrayData, HostArray};
 use std::path::{Path, PathBuf};
 
-pub use augment::{augment_batch, augment_views, normalize_batch, AugmentConfig};
+pub use augment::{augment_batch, augment_views, normalize_batch, ViewAugment};
 pub use prefetch::Prefetcher;
 pub use prefix::Prefix;
 
@@ -128,7 +128,7 @@ pub trait Dataset: Send + Sync {
     }
 
     /// The examples at `indices` (any order, repeats allowed) as one batch.
-    fn read_batch(&self, indices: &[usize]) -> Result<Batch> {
+    fn read_batch(&self, indices: &[usize]) -> Result<RawBatch> {
         let n = self.len();
         let per = self.image_len();
         let mut images = vec![0u8; indices.len() * per];
@@ -144,7 +144,7 @@ pub trait Dataset: Send + Sync {
             self.read_image(i, slot)?;
             labels.push(all_labels[i]);
         }
-        Ok(Batch {
+        Ok(RawBatch {
             images,
             labels,
             image_shape: self.image_shape(),
@@ -152,15 +152,16 @@ pub trait Dataset: Send + Sync {
     }
 }
 
-/// Images `[B, H, W, C]` (`u8`, row-major) and their labels `[B]`.
+/// Images `[B, H, W, C]` (`u8`, row-major, as read) and their labels `[B]`:
+/// raw data before augmentation (not `dpxla_nn::Batch`, the checked model input).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Batch {
+pub struct RawBatch {
     pub images: Vec<u8>,
     pub labels: Vec<i64>,
     pub image_shape: [usize; 3],
 }
 
-impl Batch {
+impl RawBatch {
     pub fn len(&self) -> usize {
         self.labels.len()
     }

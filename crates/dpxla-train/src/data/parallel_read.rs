@@ -3,7 +3,7 @@
 //! a contiguous run of the batch, so the result does not depend on the thread
 //! count.
 
-use super::{Batch, Dataset};
+use super::{Dataset, RawBatch};
 use crate::{Error, Result};
 
 /// Threads a batch read uses: the machine's parallelism, at most one per
@@ -21,7 +21,7 @@ pub fn read_batch_parallel(
     ds: &(dyn Dataset + Sync),
     indices: &[usize],
     threads: usize,
-) -> Result<Batch> {
+) -> Result<RawBatch> {
     let n = ds.len();
     if let Some(&i) = indices.iter().find(|&&i| i >= n) {
         return Err(Error::InvalidInput(format!(
@@ -56,7 +56,7 @@ pub fn read_batch_parallel(
     });
     results.into_iter().collect::<Result<()>>()?;
     let labels = ds.labels();
-    Ok(Batch {
+    Ok(RawBatch {
         images,
         labels: indices.iter().map(|&i| labels[i]).collect(),
         image_shape: ds.image_shape(),

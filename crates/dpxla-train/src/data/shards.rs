@@ -21,8 +21,8 @@
 
 use super::{data_error, file_name, io_error, sorted_entries, Dataset};
 use crate::{Error, Result};
+use dpxla_core::array::{ArrayData, HostArray};
 use dpxla_core::tensor_checksum::{self, TensorCrc};
-use dpxla_core::trace::{ArrayData, HostArray};
 use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};

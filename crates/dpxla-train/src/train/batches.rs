@@ -1,9 +1,9 @@
 //! Host-side batch preparation: read examples, augment (K views) or just
 //! normalise, pad to a compiled physical size with a mask.
 
-use crate::data::{augment_batch, augment_views, normalize_batch, AugmentConfig, Dataset};
+use crate::data::{augment_batch, augment_views, normalize_batch, Dataset, ViewAugment};
 use crate::{Error, Result};
-use dpxla_core::trace::{ArrayData, HostArray};
+use dpxla_core::array::{ArrayData, HostArray};
 
 /// One physical batch ready for the device.
 #[derive(Clone, Debug)]
@@ -20,7 +20,7 @@ pub struct PreparedBatch {
 /// How training examples are turned into model inputs.
 #[derive(Clone, Debug)]
 pub struct TrainViews {
-    pub augment: AugmentConfig,
+    pub augment: ViewAugment,
     pub seed: u64,
     /// Augmentation multiplicity K.
     pub views: usize,
@@ -59,7 +59,7 @@ pub fn prepare_eval(
     ds: &dyn Dataset,
     indices: &[usize],
     physical: usize,
-    augment: &AugmentConfig,
+    augment: &ViewAugment,
 ) -> Result<PreparedBatch> {
     let batch = ds.read_batch(indices)?;
     let images = normalize_batch(&batch.images, batch.image_shape, augment)?;
@@ -106,5 +106,3 @@ fn padded(
         real,
     })
 }
-
-pub use crate::data::Prefix;

@@ -24,9 +24,10 @@
 
 use super::batches::prepare_eval;
 use super::config::PrivacyConfig;
-use crate::data::{AugmentConfig, Dataset};
+use crate::data::{Dataset, ViewAugment};
 use crate::{Error, Result};
-use dpxla_core::trace::{Aval, Builder, DType, Graph, HostArray};
+use dpxla_core::array::{DType, HostArray};
+use dpxla_core::trace::{Aval, Builder, Graph};
 use dpxla_core::transform::vmap;
 use dpxla_dp::accountant::PoissonGaussianEvent;
 use dpxla_dp::plan::PrivacyPlan;
@@ -146,7 +147,7 @@ pub fn release_mean(
     client: &Client,
     spec: &CenteringSpec,
     ds: &dyn Dataset,
-    augment: &AugmentConfig,
+    augment: &ViewAugment,
     batch: usize,
     compile: &CompileOptions,
     noise: Option<(f64, Option<u64>)>,

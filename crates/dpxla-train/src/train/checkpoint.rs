@@ -20,8 +20,8 @@
 use super::engine::HostState;
 use super::sampler::RngState;
 use crate::{Error, Result};
+use dpxla_core::array::HostArray;
 use dpxla_core::tensor_file::{read_tensors, write_tensors};
-use dpxla_core::trace::HostArray;
 use dpxla_dp::accountant::AccountantState;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

@@ -2,16 +2,14 @@
 //! `--set key=value` overrides applied, and every value validated up front with
 //! a message naming its key.
 
+use super::settings::TrainSettings;
 use crate::data::resized_crop::ResizedCrop;
 use crate::{Error, Result};
 use dpxla_dp::accountant::AccountantKind;
-use dpxla_dp::bookkeeping::ClipMethod;
-use dpxla_dp::clip::ClipMode;
+use dpxla_dp::clip::{ClipMethod, ClipMode};
 use dpxla_nn::optim::{Averaging, Optimizer, Schedule};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-
-pub use super::settings::TrainSettings;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -19,7 +17,7 @@ pub struct Config {
     pub model: ModelConfig,
     pub data: DataConfig,
     #[serde(default)]
-    pub augment: AugmentSection,
+    pub augment: AugmentConfig,
     pub privacy: PrivacyConfig,
     pub training: TrainingConfig,
     #[serde(default)]
@@ -89,9 +87,12 @@ pub struct DataConfig {
     pub num_classes: Option<usize>,
 }
 
+/// The `[augment]` section: multiplicity, crops, flips, normalisation (beside
+/// `PrivacyConfig` and `TrainingConfig`). The loader turns it into the
+/// per-view [`ViewAugment`](crate::data::ViewAugment).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AugmentSection {
+pub struct AugmentConfig {
     /// Augmentation multiplicity K (De et al. 2022): views per example, whose
     /// gradients are averaged before clipping. 1 = no multiplicity.
     #[serde(default = "one")]
@@ -151,20 +152,20 @@ fn one() -> usize {
     1
 }
 
-impl AugmentSection {
+impl AugmentConfig {
     /// Per-channel normalisation only (no augmentation, K = 1).
-    pub fn normalize(mean: Vec<f32>, std: Vec<f32>) -> AugmentSection {
-        AugmentSection {
+    pub fn normalize(mean: Vec<f32>, std: Vec<f32>) -> AugmentConfig {
+        AugmentConfig {
             mean,
             std,
-            ..AugmentSection::default()
+            ..AugmentConfig::default()
         }
     }
 }
 
-impl Default for AugmentSection {
+impl Default for AugmentConfig {
     fn default() -> Self {
-        AugmentSection {
+        AugmentConfig {
             multiplicity: 1,
             crop_padding: 0,
             flip: false,
@@ -548,7 +549,7 @@ pub(crate) fn digest_of<T: Serialize>(identity: &T) -> String {
 struct ResumeKey<'a> {
     model: &'a ModelConfig,
     data: &'a DataConfig,
-    augment: &'a AugmentSection,
+    augment: &'a AugmentConfig,
     privacy: &'a PrivacyConfig,
     batch_size: f64,
 }

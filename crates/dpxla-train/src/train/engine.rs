@@ -16,10 +16,12 @@
 
 use super::data_parallel::graphs::replicated_apply_graph;
 use super::data_parallel::shard::{batch_rows, rows_per_replica, shard_batch};
-use super::programs::{accumulate_graph, apply_graph, evaluate_graph, history_layout, ACC_DTYPE};
+use super::programs::{
+    accumulate_graph, apply_graph, evaluate_graph, history_layout, AccumulateSpec, ACC_DTYPE,
+};
 use super::signature::{Group, NamedProgram};
 use crate::{Error, Result};
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_dp::mechanism::NoiseSource;
 use dpxla_pjrt::program::{to_device, to_device_owned, to_host};
 use dpxla_pjrt::runtime::{Buffer, Client, CompileOptions};
@@ -186,8 +188,12 @@ impl Engine {
     fn compile_accumulate(&mut self, p: usize) -> Result<&NamedProgram> {
         if !self.accumulate.contains_key(&p) {
             let s = &self.spec;
-            let (g, sig) =
-                accumulate_graph(&s.loss, &s.trainable, p, s.views, s.mechanism.as_ref())?;
+            let acc = AccumulateSpec {
+                physical: p,
+                views: s.views,
+                clipping: s.mechanism.map(|m| m.clipping()),
+            };
+            let (g, sig) = accumulate_graph(&s.loss, &s.trainable, &acc)?;
             // No donation of the accumulators either (see `Engine::new`): a stale
             // read of an accumulator would count examples of one logical batch
             // in the next, which breaks the sensitivity bound.
@@ -493,7 +499,7 @@ impl Engine {
         for (acc, d) in self.accs[0].iter().zip(deltas) {
             let mut host = to_host(acc)?;
             match (&mut host.data, &d.data) {
-                (dpxla_core::trace::ArrayData::F64(a), dpxla_core::trace::ArrayData::F32(b))
+                (dpxla_core::array::ArrayData::F64(a), dpxla_core::array::ArrayData::F32(b))
                     if host.shape == d.shape =>
                 {
                     a.iter_mut().zip(b).for_each(|(x, y)| *x += *y as f64);

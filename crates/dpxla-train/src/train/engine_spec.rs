@@ -4,7 +4,8 @@
 
 use super::programs::ApplySpec;
 use crate::Result;
-use dpxla_core::trace::{Graph, HostArray};
+use dpxla_core::array::HostArray;
+use dpxla_core::trace::Graph;
 use dpxla_dp::bandmf::BandedToeplitz;
 use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::optim::{Averaging, Optimizer};

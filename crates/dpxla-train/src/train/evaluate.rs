@@ -5,7 +5,7 @@ use super::batches::prepare_eval;
 use super::engine::Engine;
 use super::metrics::StepRecord;
 use super::sampler::physical_split;
-use crate::data::{AugmentConfig, Dataset};
+use crate::data::{Dataset, ViewAugment};
 use crate::Result;
 
 /// Mean loss and accuracy over `ds`.
@@ -21,7 +21,7 @@ pub fn evaluate(
     engine: &mut Engine,
     ds: &dyn Dataset,
     physical: usize,
-    augment: &AugmentConfig,
+    augment: &ViewAugment,
     averaged: bool,
 ) -> Result<EvalResult> {
     let sizes = super::distributed::global_physical_sizes(physical, engine.replicas());
@@ -46,7 +46,7 @@ pub fn evaluate(
 pub fn evaluate_into(
     engine: &mut Engine,
     test: &dyn crate::data::Dataset,
-    augment: &crate::data::AugmentConfig,
+    augment: &crate::data::ViewAugment,
     physical: usize,
     record: &mut StepRecord,
 ) -> Result<()> {

@@ -106,7 +106,7 @@ pub fn export_params(ckpt: &Path, out: &Path, averaged: bool) -> Result<Release>
             "private": false,
         }),
     };
-    let tensors: Vec<(String, dpxla_core::trace::HostArray)> =
+    let tensors: Vec<(String, dpxla_core::array::HostArray)> =
         meta.params.iter().cloned().zip(arrays).collect();
     write_tensors(
         out,

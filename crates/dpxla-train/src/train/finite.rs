@@ -6,7 +6,7 @@
 //! non-finite updated parameters, never on the private training loss).
 
 use super::engine::HostState;
-use dpxla_core::trace::{ArrayData, HostArray};
+use dpxla_core::array::{ArrayData, HostArray};
 
 /// The largest mean loss a training run may report before it counts as
 /// diverged: 2^24. Past it, f32 logits are so large that a change of one

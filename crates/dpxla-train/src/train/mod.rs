@@ -13,7 +13,7 @@ pub mod config;
 pub mod data_parallel;
 pub mod distributed;
 pub mod engine;
-pub mod engine_spec;
+mod engine_spec;
 pub mod eval_config;
 pub mod evaluate;
 pub mod export_params;
@@ -44,5 +44,6 @@ pub mod step;
 pub mod test_split;
 pub mod trainer;
 
-pub use config::{AugmentSection, Config, PrivacyConfig, TrainSettings, TrainingConfig};
+pub use config::{AugmentConfig, Config, PrivacyConfig, TrainingConfig};
+pub use settings::TrainSettings;
 pub use trainer::{TrainOptions, TrainSummary, Trainer, TrainerBuilder};

@@ -12,16 +12,16 @@
 
 use super::signature::{Group, Signature, SignatureBuilder};
 use crate::Result;
-use dpxla_core::trace::{Aval, Builder, DType, Graph, Tensor, KEY_DTYPE, KEY_SHAPE};
+use dpxla_core::array::DType;
+use dpxla_core::trace::{Aval, Builder, Graph, Tensor, KEY_DTYPE, KEY_SHAPE};
 use dpxla_core::transform::{value_and_grad, vmap};
 use dpxla_dp::bandmf::BandedToeplitz;
 use dpxla_dp::bookkeeping::clipped_sums;
+use dpxla_dp::clip::Clipping;
 use dpxla_dp::mechanism::{DpMechanism, NoiseSource};
 use dpxla_dp::noise::correlated_noisy_average;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_nn::ExampleLoss;
-
-pub use dpxla_dp::mechanism::Clipping;
 
 /// The dtype of the `Accumulators` group of the accumulate and apply
 /// programs (and of the engine's accumulator buffers): f64, so that sums over
@@ -114,21 +114,61 @@ fn batch_inputs<'b>(
     [images, labels, mask]
 }
 
+/// What one accumulate program computes: its batch shape and whether (and
+/// how) it clips. The noise is not here: it is added once per logical batch
+/// by the apply step ([`ApplySpec`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AccumulateSpec {
+    /// P, the rows of every batch input.
+    pub physical: usize,
+    /// K augmented views per example (1: images `[P, ...]`; else `[P, K, ...]`).
+    pub views: usize,
+    /// `Some`: per-example clipping (private); `None`: the plain gradient.
+    pub clipping: Option<Clipping>,
+}
+
+impl AccumulateSpec {
+    /// Clipped per-example gradients of `physical` examples, one view each.
+    pub fn private(physical: usize, clipping: Clipping) -> AccumulateSpec {
+        AccumulateSpec {
+            physical,
+            views: 1,
+            clipping: Some(clipping),
+        }
+    }
+
+    /// The gradient of Σ mask·loss over `physical` examples, one view each.
+    pub fn non_private(physical: usize) -> AccumulateSpec {
+        AccumulateSpec {
+            physical,
+            views: 1,
+            clipping: None,
+        }
+    }
+
+    /// The same with `views` augmented views per example.
+    pub fn with_views(self, views: usize) -> AccumulateSpec {
+        AccumulateSpec { views, ..self }
+    }
+}
+
 /// Accumulate step. Inputs: `Params`, `Accumulators` (one per trainable
 /// parameter), `Images`, `Labels`, `Mask`. Outputs: `Accumulators` (updated),
 /// `LossSum` (Σ mask·loss), `ClippedCount`.
 ///
-/// Private (`mechanism` given): per-example gradients `vmap(value_and_grad)`,
-/// clipped, weighted by the mask and summed (noise comes in the apply step).
-/// Non-private: the gradient of Σ mask·loss directly, with no per-example
-/// gradients (the honest baseline the DP overhead is measured against).
+/// Private (`spec.clipping` given): per-example gradients
+/// `vmap(value_and_grad)`, clipped, weighted by the mask and summed (noise
+/// comes in the apply step). Non-private: the gradient of Σ mask·loss
+/// directly, with no per-example gradients (the honest baseline the DP
+/// overhead is measured against).
 pub fn accumulate_graph(
     loss: &ExampleLoss,
     trainable: &[usize],
-    physical: usize,
-    views: usize,
-    mechanism: Option<&DpMechanism>,
+    spec: &AccumulateSpec,
 ) -> Result<(Graph, Signature)> {
+    let AccumulateSpec {
+        physical, views, ..
+    } = *spec;
     let n = loss.params.len();
     let lk = views_loss(loss, views)?;
     let in_axes = loss_in_axes(n);
@@ -142,11 +182,10 @@ pub fn accumulate_graph(
     let [images, labels, mask] = batch_inputs(&mut s, loss, physical, views);
     let mut args = params.clone();
     args.extend([images, labels]);
-    match mechanism {
-        Some(m) => {
-            let c = m.clipping();
+    match &spec.clipping {
+        Some(clipping) => {
             let per_example = vmap(&value_and_grad(&lk, trainable)?, &in_axes, physical)?;
-            let r = clipped_sums(&b, &per_example, &args, mask, c.mode, c.norm, c.method);
+            let r = clipped_sums(&b, &per_example, &args, mask, clipping);
             let new: Vec<Tensor> = accs
                 .iter()
                 .zip(r.sums)

@@ -8,7 +8,7 @@
 //! with the key named, keeps one mechanism per run; the budget guard
 //! (`ledger_guard`) reads the ledger, not the current plan, in any case.
 
-use super::config::TrainSettings;
+use super::settings::TrainSettings;
 use crate::{Error, Result};
 use dpxla_dp::plan::PrivacyPlan;
 use std::collections::BTreeMap;

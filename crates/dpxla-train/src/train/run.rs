@@ -8,7 +8,7 @@ use super::evaluate::evaluate;
 use super::setup::{client_for, Setup};
 use crate::{Error, Result};
 
-pub use super::trainer::{TrainOptions, TrainSummary};
+use super::trainer::{TrainOptions, TrainSummary};
 
 /// Trains the run `cfg` describes (see [`Trainer::run`](super::trainer::Trainer::run)).
 pub fn train(cfg: &Config, opts: &TrainOptions) -> Result<TrainSummary> {

@@ -3,8 +3,8 @@
 //! with an accounted overflow probability) and host-generated exact noise
 //! (`dp::secure_noise`) in place of the device's noise.
 
-use super::config::TrainSettings;
 use super::engine::Engine;
+use super::settings::TrainSettings;
 use crate::{Error, Result};
 use dpxla_dp::plan::PrivacyPlan;
 use dpxla_dp::secure_noise::{batch_cap, SecureNoise};

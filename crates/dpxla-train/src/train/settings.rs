@@ -4,13 +4,12 @@
 //! `TrainingConfig::new`, ...).
 
 use super::config::{
-    default_clip, default_physical, keyed, AugmentSection, OutputConfig, PrivacyConfig,
+    default_clip, default_physical, keyed, AugmentConfig, OutputConfig, PrivacyConfig,
     RuntimeConfig, TrainingConfig,
 };
 use crate::{Error, Result};
 use dpxla_dp::accountant::AccountantKind;
-use dpxla_dp::bookkeeping::ClipMethod;
-use dpxla_dp::clip::ClipMode;
+use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
 use dpxla_nn::optim::{Averaging, Optimizer, Schedule};
 use serde::Serialize;
 
@@ -19,21 +18,18 @@ use serde::Serialize;
 /// alongside a model and datasets given as values.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TrainSettings {
-    pub augment: AugmentSection,
+    pub augment: AugmentConfig,
     pub privacy: PrivacyConfig,
     pub training: TrainingConfig,
     pub output: OutputConfig,
     pub runtime: RuntimeConfig,
 }
 
-/// The largest accepted `privacy.clip_norm` (f32 headroom for N·C and σ·C).
-pub const MAX_CLIP_NORM: f64 = 1e30;
-
 impl TrainSettings {
     /// Settings with default augmentation, output and runtime.
     pub fn new(privacy: PrivacyConfig, training: TrainingConfig) -> TrainSettings {
         TrainSettings {
-            augment: AugmentSection::default(),
+            augment: AugmentConfig::default(),
             privacy,
             training,
             output: OutputConfig::default(),
@@ -94,13 +90,15 @@ impl PrivacyConfig {
 
 impl TrainingConfig {
     /// Expected logical batch `batch_size`, learning rate `learning_rate`,
-    /// one epoch, physical batch 128, SGD without momentum, constant
-    /// schedule, no averaging, evaluation and checkpoint at the end only.
+    /// physical batch 128, SGD without momentum, constant schedule, no
+    /// averaging, evaluation and checkpoint at the end only. The length is
+    /// left for the caller to give, as `steps` or as `epochs` (one of them):
+    /// `TrainingConfig { steps: Some(30), ..TrainingConfig::new(256.0, 0.1) }`.
     pub fn new(batch_size: f64, learning_rate: f64) -> TrainingConfig {
         TrainingConfig {
             batch_size,
             steps: None,
-            epochs: Some(1.0),
+            epochs: None,
             physical_batch: default_physical(),
             learning_rate,
             optimizer: Optimizer::default(),
@@ -119,24 +117,14 @@ impl TrainSettings {
         let p = &self.privacy;
         p.refuse_audit_switches()?;
         super::bandmf::validate(p)?;
-        if !(p.clip_norm > 0.0 && p.clip_norm.is_finite()) {
-            return bad(
-                "privacy.clip_norm",
-                format!("must be > 0, got {}", p.clip_norm),
-            );
-        }
-        // The programs hold C, the clipped sums (up to N·C) and the noise
-        // (σ·C) in f32, whose largest value is 3.4e38 (issue 27, item 6:
-        // C = 1e39 became ∞ and the run "diverged").
-        if p.clip_norm > MAX_CLIP_NORM {
-            return bad(
-                "privacy.clip_norm",
-                format!(
-                    "{:e} is too large: the clipped sums and the noise σ·C are f32 (at most \
-                     3.4e38); use C ≤ {MAX_CLIP_NORM:e} (typical values are 0.1 to 10)",
-                    p.clip_norm
-                ),
-            );
+        // C is checked by the one constructor of `Clipping` (0 < C ≤
+        // MAX_CLIP_NORM, f32 headroom), here only to name the key early.
+        if let Err(e) = Clipping::new(p.clip_norm, p.clipping, p.clipping_method) {
+            let msg = match e {
+                dpxla_dp::Error::InvalidInput(m) => m,
+                e => e.to_string(),
+            };
+            return bad("privacy.clip_norm", msg);
         }
         if self.output.dir.as_os_str().is_empty() {
             return bad(
@@ -185,7 +173,12 @@ impl TrainSettings {
             (Some(_), Some(_)) => {
                 return bad("training.steps", "give steps or epochs, not both".into())
             }
-            (None, None) => return bad("training.steps", "give steps or epochs".into()),
+            (None, None) => {
+                return bad(
+                    "training.steps",
+                    "give steps or epochs (`TrainingConfig::new` sets neither)".into(),
+                )
+            }
             (Some(0), _) => return bad("training.steps", "must be >= 1".into()),
             (_, Some(e)) if !(e > 0.0 && e.is_finite()) => {
                 return bad("training.epochs", format!("must be > 0, got {e}"))
@@ -225,5 +218,52 @@ impl TrainSettings {
             return bad("runtime.devices", "must be >= 1".into());
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(training: TrainingConfig) -> TrainSettings {
+        TrainSettings::new(PrivacyConfig::target_epsilon(3.0, 1e-5), training)
+    }
+
+    #[test]
+    fn steps_or_epochs_over_new_is_accepted_and_only_both_together_are_refused() {
+        let steps = TrainingConfig {
+            steps: Some(30),
+            ..TrainingConfig::new(256.0, 0.1)
+        };
+        settings(steps.clone()).validate().unwrap();
+        let epochs = TrainingConfig {
+            epochs: Some(2.0),
+            ..TrainingConfig::new(256.0, 0.1)
+        };
+        settings(epochs).validate().unwrap();
+        let both = TrainingConfig {
+            epochs: Some(2.0),
+            ..steps
+        };
+        let msg = settings(both).validate().unwrap_err().to_string();
+        assert!(msg.contains("not both"), "{msg}");
+        let msg = settings(TrainingConfig::new(256.0, 0.1))
+            .validate()
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("give steps or epochs"), "{msg}");
+    }
+
+    #[test]
+    fn the_clip_norm_is_refused_with_its_key() {
+        for c in [0.0, -1.0, f64::NAN, 1e31] {
+            let mut s = settings(TrainingConfig {
+                steps: Some(1),
+                ..TrainingConfig::new(256.0, 0.1)
+            });
+            s.privacy.clip_norm = c;
+            let msg = s.validate().unwrap_err().to_string();
+            assert!(msg.contains("privacy.clip_norm: clip norm"), "{c}: {msg}");
+        }
     }
 }

@@ -3,12 +3,14 @@
 //! file ([`Setup::build`]) or from values a library user holds
 //! ([`Setup::assemble`], used by [`Trainer`](super::trainer::Trainer)).
 
-use super::batches::{Prefix, TrainViews};
-use super::config::{Config, RuntimeConfig, TrainSettings};
+use super::batches::TrainViews;
+use super::config::{Config, RuntimeConfig};
 use super::engine::EngineSpec;
-use crate::data::{open_dataset, AugmentConfig, Dataset, OpenOptions, Split};
+use super::settings::TrainSettings;
+use crate::data::Prefix;
+use crate::data::{open_dataset, Dataset, OpenOptions, Split, ViewAugment};
 use crate::{Error, Result};
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_dp::mechanism::NoiseSource;
 use dpxla_dp::plan::{PrivacyPlan, PrivacyRequest};
 use dpxla_nn::transfer::{load_params, replace_head, Freeze};
@@ -27,7 +29,7 @@ pub struct Setup {
     pub spec: EngineSpec,
     pub initial_params: Vec<HostArray>,
     pub views: TrainViews,
-    pub eval_augment: AugmentConfig,
+    pub eval_augment: ViewAugment,
     pub model_name: String,
     /// A centred model's feature mean to release before training
     /// ([`super::centering`]).
@@ -211,7 +213,7 @@ impl Setup {
         };
         // Before any parameter or batch is allocated (issue 27, item 5).
         let numel: u128 = loss.params.iter().map(|p| p.numel() as u128).sum();
-        let dtype_bytes = if model.dtype() == dpxla_core::trace::DType::F64 {
+        let dtype_bytes = if model.dtype() == dpxla_core::array::DType::F64 {
             8
         } else {
             4
@@ -310,14 +312,14 @@ impl Setup {
             );
         }
         let a = &settings.augment;
-        let augment = AugmentConfig {
+        let augment = ViewAugment {
             crop_padding: a.crop_padding,
             flip: a.flip,
             mean: a.mean.clone(),
             std: a.std.clone(),
             random_resized_crop: a.random_resized_crop.as_ref().map(|r| r.to_crop()),
         };
-        let eval_augment = AugmentConfig {
+        let eval_augment = ViewAugment {
             crop_padding: 0,
             flip: false,
             random_resized_crop: None,

@@ -11,6 +11,7 @@
 //! outputs (a state group returned updated).
 
 use crate::{Error, Result};
+use dpxla_core::array::HostArray;
 use dpxla_core::trace::{Aval, Builder, Graph, Tensor};
 use dpxla_pjrt::program::Program;
 use dpxla_pjrt::runtime::{Buffer, Client, CompileOptions};
@@ -407,9 +408,17 @@ impl NamedProgram {
             arg_names: signature.input_names(),
             ..Default::default()
         };
-        let program = Program::compile(client, graph, &lower, options)?
-            .with_input_names(signature.input_names())?;
+        // The lowering's argument names name the inputs in errors too.
+        let program = Program::compile(client, graph, &lower, options)?;
         Ok(NamedProgram { program, signature })
+    }
+
+    /// [`NamedProgram::run`] from host arrays: copied to device 0, run, and
+    /// the results copied back, by group.
+    pub fn run_host(&self, args: &[(Group, &[&HostArray])]) -> Result<Outputs<HostArray>> {
+        let flat = self.signature.arrange(args)?;
+        let outs = self.program.run_host_refs(&flat)?;
+        self.signature.split(outs)
     }
 
     /// Runs with named argument groups; returns the results by group.
@@ -450,7 +459,7 @@ impl NamedProgram {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dpxla_core::trace::DType;
+    use dpxla_core::array::DType;
 
     fn sig() -> Signature {
         let b = Builder::new();

@@ -5,17 +5,19 @@
 //! See the crate documentation or `examples/custom_cnn.rs` for an example.
 
 use super::checkpoint_writer::CheckpointWriter;
-use super::config::{Config, TrainSettings};
+use super::config::Config;
 use super::engine::Engine;
 use super::evaluate::{evaluate_into, EvalResult};
 use super::metrics::{read_records, MetricsWriter, StepRecord};
 use super::progress::Progress;
 use super::resume::{start_or_resume, ResumeKey};
+use super::settings::TrainSettings;
 use super::setup::{client_for, InitialParams, RunParts, Setup};
 use super::step::run_step;
 use crate::data::Dataset;
 use crate::{Error, Result};
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
+use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::transfer::Freeze;
 use dpxla_nn::{LossFn, Model};
 use serde::Serialize;
@@ -49,12 +51,23 @@ pub struct TrainSummary {
     pub stopped_by_budget: bool,
     /// (ε, δ) spent; `None` for non-private runs.
     pub epsilon: Option<(f64, f64)>,
+    /// The mechanism every step ran (clipping, σ, q·N, where the noise was
+    /// drawn); `None` for non-private runs. σ: [`TrainSummary::sigma`].
+    pub mechanism: Option<DpMechanism>,
     pub test: EvalResult,
     /// With parameter averaging: the averaged parameters' test result.
     pub test_averaged: Option<EvalResult>,
     pub checkpoint: PathBuf,
     pub metrics: PathBuf,
     pub plots: Vec<PathBuf>,
+}
+
+impl TrainSummary {
+    /// σ, the noise multiplier of every step (given or calibrated); `None`
+    /// for non-private runs.
+    pub fn sigma(&self) -> Option<f64> {
+        self.mechanism.map(|m| m.sigma())
+    }
 }
 
 /// A resolved run: model graphs, data, privacy plan, engine spec and
@@ -86,7 +99,10 @@ impl Trainer {
             data: None,
             settings: TrainSettings::new(
                 super::config::PrivacyConfig::target_epsilon(3.0, 1e-5),
-                super::config::TrainingConfig::new(256.0, 0.1),
+                super::config::TrainingConfig {
+                    epochs: Some(1.0),
+                    ..super::config::TrainingConfig::new(256.0, 0.1)
+                },
             ),
             initial: None,
             freeze: Freeze::None,
@@ -371,6 +387,7 @@ impl Trainer {
             steps_planned: plan.steps,
             stopped_by_budget,
             epsilon,
+            mechanism: setup.spec.mechanism,
             test: EvalResult {
                 loss: ev.test_loss.unwrap_or(f64::NAN),
                 accuracy: ev.test_accuracy.unwrap_or(f64::NAN),
@@ -424,7 +441,7 @@ impl<'m> TrainerBuilder<'m> {
     }
 
     /// Normalisation, augmentation and augmentation multiplicity.
-    pub fn augment(mut self, augment: super::config::AugmentSection) -> Self {
+    pub fn augment(mut self, augment: super::config::AugmentConfig) -> Self {
         self.settings.augment = augment;
         self
     }
@@ -507,7 +524,7 @@ struct LibraryIdentity<'a> {
     classes: usize,
     train_examples: usize,
     test_examples: usize,
-    augment: &'a super::config::AugmentSection,
+    augment: &'a super::config::AugmentConfig,
     privacy: &'a super::config::PrivacyConfig,
     batch_size: f64,
     custom_loss: bool,

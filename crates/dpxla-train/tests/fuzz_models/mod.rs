@@ -5,7 +5,9 @@
 //! generated layer list in f32 or f64.
 #![allow(dead_code)]
 
-use dpxla_core::trace::{ConvDims, DType, Tensor};
+use dpxla_core::trace::{ConvDims, Tensor};
+
+use dpxla_core::array::DType;
 use dpxla_nn::layers::{conv2d_ws, dense, elu, gelu, group_norm, GN_EPS};
 use dpxla_nn::{Init, Model, NnOps, Padding, Params};
 use rand::rngs::StdRng;

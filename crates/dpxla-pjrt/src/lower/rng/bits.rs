@@ -12,7 +12,7 @@
 
 use super::super::emit::Emitter;
 use super::super::text::{scalar_literal, tensor_type_named as tt, tensor_type_of, usize_array};
-use dpxla_core::trace::DType;
+use dpxla_core::array::DType;
 
 /// Emits `rng_bit_generator` (THREE_FRY) `ui32` words of `shape` from the
 /// `ui32[4]` key and returns the SSA name holding them.

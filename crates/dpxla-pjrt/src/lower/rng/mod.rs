@@ -29,7 +29,8 @@ use super::emit::Emitter;
 use super::text::{tensor_type_named as tt, tensor_type_of, usize_array};
 use crate::{Error, Result};
 use bits::{random_words, Ew};
-use dpxla_core::trace::{Aval, DType};
+use dpxla_core::array::DType;
+use dpxla_core::trace::Aval;
 
 /// The dtype samples are computed in: f64 for f64, f32 for the rest.
 fn compute_dtype(dtype: DType) -> DType {

@@ -40,7 +40,7 @@
 use super::super::text::tensor_type_of;
 use super::bits::Ew;
 use super::uniform::unit_f64;
-use dpxla_core::trace::DType;
+use dpxla_core::array::DType;
 use std::f64::consts::{FRAC_PI_2, TAU};
 
 /// `ui32` words per PAIR of normals computed in `cd`: two for the radius, one

@@ -6,7 +6,7 @@
 //! conversions are exact) and so is their sum: all 2⁵³ multiples of 2⁻⁵³.
 
 use super::bits::Ew;
-use dpxla_core::trace::DType;
+use dpxla_core::array::DType;
 
 /// Uniforms of `ew.shape` in `dtype` from `ui32[words, ...shape]` (`words` is
 /// 1 for f32, 2 for f64, see [`words_for`]).

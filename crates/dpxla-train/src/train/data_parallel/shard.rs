@@ -1,7 +1,7 @@
 //! Splitting one physical batch into the replicas' shares.
 
 use crate::{Error, Result};
-use dpxla_core::trace::{ArrayData, HostArray};
+use dpxla_core::array::{ArrayData, HostArray};
 
 /// One replica's rows of a physical batch.
 #[derive(Clone, Debug, PartialEq)]

@@ -7,10 +7,10 @@
 //! compiles every program a run can use before its first step.
 
 use super::{refs, scalar, Engine};
-use crate::train::engine_spec::AccumulateStats;
+use crate::train::engine::AccumulateStats;
 use crate::train::signature::Group;
 use crate::Result;
-use dpxla_core::trace::HostArray;
+use dpxla_core::array::HostArray;
 use dpxla_pjrt::program::to_device_owned;
 use dpxla_pjrt::runtime::Buffer;
 
