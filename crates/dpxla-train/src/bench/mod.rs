@@ -303,7 +303,8 @@ mod tests {
                 ..BenchConfig::default()
             },
         ] {
-            assert!(matches!(cfg.check(), Err(Error::InvalidInput(_))));
+            let err = cfg.check().expect_err("must be refused");
+            assert!(err.is_invalid_input(), "{err}");
         }
     }
 }
