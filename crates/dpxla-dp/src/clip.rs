@@ -10,7 +10,7 @@
 //!
 //! ```
 //! use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
-//! # fn main() -> crate::Result<()> {
+//! # fn main() -> dpxla_dp::Result<()> {
 //! let c = Clipping::per_layer(1.0)?.with_method(ClipMethod::Vmap);
 //! assert_eq!((c.norm(), c.mode()), (1.0, ClipMode::PerLayer));
 //! assert_eq!(c.tensor_bound(4), 0.5); // C/√m with m = 4 tensors

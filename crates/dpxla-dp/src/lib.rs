@@ -8,7 +8,7 @@
 //!
 //! ```
 //! use dpxla_dp::accountant::{calibrate_sigma, epsilon_of, AccountantKind, PoissonGaussianEvent};
-//! # fn main() -> crate::Result<()> {
+//! # fn main() -> dpxla_dp::Result<()> {
 //! let (q, sigma, steps, delta) = (256.0 / 60_000.0, 1.1, 2_000, 1e-5);
 //! let run = [PoissonGaussianEvent { q, sigma, steps }];
 //! let rdp = epsilon_of(AccountantKind::Rdp, &run, delta)?;

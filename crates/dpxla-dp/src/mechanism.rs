@@ -47,7 +47,7 @@ impl DpMechanism {
     /// ```
     /// use dpxla_dp::clip::Clipping;
     /// use dpxla_dp::mechanism::DpMechanism;
-    /// # fn main() -> crate::Result<()> {
+    /// # fn main() -> dpxla_dp::Result<()> {
     /// let m = DpMechanism::new(Clipping::flat(0.5)?, 2.0, 256.0)?;
     /// assert_eq!(m.noise_std(), 1.0); // σ·C
     /// # Ok(()) }

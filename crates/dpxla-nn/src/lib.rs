@@ -22,7 +22,7 @@
 //! use dpxla_core::trace::eval;
 //! use dpxla_nn::models::Mlp;
 //! use dpxla_nn::{init_params, per_example_grads, trace_example_loss};
-//! # fn main() -> crate::Result<()> {
+//! # fn main() -> dpxla_nn::Result<()> {
 //! let model = Mlp { input: vec![2, 2, 1], hidden: vec![3], classes: 2 };
 //! let loss = trace_example_loss(&model)?;
 //! // 5 examples: the losses [5], then one gradient per parameter [5, ...].

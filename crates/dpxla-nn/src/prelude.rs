@@ -16,7 +16,7 @@
 //!         layers::dense(&p.scope("head"), layers::flatten_example(h), 3)
 //!     }
 //! }
-//! # fn main() -> crate::Result<()> {
+//! # fn main() -> dpxla_nn::Result<()> {
 //! let loss = trace_example_loss(&Tiny)?;
 //! assert_eq!(loss.params.len(), 4); // conv/{b,w}, head/{b,w}
 //! # Ok(()) }

@@ -5,7 +5,7 @@
 //! use dpxla_core::array::{DType, HostArray};
 //! use dpxla_core::trace::{Aval, Builder};
 //! use dpxla_pjrt::program::Program;
-//! # fn main() -> crate::Result<()> {
+//! # fn main() -> dpxla_pjrt::Result<()> {
 //! let b = Builder::new();
 //! let x = b.input(Aval::new([3], DType::F32));
 //! let graph = b.finish(&[(x * x).sum(&[0])])?;

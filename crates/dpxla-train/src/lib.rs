@@ -15,7 +15,7 @@
 //! use dpxla_nn::models::CnnTanh;
 //! use dpxla_train::data::{open_split, Split};
 //! use dpxla_train::train::{PrivacyConfig, TrainOptions, Trainer, TrainingConfig};
-//! # fn main() -> crate::Result<()> {
+//! # fn main() -> dpxla_train::Result<()> {
 //! let dir = "data/fashion-mnist";
 //! let summary = Trainer::builder(&CnnTanh::mnist())
 //!     .data(open_split(dir, Split::Train)?, open_split(dir, Split::Test)?)
