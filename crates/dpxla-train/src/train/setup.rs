@@ -250,8 +250,13 @@ impl Setup {
                 seed,
             } => {
                 let tensors = super::checkpoint::read_param_tensors(&path, false)?;
-                let ctx = |e: dpxla_nn::Error| {
-                    super::config::keyed(&format!("model.init_from {}", path.display()), e)
+                // The key is the config key; the checkpoint's path goes in the message.
+                let ctx = |e: dpxla_nn::Error| match super::config::keyed("model.init_from", e) {
+                    Error::Config { key, message } => Error::Config {
+                        key,
+                        message: format!("{}: {message}", path.display()),
+                    },
+                    other => other,
                 };
                 warnings.extend(super::init_ledger::warning(&path)?);
                 if replace {
