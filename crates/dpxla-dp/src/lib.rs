@@ -10,7 +10,7 @@
 //! use dpxla_dp::accountant::{calibrate_sigma, epsilon_of, AccountantKind, PoissonGaussianEvent};
 //! # fn main() -> dpxla_dp::Result<()> {
 //! let (q, sigma, steps, delta) = (256.0 / 60_000.0, 1.1, 2_000, 1e-5);
-//! let run = [PoissonGaussianEvent { q, sigma, steps }];
+//! let run = [PoissonGaussianEvent::new(q, sigma, steps)?];
 //! let rdp = epsilon_of(AccountantKind::Rdp, &run, delta)?;
 //! let pld = epsilon_of(AccountantKind::Pld, &run, delta)?;
 //! assert!(pld <= rdp); // PLD is the tighter accountant
@@ -32,4 +32,5 @@ pub mod float_bound;
 pub mod mechanism;
 pub mod noise;
 pub mod plan;
+pub mod sampling;
 pub mod secure_noise;

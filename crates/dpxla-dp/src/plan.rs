@@ -10,13 +10,16 @@
 //! multiplier σ_eff, one composition per cycle of k steps, and the device's
 //! independent draw has std σ_eff·sens(C)·C.
 
-use super::accountant::{calibrate_sigma_after, epsilon_of, AccountantKind, PoissonGaussianEvent};
+use super::accountant::{
+    calibrate_sigma_truncated, epsilon_of, AccountantKind, PoissonGaussianEvent,
+};
 use super::bandmf::{
     compositions, optimize_banded_toeplitz, partition_sampling_prob, BandedToeplitz, Objective,
     OptimizeOptions,
 };
 use super::clip::{ClipMethod, ClipMode, Clipping};
 use super::mechanism::DpMechanism;
+use super::sampling::{SamplingRequest, SamplingSpec};
 use crate::{Error, Result};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +34,14 @@ pub struct PrivacyPlan {
     pub private: Option<PrivateParams>,
     /// `None`: independent noise (DP-SGD).
     pub bandmf: Option<BandMfPlan>,
+    /// `training.public_dataset_size` N₀ with `training.sampling_rate`: the
+    /// normaliser is q·N₀ and nothing released reads N (`None`: N public).
+    pub public_size: Option<usize>,
+    /// `training.max_batch_size`: the cap of truncated Poisson sampling.
+    pub max_batch: Option<usize>,
+    /// The per-step probability that the cap truncates a batch, maximised over
+    /// neighbouring datasets (0 without a cap); in every accounted event.
+    pub overflow: f64,
 }
 
 /// The public part of a BandMF run: strategy, partitions, sensitivity.
@@ -91,21 +102,55 @@ pub struct PrivacyRequest {
 }
 
 impl PrivacyPlan {
-    /// Derives the plan; also returns warnings for the user.
+    /// Derives the plan for `training.batch_size = expected_batch` (N public,
+    /// no cap); also returns warnings for the user.
     pub fn derive(
         req: &PrivacyRequest,
         dataset_size: usize,
         expected_batch: f64,
         steps: u64,
     ) -> Result<(PrivacyPlan, Vec<String>)> {
+        Self::derive_sampled(
+            req,
+            dataset_size,
+            &SamplingSpec::batch_size(expected_batch),
+            steps,
+        )
+    }
+
+    /// Derives the plan for any [`SamplingSpec`]: a batch size (q = B/N) or a
+    /// sampling rate with a public size N₀ (q given, nothing derived from N),
+    /// with or without a cap (truncated Poisson, accounted in δ).
+    pub fn derive_sampled(
+        req: &PrivacyRequest,
+        dataset_size: usize,
+        sampling: &SamplingSpec,
+        steps: u64,
+    ) -> Result<(PrivacyPlan, Vec<String>)> {
         if dataset_size == 0 {
             return Err(Error::InvalidInput("the training set is empty".into()));
         }
-        let n = dataset_size as f64;
-        if expected_batch > n {
-            return Err(Error::InvalidInput(format!(
-                "training.batch_size: {expected_batch} exceeds the dataset size {dataset_size} (q would exceed 1)"
-            )));
+        sampling.validate()?;
+        // The size every privacy number is computed from: N₀ when declared.
+        let public_n = sampling.public_size().unwrap_or(dataset_size);
+        let n = public_n as f64;
+        if let SamplingRequest::BatchSize(expected_batch) = sampling.request {
+            if expected_batch > n {
+                return Err(Error::InvalidInput(format!(
+                    "training.batch_size: {expected_batch} exceeds the dataset size {dataset_size} (q would exceed 1)"
+                )));
+            }
+        }
+        if let (Some(n0), Some(_)) = (sampling.public_size(), sampling.max_batch) {
+            // The truncation bound covers datasets of at most N₀ examples (and
+            // their neighbours); a larger one is refused before any release.
+            if dataset_size > n0 {
+                return Err(Error::InvalidInput(format!(
+                    "training.public_dataset_size = {n0} must bound the training set's size \
+                     when training.max_batch_size is set (the cap's accounting assumes at \
+                     most N₀ examples); the training set is larger"
+                )));
+            }
         }
         let bandmf = match req.noise {
             NoiseRequest::Independent => None,
@@ -118,17 +163,30 @@ impl PrivacyPlan {
                 Some(BandMfPlan::derive(bands, steps)?)
             }
         };
-        let q = match &bandmf {
-            None => expected_batch / n,
-            Some(b) => partition_sampling_prob(expected_batch, dataset_size as u64, b.partitions)
-                .map_err(|e| match e {
-                Error::InvalidInput(m) => Error::InvalidInput(format!(
-                    "training.batch_size with privacy.bands = {}: {m}",
-                    b.partitions
-                )),
-                e => e,
-            })?,
+        if bandmf.is_some() && sampling.max_batch.is_some() {
+            return Err(Error::InvalidInput(
+                "training.max_batch_size is not supported with privacy.mechanism = \"bandmf\" \
+                 (its accounting counts cycles, the truncation bound counts steps); remove \
+                 the cap"
+                    .into(),
+            ));
+        }
+        let q = match (sampling.request, &bandmf) {
+            // The rate within a partition (BandMF) or over the data (DP-SGD).
+            (SamplingRequest::Rate { q, .. }, _) => q,
+            (SamplingRequest::BatchSize(expected_batch), None) => expected_batch / n,
+            (SamplingRequest::BatchSize(expected_batch), Some(b)) => {
+                partition_sampling_prob(expected_batch, dataset_size as u64, b.partitions)
+                    .map_err(|e| match e {
+                        Error::InvalidInput(m) => Error::InvalidInput(format!(
+                            "training.batch_size with privacy.bands = {}: {m}",
+                            b.partitions
+                        )),
+                        e => e,
+                    })?
+            }
         };
+        let overflow = sampling.overflow(public_n, q)?;
         // Compositions of the accounted event: one per cycle of k steps.
         let cycle = bandmf.as_ref().map_or(1, |b| b.partitions);
         let events_steps = compositions(steps, cycle)?;
@@ -138,9 +196,13 @@ impl PrivacyPlan {
             // random example outright (Dwork & Roth 2014, §2.3): refuse it
             // unless the user explicitly accepts that.
             if req.delta >= 1.0 / n {
+                let size = match sampling.public_size() {
+                    Some(_) => "1/N₀ (training.public_dataset_size)",
+                    None => "1/N",
+                };
                 let msg = format!(
-                    "privacy.delta = {} is not below 1/N = {:.3e}: such a δ allows releasing an \
-                     example outright; use δ ≪ 1/N",
+                    "privacy.delta = {} is not below {size} = {:.3e}: such a δ allows releasing \
+                     an example outright; use δ ≪ 1/N",
                     req.delta,
                     1.0 / n
                 );
@@ -153,14 +215,16 @@ impl PrivacyPlan {
             }
             let sigma = match (req.noise_multiplier, req.target_epsilon) {
                 (Some(s), _) => s,
-                (None, Some(eps)) => calibrate_sigma_after(
+                (None, Some(eps)) => calibrate_sigma_truncated(
                     req.accountant,
                     eps,
                     &req.prior,
                     q,
                     events_steps,
                     req.delta,
-                )?,
+                    overflow,
+                )
+                .map_err(|e| cap_context(e, sampling))?,
                 (None, None) => {
                     return Err(Error::InvalidInput(
                         "privacy: give noise_multiplier or target_epsilon".into(),
@@ -171,7 +235,7 @@ impl PrivacyPlan {
                 // The release before training happens whatever the guard says
                 // later: refuse a plan in which it and one step do not fit.
                 let mut first = req.prior.clone();
-                first.push(PoissonGaussianEvent::new(q, sigma, 1)?);
+                first.push(PoissonGaussianEvent::new(q, sigma, 1)?.with_overflow(overflow)?);
                 let eps = epsilon_of(req.accountant, &first, req.delta)?;
                 if eps > target {
                     return Err(Error::InvalidInput(format!(
@@ -182,8 +246,9 @@ impl PrivacyPlan {
                 }
             }
             let mut events = req.prior.clone();
-            events.push(PoissonGaussianEvent::new(q, sigma, events_steps)?);
-            let planned = epsilon_of(req.accountant, &events, req.delta)?;
+            events.push(PoissonGaussianEvent::new(q, sigma, events_steps)?.with_overflow(overflow)?);
+            let planned = epsilon_of(req.accountant, &events, req.delta)
+                .map_err(|e| cap_context(e, sampling))?;
             if let Some(target) = req.target_epsilon {
                 if planned > target * (1.0 + 1e-9) {
                     warnings.push(format!(
@@ -212,23 +277,37 @@ impl PrivacyPlan {
                 steps,
                 private,
                 bandmf,
+                public_size: sampling.public_size(),
+                max_batch: sampling.max_batch,
+                overflow,
             },
             warnings,
         ))
     }
 
-    /// q·N, the divisor of the noisy sum (BandMF: q·⌊N/k⌋).
+    /// q·N, the divisor of the noisy sum (BandMF: q·⌊N/k⌋); with
+    /// `training.sampling_rate` q·N₀ (q·⌊N₀/k⌋), a constant that does not
+    /// depend on the training set.
     pub fn expected_batch(&self) -> f64 {
         self.q * self.sampled_population() as f64
     }
 
-    /// The examples each step samples from at rate q: N, or ⌊N/k⌋ (the
-    /// public size of a partition) for BandMF.
+    /// The public size of the population each step samples from at rate q:
+    /// N (or N₀ when declared), or ⌊N/k⌋ (⌊N₀/k⌋), the public size of a
+    /// partition, for BandMF.
     pub fn sampled_population(&self) -> usize {
+        let n = self.public_size.unwrap_or(self.dataset_size);
         match &self.bandmf {
-            None => self.dataset_size,
-            Some(b) => self.dataset_size / b.partitions,
+            None => n,
+            Some(b) => n / b.partitions,
         }
+    }
+
+    /// Epochs after `steps` steps, in public numbers: steps·q·N/N (steps·q
+    /// with a sampling rate; BandMF: over the partition's public size).
+    pub fn epochs_after(&self, steps: u64) -> f64 {
+        let n = self.public_size.unwrap_or(self.dataset_size) as f64;
+        steps as f64 * self.expected_batch() / n
     }
 
     /// Steps per accounted composition: k for BandMF, 1 for DP-SGD.
@@ -264,6 +343,7 @@ impl PrivacyPlan {
             q: self.q,
             sigma: p.sigma,
             steps: 1,
+            overflow: self.overflow,
         })
     }
 
@@ -278,6 +358,16 @@ impl PrivacyPlan {
         } else {
             None
         }
+    }
+}
+
+/// Names the cap in an error that the truncation's share of δ caused.
+fn cap_context(e: Error, sampling: &SamplingSpec) -> Error {
+    match (e, sampling.max_batch) {
+        (Error::InvalidInput(m), Some(cap)) => Error::InvalidInput(format!(
+            "training.max_batch_size = {cap}: {m}"
+        )),
+        (e, _) => e,
     }
 }
 

@@ -7,9 +7,10 @@
 //! returned meets the target, and so do the q and step count returned.
 
 use super::event::{
-    validate_delta, validate_epsilon, validate_q, validate_sigma, validate_steps,
-    PoissonGaussianEvent,
+    validate_delta, validate_epsilon, validate_overflow, validate_q, validate_sigma,
+    validate_steps, PoissonGaussianEvent,
 };
+use super::truncation::total_variation;
 use super::pld::PldOptions;
 use super::state::{epsilon_bound_with, AccountantKind};
 use crate::error::{Error, Result};
@@ -53,7 +54,37 @@ pub fn calibrate_sigma_after(
     steps: u64,
     delta: f64,
 ) -> Result<f64> {
+    calibrate_sigma_truncated(kind, target_epsilon, prior, q, steps, delta, 0.0)
+}
+
+/// As [`calibrate_sigma_after`], for steps whose batches a cap truncates with
+/// per-step probability `overflow` (`truncation`): the truncation's share of
+/// δ, (1 + e^ε)·η, is part of every ε the search evaluates. An error, naming
+/// the truncation, when that share alone leaves no room at the target (no σ
+/// helps: the share does not depend on σ).
+pub fn calibrate_sigma_truncated(
+    kind: AccountantKind,
+    target_epsilon: f64,
+    prior: &[PoissonGaussianEvent],
+    q: f64,
+    steps: u64,
+    delta: f64,
+    overflow: f64,
+) -> Result<f64> {
     validate_epsilon(target_epsilon, false)?;
+    validate_overflow(overflow)?;
+    let mut overflowing: Vec<(f64, u64)> = prior.iter().map(|e| (e.overflow, e.steps)).collect();
+    overflowing.push((overflow, steps));
+    let eta = total_variation(overflowing);
+    if eta > 0.0 && eta * (1.0 + target_epsilon.exp()) >= delta {
+        return Err(Error::InvalidInput(format!(
+            "a batch exceeds the cap with probability {overflow:.3e} per step, so some step of \
+             the run is truncated with probability η = {eta:.3e}; the truncation alone spends \
+             (1 + e^ε)·η = {:.3e} ≥ δ = {delta} at the target ε = {target_epsilon}, which no \
+             noise can meet: raise the cap",
+            eta * (1.0 + target_epsilon.exp())
+        )));
+    }
     validate_q(q)?;
     validate_steps(steps)?;
     validate_delta(delta)?;
@@ -71,7 +102,7 @@ pub fn calibrate_sigma_after(
     }
     let meets_with = |s: f64, opts: &PldOptions| -> Result<bool> {
         let mut events = prior.to_vec();
-        events.push(PoissonGaussianEvent::new(q, s, steps)?);
+        events.push(PoissonGaussianEvent::new(q, s, steps)?.with_overflow(overflow)?);
         Ok(epsilon_bound_with(kind, &events, delta, opts)? <= target_epsilon)
     };
     let full = PldOptions::default();

@@ -15,6 +15,17 @@ pub struct PoissonGaussianEvent {
     pub sigma: f64,
     /// Number of steps, ≥ 1.
     pub steps: u64,
+    /// Truncated Poisson (`training.max_batch_size`): the probability that one
+    /// step's sampled batch exceeded the cap and was cut, maximised over the
+    /// neighbouring datasets (`truncation::overflow_probability`); 0 without a
+    /// cap. Its cost, (1 + e^ε)·(1 − Π(1 − p)^steps), is added to δ
+    /// (`truncation`). Absent from the JSON when 0, so older ledgers read as 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub overflow: f64,
+}
+
+fn is_zero(p: &f64) -> bool {
+    *p == 0.0
 }
 
 impl PoissonGaussianEvent {
@@ -23,18 +34,33 @@ impl PoissonGaussianEvent {
         validate_q(q)?;
         validate_sigma(sigma)?;
         validate_steps(steps)?;
-        Ok(PoissonGaussianEvent { q, sigma, steps })
+        Ok(PoissonGaussianEvent {
+            q,
+            sigma,
+            steps,
+            overflow: 0.0,
+        })
+    }
+
+    /// The same event with batches truncated with per-step probability `p`.
+    pub fn with_overflow(self, p: f64) -> Result<Self> {
+        validate_overflow(p)?;
+        Ok(PoissonGaussianEvent { overflow: p, ..self })
     }
 
     /// Re-checks an event that came from outside (e.g. a deserialized checkpoint).
     pub fn validate(&self) -> Result<()> {
-        PoissonGaussianEvent::new(self.q, self.sigma, self.steps).map(|_| ())
+        PoissonGaussianEvent::new(self.q, self.sigma, self.steps)?;
+        validate_overflow(self.overflow)
     }
 
-    /// True when `other` is the same mechanism (bit-identical q and σ), so the two
-    /// can be merged into one event with the summed step count.
+    /// True when `other` is the same mechanism (bit-identical q, σ and overflow
+    /// probability), so the two can be merged into one event with the summed
+    /// step count.
     pub fn same_mechanism(&self, other: &PoissonGaussianEvent) -> bool {
-        self.q.to_bits() == other.q.to_bits() && self.sigma.to_bits() == other.sigma.to_bits()
+        self.q.to_bits() == other.q.to_bits()
+            && self.sigma.to_bits() == other.sigma.to_bits()
+            && self.overflow.to_bits() == other.overflow.to_bits()
     }
 }
 
@@ -49,6 +75,17 @@ pub fn validate_q(q: f64) -> Result<()> {
     } else {
         Err(invalid(format!(
             "sampling probability q must be in (0, 1], got {q}"
+        )))
+    }
+}
+
+/// A truncation probability must be in [0, 1).
+pub fn validate_overflow(p: f64) -> Result<()> {
+    if (0.0..1.0).contains(&p) {
+        Ok(())
+    } else {
+        Err(invalid(format!(
+            "the batch cap's overflow probability must be in [0, 1), got {p}"
         )))
     }
 }

@@ -10,6 +10,8 @@
 //!   with the conversion dp-accounting uses ([`rdp`]).
 //! - [`AccountantKind::Pld`]: privacy loss distribution, pessimistic connect-the-dots
 //!   discretisation on a grid sized from the mechanism, FFT composition ([`pld`]).
+//! - [`truncation`]: truncated Poisson (a cap on the batch), its exact binomial tail
+//!   and the δ it costs (events carry the per-step overflow probability).
 //! - [`calibrate`]: smallest σ, largest step count, largest q for a target ε.
 //!
 //! Invalid inputs (q ∉ (0, 1], σ ≤ 0, δ ∉ (0, 1), steps < 1) are
@@ -23,8 +25,11 @@ pub mod pld;
 pub mod pld_discretize;
 pub mod rdp;
 pub mod state;
+pub mod truncation;
 
-pub use calibrate::{calibrate_sigma, calibrate_sigma_after, max_q, max_steps};
+pub use calibrate::{
+    calibrate_sigma, calibrate_sigma_after, calibrate_sigma_truncated, max_q, max_steps,
+};
 pub use event::PoissonGaussianEvent;
 /// ln P(N(0,1) > x), also for the noise sampler's tail tests.
 pub use math::ln_norm_sf;

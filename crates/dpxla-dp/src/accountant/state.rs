@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::event::{validate_delta, validate_epsilon, PoissonGaussianEvent};
 use super::pld::{self, PldOptions};
 use super::rdp;
+use super::truncation;
 use crate::error::{Error, Result};
 
 /// Which accountant computes ε.
@@ -162,6 +163,14 @@ impl PrivacyAccountant {
     /// A value that cannot be computed (∞ or NaN) is an error, never a silent ∞.
     pub fn epsilon(&self, delta: f64) -> Result<f64> {
         let eps = self.epsilon_bound(delta)?;
+        let eta = self.truncation_tv();
+        if !eps.is_finite() && eta > 0.0 {
+            return Err(Error::InvalidInput(format!(
+                "ε at δ = {delta} cannot be met: the batch cap (training.max_batch_size) \
+                 truncates some step with probability {eta:.3e}, and (1 + e^ε) times that \
+                 leaves no room in δ; raise the cap"
+            )));
+        }
         if !eps.is_finite() {
             return Err(Error::InvalidInput(format!(
                 "ε at δ = {delta} cannot be computed for {:?} (the {} accountant gives {eps}); \
@@ -174,11 +183,28 @@ impl PrivacyAccountant {
 
     /// [`Self::epsilon`] without the finiteness check (+∞ where no finite bound
     /// was found): for searches such as calibration, where ∞ just means "over".
+    ///
+    /// With truncated batches (events with `overflow` > 0) it is the smallest ε
+    /// with δ_untruncated(ε) + (1 + e^ε)·η ≤ δ (`truncation`).
     pub fn epsilon_bound(&self, delta: f64) -> Result<f64> {
         validate_delta(delta)?;
         if self.state.events.is_empty() {
             return Ok(0.0);
         }
+        truncation::epsilon_with_truncation(delta, self.truncation_tv(), |d| {
+            self.untruncated_epsilon(d)
+        })
+    }
+
+    /// η: the probability that some step so far had its batch truncated (0
+    /// without a cap); its cost (1 + e^ε)·η is part of δ.
+    pub fn truncation_tv(&self) -> f64 {
+        truncation::total_variation(self.state.events.iter().map(|e| (e.overflow, e.steps)))
+    }
+
+    /// ε of the same steps without truncation, at `delta`.
+    fn untruncated_epsilon(&self, delta: f64) -> Result<f64> {
+        validate_delta(delta)?;
         Ok(match self.state.kind {
             AccountantKind::Rdp => rdp::epsilon_from_rdp(&self.orders, &self.rdp_total, delta).0,
             AccountantKind::Pld => {
@@ -219,7 +245,11 @@ impl PrivacyAccountant {
                 self.state.events
             )));
         }
-        Ok(d)
+        Ok(truncation::delta_with_truncation(
+            d,
+            epsilon,
+            self.truncation_tv(),
+        ))
     }
 
     /// RDP of all events at every order, computed from the event list (the
