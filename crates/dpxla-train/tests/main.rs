@@ -27,6 +27,7 @@ mod noise_tail;
 mod non_finite_gradients;
 mod per_example_pjrt;
 mod refused_inputs;
+mod sampling_rate;
 mod scatter_kymatio;
 mod train_metrics;
 mod train_models;

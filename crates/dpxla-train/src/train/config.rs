@@ -301,9 +301,25 @@ pub(super) fn default_clip() -> f64 {
 #[serde(deny_unknown_fields)]
 pub struct TrainingConfig {
     /// Expected logical batch size qN (Poisson sampling makes the realised size
-    /// vary); may be as large as the dataset (q = 1).
-    pub batch_size: f64,
-    /// Number of steps, or `epochs` (steps = epochs · N / batch_size, rounded up).
+    /// vary); may be as large as the dataset (q = 1). q = batch_size / N, so N
+    /// is treated as public. Exclusive with `sampling_rate`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch_size: Option<f64>,
+    /// The Poisson sampling rate q itself (instead of `batch_size`): nothing
+    /// released depends on the training set's size; needs `public_dataset_size`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sampling_rate: Option<f64>,
+    /// N₀, the declared public dataset size with `sampling_rate`: the update
+    /// divides by q·N₀ (and, with `max_batch_size`, the training set must have
+    /// at most N₀ examples).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_dataset_size: Option<usize>,
+    /// Truncated Poisson: a sampled batch above this is cut to it (examples
+    /// chosen uniformly among the sampled); the cut's probability is accounted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_batch_size: Option<usize>,
+    /// Number of steps, or `epochs` (steps = epochs · N / batch_size, or
+    /// epochs / sampling_rate, rounded up).
     #[serde(default)]
     pub steps: Option<u64>,
     #[serde(default)]
@@ -524,6 +540,9 @@ impl Config {
             augment: parts.2,
             privacy: parts.3,
             batch_size: self.training.batch_size,
+            sampling_rate: self.training.sampling_rate,
+            public_dataset_size: self.training.public_dataset_size,
+            max_batch_size: self.training.max_batch_size,
         })
         .unwrap_or_default();
         fnv_hex(&text)
@@ -551,7 +570,15 @@ struct ResumeKey<'a> {
     data: &'a DataConfig,
     augment: &'a AugmentConfig,
     privacy: &'a PrivacyConfig,
-    batch_size: f64,
+    // Absent when not set, so the digests of existing runs do not change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    batch_size: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sampling_rate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    public_dataset_size: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_batch_size: Option<usize>,
 }
 
 /// Prefixes an invalid-input message with the config key it is about.

@@ -35,6 +35,7 @@ pub mod run;
 pub mod run_records;
 pub mod runtime_options;
 pub mod sampler;
+pub mod sampling;
 pub mod secure_step;
 pub mod settings;
 pub mod setup;

@@ -26,10 +26,20 @@ pub fn privacy_settings(cfg: &TrainSettings, plan: &PrivacyPlan) -> PrivacySetti
         s.insert(k.to_string(), v);
     };
     put("privacy.enabled", p.enabled.to_string());
-    put(
-        "training.batch_size",
-        format!("{:?}", cfg.training.batch_size),
-    );
+    let t = &cfg.training;
+    if let Some(b) = t.batch_size {
+        put("training.batch_size", format!("{b:?}"));
+    }
+    // The sampling keys only when set, so existing checkpoints compare equal.
+    if let Some(q) = t.sampling_rate {
+        put("training.sampling_rate", format!("{q:?}"));
+    }
+    if let Some(n0) = t.public_dataset_size {
+        put("training.public_dataset_size", n0.to_string());
+    }
+    if let Some(cap) = t.max_batch_size {
+        put("training.max_batch_size", cap.to_string());
+    }
     put("data.train_limit (N)", plan.dataset_size.to_string());
     put("q (training.batch_size / N)", format!("{:?}", plan.q));
     if let Some(pp) = &plan.private {

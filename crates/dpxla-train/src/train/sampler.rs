@@ -86,6 +86,11 @@ impl StreamRng {
     pub fn uniform(&mut self) -> f64 {
         self.rng.gen()
     }
+
+    /// An unbiased integer in `0..n` (n ≥ 1).
+    pub fn below(&mut self, n: usize) -> usize {
+        self.rng.gen_range(0..n)
+    }
 }
 
 /// Poisson sampling: each of `n` examples in with probability `q`.

@@ -96,7 +96,10 @@ impl TrainingConfig {
     /// `TrainingConfig { steps: Some(30), ..TrainingConfig::new(256.0, 0.1) }`.
     pub fn new(batch_size: f64, learning_rate: f64) -> TrainingConfig {
         TrainingConfig {
-            batch_size,
+            batch_size: Some(batch_size),
+            sampling_rate: None,
+            public_dataset_size: None,
+            max_batch_size: None,
             steps: None,
             epochs: None,
             physical_batch: default_physical(),
@@ -163,12 +166,7 @@ impl TrainSettings {
             );
         }
         let t = &self.training;
-        if !(t.batch_size >= 1.0 && t.batch_size.is_finite()) {
-            return bad(
-                "training.batch_size",
-                format!("must be >= 1, got {}", t.batch_size),
-            );
-        }
+        super::sampling::validate(self)?;
         match (t.steps, t.epochs) {
             (Some(_), Some(_)) => {
                 return bad("training.steps", "give steps or epochs, not both".into())

@@ -277,7 +277,8 @@ impl Setup {
         let n = train.len();
         let steps = match (t.steps, t.epochs) {
             (Some(s), _) => s,
-            (None, Some(e)) => ((e * n as f64 / t.batch_size).ceil() as u64).max(1),
+            // epochs·N/B, or epochs/q with a sampling rate (no |D| in it).
+            (None, Some(e)) => super::sampling::spec(settings).steps_for_epochs(e, n),
             (None, None) => unreachable!("validated: steps or epochs"),
         };
         let p = &settings.privacy;
@@ -302,7 +303,8 @@ impl Setup {
             prior,
             noise: super::bandmf::request(p),
         };
-        let (plan, plan_warnings) = PrivacyPlan::derive(&request, n, t.batch_size, steps)?;
+        let sampling = super::sampling::spec(settings);
+        let (plan, plan_warnings) = PrivacyPlan::derive_sampled(&request, n, &sampling, steps)?;
         let partitions = match &plan.bandmf {
             Some(b) => Some(super::bandmf::partitions(n, b.partitions)?),
             None => None,

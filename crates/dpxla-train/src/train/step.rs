@@ -47,6 +47,8 @@ pub fn run_step(
         plan.q,
         step,
     );
+    // Truncated Poisson (training.max_batch_size): accounted in the plan's events.
+    super::sampling::truncate(&mut run.sampler, &mut indices, plan.max_batch);
     let split = match &secure {
         Some(sec) => sec.split(&mut indices, physical),
         None => physical_split(
@@ -83,7 +85,7 @@ pub fn run_step(
     let (loss_sum, clipped) = (stats.loss_sum, stats.clipped);
     // DP-SGD: one event per step; BandMF: one per cycle of k steps.
     if let (Some(acc), Some(ev)) = (run.accountant.as_mut(), plan.step_event(step)) {
-        acc.step(ev.q, ev.sigma)?;
+        acc.compose(ev)?;
     }
     run.step += 1;
     Ok(StepOutcome {

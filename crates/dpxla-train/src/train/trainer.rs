@@ -325,7 +325,7 @@ impl Trainer {
                 // Expected examples seen / N (BandMF samples ⌊N/k⌋ per step).
                 epoch: Some(match plan.bandmf {
                     None => run.step as f64 * plan.q,
-                    Some(_) => run.step as f64 * plan.expected_batch() / plan.dataset_size as f64,
+                    Some(_) => plan.epochs_after(run.step),
                 }),
                 ..StepRecord::default()
             };
@@ -495,6 +495,9 @@ impl<'m> TrainerBuilder<'m> {
             augment: &self.settings.augment,
             privacy: &self.settings.privacy,
             batch_size: self.settings.training.batch_size,
+            sampling_rate: self.settings.training.sampling_rate,
+            public_dataset_size: self.settings.training.public_dataset_size,
+            max_batch_size: self.settings.training.max_batch_size,
             custom_loss: self.loss.is_some(),
         };
         let identity = super::config::digest_of(&identity);
@@ -526,6 +529,13 @@ struct LibraryIdentity<'a> {
     test_examples: usize,
     augment: &'a super::config::AugmentConfig,
     privacy: &'a super::config::PrivacyConfig,
-    batch_size: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    batch_size: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sampling_rate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    public_dataset_size: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_batch_size: Option<usize>,
     custom_loss: bool,
 }
