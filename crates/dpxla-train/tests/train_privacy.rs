@@ -267,6 +267,38 @@ fn export_params_writes_parameters_only_with_the_privacy_spent() {
 }
 
 #[test]
+fn secure_noise_on_two_devices_pads_to_the_cap_once_not_once_per_device() {
+    use dpxla_train::train::secure_step::SecureStep;
+    let out = out_dir("secure2");
+    let cfg = config(
+        &out,
+        &[
+            "privacy.secure_noise=true",
+            "training.steps=2",
+            "runtime.devices=2",
+        ],
+    );
+    let setup = dpxla_train::train::setup::Setup::build(&cfg).unwrap();
+    let sec = SecureStep::new(&cfg.settings(), &setup.plan, 10)
+        .unwrap()
+        .unwrap();
+    // physical_batch = 64 per device: a microbatch is 128 rows over both.
+    assert_eq!(sec.physical, 128);
+    let mut idx: Vec<usize> = (0..sec.cap).collect();
+    let split = sec.split(&mut idx);
+    let padded: usize = split.iter().map(|s| s.1).sum();
+    assert_eq!(split.iter().map(|s| s.0).sum::<usize>(), sec.cap);
+    assert!(
+        padded >= sec.cap && padded < sec.cap + sec.physical,
+        "{padded} rows processed for a cap of {}",
+        sec.cap
+    );
+    let s = train(&cfg, &quiet()).unwrap();
+    assert_eq!(s.steps_done, 2);
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
 fn secure_noise_trains_with_a_fixed_microbatch_count_and_host_noise() {
     use dpxla_train::train::secure_step::SecureStep;
     let out = out_dir("secure");
@@ -290,7 +322,7 @@ fn secure_noise_trains_with_a_fixed_microbatch_count_and_host_noise() {
     assert!(sec.cap > 140 && sec.cap < 260, "cap {}", sec.cap);
     for n in [0usize, 1, 64, 100, sec.cap, sec.cap + 50] {
         let mut idx: Vec<usize> = (0..n).collect();
-        let split = sec.split(&mut idx, 64);
+        let split = sec.split(&mut idx);
         assert_eq!(split.len(), sec.microbatches, "batch of {n}");
         assert!(split.iter().all(|&(_, size)| size == 64));
         assert_eq!(split.iter().map(|s| s.0).sum::<usize>(), n.min(sec.cap));
