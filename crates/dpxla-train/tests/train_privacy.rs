@@ -220,6 +220,47 @@ fn init_from_a_private_checkpoint_warns_that_its_cost_is_not_included() {
 }
 
 #[test]
+fn init_from_an_export_or_a_non_private_checkpoint_warns_too() {
+    use dpxla_train::train::export_params::export_params;
+    let warnings_for = |file: &Path, tag: &str| {
+        let set = format!("model.init_from=\"{}\"", file.display());
+        let out = out_dir(tag);
+        dpxla_train::train::setup::Setup::build(&config(&out, &[&set]))
+            .unwrap()
+            .warnings
+    };
+    let has = |w: &[String], needle: &str| {
+        w.iter()
+            .any(|w| w.contains("model.init_from") && w.contains(needle))
+    };
+    // A private run, exported: its ε is named and not included.
+    let private = out_dir("init-export-src");
+    let s = train(&config(&private, &["training.steps=2"]), &quiet()).unwrap();
+    let release = private.join("release.safetensors");
+    export_params(&s.checkpoint, &release, false).unwrap();
+    let w = warnings_for(&release, "init-export-dst");
+    assert!(
+        has(&w, "exported private release") && has(&w, "NOT included"),
+        "{w:?}"
+    );
+    // A run without privacy: its checkpoint and its export both warn.
+    let open = out_dir("init-nonprivate-src");
+    let s = train(
+        &config(&open, &["training.steps=2", "privacy.enabled=false"]),
+        &quiet(),
+    )
+    .unwrap();
+    let w = warnings_for(&s.checkpoint, "init-nonprivate-dst");
+    assert!(has(&w, "WITHOUT differential privacy"), "{w:?}");
+    let release = open.join("release.safetensors");
+    export_params(&s.checkpoint, &release, false).unwrap();
+    let w = warnings_for(&release, "init-nonprivate-export-dst");
+    assert!(has(&w, "WITHOUT differential privacy"), "{w:?}");
+    std::fs::remove_dir_all(&private).unwrap();
+    std::fs::remove_dir_all(&open).unwrap();
+}
+
+#[test]
 fn export_params_writes_parameters_only_with_the_privacy_spent() {
     let out = out_dir("export");
     let s = train(
