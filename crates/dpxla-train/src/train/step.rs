@@ -50,7 +50,7 @@ pub fn run_step(
     // Truncated Poisson (training.max_batch_size): accounted in the plan's events.
     super::sampling::truncate(&mut run.sampler, &mut indices, plan.max_batch);
     let split = match &secure {
-        Some(sec) => sec.split(&mut indices, physical),
+        Some(sec) => sec.split(&mut indices),
         None => physical_split(
             indices.len(),
             &super::distributed::global_physical_sizes(physical, engine.replicas()),
