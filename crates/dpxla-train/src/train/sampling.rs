@@ -67,6 +67,13 @@ pub fn validate(cfg: &TrainSettings) -> Result<()> {
         (_, Some(0)) => return bad("training.public_dataset_size", "must be >= 1"),
         _ => {}
     }
+    if t.sampling_rate.is_some() && p.enabled && p.centering_noise_multiplier.is_some() {
+        return bad(
+            "training.sampling_rate",
+            "is not supported with a centred model yet (its released feature mean divides by \
+             the training set's size N); use training.batch_size",
+        );
+    }
     if t.sampling_rate.is_some() && p.secure_noise {
         return bad(
             "training.sampling_rate",
@@ -119,4 +126,52 @@ pub fn truncate(rng: &mut StreamRng, indices: &mut Vec<usize>, cap: Option<usize
     }
     indices.truncate(cap);
     indices.sort_unstable();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_keeps_the_cap_uniformly_among_the_sampled() {
+        // 20 sampled examples cut to 5, 20,000 times: each is kept with
+        // probability 1/4 (count s.d. 61) and a given pair with
+        // C(18, 3)/C(20, 5) = 0.0526 (s.d. 32); bounds at 6 s.d. A cut by
+        // position (the first 5) keeps indices 0..5 always and 15..20 never.
+        let sampled: Vec<usize> = (0..20).map(|i| 3 + 7 * i).collect();
+        let (cap, trials) = (5usize, 20_000usize);
+        let mut rng = StreamRng::from_fixed_seed(3, 0);
+        let mut kept = [0usize; 20];
+        let (mut first_pair, mut last_pair) = (0usize, 0usize);
+        for _ in 0..trials {
+            let mut batch = sampled.clone();
+            truncate(&mut rng, &mut batch, Some(cap));
+            assert_eq!(batch.len(), cap);
+            assert!(batch.windows(2).all(|w| w[0] < w[1]), "sorted, distinct");
+            for &b in &batch {
+                kept[sampled.iter().position(|&s| s == b).unwrap()] += 1;
+            }
+            first_pair += usize::from(batch.contains(&sampled[0]) && batch.contains(&sampled[1]));
+            last_pair += usize::from(batch.contains(&sampled[18]) && batch.contains(&sampled[19]));
+        }
+        let t = trials as f64;
+        for (i, &k) in kept.iter().enumerate() {
+            assert!((k as f64 - t / 4.0).abs() < 6.0 * 61.3, "example {i} kept {k} times");
+        }
+        let pair = t * 816.0 / 15504.0;
+        for (name, k) in [("first", first_pair), ("last", last_pair)] {
+            assert!((k as f64 - pair).abs() < 6.0 * 31.6, "{name} pair kept {k} times");
+        }
+    }
+
+    #[test]
+    fn a_batch_within_the_cap_is_untouched_and_draws_nothing() {
+        let mut rng = StreamRng::from_fixed_seed(4, 0);
+        let before = rng.state();
+        let mut batch = vec![1, 5, 9];
+        truncate(&mut rng, &mut batch, Some(3));
+        truncate(&mut rng, &mut batch, None);
+        assert_eq!(batch, vec![1, 5, 9]);
+        assert_eq!(rng.state(), before);
+    }
 }
