@@ -106,7 +106,7 @@ fn places365_pretraining_then_private_imagenet_fine_tuning_run_on_a_tiny_tree() 
     assert!(fine.test.loss.is_finite());
     // As written, the recipe's logical batch is 65,536.
     let full = load("configs/imagenet_resnet18_eps10.toml", &[]);
-    assert_eq!(full.training.batch_size, 65536.0);
+    assert_eq!(full.training.batch_size, Some(65536.0));
     for d in [root, pre_out, fine_out] {
         let _ = std::fs::remove_dir_all(d);
     }

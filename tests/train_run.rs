@@ -75,6 +75,7 @@ fn short_private_run_learns_and_accounts() {
             q: 100.0 / 1000.0,
             sigma: 1.0,
             steps: 12,
+            overflow: 0.0,
         }],
         1e-5,
     )
@@ -187,6 +188,7 @@ fn budget_guard_stops_before_the_target_epsilon() {
             q: 100.0 / 1000.0,
             sigma: 0.6,
             steps: s.steps_done + 1,
+            overflow: 0.0,
         }],
         1e-5,
     )

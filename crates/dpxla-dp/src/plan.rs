@@ -176,14 +176,15 @@ impl PrivacyPlan {
             (SamplingRequest::Rate { q, .. }, _) => q,
             (SamplingRequest::BatchSize(expected_batch), None) => expected_batch / n,
             (SamplingRequest::BatchSize(expected_batch), Some(b)) => {
-                partition_sampling_prob(expected_batch, dataset_size as u64, b.partitions)
-                    .map_err(|e| match e {
+                partition_sampling_prob(expected_batch, dataset_size as u64, b.partitions).map_err(
+                    |e| match e {
                         Error::InvalidInput(m) => Error::InvalidInput(format!(
                             "training.batch_size with privacy.bands = {}: {m}",
                             b.partitions
                         )),
                         e => e,
-                    })?
+                    },
+                )?
             }
         };
         let overflow = sampling.overflow(public_n, q)?;
@@ -246,7 +247,8 @@ impl PrivacyPlan {
                 }
             }
             let mut events = req.prior.clone();
-            events.push(PoissonGaussianEvent::new(q, sigma, events_steps)?.with_overflow(overflow)?);
+            events
+                .push(PoissonGaussianEvent::new(q, sigma, events_steps)?.with_overflow(overflow)?);
             let planned = epsilon_of(req.accountant, &events, req.delta)
                 .map_err(|e| cap_context(e, sampling))?;
             if let Some(target) = req.target_epsilon {
@@ -364,9 +366,9 @@ impl PrivacyPlan {
 /// Names the cap in an error that the truncation's share of δ caused.
 fn cap_context(e: Error, sampling: &SamplingSpec) -> Error {
     match (e, sampling.max_batch) {
-        (Error::InvalidInput(m), Some(cap)) => Error::InvalidInput(format!(
-            "training.max_batch_size = {cap}: {m}"
-        )),
+        (Error::InvalidInput(m), Some(cap)) => {
+            Error::InvalidInput(format!("training.max_batch_size = {cap}: {m}"))
+        }
         (e, _) => e,
     }
 }

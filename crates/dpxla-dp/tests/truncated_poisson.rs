@@ -16,8 +16,7 @@ use serde_json::Value;
 
 #[test]
 fn the_binomial_tail_matches_scipy_logsf() {
-    let r: Value =
-        serde_json::from_str(include_str!("data/truncation_reference.json")).unwrap();
+    let r: Value = serde_json::from_str(include_str!("data/truncation_reference.json")).unwrap();
     for c in r["cases"].as_array().unwrap() {
         let (n, q, k) = (
             c["n"].as_u64().unwrap(),
@@ -85,7 +84,10 @@ fn a_cap_costs_epsilon_and_delta_and_nothing_once_its_tail_underflows() {
         let p = overflow_probability(1000, q, 170).unwrap();
         assert!(p > 1e-13 && p < 1e-10, "{p}");
         let capped = accountant(kind, q, sigma, steps, p);
-        let (e0, e1) = (plain.epsilon(delta).unwrap(), capped.epsilon(delta).unwrap());
+        let (e0, e1) = (
+            plain.epsilon(delta).unwrap(),
+            capped.epsilon(delta).unwrap(),
+        );
         assert!(e1 > e0, "{kind}: capped {e1} vs {e0}");
         // δ at the capped ε: the untruncated δ plus (1 + e^ε)·η, within δ.
         // P(some of T steps overflows), by its series (Tp)² ≪ Tp here.
@@ -94,7 +96,10 @@ fn a_cap_costs_epsilon_and_delta_and_nothing_once_its_tail_underflows() {
         assert!((capped.truncation_tv() - eta).abs() <= 1e-12 * eta);
         let d1 = capped.delta(e1).unwrap();
         let d0 = plain.delta(e1).unwrap();
-        assert!((d1 - d0 - (1.0 + e1.exp()) * eta).abs() <= 1e-15, "{d1} {d0}");
+        assert!(
+            (d1 - d0 - (1.0 + e1.exp()) * eta).abs() <= 1e-15,
+            "{d1} {d0}"
+        );
         assert!(d1 <= delta * (1.0 + 1e-9), "{d1}");
         // A cap far beyond Binomial(1001, 0.1): p underflows to 0, the same ε.
         let far = overflow_probability(1000, q, 700).unwrap();
@@ -105,7 +110,9 @@ fn a_cap_costs_epsilon_and_delta_and_nothing_once_its_tail_underflows() {
         let state = serde_json::to_string(capped.state()).unwrap();
         let back = PrivacyAccountant::from_state(serde_json::from_str(&state).unwrap()).unwrap();
         assert_eq!(back.epsilon(delta).unwrap().to_bits(), e1.to_bits());
-        assert!(!serde_json::to_string(plain.state()).unwrap().contains("overflow"));
+        assert!(!serde_json::to_string(plain.state())
+            .unwrap()
+            .contains("overflow"));
     }
     // A cap at the mean: truncation is near certain, no δ = 1e-5 bound.
     let p = overflow_probability(1000, q, 100).unwrap();
@@ -206,7 +213,10 @@ fn a_cap_is_refused_where_its_bound_does_not_hold() {
     let err = derive(20_001, &rate(0.05, 20_000, Some(1250)), &request()).unwrap_err();
     assert!(err.to_string().contains("public_dataset_size"), "{err}");
     let ok = derive(15_000, &rate(0.05, 20_000, Some(1250)), &request()).unwrap();
-    assert_eq!(ok.overflow, overflow_probability(20_000, 0.05, 1250).unwrap());
+    assert_eq!(
+        ok.overflow,
+        overflow_probability(20_000, 0.05, 1250).unwrap()
+    );
     assert_eq!(ok.composition_event().unwrap().overflow, ok.overflow);
     // BandMF counts cycles, the bound counts steps.
     let banded = PrivacyRequest {

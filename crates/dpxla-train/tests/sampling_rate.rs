@@ -161,7 +161,10 @@ fn the_update_on_d_and_d_plus_an_unsampled_x_is_identical_with_a_sampling_rate()
     // ε and the ledger) differ between D and D ∪ {x}.
     let (_, d, dx) = neighbours("batch", "batch_size = 100", seed);
     assert_ne!(d.epsilon, dx.epsilon, "batch_size: ε should read |D|");
-    assert_ne!(d.ledger, dx.ledger, "batch_size: the ledger's q should read |D|");
+    assert_ne!(
+        d.ledger, dx.ledger,
+        "batch_size: the ledger's q should read |D|"
+    );
 }
 
 #[test]
@@ -171,7 +174,13 @@ fn a_capped_run_never_processes_more_than_the_cap() {
     // (ε, δ) bound survives that (see the private refusal below).
     let out = out_dir("cap");
     let sampling = "sampling_rate = 0.1\npublic_dataset_size = 1000\nmax_batch_size = 90";
-    let cfg = config(&out, 1000, sampling, &["privacy.enabled=false", "training.steps=8"]).unwrap();
+    let cfg = config(
+        &out,
+        1000,
+        sampling,
+        &["privacy.enabled=false", "training.steps=8"],
+    )
+    .unwrap();
     train(&cfg, &quiet()).unwrap();
     let sizes = batch_sizes(&out);
     assert_eq!(sizes.len(), 8);
@@ -213,13 +222,28 @@ fn the_reported_epsilon_includes_the_cap_and_a_hopeless_cap_is_refused() {
 fn sampling_keys_are_refused_with_their_key_named() {
     let out = out_dir("keys");
     for (sampling, key) in [
-        ("batch_size = 100\nsampling_rate = 0.1\npublic_dataset_size = 1000", "training.sampling_rate"),
+        (
+            "batch_size = 100\nsampling_rate = 0.1\npublic_dataset_size = 1000",
+            "training.sampling_rate",
+        ),
         ("", "training.batch_size"),
         ("sampling_rate = 0.1", "training.public_dataset_size"),
-        ("batch_size = 100\npublic_dataset_size = 1000", "training.public_dataset_size"),
-        ("sampling_rate = 1.5\npublic_dataset_size = 1000", "training.sampling_rate"),
-        ("sampling_rate = 0.1\npublic_dataset_size = 0", "training.public_dataset_size"),
-        ("batch_size = 100\nmax_batch_size = 0", "training.max_batch_size"),
+        (
+            "batch_size = 100\npublic_dataset_size = 1000",
+            "training.public_dataset_size",
+        ),
+        (
+            "sampling_rate = 1.5\npublic_dataset_size = 1000",
+            "training.sampling_rate",
+        ),
+        (
+            "sampling_rate = 0.1\npublic_dataset_size = 0",
+            "training.public_dataset_size",
+        ),
+        (
+            "batch_size = 100\nmax_batch_size = 0",
+            "training.max_batch_size",
+        ),
     ] {
         let err = match config(&out, 1000, sampling, &[]) {
             Err(e) => e,
@@ -228,9 +252,16 @@ fn sampling_keys_are_refused_with_their_key_named() {
         assert!(err.contains(key), "{sampling:?}: {err}");
     }
     for (extra, key) in [
-        (&["privacy.secure_noise=true"][..], "training.max_batch_size"),
         (
-            &["privacy.mechanism=\"bandmf\"", "privacy.bands=2", "training.steps=2"][..],
+            &["privacy.secure_noise=true"][..],
+            "training.max_batch_size",
+        ),
+        (
+            &[
+                "privacy.mechanism=\"bandmf\"",
+                "privacy.bands=2",
+                "training.steps=2",
+            ][..],
             "training.max_batch_size",
         ),
     ] {

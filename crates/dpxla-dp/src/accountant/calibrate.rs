@@ -10,9 +10,9 @@ use super::event::{
     validate_delta, validate_epsilon, validate_overflow, validate_q, validate_sigma,
     validate_steps, PoissonGaussianEvent,
 };
-use super::truncation::total_variation;
 use super::pld::PldOptions;
 use super::state::{epsilon_bound_with, AccountantKind};
+use super::truncation::total_variation;
 use crate::error::{Error, Result};
 
 const REL_TOL: f64 = 1e-5;

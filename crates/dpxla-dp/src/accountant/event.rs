@@ -45,7 +45,10 @@ impl PoissonGaussianEvent {
     /// The same event with batches truncated with per-step probability `p`.
     pub fn with_overflow(self, p: f64) -> Result<Self> {
         validate_overflow(p)?;
-        Ok(PoissonGaussianEvent { overflow: p, ..self })
+        Ok(PoissonGaussianEvent {
+            overflow: p,
+            ..self
+        })
     }
 
     /// Re-checks an event that came from outside (e.g. a deserialized checkpoint).

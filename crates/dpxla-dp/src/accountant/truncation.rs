@@ -156,7 +156,7 @@ pub fn epsilon_with_truncation(
     let mut guess = 0.0f64;
     for _ in 0..64 {
         let rest = delta - eta * (1.0 + guess.exp());
-        if !(rest > 0.0) {
+        if rest.is_nan() || rest <= 0.0 {
             return Ok(f64::INFINITY);
         }
         let eps = epsilon_untruncated(rest)?;
@@ -197,7 +197,10 @@ mod tests {
         }
         assert!(e >= lo && e < hi + 1e-7, "{e} vs {hi}");
         assert!(e > (1.0 / delta).ln() + 1e-3, "the truncation costs: {e}");
-        assert_eq!(epsilon_with_truncation(delta, 1e-5, eps_m).unwrap(), f64::INFINITY);
+        assert_eq!(
+            epsilon_with_truncation(delta, 1e-5, eps_m).unwrap(),
+            f64::INFINITY
+        );
     }
 
     #[test]

@@ -156,11 +156,17 @@ mod tests {
         }
         let t = trials as f64;
         for (i, &k) in kept.iter().enumerate() {
-            assert!((k as f64 - t / 4.0).abs() < 6.0 * 61.3, "example {i} kept {k} times");
+            assert!(
+                (k as f64 - t / 4.0).abs() < 6.0 * 61.3,
+                "example {i} kept {k} times"
+            );
         }
         let pair = t * 816.0 / 15504.0;
         for (name, k) in [("first", first_pair), ("last", last_pair)] {
-            assert!((k as f64 - pair).abs() < 6.0 * 31.6, "{name} pair kept {k} times");
+            assert!(
+                (k as f64 - pair).abs() < 6.0 * 31.6,
+                "{name} pair kept {k} times"
+            );
         }
     }
 
