@@ -97,7 +97,7 @@ pub trait Model {
     /// on its L2 norm: the model subtracts the training set's mean of it, held
     /// in the parameter [`CENTER_PARAM`] (`[D]`). That parameter is never
     /// trained; a fresh run fills it before its first step with the mean
-    /// released by the Gaussian mechanism (`train::centering`). `None` (the
+    /// released by the Gaussian mechanism (`train::privacy::centering`). `None` (the
     /// default): the model is not centred.
     fn centered_features<'b>(&self, _x: Tensor<'b>) -> Option<(Tensor<'b>, f64)> {
         None
