@@ -124,8 +124,6 @@ impl Setup {
     /// Resolves a configuration: opens the datasets, selects the model by
     /// name, reads `init_from`, then [`Setup::assemble`]s.
     pub fn build(cfg: &Config) -> Result<Setup> {
-        // Audit-only switches never reach a run (`dpxla audit` strips them).
-        cfg.privacy.refuse_audit_switches()?;
         let train = open(
             &cfg.data.train,
             Split::Train,
