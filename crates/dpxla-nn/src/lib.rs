@@ -65,7 +65,7 @@ pub use loss::{
     per_example_grads_wrt, trace_example_loss, trace_example_loss_with, ExampleLoss, LossFn,
 };
 pub use mixed_precision::{ComputeDtype, MixedPrecision};
-pub use models::{by_name, by_name_with, model_names, ModelOptions, MODELS};
+pub use models::{by_name, by_name_with, model_names, ModelInput, ModelOptions, MODELS};
 pub use ops::{window_out, NnOps, Padding};
 pub use params::Params;
 pub use trace_model::{

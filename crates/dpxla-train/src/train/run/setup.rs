@@ -132,9 +132,10 @@ impl Setup {
             cfg.data.num_classes,
         )?;
         let test_path = cfg.data.test.as_ref().unwrap_or(&cfg.data.train);
-        if crate::features::reads_scatter_features(&cfg.model.name) {
-            crate::features::check_scatter_features(&cfg.data.train)?;
-            crate::features::check_scatter_features(test_path)?;
+        // What the registry entry says the model reads (an unknown name is
+        // refused below, by `by_name_with`).
+        if let Some(entry) = dpxla_nn::models::entry(&cfg.model.name) {
+            crate::features::check_model_input(entry.input, &[&cfg.data.train, test_path])?;
         }
         // The test split is held to the training split's classes: a label
         // beyond them is named, not reported as a class-count mismatch.
