@@ -17,9 +17,9 @@ use dpxla_dp::mechanism::NoiseSource;
 use dpxla_dp::plan::{PrivacyPlan, PrivacyRequest};
 use dpxla_nn::transfer::{load_params, replace_head, Freeze};
 use dpxla_nn::{
-    by_name_with, init_params, trace_example_eval, trace_example_eval_with, trace_example_loss,
-    trace_example_loss_with, ComputeDtype, ExampleLoss, LossFn, MixedPrecision, Model,
-    ModelOptions,
+    by_name_with, centering_by_name_with, init_params, trace_example_eval, trace_example_eval_with,
+    trace_example_loss, trace_example_loss_with, CenteredFeatures, ComputeDtype, ExampleLoss,
+    LossFn, MixedPrecision, Model, ModelOptions,
 };
 use dpxla_pjrt::runtime::{Client, CompileOptions, PluginQuery, XlaFlag};
 use std::sync::Arc;
@@ -113,6 +113,8 @@ pub enum InitialParams {
 /// parameters and which parameters are frozen.
 pub struct RunParts<'a> {
     pub model: &'a dyn Model,
+    /// A centred model's centring component (`None`: not centred).
+    pub centering: Option<&'a dyn CenteredFeatures>,
     pub loss: Option<&'a LossFn>,
     pub train: Arc<dyn Dataset>,
     pub test: Arc<dyn Dataset>,
@@ -146,13 +148,12 @@ impl Setup {
             test.as_ref(),
             cfg.data.test.is_some(),
         )?;
-        let model = by_name_with(
-            &cfg.model.name,
-            &ModelOptions {
-                input: Some(train.image_shape().to_vec()),
-                classes: Some(train.num_classes()),
-            },
-        )?;
+        let options = ModelOptions {
+            input: Some(train.image_shape().to_vec()),
+            classes: Some(train.num_classes()),
+        };
+        let model = by_name_with(&cfg.model.name, &options)?;
+        let centering = centering_by_name_with(&cfg.model.name, &options);
         let initial = match &cfg.model.init_from {
             None => InitialParams::Fresh {
                 seed: cfg.model.init_seed,
@@ -169,6 +170,7 @@ impl Setup {
         };
         let parts = RunParts {
             model: mixed.as_ref().map_or(model.as_ref(), |m| m as &dyn Model),
+            centering: centering.as_deref(),
             loss: None,
             train,
             test,
@@ -184,6 +186,7 @@ impl Setup {
         settings.validate()?;
         let RunParts {
             model,
+            centering,
             loss: loss_fn,
             train,
             test,
@@ -201,7 +204,7 @@ impl Setup {
         check_memory(model, &loss, settings, train.as_ref())?;
         let mut warnings = Vec::new();
         let initial = initial_arrays(initial, &loss, &mut warnings)?;
-        let centering = crate::train::privacy::centering::trace(model, &loss)?;
+        let centering = crate::train::privacy::centering::trace(model, centering, &loss)?;
         let trainable = freeze.trainable(&loss)?;
         if trainable.is_empty() {
             return Err(Error::InvalidInput(

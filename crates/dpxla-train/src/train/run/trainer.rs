@@ -21,7 +21,7 @@ use crate::{Error, Result};
 use dpxla_core::array::HostArray;
 use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::transfer::Freeze;
-use dpxla_nn::{LossFn, Model};
+use dpxla_nn::{CenteredFeatures, LossFn, Model};
 use dpxla_pjrt::runtime::Client;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -98,6 +98,7 @@ impl Trainer {
     pub fn builder(model: &dyn Model) -> TrainerBuilder<'_> {
         TrainerBuilder {
             model,
+            centering: None,
             loss: None,
             data: None,
             settings: TrainSettings::new(
@@ -359,6 +360,7 @@ fn open_metrics(path: &Path, step: u64) -> Result<MetricsWriter> {
 /// Builds a [`Trainer`] from values: a model, datasets and settings.
 pub struct TrainerBuilder<'m> {
     model: &'m dyn Model,
+    centering: Option<&'m dyn CenteredFeatures>,
     loss: Option<&'m LossFn>,
     data: Option<(Arc<dyn Dataset>, Arc<dyn Dataset>)>,
     settings: TrainSettings,
@@ -371,6 +373,13 @@ impl<'m> TrainerBuilder<'m> {
     /// guarantee refers to, is `train.len()`.
     pub fn data(mut self, train: Arc<dyn Dataset>, test: Arc<dyn Dataset>) -> Self {
         self.data = Some((train, test));
+        self
+    }
+
+    /// The centring component of a centred model (one whose logits subtract
+    /// `dpxla_nn::CENTER_PARAM`): its mean is released before training.
+    pub fn centering(mut self, centering: &'m dyn CenteredFeatures) -> Self {
+        self.centering = Some(centering);
         self
     }
 
@@ -453,6 +462,7 @@ impl<'m> TrainerBuilder<'m> {
         let identity = crate::train::config::digest_of(&identity);
         let parts = RunParts {
             model: self.model,
+            centering: self.centering,
             loss: self.loss,
             train,
             test,
