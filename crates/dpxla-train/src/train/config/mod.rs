@@ -62,6 +62,7 @@ impl Config {
         for o in overrides {
             apply_override(&mut value, o)?;
         }
+        refuse_audit_switches(&mut value)?;
         if value.contains_key("audit") {
             return Err(Error::InvalidInput(format!(
                 "{origin}: the [audit] table (audit.canary, audit.debug_break_clipping) is read \
@@ -106,6 +107,31 @@ impl Config {
         .unwrap_or_default();
         fnv_hex(&text)
     }
+}
+
+/// The audit's debugging switches, written as `privacy.*` keys in a run's
+/// configuration: read only by `dpxla audit` (`audit::config`, which takes
+/// them out before the [`Config`] is built). The training [`PrivacyConfig`]
+/// has no such field; a switch set to true is refused here, naming it, and
+/// one set to false (harmless) is dropped.
+pub const AUDIT_SWITCH_KEYS: [&str; 2] = ["audit_disable_noise", "audit_disable_clipping"];
+
+fn refuse_audit_switches(table: &mut toml::Table) -> Result<()> {
+    let Some(privacy) = table.get_mut("privacy").and_then(|p| p.as_table_mut()) else {
+        return Ok(());
+    };
+    for key in AUDIT_SWITCH_KEYS {
+        match privacy.remove(key) {
+            None | Some(toml::Value::Boolean(false)) => {}
+            Some(_) => {
+                return Err(Error::InvalidInput(format!(
+                    "privacy.{key}: a debugging switch of `dpxla audit` that breaks the privacy \
+                     guarantee; only `dpxla audit` accepts it (remove it to train)"
+                )))
+            }
+        }
+    }
+    Ok(())
 }
 
 /// FNV-1a (64 bit) of `text`, as 16 hex digits.

@@ -4,7 +4,7 @@
 //! each; [`super::settings::TrainSettings`] all but the model and data.
 
 use crate::data::resized_crop::ResizedCrop;
-use crate::{Error, Result};
+use crate::Error;
 use dpxla_dp::accountant::AccountantKind;
 use dpxla_dp::clip::{ClipMethod, ClipMode};
 use dpxla_nn::optim::{Averaging, Optimizer, Schedule};
@@ -213,18 +213,6 @@ pub struct PrivacyConfig {
     /// Never serialised when unset, so resume digests of existing runs hold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub centering_noise_multiplier: Option<f64>,
-    /// AUDIT ONLY: `dpxla audit` runs with σ = 0 to show that its audit
-    /// detects a mechanism without noise. Every other path (`dpxla train`,
-    /// [`Config::validate`], `Setup::build`) refuses it; never serialised
-    /// when false, so resume digests of existing runs are unchanged.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub audit_disable_noise: bool,
-    /// AUDIT ONLY: `dpxla audit` runs without per-example clipping (and with
-    /// canaries far larger than the clip norm) to show that its audit detects
-    /// a mechanism without clipping. Refused everywhere else, as
-    /// `audit_disable_noise`.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub audit_disable_clipping: bool,
     /// The noise: `dpsgd` (independent per step, the default) or `bandmf`
     /// (banded matrix factorisation with `bands` bands and cyclic Poisson
     /// sampling; `train::privacy::bandmf`). Never serialised at its default, so
@@ -253,26 +241,6 @@ impl NoiseMechanism {
 
 fn is_false(b: &bool) -> bool {
     !*b
-}
-
-impl PrivacyConfig {
-    /// Refuses the audit-only debugging switches: they break the privacy
-    /// guarantee and only `dpxla audit` (which removes them from the
-    /// configuration before anything else sees it) may act on them.
-    pub fn refuse_audit_switches(&self) -> Result<()> {
-        for (key, on) in [
-            ("audit_disable_noise", self.audit_disable_noise),
-            ("audit_disable_clipping", self.audit_disable_clipping),
-        ] {
-            if on {
-                return Err(Error::InvalidInput(format!(
-                    "privacy.{key}: a debugging switch of `dpxla audit` that breaks the privacy \
-                     guarantee; only `dpxla audit` accepts it (remove it to train)"
-                )));
-            }
-        }
-        Ok(())
-    }
 }
 
 fn yes() -> bool {

@@ -80,8 +80,6 @@ impl PrivacyConfig {
             secure_noise: false,
             allow_large_delta: false,
             centering_noise_multiplier: None,
-            audit_disable_noise: false,
-            audit_disable_clipping: false,
             mechanism: Default::default(),
             bands: None,
         }
@@ -115,7 +113,6 @@ impl TrainSettings {
     pub fn validate(&self) -> Result<()> {
         let bad = |key: &str, msg: String| Err(Error::InvalidInput(format!("{key}: {msg}")));
         let p = &self.privacy;
-        p.refuse_audit_switches()?;
         crate::train::privacy::bandmf::validate(p)?;
         // C is checked by the one constructor of `Clipping` (0 < C ≤
         // MAX_CLIP_NORM, f32 headroom), here only to name the key early.

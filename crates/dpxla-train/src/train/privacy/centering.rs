@@ -1,6 +1,6 @@
 //! Private centring of a model's features (Tramèr & Boneh 2021, §3, their
 //! "data normalization" with private statistics): a centred model
-//! ([`Model::centered_features`]) subtracts the training set's mean of a
+//! (a model with a [`CenteredFeatures`] component) subtracts the training set's mean of a
 //! per-example feature vector. A fresh run releases that mean ONCE, before
 //! its first step, by the Gaussian mechanism, and the same ledger as DP-SGD
 //! holds it (docs/design.md, DP invariant 8):
@@ -32,7 +32,7 @@ use dpxla_core::transform::vmap;
 use dpxla_dp::accountant::PoissonGaussianEvent;
 use dpxla_dp::plan::PrivacyPlan;
 use dpxla_dp::secure_noise::SecureNoise;
-use dpxla_nn::{ExampleLoss, Model, CENTER_PARAM};
+use dpxla_nn::{CenteredFeatures, ExampleLoss, Model, CENTER_PARAM};
 use dpxla_pjrt::lower::LowerOptions;
 use dpxla_pjrt::program::Program;
 use dpxla_pjrt::runtime::{Client, CompileOptions};
@@ -51,15 +51,28 @@ pub struct CenteringSpec {
     pub dtype: DType,
 }
 
-/// The centring `model` asks for (`None` for a model that is not centred),
-/// checked against the parameters of its traced `loss`.
-pub fn trace(model: &dyn Model, loss: &ExampleLoss) -> Result<Option<CenteringSpec>> {
-    let b = Builder::new();
-    let x = b.input(Aval::new(model.input_shape(), loss.dtype));
-    let Some((f, bound)) = model.centered_features(x) else {
+/// The centring `model`'s component asks for (`None` without a component),
+/// checked against the parameters of its traced `loss`. A model that
+/// declares [`CENTER_PARAM`] without a component is refused: its mean would
+/// never be filled.
+pub fn trace(
+    model: &dyn Model,
+    centering: Option<&dyn CenteredFeatures>,
+    loss: &ExampleLoss,
+) -> Result<Option<CenteringSpec>> {
+    let bad = |msg: String| Error::InvalidInput(format!("model '{}': {msg}", model.name()));
+    let Some(centering) = centering else {
+        if loss.param_index(CENTER_PARAM).is_some() {
+            return Err(bad(format!(
+                "declares {CENTER_PARAM} (a centred model's mean) but no centring component \
+                 (CenteredFeatures) was given"
+            )));
+        }
         return Ok(None);
     };
-    let bad = |msg: String| Error::InvalidInput(format!("model '{}': {msg}", model.name()));
+    let b = Builder::new();
+    let x = b.input(Aval::new(model.input_shape(), loss.dtype));
+    let (f, bound) = centering.centered_features(x);
     if f.shape().len() != 1 {
         return Err(bad(format!(
             "centered_features must return a vector [D], got shape {:?}",

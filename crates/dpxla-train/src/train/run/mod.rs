@@ -8,6 +8,7 @@ pub mod resume_state;
 pub mod setup;
 pub mod signals;
 pub mod step;
+mod train_loop;
 pub mod trainer;
 
 use crate::train::checkpoint;

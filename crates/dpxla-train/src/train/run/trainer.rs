@@ -9,17 +9,20 @@ use crate::train::checkpoint::writer::CheckpointWriter;
 use crate::train::config::settings::TrainSettings;
 use crate::train::config::Config;
 use crate::train::engine::Engine;
-use crate::train::reports::metrics::{read_records, MetricsWriter, StepRecord};
+use crate::train::engine::HostState;
+use crate::train::privacy::secure_step::SecureStep;
+use crate::train::reports::metrics::MetricsWriter;
 use crate::train::reports::progress::Progress;
-use crate::train::run::evaluate::{evaluate_into, EvalResult};
-use crate::train::run::resume::{start_or_resume, ResumeKey};
+use crate::train::run::evaluate::EvalResult;
+use crate::train::run::resume::{start_or_resume, ResumeKey, RunState};
 use crate::train::run::setup::{client_for, InitialParams, RunParts, Setup};
-use crate::train::run::step::run_step;
+use crate::train::run::train_loop::TrainLoop;
 use crate::{Error, Result};
 use dpxla_core::array::HostArray;
 use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::transfer::Freeze;
-use dpxla_nn::{LossFn, Model};
+use dpxla_nn::{CenteredFeatures, LossFn, Model};
+use dpxla_pjrt::runtime::Client;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -95,6 +98,7 @@ impl Trainer {
     pub fn builder(model: &dyn Model) -> TrainerBuilder<'_> {
         TrainerBuilder {
             model,
+            centering: None,
             loss: None,
             data: None,
             settings: TrainSettings::new(
@@ -133,52 +137,19 @@ impl Trainer {
         let _lock = crate::train::run::lock::RunLock::acquire(out)?;
         // Temporaries of a run killed mid-write; safe to delete under the lock.
         dpxla_core::atomic_file::remove_stale_temps(out)?;
-        let ckpt_path = out.join("checkpoint.safetensors");
-        let metrics_path = out.join("metrics.jsonl");
         for w in &setup.warnings {
             eprintln!("warning: {w}");
         }
-        let privacy_now =
-            crate::train::privacy::resume_check::privacy_settings(&settings, &setup.plan);
-        let param_names: Vec<String> = setup
-            .spec
-            .loss
-            .params
-            .iter()
-            .map(|s| s.name.clone())
-            .collect();
-        let slot_names: Vec<String> = setup
-            .spec
-            .optimizer
-            .slots()
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let key = ResumeKey {
-            digest: &identity,
-            params: &param_names,
-            slots: &slot_names,
-            privacy: &privacy_now,
-            debug_seed: settings.privacy.debug_seed,
-        };
-        let (mut run, mut state) = start_or_resume(&setup, &ckpt_path, opts.resume, &key)?;
-        if run.resumed && setup.plan.bandmf.is_some() && state.noise_history.is_empty() {
-            eprintln!(
-                "note: BandMF's noise history is not checkpointed without privacy.debug_seed \
-                 (it is secret); the factorisation restarts at step {} (still the accounted \
-                 mechanism, docs/design.md \"BandMF\")",
-                run.step
-            );
-        }
-        // The strategy is public (a function of the steps and b): recorded.
-        crate::train::privacy::bandmf::record_strategy(out, &setup.plan)?;
-        let plan = setup.plan.clone();
-        let private = plan.private.is_some();
+        let ckpt_path = out.join("checkpoint.safetensors");
+        let metrics_path = out.join("metrics.jsonl");
+        let (run, mut state, writer) =
+            start_run(&setup, &settings, &identity, &ckpt_path, opts.resume)?;
+        let private = setup.plan.private.is_some();
         // This invocation's last step: the display ends there (issue 27, item 6:
         // `--max-steps 5` of 12 showed 12/12).
         let stop_at = opts
             .max_steps_this_run
-            .map_or(plan.steps, |m| (run.step + m).min(plan.steps));
+            .map_or(setup.plan.steps, |m| (run.step + m).min(setup.plan.steps));
         let mut progress = Progress::new(stop_at, run.step, opts.progress);
         if private {
             progress = progress.private_run();
@@ -186,241 +157,210 @@ impl Trainer {
         // Budget guard on the ledger: stop before ε(ledger ⊕ next step) > target.
         let allowed = crate::train::privacy::ledger_guard::stop_before(
             run.accountant.as_ref(),
-            &plan,
+            &setup.plan,
             run.step,
         )?;
-
         let client = client_for(&settings.runtime)?;
-        let t = &settings.training;
-        if let (false, Some(c)) = (run.resumed, &setup.centering) {
-            if private && allowed == run.step {
-                return Err(Error::InvalidInput(
-                    "not one DP-SGD step fits the ε budget after the release of the feature \
-                     mean; refusing to release it"
-                        .into(),
-                ));
-            }
-            // The ledger already holds this release (`resume::start_or_resume`).
-            let noise = crate::train::privacy::centering::release_noise(
-                &plan,
-                settings.privacy.debug_seed,
-            )?;
-            progress.println(format!(
-                "releasing the training set's mean of {} centred features{}",
-                c.dims,
-                noise.map_or(" (exact: non-private run)".into(), |(s, _)| format!(
-                    " (Gaussian mechanism, sigma {s}, sensitivity {:.4})",
-                    c.bound
-                ))
-            ));
-            state.params[c.param] = crate::train::privacy::centering::release_mean(
+        if !run.resumed {
+            let no_step_fits = private && allowed == run.step;
+            release_centering(
                 &client,
-                c,
-                setup.train.as_ref(),
-                &setup.eval_augment,
-                t.physical_batch,
-                &setup.spec.compile_options,
-                noise,
+                &setup,
+                &settings,
+                &mut state,
+                no_step_fits,
+                &mut progress,
             )?;
         }
         // `training.physical_batch` is per device.
-        let physical = t.physical_batch * settings.runtime.devices;
-        let mut writer = CheckpointWriter {
-            path: ckpt_path.clone(),
-            digest: identity.clone(),
-            model: setup.model_name.clone(),
-            params: param_names.clone(),
-            slots: slot_names.clone(),
-            last_saved: (run.step > 0).then_some(run.step),
-            privacy: privacy_now.clone(),
-            keep_generators: settings.privacy.debug_seed.is_some(),
-        };
-        let dims: usize = setup
-            .spec
-            .trainable
-            .iter()
-            .map(|&i| setup.spec.loss.params[i].numel())
-            .sum();
-        let mut secure =
-            crate::train::privacy::secure_step::SecureStep::new(&settings, &plan, dims)?;
-        let mut engine = Engine::new(&client, setup.spec.clone(), &state)?;
-        crate::train::engine::compile_all::compile_all(
-            &mut engine,
-            &client,
-            physical,
-            secure.is_some(),
-            &mut progress,
-        )?;
-        let mut metrics = if run.step > 0 {
-            let m = MetricsWriter::resume(&metrics_path, run.step)?;
-            if let Some(w) = crate::train::run::resume_state::metrics_gap(&metrics_path, run.step) {
-                eprintln!("warning: {w}");
-            }
-            m
-        } else {
-            MetricsWriter::open(&metrics_path, false)?
-        };
-        let mut nonprivate = crate::train::privacy::nonprivate::NonPrivateSink::open(
+        let physical = settings.training.physical_batch * settings.runtime.devices;
+        let (engine, secure) = build_engine(&client, &setup, &settings, &state, &mut progress)?;
+        let metrics = open_metrics(&metrics_path, run.step)?;
+        let nonprivate = crate::train::privacy::nonprivate::NonPrivateSink::open(
             out,
             private && settings.output.nonprivate_metrics,
             run.step,
         )?;
-        let evaluate_test = |engine: &mut Engine, record: &mut StepRecord| {
-            let test = setup.test.as_ref();
-            evaluate_into(engine, test, &setup.eval_augment, physical, record)
-        };
-        let started = Instant::now();
-        let mut stopped_by_budget = false;
-        let mut last_eval = None;
-        while run.step < stop_at {
-            if let Some(signal) = opts.stop.as_ref().and_then(|s| s.requested()) {
-                if writer.last_saved != Some(run.step) {
-                    writer.write(&engine, &run)?;
-                }
-                progress.finish();
-                return Err(Error::Interrupted {
-                    signal,
-                    step: run.step,
-                    checkpoint: ckpt_path,
-                });
-            }
-            if run.step >= allowed {
-                stopped_by_budget = true;
-                progress.println(format!(
-                    "stopping at step {}: one more step would exceed the ε budget",
-                    run.step
-                ));
-                break;
-            }
-            let t0 = Instant::now();
-            let lr = t.schedule.lr(t.learning_rate, run.step, plan.steps);
-            let s = run_step(&mut engine, &setup, &mut run, secure.as_mut(), physical, lr)?;
-            // Released ⇒ accounted (issue 27, item 2): the ledger including this
-            // step is on disk before anything computed from it (the metrics
-            // record, the progress line, an error naming its parameters) leaves.
-            if let Some(acc) = &run.accountant {
-                crate::train::privacy::release_ledger::write(
-                    out,
-                    &identity,
-                    run.step,
-                    acc.state(),
-                )?;
-            }
-            // Divergence is read from the updated parameters, which are
-            // released anyway; the un-noised training loss is private in a
-            // private run and never decides anything.
-            if s.non_finite_params > 0 || (!private && s.batch_size > 0) {
-                let mean = s.loss_sum / s.batch_size.max(1) as f64;
-                let what = if s.non_finite_params > 0 {
-                    Some(format!(
-                        "{} elements of the updated parameters are not finite",
-                        s.non_finite_params
-                    ))
-                } else {
-                    crate::train::engine::finite::loss_diverged("training", mean)
-                };
-                if let Some(what) = what {
-                    return Err(writer.diverged(run.step, what));
-                }
-            }
-
-            let last = run.step == stop_at;
-            let eval_due = last || (t.eval_every > 0 && run.step % t.eval_every == 0);
-            let ckpt_due = last || (t.checkpoint_every > 0 && run.step % t.checkpoint_every == 0);
-            let mut record = StepRecord {
-                step: run.step,
-                batch_size: Some(s.batch_size),
-                train_loss: (s.batch_size > 0).then(|| s.loss_sum / s.batch_size as f64),
-                clipped_fraction: (private && s.batch_size > 0)
-                    .then(|| s.clipped / s.batch_size as f64),
-                learning_rate: lr,
-                examples_per_sec: Some(s.batch_size as f64 / t0.elapsed().as_secs_f64().max(1e-9)),
-                elapsed_secs: Some(started.elapsed().as_secs_f64()),
-                // Expected examples seen / N (BandMF samples ⌊N/k⌋ per step).
-                epoch: Some(match plan.bandmf {
-                    None => run.step as f64 * plan.q,
-                    Some(_) => run.step as f64 * plan.expected_batch() / plan.dataset_size as f64,
-                }),
-                ..StepRecord::default()
-            };
-            if let (Some(acc), Some(p)) = (&run.accountant, &plan.private) {
-                // RDP is cheap every step; PLD is computed where it is reported.
-                if p.accountant == dpxla_dp::accountant::AccountantKind::Rdp || eval_due || ckpt_due
-                {
-                    record.epsilon = Some(acc.epsilon(p.delta)?);
-                    record.delta = Some(p.delta);
-                }
-            }
-            if eval_due {
-                evaluate_test(&mut engine, &mut record)?;
-                last_eval = Some(record.clone());
-            }
-            let shown = nonprivate.write(&mut metrics, &record, private)?;
-            if let Some(what) = record
-                .test_loss
-                .and_then(|l| crate::train::engine::finite::loss_diverged("test", l))
-            {
-                return Err(writer.diverged(run.step, what));
-            }
-            progress.update(&shown);
-            if ckpt_due {
-                // Every step the checkpoint covers is on disk in the metrics too.
-                metrics.sync()?;
-                writer.write(&engine, &run)?;
-            }
+        TrainLoop {
+            setup: &setup,
+            settings: &settings,
+            identity: &identity,
+            engine,
+            run,
+            secure,
+            writer,
+            metrics,
+            nonprivate,
+            progress,
+            physical,
+            private,
+            stop_at,
+            allowed,
+            ckpt_path,
+            metrics_path,
+            started: Instant::now(),
+            last_eval: None,
         }
-        if stopped_by_budget || last_eval.as_ref().is_none_or(|r| r.step != run.step) {
-            // Final evaluation and checkpoint where the loop did not just write them.
-            let mut record = StepRecord {
-                step: run.step,
-                elapsed_secs: (!private).then(|| started.elapsed().as_secs_f64()),
-                ..StepRecord::default()
-            };
-            evaluate_test(&mut engine, &mut record)?;
-            last_eval = Some(record);
-            writer.write(&engine, &run)?;
-        }
-        progress.finish();
-        drop(metrics);
-        let epsilon = match (&run.accountant, &plan.private) {
-            (Some(acc), Some(p)) if run.step > 0 => Some((acc.epsilon(p.delta)?, p.delta)),
-            (Some(_), Some(p)) => Some((0.0, p.delta)),
-            _ => None,
-        };
-        let plots = match read_records(&metrics_path)
-            .and_then(|r| crate::train::reports::plots::plot_metrics(&r, out))
-        {
-            Ok(p) => p,
-            Err(e) => {
-                eprintln!("warning: plots not written: {e}");
-                Vec::new()
-            }
-        };
-        let ev = last_eval.expect("evaluated at the end");
-        Ok(TrainSummary {
-            steps_done: run.step,
-            steps_planned: plan.steps,
-            stopped_by_budget,
-            epsilon,
-            mechanism: setup.spec.mechanism,
-            test: EvalResult {
-                loss: ev.test_loss.unwrap_or(f64::NAN),
-                accuracy: ev.test_accuracy.unwrap_or(f64::NAN),
-            },
-            test_averaged: ev.test_accuracy_avg.map(|accuracy| EvalResult {
-                loss: ev.test_loss_avg.unwrap_or(f64::NAN),
-                accuracy,
-            }),
-            checkpoint: ckpt_path,
-            metrics: metrics_path,
-            plots,
-        })
+        .run(opts.stop.as_ref())
     }
+}
+
+/// Where this run starts (fresh or its checkpoint, after the resume checks)
+/// and the writer of its checkpoints.
+fn start_run(
+    setup: &Setup,
+    settings: &TrainSettings,
+    identity: &str,
+    ckpt_path: &Path,
+    resume: bool,
+) -> Result<(RunState, HostState, CheckpointWriter)> {
+    let (param_names, slot_names) = state_names(setup);
+    let privacy_now = crate::train::privacy::resume_check::privacy_settings(settings, &setup.plan);
+    let key = ResumeKey {
+        digest: identity,
+        params: &param_names,
+        slots: &slot_names,
+        privacy: &privacy_now,
+        debug_seed: settings.privacy.debug_seed,
+    };
+    let (run, state) = start(setup, &settings.output.dir, ckpt_path, resume, &key)?;
+    let writer = CheckpointWriter {
+        path: ckpt_path.to_path_buf(),
+        digest: identity.to_string(),
+        model: setup.model_name.clone(),
+        params: param_names,
+        slots: slot_names,
+        last_saved: (run.step > 0).then_some(run.step),
+        privacy: privacy_now,
+        keep_generators: settings.privacy.debug_seed.is_some(),
+    };
+    Ok((run, state, writer))
+}
+
+/// The engine on `state` with every program a step can use compiled, and
+/// the secure-noise side of a step where `privacy.secure_noise` is set.
+fn build_engine(
+    client: &Client,
+    setup: &Setup,
+    settings: &TrainSettings,
+    state: &HostState,
+    progress: &mut Progress,
+) -> Result<(Engine, Option<SecureStep>)> {
+    let secure = SecureStep::new(settings, &setup.plan, trainable_dims(setup))?;
+    let mut engine = Engine::new(client, setup.spec.clone(), state)?;
+    let physical = settings.training.physical_batch * settings.runtime.devices;
+    crate::train::engine::compile_all::compile_all(
+        &mut engine,
+        client,
+        physical,
+        secure.is_some(),
+        progress,
+    )?;
+    Ok((engine, secure))
+}
+
+/// The names of the parameters and of the optimiser's slots, as the
+/// checkpoint records them.
+fn state_names(setup: &Setup) -> (Vec<String>, Vec<String>) {
+    let params = setup.spec.loss.params.iter().map(|s| s.name.clone());
+    let slots = setup.spec.optimizer.slots().iter().map(|s| s.to_string());
+    (params.collect(), slots.collect())
+}
+
+/// Elements of the trainable parameters (the noise's dimension).
+fn trainable_dims(setup: &Setup) -> usize {
+    let params = &setup.spec.loss.params;
+    setup
+        .spec
+        .trainable
+        .iter()
+        .map(|&i| params[i].numel())
+        .sum()
+}
+
+/// A fresh start or the checkpoint's state, and the public BandMF strategy
+/// recorded in the output folder.
+fn start(
+    setup: &Setup,
+    out: &Path,
+    ckpt_path: &Path,
+    resume: bool,
+    key: &ResumeKey,
+) -> Result<(RunState, HostState)> {
+    let (run, state) = start_or_resume(setup, ckpt_path, resume, key)?;
+    if run.resumed && setup.plan.bandmf.is_some() && state.noise_history.is_empty() {
+        eprintln!(
+            "note: BandMF's noise history is not checkpointed without privacy.debug_seed \
+             (it is secret); the factorisation restarts at step {} (still the accounted \
+             mechanism, docs/design.md \"BandMF\")",
+            run.step
+        );
+    }
+    // The strategy is public (a function of the steps and b): recorded.
+    crate::train::privacy::bandmf::record_strategy(out, &setup.plan)?;
+    Ok((run, state))
+}
+
+/// A centred model's feature mean, released (Gaussian mechanism, already
+/// in the ledger: `resume::start_or_resume`) into its parameter before the
+/// first step; refused when not one DP-SGD step would fit the budget after it.
+fn release_centering(
+    client: &Client,
+    setup: &Setup,
+    settings: &TrainSettings,
+    state: &mut HostState,
+    no_step_fits: bool,
+    progress: &mut Progress,
+) -> Result<()> {
+    let Some(c) = &setup.centering else {
+        return Ok(());
+    };
+    if no_step_fits {
+        return Err(Error::InvalidInput(
+            "not one DP-SGD step fits the ε budget after the release of the feature \
+             mean; refusing to release it"
+                .into(),
+        ));
+    }
+    let noise =
+        crate::train::privacy::centering::release_noise(&setup.plan, settings.privacy.debug_seed)?;
+    progress.println(format!(
+        "releasing the training set's mean of {} centred features{}",
+        c.dims,
+        noise.map_or(" (exact: non-private run)".into(), |(s, _)| format!(
+            " (Gaussian mechanism, sigma {s}, sensitivity {:.4})",
+            c.bound
+        ))
+    ));
+    state.params[c.param] = crate::train::privacy::centering::release_mean(
+        client,
+        c,
+        setup.train.as_ref(),
+        &setup.eval_augment,
+        settings.training.physical_batch,
+        &setup.spec.compile_options,
+        noise,
+    )?;
+    Ok(())
+}
+
+/// The metrics file: continued at `step` on a resume (with a warning where
+/// records are missing), new otherwise.
+fn open_metrics(path: &Path, step: u64) -> Result<MetricsWriter> {
+    if step == 0 {
+        return MetricsWriter::open(path, false);
+    }
+    let m = MetricsWriter::resume(path, step)?;
+    if let Some(w) = crate::train::run::resume_state::metrics_gap(path, step) {
+        eprintln!("warning: {w}");
+    }
+    Ok(m)
 }
 
 /// Builds a [`Trainer`] from values: a model, datasets and settings.
 pub struct TrainerBuilder<'m> {
     model: &'m dyn Model,
+    centering: Option<&'m dyn CenteredFeatures>,
     loss: Option<&'m LossFn>,
     data: Option<(Arc<dyn Dataset>, Arc<dyn Dataset>)>,
     settings: TrainSettings,
@@ -433,6 +373,13 @@ impl<'m> TrainerBuilder<'m> {
     /// guarantee refers to, is `train.len()`.
     pub fn data(mut self, train: Arc<dyn Dataset>, test: Arc<dyn Dataset>) -> Self {
         self.data = Some((train, test));
+        self
+    }
+
+    /// The centring component of a centred model (one whose logits subtract
+    /// `dpxla_nn::CENTER_PARAM`): its mean is released before training.
+    pub fn centering(mut self, centering: &'m dyn CenteredFeatures) -> Self {
+        self.centering = Some(centering);
         self
     }
 
@@ -515,6 +462,7 @@ impl<'m> TrainerBuilder<'m> {
         let identity = crate::train::config::digest_of(&identity);
         let parts = RunParts {
             model: self.model,
+            centering: self.centering,
             loss: self.loss,
             train,
             test,
