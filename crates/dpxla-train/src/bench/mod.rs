@@ -158,7 +158,7 @@ pub fn run(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<Benc
 
     let step = |t: u64, engine: &mut Engine| -> Result<(f64, f64)> {
         let start = Instant::now();
-        // As `train::step::run_step`: each call gets freshly prepared host
+        // As `train::run::step::run_step`: each call gets freshly prepared host
         // arrays (moved into the uploads) and the statistics are read once,
         // after the update; a synchronous client (`--synchronous`) waits
         // after every call and reads them per call, as dpxla did before issue 23.
