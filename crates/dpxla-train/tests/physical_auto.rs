@@ -48,7 +48,7 @@ fn engine_for(cfg: &Config) -> Engine {
     let setup = Setup::build(cfg).unwrap();
     let client = dpxla_testkit::pjrt::test_client();
     let state = setup.spec.initial_state(0);
-    Engine::new(&client, setup.spec.clone(), &state).unwrap()
+    Engine::new(client, setup.spec.clone(), &state).unwrap()
 }
 
 fn bytes_at(engine: &mut Engine, rows: usize) -> u64 {
