@@ -58,6 +58,9 @@ pub enum ModelInput {
     ScatterFeatures,
 }
 
+/// Builds a centred model's centring component for the same options.
+type BuildCentering = fn(&ModelOptions) -> Box<dyn CenteredFeatures>;
+
 /// One entry of the model registry: its name, what it is, what it reads,
 /// and how to build it for a dataset's input shape and class count.
 pub struct ModelEntry {
@@ -67,7 +70,7 @@ pub struct ModelEntry {
     build: fn(&ModelOptions) -> Box<dyn Model>,
     /// The centring component of a centred model (its logits subtract
     /// [`crate::CENTER_PARAM`]); `None` for every other model.
-    centering: Option<fn(&ModelOptions) -> Box<dyn CenteredFeatures>>,
+    centering: Option<BuildCentering>,
 }
 
 /// The registry: every built-in model, the one place a model is added.

@@ -286,7 +286,13 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
     };
     // `training.physical_batch` is per device (`runtime.devices`).
     let devices = cfg.runtime.devices;
-    let physical = cfg.training.physical_batch * devices;
+    let (rows, _) = crate::train::engine::physical_auto::resolve(
+        &mut engine,
+        cfg.training.physical_batch,
+        cfg.runtime.memory_budget,
+        expected,
+    )?;
+    let physical = rows * devices;
     let sizes_p = crate::train::sampling::distributed::global_physical_sizes(physical, devices);
     let report_every = (plan.steps / 10).max(1);
     let mut diverged = None;

@@ -3,10 +3,12 @@
 //! a message naming its key.
 
 pub mod eval;
+pub mod physical_batch;
 pub mod runtime_options;
 mod sections;
 pub mod settings;
 
+pub use physical_batch::{ByteSize, PhysicalBatch};
 pub use sections::{
     AugmentConfig, CompileCacheSetting, DataConfig, ModelConfig, NoiseMechanism, OutputConfig,
     PrivacyConfig, ResizedCropSection, RuntimeConfig, TrainingConfig,

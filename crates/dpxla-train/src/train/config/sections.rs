@@ -3,6 +3,7 @@
 //! unknown keys rejected, and their defaults. [`super::Config`] holds one of
 //! each; [`super::settings::TrainSettings`] all but the model and data.
 
+use super::physical_batch::{ByteSize, PhysicalBatch};
 use crate::data::resized_crop::ResizedCrop;
 use crate::Error;
 use dpxla_dp::accountant::AccountantKind;
@@ -277,10 +278,12 @@ pub struct TrainingConfig {
     pub steps: Option<u64>,
     #[serde(default)]
     pub epochs: Option<f64>,
-    /// The largest compiled physical batch; logical batches are split into
-    /// microbatches of this size (and smaller compiled sizes for the rest).
+    /// The largest compiled physical batch per device; logical batches are
+    /// split into microbatches of this size (and smaller compiled sizes for
+    /// the rest). `"auto"`: the largest that fits `runtime.memory_budget`,
+    /// from XLA's memory analysis (`engine::physical_auto`).
     #[serde(default = "default_physical")]
-    pub physical_batch: usize,
+    pub physical_batch: PhysicalBatch,
     pub learning_rate: f64,
     #[serde(default)]
     pub optimizer: Optimizer,
@@ -296,8 +299,21 @@ pub struct TrainingConfig {
     pub checkpoint_every: u64,
 }
 
-pub(super) fn default_physical() -> usize {
-    128
+pub(super) fn default_physical() -> PhysicalBatch {
+    PhysicalBatch::Rows(128)
+}
+
+impl TrainingConfig {
+    /// `physical_batch` in rows per device; an error while it is still
+    /// `"auto"` (the trainer resolves it once the programs can be compiled:
+    /// `engine::physical_auto`).
+    pub fn physical_rows(&self) -> crate::Result<usize> {
+        self.physical_batch.rows().ok_or_else(|| {
+            crate::Error::Internal(
+                "training.physical_batch = \"auto\" used before it was resolved".into(),
+            )
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -372,6 +388,12 @@ pub struct RuntimeConfig {
     /// dpxla's cache folder), `false` (never), or a folder.
     #[serde(default, skip_serializing_if = "CompileCacheSetting::is_default")]
     pub compile_cache: CompileCacheSetting,
+    /// With `training.physical_batch = "auto"`: the bytes one device's
+    /// accumulate program may use (a number, or a string such as "8 GiB");
+    /// default: the device's allocator limit, or half the host's memory over
+    /// the devices.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_budget: Option<ByteSize>,
 }
 
 /// `runtime.compile_cache`: on (the default folder), off, or a folder.
@@ -420,6 +442,7 @@ impl Default for RuntimeConfig {
             gpu_allocator: None,
             synchronous: false,
             compile_cache: CompileCacheSetting::default(),
+            memory_budget: None,
         }
     }
 }

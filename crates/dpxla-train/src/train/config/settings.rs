@@ -3,6 +3,7 @@
 //! library user starts from (`PrivacyConfig::target_epsilon`,
 //! `TrainingConfig::new`, ...).
 
+use crate::train::config::physical_batch::PhysicalBatch;
 use crate::train::config::sections::{
     default_clip, default_physical, keyed, AugmentConfig, OutputConfig, PrivacyConfig,
     RuntimeConfig, TrainingConfig,
@@ -180,8 +181,16 @@ impl TrainSettings {
             }
             _ => {}
         }
-        if t.physical_batch == 0 {
-            return bad("training.physical_batch", "must be >= 1".into());
+        if t.physical_batch == PhysicalBatch::Rows(0) {
+            return bad("training.physical_batch", "must be >= 1 or \"auto\"".into());
+        }
+        if self.runtime.memory_budget.is_some() && !t.physical_batch.is_auto() {
+            return bad(
+                "runtime.memory_budget",
+                "applies only with training.physical_batch = \"auto\" (it sizes the \
+                 physical batch); remove it or set physical_batch = \"auto\""
+                    .into(),
+            );
         }
         if !(t.learning_rate >= 0.0 && t.learning_rate.is_finite()) {
             return bad(

@@ -32,6 +32,7 @@ pub use spec::{AccumulateStats, EngineSpec, HostState};
 pub mod compile_all;
 pub mod finite;
 pub mod memory_check;
+pub mod physical_auto;
 mod queue;
 pub mod shard;
 mod spec;
@@ -161,6 +162,13 @@ impl Engine {
 
     pub fn spec(&self) -> &EngineSpec {
         &self.spec
+    }
+
+    /// The allocator limit of device 0 in bytes, where the plugin reports one
+    /// (`None`: it reports statistics but no limit; an error: none at all, as
+    /// the XLA CPU plugin).
+    pub fn device_memory_limit(&self) -> Result<Option<i64>> {
+        Ok(self.client.memory_stats(0)?.bytes_limit)
     }
 
     /// Number of replicas (devices) the step runs on.

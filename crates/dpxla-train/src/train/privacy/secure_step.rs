@@ -54,7 +54,7 @@ impl SecureStep {
         // `training.physical_batch` is per device; a microbatch feeds every
         // replica, so the cap needs cap / (p·N) of them (not cap / p: that
         // ran N times the padded work on N devices).
-        let physical = cfg.training.physical_batch * cfg.runtime.devices.max(1);
+        let physical = cfg.training.physical_rows()? * cfg.runtime.devices.max(1);
         let noise = SecureNoise::new(
             p.sigma,
             p.clip_norm,

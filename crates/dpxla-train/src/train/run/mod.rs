@@ -53,10 +53,16 @@ pub fn evaluate_checkpoint(
     let mut spec = setup.spec;
     spec.averaging = dpxla_nn::optim::Averaging::None;
     let mut engine = Engine::new(&client, spec, &state)?;
+    let (physical, _) = crate::train::engine::physical_auto::resolve(
+        &mut engine,
+        cfg.training.physical_batch,
+        cfg.runtime.memory_budget,
+        setup.test.len() as f64,
+    )?;
     let r = evaluate(
         &mut engine,
         setup.test.as_ref(),
-        cfg.training.physical_batch,
+        physical,
         &setup.eval_augment,
         false,
     )?;

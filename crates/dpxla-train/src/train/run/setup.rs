@@ -278,8 +278,12 @@ fn check_memory(
     } else {
         4
     };
+    // "auto" is sized later, from the compiled program's memory.
+    let Some(rows) = settings.training.physical_batch.rows() else {
+        return Ok(());
+    };
     crate::train::engine::memory_check::check_run_sizes(
-        settings.training.physical_batch * settings.runtime.devices,
+        rows * settings.runtime.devices,
         settings.augment.multiplicity,
         &train.image_shape(),
         numel,

@@ -112,8 +112,8 @@ impl TrainLoop<'_> {
 
         let step = self.run.step;
         let last = step == self.stop_at;
-        let eval_due = last || (t.eval_every > 0 && step % t.eval_every == 0);
-        let ckpt_due = last || (t.checkpoint_every > 0 && step % t.checkpoint_every == 0);
+        let eval_due = last || (t.eval_every > 0 && step.is_multiple_of(t.eval_every));
+        let ckpt_due = last || (t.checkpoint_every > 0 && step.is_multiple_of(t.checkpoint_every));
         let mut record = self.step_record(&s, lr, t0);
         self.add_epsilon(&mut record, eval_due || ckpt_due)?;
         if eval_due {

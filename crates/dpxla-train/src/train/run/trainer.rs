@@ -129,10 +129,10 @@ impl Trainer {
     pub fn run(self, opts: &TrainOptions) -> Result<TrainSummary> {
         let Trainer {
             setup,
-            settings,
+            mut settings,
             identity,
         } = self;
-        let out = &settings.output.dir;
+        let out = &settings.output.dir.clone();
         // Held to the end: no second run may write into this folder meanwhile.
         let _lock = crate::train::run::lock::RunLock::acquire(out)?;
         // Temporaries of a run killed mid-write; safe to delete under the lock.
@@ -161,6 +161,7 @@ impl Trainer {
             run.step,
         )?;
         let client = client_for(&settings.runtime)?;
+        resolve_physical_batch(&client, &setup, &mut settings, &state, &mut progress)?;
         if !run.resumed {
             let no_step_fits = private && allowed == run.step;
             release_centering(
@@ -173,7 +174,7 @@ impl Trainer {
             )?;
         }
         // `training.physical_batch` is per device.
-        let physical = settings.training.physical_batch * settings.runtime.devices;
+        let physical = settings.training.physical_rows()? * settings.runtime.devices;
         let (engine, secure) = build_engine(&client, &setup, &settings, &state, &mut progress)?;
         let metrics = open_metrics(&metrics_path, run.step)?;
         let nonprivate = crate::train::privacy::nonprivate::NonPrivateSink::open(
@@ -248,7 +249,7 @@ fn build_engine(
 ) -> Result<(Engine, Option<SecureStep>)> {
     let secure = SecureStep::new(settings, &setup.plan, trainable_dims(setup))?;
     let mut engine = Engine::new(client, setup.spec.clone(), state)?;
-    let physical = settings.training.physical_batch * settings.runtime.devices;
+    let physical = settings.training.physical_rows()? * settings.runtime.devices;
     crate::train::engine::compile_all::compile_all(
         &mut engine,
         client,
@@ -257,6 +258,33 @@ fn build_engine(
         progress,
     )?;
     Ok((engine, secure))
+}
+
+/// `training.physical_batch = "auto"`: chosen now from XLA's memory analysis
+/// of the accumulate program on an engine of its own (the compile cache keeps
+/// the programs for the run's engine), and shown; a number is kept as given.
+fn resolve_physical_batch(
+    client: &Client,
+    setup: &Setup,
+    settings: &mut TrainSettings,
+    state: &HostState,
+    progress: &mut Progress,
+) -> Result<()> {
+    if !settings.training.physical_batch.is_auto() {
+        return Ok(());
+    }
+    let mut engine = Engine::new(client, setup.spec.clone(), state)?;
+    let (rows, choice) = crate::train::engine::physical_auto::resolve(
+        &mut engine,
+        settings.training.physical_batch,
+        settings.runtime.memory_budget,
+        setup.plan.expected_batch(),
+    )?;
+    if let Some(c) = choice {
+        progress.println(c.describe());
+    }
+    settings.training.physical_batch = rows.into();
+    Ok(())
 }
 
 /// The names of the parameters and of the optimiser's slots, as the
@@ -337,7 +365,7 @@ fn release_centering(
         c,
         setup.train.as_ref(),
         &setup.eval_augment,
-        settings.training.physical_batch,
+        settings.training.physical_rows()?,
         &setup.spec.compile_options,
         noise,
     )?;
