@@ -263,3 +263,26 @@ fn the_mean_is_never_trainable_in_an_engine_spec() {
     assert!(!spec.trainable.contains(&mean));
     assert_eq!(spec.trainable.len(), spec.loss.params.len() - 1);
 }
+
+#[test]
+fn a_model_that_declares_a_mean_but_gets_no_centring_component_is_refused() {
+    // The mean would otherwise stay at its initial zeros, silently.
+    let model = dpxla_nn::by_name("scatterfeat_linear_centered").unwrap();
+    let loss = dpxla_nn::trace_example_loss(model.as_ref()).unwrap();
+    let err = dpxla_train::train::privacy::centering::trace(model.as_ref(), None, &loss)
+        .map(|_| ())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("center/mean") && err.contains("CenteredFeatures"),
+        "{err}"
+    );
+    // The uncentred model needs none.
+    let plain = dpxla_nn::by_name("scatterfeat_linear").unwrap();
+    let loss = dpxla_nn::trace_example_loss(plain.as_ref()).unwrap();
+    assert!(
+        dpxla_train::train::privacy::centering::trace(plain.as_ref(), None, &loss)
+            .unwrap()
+            .is_none()
+    );
+}
