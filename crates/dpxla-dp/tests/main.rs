@@ -4,3 +4,4 @@ mod accountant_pld_window;
 mod accountant_reference;
 mod bandmf_accounting;
 mod bandmf_plan;
+mod adaptive_clip;
