@@ -107,5 +107,6 @@ pub fn parse(text: &str, overrides: &[String], origin: &str) -> Result<(Config, 
         .try_into()
         .map_err(|e| Error::InvalidInput(format!("{origin}: {e}")))?;
     cfg.validate()?;
+    crate::train::adaptive_clip::refuse_in_audit(&cfg.privacy)?;
     Ok((cfg, switches))
 }

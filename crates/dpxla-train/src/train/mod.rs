@@ -3,6 +3,7 @@
 //! metrics.
 //! See docs/design.md, "Data flow of a training step".
 
+pub mod adaptive_clip;
 pub mod bandmf;
 pub mod batches;
 pub mod centering;

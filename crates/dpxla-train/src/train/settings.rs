@@ -84,6 +84,10 @@ impl PrivacyConfig {
             audit_disable_clipping: false,
             mechanism: Default::default(),
             bands: None,
+            adaptive_clipping: false,
+            target_quantile: None,
+            clip_learning_rate: None,
+            count_noise_std: None,
         }
     }
 }
@@ -117,6 +121,7 @@ impl TrainSettings {
         let p = &self.privacy;
         p.refuse_audit_switches()?;
         super::bandmf::validate(p)?;
+        super::adaptive_clip::validate(p)?;
         // C is checked by the one constructor of `Clipping` (0 < C ≤
         // MAX_CLIP_NORM, f32 headroom), here only to name the key early.
         if let Err(e) = Clipping::new(p.clip_norm, p.clipping, p.clipping_method) {

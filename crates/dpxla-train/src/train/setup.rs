@@ -301,6 +301,7 @@ impl Setup {
             allow_large_delta: p.allow_large_delta,
             prior,
             noise: super::bandmf::request(p),
+            adaptive: super::adaptive_clip::request(p, t.batch_size)?,
         };
         let (plan, plan_warnings) = PrivacyPlan::derive(&request, n, t.batch_size, steps)?;
         let partitions = match &plan.bandmf {

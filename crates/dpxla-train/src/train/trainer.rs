@@ -320,6 +320,7 @@ impl Trainer {
                 clipped_fraction: (private && s.batch_size > 0)
                     .then(|| s.clipped / s.batch_size as f64),
                 learning_rate: lr,
+                clip_norm: s.clip_norm,
                 examples_per_sec: Some(s.batch_size as f64 / t0.elapsed().as_secs_f64().max(1e-9)),
                 elapsed_secs: Some(started.elapsed().as_secs_f64()),
                 // Expected examples seen / N (BandMF samples ⌊N/k⌋ per step).
