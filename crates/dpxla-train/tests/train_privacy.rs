@@ -220,6 +220,47 @@ fn init_from_a_private_checkpoint_warns_that_its_cost_is_not_included() {
 }
 
 #[test]
+fn init_from_an_export_or_a_non_private_checkpoint_warns_too() {
+    use dpxla_train::train::export_params::export_params;
+    let warnings_for = |file: &Path, tag: &str| {
+        let set = format!("model.init_from=\"{}\"", file.display());
+        let out = out_dir(tag);
+        dpxla_train::train::setup::Setup::build(&config(&out, &[&set]))
+            .unwrap()
+            .warnings
+    };
+    let has = |w: &[String], needle: &str| {
+        w.iter()
+            .any(|w| w.contains("model.init_from") && w.contains(needle))
+    };
+    // A private run, exported: its ε is named and not included.
+    let private = out_dir("init-export-src");
+    let s = train(&config(&private, &["training.steps=2"]), &quiet()).unwrap();
+    let release = private.join("release.safetensors");
+    export_params(&s.checkpoint, &release, false).unwrap();
+    let w = warnings_for(&release, "init-export-dst");
+    assert!(
+        has(&w, "exported private release") && has(&w, "NOT included"),
+        "{w:?}"
+    );
+    // A run without privacy: its checkpoint and its export both warn.
+    let open = out_dir("init-nonprivate-src");
+    let s = train(
+        &config(&open, &["training.steps=2", "privacy.enabled=false"]),
+        &quiet(),
+    )
+    .unwrap();
+    let w = warnings_for(&s.checkpoint, "init-nonprivate-dst");
+    assert!(has(&w, "WITHOUT differential privacy"), "{w:?}");
+    let release = open.join("release.safetensors");
+    export_params(&s.checkpoint, &release, false).unwrap();
+    let w = warnings_for(&release, "init-nonprivate-export-dst");
+    assert!(has(&w, "WITHOUT differential privacy"), "{w:?}");
+    std::fs::remove_dir_all(&private).unwrap();
+    std::fs::remove_dir_all(&open).unwrap();
+}
+
+#[test]
 fn export_params_writes_parameters_only_with_the_privacy_spent() {
     let out = out_dir("export");
     let s = train(
@@ -267,6 +308,38 @@ fn export_params_writes_parameters_only_with_the_privacy_spent() {
 }
 
 #[test]
+fn secure_noise_on_two_devices_pads_to_the_cap_once_not_once_per_device() {
+    use dpxla_train::train::secure_step::SecureStep;
+    let out = out_dir("secure2");
+    let cfg = config(
+        &out,
+        &[
+            "privacy.secure_noise=true",
+            "training.steps=2",
+            "runtime.devices=2",
+        ],
+    );
+    let setup = dpxla_train::train::setup::Setup::build(&cfg).unwrap();
+    let sec = SecureStep::new(&cfg.settings(), &setup.plan, 10)
+        .unwrap()
+        .unwrap();
+    // physical_batch = 64 per device: a microbatch is 128 rows over both.
+    assert_eq!(sec.physical, 128);
+    let mut idx: Vec<usize> = (0..sec.cap).collect();
+    let split = sec.split(&mut idx);
+    let padded: usize = split.iter().map(|s| s.1).sum();
+    assert_eq!(split.iter().map(|s| s.0).sum::<usize>(), sec.cap);
+    assert!(
+        padded >= sec.cap && padded < sec.cap + sec.physical,
+        "{padded} rows processed for a cap of {}",
+        sec.cap
+    );
+    let s = train(&cfg, &quiet()).unwrap();
+    assert_eq!(s.steps_done, 2);
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
 fn secure_noise_trains_with_a_fixed_microbatch_count_and_host_noise() {
     use dpxla_train::train::secure_step::SecureStep;
     let out = out_dir("secure");
@@ -290,7 +363,7 @@ fn secure_noise_trains_with_a_fixed_microbatch_count_and_host_noise() {
     assert!(sec.cap > 140 && sec.cap < 260, "cap {}", sec.cap);
     for n in [0usize, 1, 64, 100, sec.cap, sec.cap + 50] {
         let mut idx: Vec<usize> = (0..n).collect();
-        let split = sec.split(&mut idx, 64);
+        let split = sec.split(&mut idx);
         assert_eq!(split.len(), sec.microbatches, "batch of {n}");
         assert!(split.iter().all(|&(_, size)| size == 64));
         assert_eq!(split.iter().map(|s| s.0).sum::<usize>(), n.min(sec.cap));

@@ -27,8 +27,11 @@ pub struct SecureStep {
     noise: SecureNoise,
     /// Largest logical batch processed.
     pub cap: usize,
-    /// Microbatches per step (all of the largest physical size).
+    /// Microbatches per step (all of the largest global physical size).
     pub microbatches: usize,
+    /// Rows of one microbatch over all replicas: `training.physical_batch`
+    /// (per device) times `runtime.devices`.
+    pub physical: usize,
 }
 
 impl SecureStep {
@@ -48,7 +51,10 @@ impl SecureStep {
             .map_or(p.planned_epsilon, |b| b.min(p.planned_epsilon));
         let eta = CAP_DELTA_SHARE * cfg.privacy.delta / (1.0 + eps_max.exp());
         let cap = batch_cap(plan.dataset_size, plan.q, plan.steps, eta);
-        let physical = cfg.training.physical_batch;
+        // `training.physical_batch` is per device; a microbatch feeds every
+        // replica, so the cap needs cap / (p·N) of them (not cap / p: that
+        // ran N times the padded work on N devices).
+        let physical = cfg.training.physical_batch * cfg.runtime.devices.max(1);
         let noise = SecureNoise::new(
             p.sigma,
             p.clip_norm,
@@ -60,12 +66,15 @@ impl SecureStep {
             noise,
             cap,
             microbatches: cap.div_ceil(physical).max(1),
+            physical,
         }))
     }
 
     /// Truncates `indices` to the cap and splits them into exactly
-    /// `microbatches` physical batches of `physical` (padded with masked rows).
-    pub fn split(&self, indices: &mut Vec<usize>, physical: usize) -> Vec<(usize, usize)> {
+    /// `microbatches` physical batches of `self.physical` global rows (padded
+    /// with masked rows).
+    pub fn split(&self, indices: &mut Vec<usize>) -> Vec<(usize, usize)> {
+        let physical = self.physical;
         indices.truncate(self.cap);
         let mut left = indices.len();
         (0..self.microbatches)

@@ -51,7 +51,7 @@ pub fn run_step(
         step,
     );
     let split = match &secure {
-        Some(sec) => sec.split(&mut indices, physical),
+        Some(sec) => sec.split(&mut indices),
         None => physical_split(
             indices.len(),
             &super::distributed::global_physical_sizes(physical, engine.replicas()),
