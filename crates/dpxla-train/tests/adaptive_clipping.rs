@@ -90,6 +90,9 @@ fn a_runtime_clip_norm_clips_as_the_same_baked_norm_with_every_method() {
             adaptive = engine(fixed.with_runtime_norm());
             clipped.push(b.clipped);
         }
+        let mlir = |e: &Engine| e.compiled_mlir().iter().any(|m| m.contains("clip_norm"));
+        assert!(mlir(&adaptive));
+        assert!(!mlir(&engine(fixed)), "a fixed C must not be a program input");
         // The three norms clip different numbers of examples: C mattered.
         assert!(clipped[2] > clipped[0] && clipped[0] > clipped[1], "{clipped:?}");
     }
