@@ -167,7 +167,8 @@ impl AdaptiveClipping {
     /// C_{t+1} = C_t·exp(−η(b̄ − γ)), kept within [`MIN_CLIP_NORM`,
     /// `MAX_CLIP_NORM`] (so it stays a valid `Clipping` bound).
     pub fn next_clip_norm(&self, clip_norm: f64, unclipped_fraction: f64) -> f64 {
-        let c = clip_norm * (-self.learning_rate * (unclipped_fraction - self.target_quantile)).exp();
+        let c =
+            clip_norm * (-self.learning_rate * (unclipped_fraction - self.target_quantile)).exp();
         if c.is_nan() {
             return clip_norm;
         }

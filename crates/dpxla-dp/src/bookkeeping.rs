@@ -13,7 +13,8 @@
 //! cannot leak into the sum).
 
 use super::clip::{
-    clip_weights_from_sq_at, per_example_sq_norm, weighted_sum, zero_non_finite, ClipMethod, Clipping,
+    clip_weights_from_sq_at, per_example_sq_norm, weighted_sum, zero_non_finite, ClipMethod,
+    Clipping,
 };
 use super::float_bound::ghost_sq_bound;
 use dpxla_core::array::DType;

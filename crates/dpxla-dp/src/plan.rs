@@ -11,11 +11,11 @@
 //! independent draw has std σ_eff·sens(C)·C.
 
 use super::accountant::{calibrate_sigma_after, epsilon_of, AccountantKind, PoissonGaussianEvent};
+use super::adaptive_clip::AdaptiveClipping;
 use super::bandmf::{
     compositions, optimize_banded_toeplitz, partition_sampling_prob, BandedToeplitz, Objective,
     OptimizeOptions,
 };
-use super::adaptive_clip::AdaptiveClipping;
 use super::clip::{ClipMethod, ClipMode, Clipping};
 use super::mechanism::DpMechanism;
 use crate::{Error, Result};

@@ -42,7 +42,10 @@ fn the_split_pair_spends_what_one_gaussian_of_sigma_spends() {
             let e_one = epsilon_of(kind, &[one], 1e-5).unwrap();
             let e_pair = epsilon_of(kind, &[grad, count], 1e-5).unwrap();
             let rel = (e_pair / e_one - 1.0).abs();
-            assert!(rel < 1e-6, "{kind:?} σ={sigma} σ_b={sb}: {e_pair} vs {e_one}");
+            assert!(
+                rel < 1e-6,
+                "{kind:?} σ={sigma} σ_b={sb}: {e_pair} vs {e_one}"
+            );
             // A split that ignored the count (σ_Δ = σ) spends more.
             let naive = PoissonGaussianEvent::new(1.0, sigma, 3).unwrap();
             let e_naive = epsilon_of(kind, &[naive, count], 1e-5).unwrap();
@@ -62,7 +65,11 @@ fn the_plan_calibrates_and_accounts_the_total_sigma() {
     let p = plan.private.as_ref().unwrap();
     let q = batch / n as f64;
     let sigma = calibrate_sigma(AccountantKind::Pld, 2.0, q, steps, 1e-5).unwrap();
-    assert!((p.sigma / sigma - 1.0).abs() < 1e-9, "{} vs {sigma}", p.sigma);
+    assert!(
+        (p.sigma / sigma - 1.0).abs() < 1e-9,
+        "{} vs {sigma}",
+        p.sigma
+    );
     let ev = PoissonGaussianEvent::new(q, p.sigma, steps).unwrap();
     let eps = epsilon_of(AccountantKind::Pld, &[ev], 1e-5).unwrap();
     assert!((p.planned_epsilon - eps).abs() < 1e-9 && eps <= 2.0 + 1e-9);

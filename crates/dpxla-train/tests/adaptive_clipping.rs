@@ -79,24 +79,38 @@ fn a_runtime_clip_norm_clips_as_the_same_baked_norm_with_every_method() {
             let a = adaptive.accumulate(&images, &labels, &mask).unwrap();
             let b = baked.accumulate(&images, &labels, &mask).unwrap();
             assert_eq!(a.clipped, b.clipped, "{mode:?} {method:?} C={c}");
-            let (sa, sb) = (adaptive.accumulators().unwrap(), baked.accumulators().unwrap());
+            let (sa, sb) = (
+                adaptive.accumulators().unwrap(),
+                baked.accumulators().unwrap(),
+            );
             assert!(close(&sa, &sb), "{mode:?} {method:?} C={c}: sums differ");
             // The noise is σ·C_t: the same key gives the same update.
             adaptive.apply([5, 6, 7, 8], 0.1, 1, P).unwrap();
             baked.apply([5, 6, 7, 8], 0.1, 1, P).unwrap();
             let (pa, pb) = (adaptive.state().unwrap(), baked.state().unwrap());
-            assert!(close(&pa.params, &pb.params), "{mode:?} {method:?} C={c}: noise");
+            assert!(
+                close(&pa.params, &pb.params),
+                "{mode:?} {method:?} C={c}: noise"
+            );
             // Back to the same parameters for the next C.
             adaptive = engine(fixed.with_runtime_norm());
             clipped.push(b.clipped);
         }
         let mlir = |e: &Engine| e.compiled_mlir().iter().any(|m| m.contains("clip_norm"));
         assert!(mlir(&adaptive));
-        assert!(!mlir(&engine(fixed)), "a fixed C must not be a program input");
+        assert!(
+            !mlir(&engine(fixed)),
+            "a fixed C must not be a program input"
+        );
         // The three norms clip different numbers of examples: C mattered.
-        assert!(clipped[2] > clipped[0] && clipped[0] > clipped[1], "{clipped:?}");
+        assert!(
+            clipped[2] > clipped[0] && clipped[0] > clipped[1],
+            "{clipped:?}"
+        );
     }
-    assert!(engine(Clipping::flat(1.0).unwrap()).set_clip_norm(2.0).is_err());
+    assert!(engine(Clipping::flat(1.0).unwrap())
+        .set_clip_norm(2.0)
+        .is_err());
 }
 
 /// A plan with adaptive clipping over `P` examples at q = 1.
@@ -174,8 +188,15 @@ fn the_released_count_carries_the_configured_noise() {
     let n = betas.len() as f64;
     let mean = betas.iter().sum::<f64>() / n;
     let var = betas.iter().map(|b| (b - mean).powi(2)).sum::<f64>() / (n - 1.0);
-    assert!((mean - truth).abs() < 4.0 * sb / n.sqrt(), "{mean} vs {truth}");
-    assert!((var / (sb * sb) - 1.0).abs() < 0.25, "variance {var}, σ_b² = {}", sb * sb);
+    assert!(
+        (mean - truth).abs() < 4.0 * sb / n.sqrt(),
+        "{mean} vs {truth}"
+    );
+    assert!(
+        (var / (sb * sb) - 1.0).abs() < 0.25,
+        "variance {var}, σ_b² = {}",
+        sb * sb
+    );
 }
 
 fn config(out: &Path, extra: &[&str]) -> Config {
@@ -238,7 +259,10 @@ fn c_t_survives_a_resume_and_is_logged() {
     let once = clip_norms(&whole);
     assert_eq!(once.len(), 6);
     assert_eq!(once[0], 5.0);
-    assert!(once.windows(2).all(|w| w[0] != w[1]), "C never moved: {once:?}");
+    assert!(
+        once.windows(2).all(|w| w[0] != w[1]),
+        "C never moved: {once:?}"
+    );
     let split = dpxla_testkit::run::scratch("adaptive", "split");
     let half = TrainOptions {
         max_steps_this_run: Some(3),
@@ -272,10 +296,19 @@ fn adaptive_clipping_is_refused_where_it_cannot_work() {
             "bandmf",
         ),
         (vec!["privacy.enabled=false"], "privacy.enabled"),
-        (vec!["privacy.target_quantile=1.5"], "privacy.target_quantile"),
-        (vec!["privacy.count_noise_std=0.1"], "privacy.count_noise_std"),
         (
-            vec!["privacy.adaptive_clipping=false", "privacy.clip_learning_rate=0.1"],
+            vec!["privacy.target_quantile=1.5"],
+            "privacy.target_quantile",
+        ),
+        (
+            vec!["privacy.count_noise_std=0.1"],
+            "privacy.count_noise_std",
+        ),
+        (
+            vec![
+                "privacy.adaptive_clipping=false",
+                "privacy.clip_learning_rate=0.1",
+            ],
             "privacy.clip_learning_rate",
         ),
     ] {

@@ -84,7 +84,10 @@ pub fn save(path: &Path, meta: &CheckpointMeta, state: &HostState) -> Result<()>
     }
     if let Some(c) = state.clip_norm {
         // Public (a function of released counts): stored in the clear.
-        tensors.push((CLIP_NORM_TENSOR.into(), HostArray::f64(Vec::<usize>::new(), vec![c])));
+        tensors.push((
+            CLIP_NORM_TENSOR.into(),
+            HostArray::f64(Vec::<usize>::new(), vec![c]),
+        ));
     }
     let json = serde_json::to_string(meta)
         .map_err(|e| Error::Internal(format!("checkpoint metadata: {e}")))?;
