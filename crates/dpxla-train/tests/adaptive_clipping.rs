@@ -321,3 +321,40 @@ fn adaptive_clipping_is_refused_where_it_cannot_work() {
     }
     let _ = std::fs::remove_dir_all(&out);
 }
+
+/// On 2 replicas each device clips to the same C_t and the clipped counts
+/// are summed over them: the same count and (to rounding) the same update
+/// as one device.
+#[test]
+fn a_runtime_clip_norm_reaches_every_replica() {
+    let (images, labels) = batch(4);
+    let mask = vec![1.0; P];
+    let clipping = Clipping::flat(1.0).unwrap().with_runtime_norm();
+    let mut one = engine(clipping);
+    let spec = EngineSpec {
+        replicas: 2,
+        ..one.spec().clone()
+    };
+    let state = spec.initial_state(3);
+    let client = dpxla_testkit::pjrt::client_with(2);
+    let mut two = Engine::new(&client, spec, &state).unwrap();
+    for c in [6.0, 20.0] {
+        one.set_clip_norm(c).unwrap();
+        two.set_clip_norm(c).unwrap();
+        let a = one.accumulate(&images, &labels, &mask).unwrap();
+        let b = two.accumulate(&images, &labels, &mask).unwrap();
+        assert_eq!(a.clipped, b.clipped, "C={c}");
+        one.apply([1, 2, 3, 4], 0.1, 1, P).unwrap();
+        two.apply([1, 2, 3, 4], 0.1, 1, P).unwrap();
+        let (pa, pb) = (one.state().unwrap(), two.state().unwrap());
+        assert_eq!(pb.clip_norm, Some(c));
+        let worst = pa
+            .params
+            .iter()
+            .zip(&pb.params)
+            .flat_map(|(x, y)| x.to_f64().into_iter().zip(y.to_f64()))
+            .map(|(u, v)| (u - v).abs() / (1.0 + u.abs()))
+            .fold(0.0, f64::max);
+        assert!(worst < 1e-5, "C={c}: {worst}");
+    }
+}
