@@ -319,6 +319,20 @@ fn adaptive_clipping_is_refused_where_it_cannot_work() {
             .to_string();
         assert!(err.contains(key), "{set:?}: {err}");
     }
+    // `dpxla audit` reads its config through its own parser: refused there.
+    let audit =
+        std::fs::read_to_string(dpxla_testkit::repo_root().join("configs/audit_quick.toml"))
+            .unwrap();
+    let on = ["privacy.adaptive_clipping=true".to_string()];
+    let err = dpxla_train::audit::config::parse(&audit, &on, "audit config")
+        .map(|_| "parsed")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("privacy.adaptive_clipping") && err.contains("audit"),
+        "{err}"
+    );
+    assert!(dpxla_train::audit::config::parse(&audit, &[], "audit config").is_ok());
     let _ = std::fs::remove_dir_all(&out);
 }
 
