@@ -56,7 +56,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let training = TrainingConfig {
         epochs: args.is_empty().then_some(3.0),
         steps: args.first().map(|&s| s as u64),
-        physical_batch: 256,
+        physical_batch: 256.into(),
         optimizer: Optimizer::momentum(0.9),
         averaging: Averaging::ema(0.99),
         ..TrainingConfig::new(2048.0, 2.0)

@@ -13,9 +13,9 @@ use dpxla::runtime::client_options::{
     CPU_DEVICE_COUNT, GPU_ALLOCATOR, GPU_MEMORY_FRACTION, GPU_PREALLOCATE, GPU_VISIBLE_DEVICES,
 };
 use dpxla::runtime::{Client, OptionValue, Platform, PluginQuery};
+use dpxla::train::config::runtime_options::client_request;
 use dpxla::train::config::RuntimeConfig;
-use dpxla::train::runtime_options::client_request;
-use dpxla::train::setup::client_for;
+use dpxla::train::run::setup::client_for;
 use std::path::{Path, PathBuf};
 
 /// The CUDA plugin in the project's `.venv` (any Python 3 minor version).

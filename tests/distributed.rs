@@ -2,11 +2,11 @@
 //! with distributed client options (the real plugin).
 
 use dpxla::runtime::{Client, OptionValue, PluginQuery};
-use dpxla::train::distributed::{
+use dpxla::train::sampling::distributed::{
     global_physical_sizes, parse_host_port, plan_logical_batch, process_share, ProcessArgs,
     ProcessConfig,
 };
-use dpxla::train::sampler::{physical_split, poisson_batch, StreamRng};
+use dpxla::train::sampling::sampler::{physical_split, poisson_batch, StreamRng};
 use std::collections::HashMap;
 
 fn env_of(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {

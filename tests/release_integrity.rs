@@ -114,7 +114,7 @@ fn secure_debug_noise_after_a_resume_is_fresh_and_its_export_is_not_private() {
     // A debug_seed release is reproducible from the seed: marked as such.
     let file = out.join("release.safetensors");
     let ckpt = out.join("checkpoint.safetensors");
-    let r = dpxla::train::export_params::export_params(&ckpt, &file, false).unwrap();
+    let r = dpxla::train::checkpoint::export_params::export_params(&ckpt, &file, false).unwrap();
     assert!(r.reproducible_noise);
     let t = dpxla::tensor_file::read_tensors(&file).unwrap();
     let info: serde_json::Value = serde_json::from_str(&t.metadata["dpxla_release"]).unwrap();
@@ -162,7 +162,7 @@ fn steps_released_before_a_crash_stay_in_the_ledger_after_resume() {
         2
     );
     // At the crash: every released step is in the ledger file.
-    let ledger = dpxla::train::release_ledger::read(&out)
+    let ledger = dpxla::train::privacy::release_ledger::read(&out)
         .unwrap()
         .expect("a ledger file");
     assert!(ledger.step >= released && ledger_steps(&ledger.accountant) >= released);

@@ -12,9 +12,16 @@ pub struct BenchArgs {
     /// Model name (the registry `dpxla::nn::MODELS`; README, "Models").
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(dpxla::nn::model_names()))]
     model: String,
-    /// Physical batch: examples per compiled accumulate call.
-    #[arg(long)]
-    batch: usize,
+    /// Physical batch: examples per compiled accumulate call, or `auto` (the
+    /// largest power of two whose accumulate program fits --memory-budget, from
+    /// XLA's memory analysis, as `training.physical_batch = "auto"`; needs
+    /// --logical).
+    #[arg(long, value_parser = parse_batch)]
+    batch: BatchArg,
+    /// With `--batch auto`: bytes the accumulate program may use (e.g. 8GiB)
+    /// [default: the device's allocator limit, else half the host's memory].
+    #[arg(long, value_parser = parse_bytes)]
+    memory_budget: Option<u64>,
     /// Logical batch: examples per step [default: BATCH].
     #[arg(long)]
     logical: Option<usize>,
@@ -61,12 +68,45 @@ pub struct BenchArgs {
     plugin: PluginArgs,
 }
 
+/// `--batch`: a number or `auto`.
+#[derive(Clone, Copy, Debug)]
+enum BatchArg {
+    Rows(usize),
+    Auto,
+}
+
+fn parse_batch(s: &str) -> Result<BatchArg, String> {
+    if s == "auto" {
+        return Ok(BatchArg::Auto);
+    }
+    s.parse()
+        .map(BatchArg::Rows)
+        .map_err(|_| format!("expected a number of examples or `auto`, got `{s}`"))
+}
+
+fn parse_bytes(s: &str) -> Result<u64, String> {
+    dpxla::train::config::ByteSize::parse(s).map(|b| b.0)
+}
+
 pub fn run(args: BenchArgs) -> anyhow::Result<()> {
     let model = by_name(&args.model)?;
     let client = args.plugin.query().client(&[])?;
-    let cfg = BenchConfig {
-        batch: args.batch,
-        logical: args.logical.unwrap_or(args.batch),
+    let (batch, logical) = match (args.batch, args.logical) {
+        (BatchArg::Rows(b), l) => (b, l.unwrap_or(b)),
+        (BatchArg::Auto, Some(l)) => (l, l),
+        (BatchArg::Auto, None) => {
+            anyhow::bail!(
+                "--batch auto needs --logical (the logical batch it sizes the physical batch for)"
+            )
+        }
+    };
+    anyhow::ensure!(
+        args.memory_budget.is_none() || matches!(args.batch, BatchArg::Auto),
+        "--memory-budget applies only with --batch auto"
+    );
+    let mut cfg = BenchConfig {
+        batch,
+        logical,
         private: !args.non_private,
         sigma: args.sigma,
         clip_norm: args.clip_norm,
@@ -80,11 +120,20 @@ pub fn run(args: BenchArgs) -> anyhow::Result<()> {
         ComputeDtype::Bf16 => Some(MixedPrecision::bf16(model.as_ref())?),
     };
     let model = mixed.as_ref().map_or(model.as_ref(), |m| m as &dyn Model);
+    let choice = match args.batch {
+        BatchArg::Auto => {
+            let c = bench::choose_batch(&client, model, &cfg, args.memory_budget)?;
+            cfg.batch = c.rows;
+            Some(c.describe())
+        }
+        BatchArg::Rows(_) => None,
+    };
     if let Some(rounds) = args.compare_sync {
         return compare_sync(&client, model, &cfg, rounds, args.json);
     }
     client.set_synchronous(args.synchronous);
     let mut report = bench::run(&client, model, &cfg)?;
+    report.physical_choice = choice;
     if mixed.is_some() {
         report.method.push_str(", bf16 compute");
     }

@@ -16,7 +16,11 @@ pub struct ExportParamsArgs {
 }
 
 pub fn run(args: ExportParamsArgs) -> anyhow::Result<()> {
-    let r = dpxla::train::export_params::export_params(&args.checkpoint, &args.out, args.averaged)?;
+    let r = dpxla::train::checkpoint::export_params::export_params(
+        &args.checkpoint,
+        &args.out,
+        args.averaged,
+    )?;
     println!(
         "wrote {} parameter tensors to {}",
         r.tensors,

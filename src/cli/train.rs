@@ -2,7 +2,7 @@
 
 use clap::Args;
 use dpxla::train::config::Config;
-use dpxla::train::distributed::{ProcessArgs, ProcessConfig};
+use dpxla::train::sampling::distributed::{ProcessArgs, ProcessConfig};
 use dpxla::train::{run::train, TrainOptions};
 use std::path::PathBuf;
 
@@ -80,7 +80,7 @@ pub fn run_train(args: TrainArgs) -> anyhow::Result<()> {
         progress: !args.no_progress,
         max_steps_this_run: args.max_steps,
         // First SIGINT/SIGTERM: finish the step, checkpoint, exit 130/143.
-        stop: Some(dpxla::train::signals::StopSignal::install()?),
+        stop: Some(dpxla::train::run::signals::StopSignal::install()?),
     };
     let s = train(&cfg, &opts)?;
     println!(

@@ -65,7 +65,9 @@ pub use loss::{
     per_example_grads_wrt, trace_example_loss, trace_example_loss_with, ExampleLoss, LossFn,
 };
 pub use mixed_precision::{ComputeDtype, MixedPrecision};
-pub use models::{by_name, by_name_with, model_names, ModelOptions, MODELS};
+pub use models::{
+    by_name, by_name_with, centering_by_name_with, model_names, ModelInput, ModelOptions, MODELS,
+};
 pub use ops::{window_out, NnOps, Padding};
 pub use params::Params;
 pub use trace_model::{
@@ -93,17 +95,20 @@ pub trait Model {
     fn dtype(&self) -> DType {
         DType::F32
     }
-    /// A centred model's per-example feature vector (`[D]`) and `R`, a bound
-    /// on its L2 norm: the model subtracts the training set's mean of it, held
-    /// in the parameter [`CENTER_PARAM`] (`[D]`). That parameter is never
-    /// trained; a fresh run fills it before its first step with the mean
-    /// released by the Gaussian mechanism (`train::centering`). `None` (the
-    /// default): the model is not centred.
-    fn centered_features<'b>(&self, _x: Tensor<'b>) -> Option<(Tensor<'b>, f64)> {
-        None
-    }
+}
+
+/// The model-side component of private centring (Tramèr & Boneh 2021's
+/// data normalisation), composed by the trainer next to a [`Model`] whose
+/// logits subtract the parameter [`CENTER_PARAM`] (`[D]`): the per-example
+/// feature vector (`[D]`) whose training-set mean that parameter holds, and
+/// `R`, a bound on its L2 norm. The parameter is never trained; a fresh run
+/// fills it before its first step with the mean released by the Gaussian
+/// mechanism (`train::privacy::centering`). A registry model names its
+/// component in its entry (`ModelEntry::centering`).
+pub trait CenteredFeatures {
+    fn centered_features<'b>(&self, x: Tensor<'b>) -> (Tensor<'b>, f64);
 }
 
 /// The parameter holding a centred model's feature mean (see
-/// [`Model::centered_features`]): declared by the model, never trained.
+/// [`CenteredFeatures`]): declared by the model, never trained.
 pub const CENTER_PARAM: &str = "center/mean";

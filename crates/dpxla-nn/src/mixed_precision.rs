@@ -123,8 +123,4 @@ impl Model for MixedPrecision<'_> {
     fn dtype(&self) -> DType {
         self.inner.dtype()
     }
-    fn centered_features<'b>(&self, x: Tensor<'b>) -> Option<(Tensor<'b>, f64)> {
-        // The released mean is computed once, on the host's schedule, in f32.
-        self.inner.centered_features(x)
-    }
 }

@@ -19,6 +19,7 @@ use dpxla_core::trace::{Aval, Builder};
 use dpxla_core::transform::vmap;
 use dpxla_nn::layers::scatter::{scattering, ScatterSpec};
 use dpxla_nn::layers::scatter_codec::encode_features;
+use dpxla_nn::ModelInput;
 use dpxla_pjrt::lower::LowerOptions;
 use dpxla_pjrt::program::Program;
 use dpxla_pjrt::runtime::{Client, CompileOptions};
@@ -181,10 +182,14 @@ pub fn check_scatter_features(path: &Path) -> Result<()> {
     }
 }
 
-/// Whether the registry model `name` reads precomputed scattering features
-/// (the `scatterfeat_*` models).
-pub fn reads_scatter_features(name: &str) -> bool {
-    name.starts_with("scatterfeat_")
+/// Checks that the data a model reads was made for it: for a model whose
+/// registry entry reads [`ModelInput::ScatterFeatures`], each folder in
+/// `paths` holds features of the current transform; images need nothing.
+pub fn check_model_input(input: ModelInput, paths: &[&Path]) -> Result<()> {
+    match input {
+        ModelInput::Images => Ok(()),
+        ModelInput::ScatterFeatures => paths.iter().try_for_each(|p| check_scatter_features(p)),
+    }
 }
 
 /// Whether `out` already holds the finished features of `data` (same

@@ -15,9 +15,10 @@ use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_testkit::run::data_dir;
 use dpxla_train::train::config::Config;
 use dpxla_train::train::engine::{Engine, EngineSpec};
-use dpxla_train::train::metrics::read_records;
-use dpxla_train::train::sampler::StreamRng;
-use dpxla_train::train::{adaptive_clip, run::train, TrainOptions};
+use dpxla_train::train::privacy::adaptive_clip;
+use dpxla_train::train::reports::metrics::read_records;
+use dpxla_train::train::sampling::sampler::StreamRng;
+use dpxla_train::train::{run::train, TrainOptions};
 use rand::{Rng, SeedableRng};
 use std::path::Path;
 

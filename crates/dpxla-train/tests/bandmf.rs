@@ -12,12 +12,12 @@ use dpxla_nn::models::Mlp;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_testkit::pjrt::test_client;
 use dpxla_testkit::run::data_dir;
-use dpxla_train::train::bandmf::{partitions, step_batch, PARTITION_SEED, STRATEGY_FILE};
 use dpxla_train::train::checkpoint;
 use dpxla_train::train::config::Config;
 use dpxla_train::train::engine::{Engine, EngineSpec};
+use dpxla_train::train::privacy::bandmf::{partitions, step_batch, PARTITION_SEED, STRATEGY_FILE};
 use dpxla_train::train::run::train;
-use dpxla_train::train::sampler::{poisson_batch, StreamRng};
+use dpxla_train::train::sampling::sampler::{poisson_batch, StreamRng};
 use dpxla_train::train::TrainOptions;
 use std::path::{Path, PathBuf};
 

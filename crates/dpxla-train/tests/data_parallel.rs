@@ -16,8 +16,8 @@ use dpxla_pjrt::program::{to_device, to_host, Program};
 use dpxla_pjrt::runtime::Client;
 use dpxla_pjrt::runtime::CompileOptions;
 use dpxla_testkit::pjrt::{client_with, test_client};
-use dpxla_train::train::data_parallel::graphs::all_reduce_graph;
 use dpxla_train::train::engine::{Engine, EngineSpec, HostState};
+use dpxla_train::train::programs::data_parallel::all_reduce_graph;
 use rand::{Rng, SeedableRng};
 
 fn replicated(n: usize) -> CompileOptions {

@@ -9,7 +9,7 @@ use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_nn::{models::Mlp, Model};
 use dpxla_testkit::pjrt::test_client;
 use dpxla_train::train::engine::{Engine, EngineSpec, HostState};
-use dpxla_train::train::sampler::{poisson_batch, StreamRng};
+use dpxla_train::train::sampling::sampler::{poisson_batch, StreamRng};
 use rand::{Rng, SeedableRng};
 
 fn small_mlp() -> Mlp {

@@ -27,6 +27,7 @@ mod nn_transfer;
 mod noise_tail;
 mod non_finite_gradients;
 mod per_example_pjrt;
+mod physical_auto;
 mod refused_inputs;
 mod scatter_kymatio;
 mod train_metrics;

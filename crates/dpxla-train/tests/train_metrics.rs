@@ -1,9 +1,11 @@
 //! Metrics JSONL (round trip, resume truncation, corrupt lines), PNG plots and
 //! the progress display's public behaviour.
 
-use dpxla_train::train::metrics::{read_records, MetricsWriter, StepRecord};
-use dpxla_train::train::plots::{plot_metrics, plot_metrics_file, plot_metrics_with, PlotOptions};
-use dpxla_train::train::progress::Progress;
+use dpxla_train::train::reports::metrics::{read_records, MetricsWriter, StepRecord};
+use dpxla_train::train::reports::plots::{
+    plot_metrics, plot_metrics_file, plot_metrics_with, PlotOptions,
+};
+use dpxla_train::train::reports::progress::Progress;
 use std::path::{Path, PathBuf};
 
 fn temp_dir(tag: &str) -> PathBuf {

@@ -184,7 +184,7 @@ fn non_private_statistics_go_only_to_their_own_file_on_request() {
 fn delta_at_least_one_over_n_is_an_error_unless_allowed() {
     // N = 1000: δ = 1e-3 = 1/N.
     let out = out_dir("delta");
-    let err = dpxla_train::train::setup::Setup::build(&config(&out, &["privacy.delta=1e-3"]))
+    let err = dpxla_train::train::run::setup::Setup::build(&config(&out, &["privacy.delta=1e-3"]))
         .map(|_| ())
         .unwrap_err()
         .to_string();
@@ -192,7 +192,7 @@ fn delta_at_least_one_over_n_is_an_error_unless_allowed() {
         err.contains("privacy.delta") && err.contains("privacy.allow_large_delta"),
         "{err}"
     );
-    let ok = dpxla_train::train::setup::Setup::build(&config(
+    let ok = dpxla_train::train::run::setup::Setup::build(&config(
         &out,
         &["privacy.delta=1e-3", "privacy.allow_large_delta=true"],
     ))
@@ -207,7 +207,7 @@ fn init_from_a_private_checkpoint_warns_that_its_cost_is_not_included() {
     let s = train(&config(&first, &["training.steps=2"]), &quiet()).unwrap();
     let set = format!("model.init_from=\"{}\"", s.checkpoint.display());
     let out = out_dir("init-dst");
-    let setup = dpxla_train::train::setup::Setup::build(&config(&out, &[&set])).unwrap();
+    let setup = dpxla_train::train::run::setup::Setup::build(&config(&out, &[&set])).unwrap();
     assert!(
         setup
             .warnings
@@ -221,11 +221,11 @@ fn init_from_a_private_checkpoint_warns_that_its_cost_is_not_included() {
 
 #[test]
 fn init_from_an_export_or_a_non_private_checkpoint_warns_too() {
-    use dpxla_train::train::export_params::export_params;
+    use dpxla_train::train::checkpoint::export_params::export_params;
     let warnings_for = |file: &Path, tag: &str| {
         let set = format!("model.init_from=\"{}\"", file.display());
         let out = out_dir(tag);
-        dpxla_train::train::setup::Setup::build(&config(&out, &[&set]))
+        dpxla_train::train::run::setup::Setup::build(&config(&out, &[&set]))
             .unwrap()
             .warnings
     };
@@ -278,8 +278,12 @@ fn export_params_writes_parameters_only_with_the_privacy_spent() {
     let (meta, _) = checkpoint::load(&s.checkpoint).unwrap();
     for averaged in [false, true] {
         let file = out.join(format!("release-{averaged}.safetensors"));
-        let r = dpxla_train::train::export_params::export_params(&s.checkpoint, &file, averaged)
-            .unwrap();
+        let r = dpxla_train::train::checkpoint::export_params::export_params(
+            &s.checkpoint,
+            &file,
+            averaged,
+        )
+        .unwrap();
         assert_eq!(r.epsilon, s.epsilon);
         let t = dpxla_core::tensor_file::read_tensors(&file).unwrap();
         let names: Vec<&String> = t.tensors.iter().map(|(n, _)| n).collect();
@@ -309,7 +313,7 @@ fn export_params_writes_parameters_only_with_the_privacy_spent() {
 
 #[test]
 fn secure_noise_on_two_devices_pads_to_the_cap_once_not_once_per_device() {
-    use dpxla_train::train::secure_step::SecureStep;
+    use dpxla_train::train::privacy::secure_step::SecureStep;
     let out = out_dir("secure2");
     let cfg = config(
         &out,
@@ -319,7 +323,7 @@ fn secure_noise_on_two_devices_pads_to_the_cap_once_not_once_per_device() {
             "runtime.devices=2",
         ],
     );
-    let setup = dpxla_train::train::setup::Setup::build(&cfg).unwrap();
+    let setup = dpxla_train::train::run::setup::Setup::build(&cfg).unwrap();
     let sec = SecureStep::new(&cfg.settings(), &setup.plan, 10)
         .unwrap()
         .unwrap();
@@ -341,10 +345,10 @@ fn secure_noise_on_two_devices_pads_to_the_cap_once_not_once_per_device() {
 
 #[test]
 fn secure_noise_trains_with_a_fixed_microbatch_count_and_host_noise() {
-    use dpxla_train::train::secure_step::SecureStep;
+    use dpxla_train::train::privacy::secure_step::SecureStep;
     let out = out_dir("secure");
     let cfg = config(&out, &["privacy.secure_noise=true", "training.steps=3"]);
-    let setup = dpxla_train::train::setup::Setup::build(&cfg).unwrap();
+    let setup = dpxla_train::train::run::setup::Setup::build(&cfg).unwrap();
     assert!(
         setup.spec.mechanism.map(|m| m.noise_source())
             == Some(dpxla_dp::mechanism::NoiseSource::Host),

@@ -335,7 +335,7 @@ pub enum Prim {
     /// The interpreter runs ONE replica, so it evaluates `replicas = 1` (the
     /// identity) and refuses more. Neither `vjp` nor `vmap` has a rule: the
     /// data-parallel step reduces gradients AFTER differentiation and
-    /// batching (`train::data_parallel`), so nothing needs one.
+    /// batching (`train::programs::data_parallel`), so nothing needs one.
     AllReduceSum { replicas: usize },
 }
 

@@ -216,7 +216,7 @@ pub(crate) fn transpose_rule<'b>(
         AllReduceSum { .. } => {
             return Err(TraceError::Transform(
                 "all_reduce_sum has no vjp rule: reduce gradients across replicas after \
-                 differentiating (train::data_parallel), not inside the differentiated graph"
+                 differentiating (train::programs::data_parallel), not inside the differentiated graph"
                     .into(),
             ))
         }

@@ -140,7 +140,7 @@ pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceRe
         }
         AllReduceSum { .. } => Err(TraceError::Transform(
             "all_reduce_sum has no vmap rule: reduce across replicas after batching \
-             (train::data_parallel), not inside a vmapped graph"
+             (train::programs::data_parallel), not inside a vmapped graph"
                 .into(),
         )),
     }

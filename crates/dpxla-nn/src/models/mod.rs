@@ -35,7 +35,7 @@ pub use resnet_gn::ResNetGn;
 pub use scatter_net::{ScatterHead, ScatterNet};
 pub use wrn::WideResNet;
 
-use super::Model;
+use super::{CenteredFeatures, Model};
 use crate::{Error, Result};
 
 /// Overrides of a named model's defaults (the dataset decides them).
@@ -47,18 +47,37 @@ pub struct ModelOptions {
     pub classes: Option<usize>,
 }
 
-/// One entry of the model registry: its name, what it is, and how to build
-/// it for a dataset's input shape and class count.
+/// What a registry model reads: images, or features that a frozen
+/// extractor computed beforehand (the trainer checks those were written by
+/// the current extractor before training on them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ModelInput {
+    #[default]
+    Images,
+    /// ScatterNet features written by `dpxla features scatter`.
+    ScatterFeatures,
+}
+
+/// Builds a centred model's centring component for the same options.
+type BuildCentering = fn(&ModelOptions) -> Box<dyn CenteredFeatures>;
+
+/// One entry of the model registry: its name, what it is, what it reads,
+/// and how to build it for a dataset's input shape and class count.
 pub struct ModelEntry {
     pub name: &'static str,
     pub about: &'static str,
+    pub input: ModelInput,
     build: fn(&ModelOptions) -> Box<dyn Model>,
+    /// The centring component of a centred model (its logits subtract
+    /// [`crate::CENTER_PARAM`]); `None` for every other model.
+    centering: Option<BuildCentering>,
 }
 
 /// The registry: every built-in model, the one place a model is added.
 pub const MODELS: &[ModelEntry] = &[
     ModelEntry {
         name: "mlp",
+        input: ModelInput::Images,
         about: "784-512-512-10 ReLU MLP",
         build: |o| {
             let d = Mlp::mnist();
@@ -68,9 +87,11 @@ pub const MODELS: &[ModelEntry] = &[
                 ..d
             })
         },
+        centering: None,
     },
     ModelEntry {
         name: "cnn_tanh",
+        input: ModelInput::Images,
         about: "tanh CNN of Papernot et al. 2021 (cnn_tanh_cifar for 3 channels)",
         build: |o| {
             if o.input.as_ref().is_some_and(|s| s.last() == Some(&3)) {
@@ -82,14 +103,18 @@ pub const MODELS: &[ModelEntry] = &[
                 classes: o.classes_or(d.classes),
             })
         },
+        centering: None,
     },
     ModelEntry {
         name: "cnn_tanh_cifar",
+        input: ModelInput::Images,
         about: "tanh CNN of Tramèr & Boneh 2021 for CIFAR-10",
         build: cnn_tanh_cifar,
+        centering: None,
     },
     ModelEntry {
         name: "cifar_cnn",
+        input: ModelInput::Images,
         about: "the CIFAR-10 CNN of the Opacus / TF Privacy tutorials",
         build: |o| {
             let d = CifarCnn::cifar10();
@@ -99,56 +124,71 @@ pub const MODELS: &[ModelEntry] = &[
                 ..d
             })
         },
+        centering: None,
     },
     ModelEntry {
         name: "wrn16_4",
+        input: ModelInput::Images,
         about: "WideResNet-16-4 with GroupNorm and weight standardisation (De et al. 2022)",
         build: |o| wrn(o, 16),
+        centering: None,
     },
     ModelEntry {
         name: "wrn40_4",
+        input: ModelInput::Images,
         about: "WideResNet-40-4 with GroupNorm and weight standardisation",
         build: |o| wrn(o, 40),
+        centering: None,
     },
     ModelEntry {
         name: "resnet18_gn",
+        input: ModelInput::Images,
         about: "ResNet-18 with GroupNorm (Kurakin et al. 2022)",
         build: |o| resnet(o, ResNetGn::resnet18()),
+        centering: None,
     },
     ModelEntry {
         name: "resnet50_gn",
+        input: ModelInput::Images,
         about: "ResNet-50 with GroupNorm",
         build: |o| resnet(o, ResNetGn::resnet50()),
+        centering: None,
     },
     ModelEntry {
         name: "scatter_linear",
+        input: ModelInput::Images,
         about: "ScatterNet (J=2, L=8) + GroupNorm + linear head (Tramèr & Boneh 2021)",
         build: |o| scatter(o, false, ScatterHead::Linear),
+        centering: None,
     },
     ModelEntry {
         name: "scatter_cnn",
+        input: ModelInput::Images,
         about: "ScatterNet + GroupNorm + small CNN head (Tramèr & Boneh 2021)",
         build: |o| scatter(o, false, ScatterHead::Cnn),
+        centering: None,
     },
     ModelEntry {
         name: "scatterfeat_linear",
+        input: ModelInput::ScatterFeatures,
         about: "the scatter_linear head on precomputed features (`dpxla features scatter`)",
         build: |o| scatter(o, true, ScatterHead::Linear),
+        centering: None,
     },
     ModelEntry {
         name: "scatterfeat_cnn",
+        input: ModelInput::ScatterFeatures,
         about: "the scatter_cnn head on precomputed features (`dpxla features scatter`)",
         build: |o| scatter(o, true, ScatterHead::Cnn),
+        centering: None,
     },
     ModelEntry {
         name: "scatterfeat_linear_centered",
+        input: ModelInput::ScatterFeatures,
         about: "scatterfeat_linear on features centred by their private training-set mean \
                 (privacy.centering_noise_multiplier)",
-        build: |o| {
-            let mut m = scatter_net(o, true, ScatterHead::Linear);
-            m.centered = true;
-            Box::new(m)
-        },
+        build: |o| Box::new(centered_scatter(o)),
+        centering: Some(|o| Box::new(centered_scatter(o))),
     },
 ];
 
@@ -162,6 +202,13 @@ fn scatter_net(o: &ModelOptions, features: bool, head: ScatterHead) -> ScatterNe
         input: o.input_or(d.input.clone()),
         classes: o.classes_or(d.classes),
         ..d
+    }
+}
+
+fn centered_scatter(o: &ModelOptions) -> ScatterNet {
+    ScatterNet {
+        centered: true,
+        ..scatter_net(o, true, ScatterHead::Linear)
     }
 }
 
@@ -209,6 +256,21 @@ pub fn model_names() -> Vec<&'static str> {
     MODELS.iter().map(|m| m.name).collect()
 }
 
+/// The registry entry called `name`, if there is one.
+pub fn entry(name: &str) -> Option<&'static ModelEntry> {
+    MODELS.iter().find(|m| m.name == name)
+}
+
+/// The centring component the registry names for model `name` (see
+/// [`CenteredFeatures`]), built for the same options; `None` for a model
+/// that is not centred or not in the registry.
+pub fn centering_by_name_with(
+    name: &str,
+    opts: &ModelOptions,
+) -> Option<Box<dyn CenteredFeatures>> {
+    entry(name).and_then(|e| e.centering).map(|f| f(opts))
+}
+
 /// The model called `name` with its paper defaults.
 pub fn by_name(name: &str) -> Result<Box<dyn Model>> {
     by_name_with(name, &ModelOptions::default())
@@ -220,7 +282,7 @@ pub fn by_name(name: &str) -> Result<Box<dyn Model>> {
 /// for one channel, the Tramèr & Boneh CIFAR-10 CNN (`cnn_tanh_cifar`) for
 /// three.
 pub fn by_name_with(name: &str, opts: &ModelOptions) -> Result<Box<dyn Model>> {
-    match MODELS.iter().find(|m| m.name == name) {
+    match entry(name) {
         Some(m) => Ok((m.build)(opts)),
         None => Err(Error::InvalidInput(format!(
             "unknown model '{name}'; available: {}",

@@ -22,7 +22,7 @@
 //!
 //! `scatterfeat_linear_centered` subtracts the training set's mean of the
 //! normalised features (`center/mean`, released once by the Gaussian
-//! mechanism before training: `Model::centered_features`) before the dense
+//! mechanism before training: its `CenteredFeatures`) before the dense
 //! layer. The features' L2 norm is at most √D (GroupNorm leaves each group
 //! with mean 0 and variance below 1), the bound the release clips to. A mean
 //! is a bias for every example alike, so centring changes no function the
@@ -35,7 +35,7 @@ use crate::layers::scatter::{group_norm_plain, scattering, ScatterSpec};
 use crate::layers::scatter_codec::decode_features;
 use crate::layers::{conv2d, dense, flatten, GN_EPS};
 use crate::Padding;
-use crate::{Init, Model, Params};
+use crate::{CenteredFeatures, Init, Model, Params};
 use dpxla_core::trace::Tensor;
 
 /// The classifier on top of the scattering features.
@@ -129,13 +129,15 @@ impl Model for ScatterNet {
         };
         logits.reshape(&[self.classes])
     }
-    fn centered_features<'b>(&self, x: Tensor<'b>) -> Option<(Tensor<'b>, f64)> {
-        if !self.centered {
-            return None;
-        }
+}
+
+/// The centred model's features: the normalised scattering features, whose
+/// norm is at most √D after the parameter-free GroupNorm.
+impl CenteredFeatures for ScatterNet {
+    fn centered_features<'b>(&self, x: Tensor<'b>) -> (Tensor<'b>, f64) {
         let h = flatten(self.normalized_features(x));
         let d = h.shape()[1];
-        Some((h.reshape(&[d]), (d as f64).sqrt()))
+        (h.reshape(&[d]), (d as f64).sqrt())
     }
 }
 

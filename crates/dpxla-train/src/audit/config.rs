@@ -1,8 +1,9 @@
 //! Loading a run configuration for `dpxla audit`: the audit-only debugging
 //! switches (`privacy.audit_disable_noise`, `privacy.audit_disable_clipping`)
 //! are taken OUT of the configuration here, before it is deserialised and
-//! validated, so the [`Config`] that reaches `Setup::build` never carries
-//! them. Every other path refuses them (`PrivacyConfig::refuse_audit_switches`).
+//! validated, into [`AuditSwitches`] (the audit's own type: the training
+//! `PrivacyConfig` has no such fields). `Config::parse`, every other path,
+//! refuses them (`train::config::AUDIT_SWITCH_KEYS`).
 //!
 //! The `[audit]` table holds the audit's own keys (issue 25: audit switches
 //! belong to the audit, not to the training `PrivacyConfig`), also taken
@@ -107,6 +108,6 @@ pub fn parse(text: &str, overrides: &[String], origin: &str) -> Result<(Config, 
         .try_into()
         .map_err(|e| Error::InvalidInput(format!("{origin}: {e}")))?;
     cfg.validate()?;
-    crate::train::adaptive_clip::refuse_in_audit(&cfg.privacy)?;
+    crate::train::privacy::adaptive_clip::refuse_in_audit(&cfg.privacy)?;
     Ok((cfg, switches))
 }

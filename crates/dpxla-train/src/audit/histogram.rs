@@ -1,6 +1,6 @@
 //! A PNG histogram of the canaries' scores, members and non-members
 //! overlaid: a broken mechanism shows two separated humps, a private one two
-//! nearly identical ones. Drawn like the training plots (`train::plots`):
+//! nearly identical ones. Drawn like the training plots (`train::reports::plots`):
 //! plotters' bitmap backend, the embedded font, PNG by the `image` crate.
 
 use crate::{Error, Result};
@@ -30,7 +30,7 @@ pub fn write_histogram(
     title: &str,
     x_desc: &str,
 ) -> Result<()> {
-    crate::train::plots::register_font()?;
+    crate::train::reports::plots::register_font()?;
     let (lo, hi) = scores
         .iter()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &s| {

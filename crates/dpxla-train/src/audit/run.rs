@@ -17,11 +17,11 @@ use super::input_canary::InputCanaries;
 use super::input_observe::InputObserver;
 use super::observe::{Observer, Score};
 use super::report::AuditReport;
-use crate::train::batches::prepare_train;
 use crate::train::config::Config;
 use crate::train::engine::{Engine, HostState};
-use crate::train::sampler::{physical_split, poisson_batch, StreamRng};
-use crate::train::setup::{client_for, Setup};
+use crate::train::run::setup::{client_for, Setup};
+use crate::train::sampling::batches::prepare_train;
+use crate::train::sampling::sampler::{physical_split, poisson_batch, StreamRng};
 use crate::{Error, Result};
 use dpxla_dp::accountant::{epsilon_of, PoissonGaussianEvent};
 use dpxla_dp::clip::ClipMode;
@@ -150,7 +150,7 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
         .out
         .clone()
         .unwrap_or_else(|| cfg.output.dir.join("audit"));
-    let _lock = crate::train::lock::RunLock::acquire(&out)?;
+    let _lock = crate::train::run::lock::RunLock::acquire(&out)?;
 
     let setup = Setup::build(cfg)?;
     let plan = setup.plan.clone();
@@ -286,8 +286,14 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
     };
     // `training.physical_batch` is per device (`runtime.devices`).
     let devices = cfg.runtime.devices;
-    let physical = cfg.training.physical_batch * devices;
-    let sizes_p = crate::train::distributed::global_physical_sizes(physical, devices);
+    let (rows, _) = crate::train::engine::physical_auto::resolve(
+        &mut engine,
+        cfg.training.physical_batch,
+        cfg.runtime.memory_budget,
+        expected,
+    )?;
+    let physical = rows * devices;
+    let sizes_p = crate::train::sampling::distributed::global_physical_sizes(physical, devices);
     let report_every = (plan.steps / 10).max(1);
     let mut diverged = None;
     for step in 0..plan.steps {
@@ -339,7 +345,7 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
         // matter, and a non-finite score is refused later), but it is named:
         // a run without clipping and with canaries of 1000·C often diverges.
         if diverged.is_none() {
-            diverged = crate::train::finite::loss_diverged(
+            diverged = crate::train::engine::finite::loss_diverged(
                 "training",
                 loss_sum / real.len().max(1) as f64,
             )
@@ -361,7 +367,7 @@ pub fn audit(cfg: &Config, switches: AuditSwitches, opts: &AuditOptions) -> Resu
             );
         }
     }
-    let test = crate::train::evaluate::evaluate(
+    let test = crate::train::run::evaluate::evaluate(
         &mut engine,
         setup.test.as_ref(),
         physical,

@@ -18,6 +18,7 @@ mod report;
 pub use host::peak_host_bytes;
 pub use report::BenchReport;
 
+use crate::train::engine::physical_auto::{self, MemoryBudget, PhysicalChoice};
 use crate::train::engine::{Engine, EngineSpec};
 use crate::train::programs::images_shape;
 use crate::{Error, Result};
@@ -158,7 +159,7 @@ pub fn run(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<Benc
 
     let step = |t: u64, engine: &mut Engine| -> Result<(f64, f64)> {
         let start = Instant::now();
-        // As `train::step::run_step`: each call gets freshly prepared host
+        // As `train::run::step::run_step`: each call gets freshly prepared host
         // arrays (moved into the uploads) and the statistics are read once,
         // after the update; a synchronous client (`--synchronous`) waits
         // after every call and reads them per call, as dpxla did before issue 23.
@@ -240,7 +241,25 @@ pub fn run(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<Benc
         device_memory_note,
         xla_temp_bytes: temp.ok().map(|m| m.temp),
         tensor_methods,
+        physical_choice: None,
     })
+}
+
+/// `dpxla bench --batch auto`: the physical batch `training.physical_batch =
+/// "auto"` would choose for `model` at `cfg.logical` examples per step, from
+/// XLA's memory analysis of the accumulate program (`cfg.batch` is ignored),
+/// within `memory_budget` bytes (default as in training).
+pub fn choose_batch(
+    client: &Client,
+    model: &dyn Model,
+    cfg: &BenchConfig,
+    memory_budget: Option<u64>,
+) -> Result<PhysicalChoice> {
+    let spec = EngineSpec::new(model, cfg.mechanism()?, bench_optimizer(), Averaging::None)?;
+    let state = spec.initial_state(cfg.seed);
+    let mut engine = Engine::new(client, spec, &state)?;
+    let budget = MemoryBudget::resolve(memory_budget, &engine)?;
+    physical_auto::choose(&mut engine, cfg.logical as f64, budget)
 }
 
 /// The masks of one step's accumulate calls: all ones, except the padded

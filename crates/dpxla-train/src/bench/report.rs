@@ -58,6 +58,9 @@ pub struct BenchReport {
     /// `[name, method]` pairs. Empty for other frameworks.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tensor_methods: Vec<(String, String)>,
+    /// `--batch auto`: the choice and its reason (`train::engine::physical_auto`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub physical_choice: Option<String>,
 }
 
 impl BenchReport {
@@ -114,6 +117,9 @@ impl BenchReport {
         ];
         if let Some(a) = self.apply_ms_median {
             rows.push(("  of which update", format!("{a:.1} ms")));
+        }
+        if let Some(c) = &self.physical_choice {
+            rows.push(("physical batch", c.clone()));
         }
         rows.push(("examples/s", format!("{:.0}", self.examples_per_s)));
         rows.push((

@@ -1,50 +1,33 @@
 //! Training: the compiled DP-SGD programs, the device-side engine, Poisson
 //! sampling into physical batches, the loop ([`Trainer`]), checkpoints and
-//! metrics.
+//! metrics, one concern per sub-module:
+//!
+//! - [`config`]: the TOML configuration, its validation, [`TrainSettings`];
+//! - [`programs`]: the graphs a run compiles (accumulate, apply, evaluate)
+//!   and their named interfaces;
+//! - [`engine`]: the device side — compiled programs, device-resident state,
+//!   the replicas' shards, compile-ahead, memory and finiteness checks;
+//! - [`sampling`]: Poisson sampling, physical batches, which rows each
+//!   process reads;
+//! - [`privacy`]: what keeps the run's releases accounted — the ledger and
+//!   its guard, secure noise, BandMF, private centring, the test/train split,
+//!   the non-private outputs;
+//! - [`checkpoint`]: the checkpoint file, writing it, releasing parameters;
+//! - [`run`]: the loop ([`Trainer`]), its setup, one step, resume, the run
+//!   lock and signals, evaluation, `dpxla train` / `dpxla eval`;
+//! - [`reports`]: metrics, progress, plots, the records of released steps.
+//!
 //! See docs/design.md, "Data flow of a training step".
 
-pub mod adaptive_clip;
-pub mod bandmf;
-pub mod batches;
-pub mod centering;
 pub mod checkpoint;
-pub mod checkpoint_writer;
-pub mod compile_all;
 pub mod config;
-pub mod data_parallel;
-pub mod distributed;
 pub mod engine;
-mod engine_spec;
-pub mod eval_config;
-pub mod evaluate;
-pub mod export_params;
-pub mod finite;
-pub mod init_ledger;
-pub mod ledger_guard;
-pub mod lock;
-pub mod memory_check;
-pub mod metrics;
-pub mod nonprivate;
-pub mod plots;
+pub mod privacy;
 pub mod programs;
-pub mod progress;
-pub mod release_ledger;
-pub mod resume;
-pub mod resume_check;
-pub mod resume_state;
+pub mod reports;
 pub mod run;
-pub mod run_records;
-pub mod runtime_options;
-pub mod sampler;
-pub mod secure_step;
-pub mod settings;
-pub mod setup;
-pub mod signals;
-pub mod signature;
-pub mod step;
-pub mod test_split;
-pub mod trainer;
+pub mod sampling;
 
+pub use config::settings::TrainSettings;
 pub use config::{AugmentConfig, Config, PrivacyConfig, TrainingConfig};
-pub use settings::TrainSettings;
-pub use trainer::{TrainOptions, TrainSummary, Trainer, TrainerBuilder};
+pub use run::trainer::{TrainOptions, TrainSummary, Trainer, TrainerBuilder};

@@ -8,7 +8,7 @@
 
 use super::{refs, scalar, Engine};
 use crate::train::engine::AccumulateStats;
-use crate::train::signature::Group;
+use crate::train::programs::signature::Group;
 use crate::Result;
 use dpxla_core::array::HostArray;
 use dpxla_pjrt::program::to_device_owned;
@@ -79,7 +79,7 @@ impl Engine {
     /// Σ loss and Σ clipped over the batches queued since the last call
     /// (all replicas): the one host read of these statistics per logical
     /// step. They are not private releases: the caller keeps them where
-    /// `train::nonprivate` says.
+    /// `train::privacy::nonprivate` says.
     pub fn take_stats(&mut self) -> Result<AccumulateStats> {
         let mut stats = AccumulateStats::default();
         for [loss, clipped] in std::mem::take(&mut self.pending) {
