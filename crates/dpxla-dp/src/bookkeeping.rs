@@ -13,7 +13,8 @@
 //! cannot leak into the sum).
 
 use super::clip::{
-    clip_weights_from_sq, per_example_sq_norm, weighted_sum, zero_non_finite, ClipMethod, Clipping,
+    clip_weights_from_sq_at, per_example_sq_norm, weighted_sum, zero_non_finite, ClipMethod,
+    Clipping,
 };
 use super::float_bound::ghost_sq_bound;
 use dpxla_core::array::DType;
@@ -91,6 +92,21 @@ pub fn clipped_sums<'b>(
     mask: Tensor<'b>,
     clipping: &Clipping,
 ) -> ClippedSums<'b> {
+    clipped_sums_at(b, pe, args, mask, clipping, None)
+}
+
+/// As [`clipped_sums`], clipping to the runtime clip norm `clip_norm` (a
+/// `f64[]` program input: adaptive clipping) when given; `None` emits
+/// exactly [`clipped_sums`]'s graph. The norms (materialised or ghost) do
+/// not depend on C, so every method works with either.
+pub fn clipped_sums_at<'b>(
+    b: &'b Builder,
+    pe: &Graph,
+    args: &[Tensor<'b>],
+    mask: Tensor<'b>,
+    clipping: &Clipping,
+    clip_norm: Option<Tensor<'b>>,
+) -> ClippedSums<'b> {
     let method = clipping.method();
     // Per tensor: its factors when the method is a ghost one, else None.
     let factors: Vec<Option<FactoredGrad>> =
@@ -137,7 +153,7 @@ pub fn clipped_sums<'b>(
             Part::Factors(f, a, g) => ghost_sq_bound(f, *a, *g),
         })
         .collect();
-    let cw = clip_weights_from_sq(&sq, mask, clipping);
+    let cw = clip_weights_from_sq_at(&sq, mask, clipping, clip_norm);
     let sums = parts
         .iter()
         .zip(&cw.weights)

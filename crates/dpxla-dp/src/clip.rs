@@ -37,6 +37,9 @@ pub struct Clipping {
     norm: f64,
     mode: ClipMode,
     method: ClipMethod,
+    /// Adaptive clipping (`dp::adaptive_clip`): C is a runtime input of the
+    /// compiled programs (`norm` is then the initial C only).
+    runtime_norm: bool,
 }
 
 impl Clipping {
@@ -54,7 +57,12 @@ impl Clipping {
                  (at most 3.4e38); use C ≤ {MAX_CLIP_NORM:e} (typical values are 0.1 to 10)"
             )));
         }
-        Ok(Clipping { norm, mode, method })
+        Ok(Clipping {
+            norm,
+            mode,
+            method,
+            runtime_norm: false,
+        })
     }
 
     /// One norm over all trainable tensors, ‖g‖ ≤ `norm`, method `auto`.
@@ -75,7 +83,24 @@ impl Clipping {
 
     /// The same mode and method with another bound (checked as in [`Clipping::new`]).
     pub fn with_norm(self, norm: f64) -> Result<Clipping> {
-        Clipping::new(norm, self.mode, self.method)
+        Ok(Clipping {
+            runtime_norm: self.runtime_norm,
+            ..Clipping::new(norm, self.mode, self.method)?
+        })
+    }
+
+    /// The same clipping with C a runtime input of the compiled programs
+    /// (adaptive clipping, `dp::adaptive_clip`): the accumulate and apply
+    /// programs take a `f64[]` clip norm instead of baking [`Clipping::norm`]
+    /// in, which is then only the initial C.
+    pub fn with_runtime_norm(mut self) -> Clipping {
+        self.runtime_norm = true;
+        self
+    }
+
+    /// Whether C is a runtime input of the programs (adaptive clipping).
+    pub fn runtime_norm(&self) -> bool {
+        self.runtime_norm
     }
 
     /// C: every example's (view-averaged) gradient is clipped to this norm.
@@ -256,7 +281,58 @@ pub fn clip_weights_from_sq<'b>(
     mask: Tensor<'b>,
     clipping: &Clipping,
 ) -> ClipWeights<'b> {
-    let c = clipping.tensor_bound(sq.len());
+    clip_weights_from_sq_at(sq, mask, clipping, None)
+}
+
+/// The per-tensor bound the weights clip to: C (or C/√m) baked into the
+/// program, or computed from the runtime clip norm (adaptive clipping).
+#[derive(Clone, Copy)]
+enum Bound<'b> {
+    Fixed(f64),
+    Runtime(Tensor<'b>),
+}
+
+impl<'b> Bound<'b> {
+    /// min(1, bound/‖g‖) with the margin, as [`clip_factor`].
+    fn factor(self, norm: Tensor<'b>) -> Tensor<'b> {
+        match self {
+            Bound::Fixed(c) => clip_factor(norm, c),
+            Bound::Runtime(c) => {
+                let one = norm.lit(1.0);
+                one / (norm / (c * (1.0 - CLIP_MARGIN))).max(one)
+            }
+        }
+    }
+
+    /// ‖g‖ > bound (`[P]` bool; false for NaN).
+    fn exceeded(self, norm: Tensor<'b>) -> Tensor<'b> {
+        match self {
+            Bound::Fixed(c) => norm.gt(norm.lit(c)),
+            Bound::Runtime(c) => norm.gt(c.broadcast_to(&norm.shape())),
+        }
+    }
+}
+
+/// As [`clip_weights_from_sq`]; with `clip_norm` (a `f64[]` runtime input,
+/// adaptive clipping) the bound is that C instead of [`Clipping::norm`]
+/// (per-layer: C/√m per tensor). `None` emits exactly the graph of
+/// [`clip_weights_from_sq`].
+pub fn clip_weights_from_sq_at<'b>(
+    sq: &[Tensor<'b>],
+    mask: Tensor<'b>,
+    clipping: &Clipping,
+    clip_norm: Option<Tensor<'b>>,
+) -> ClipWeights<'b> {
+    let c = match clip_norm {
+        None => Bound::Fixed(clipping.tensor_bound(sq.len())),
+        Some(t) => {
+            let t = t.convert(DType::F64);
+            Bound::Runtime(match clipping.mode {
+                ClipMode::Flat => t,
+                ClipMode::PerLayer => t / (sq.len().max(1) as f64).sqrt(),
+            })
+        }
+    };
     let dt = mask.dtype();
     // One non-finite coordinate anywhere makes the total non-finite.
     let total = sq[1..].iter().fold(sq[0], |a, &b| a + b);
@@ -266,8 +342,8 @@ pub fn clip_weights_from_sq<'b>(
     let (weights, clipped) = match clipping.mode {
         ClipMode::Flat => {
             let norm = total.sqrt();
-            let w = live(clip_factor(norm, c));
-            let over = norm.gt(norm.lit(c)).convert(dt);
+            let w = live(c.factor(norm));
+            let over = c.exceeded(norm).convert(dt);
             (vec![w; sq.len()], (mask * over).sum(&[0]))
         }
         ClipMode::PerLayer => {
@@ -277,12 +353,12 @@ pub fn clip_weights_from_sq<'b>(
                 .iter()
                 .map(|&s| {
                     let norm = s.sqrt();
-                    let over = norm.gt(norm.lit(c)).convert(dt);
+                    let over = c.exceeded(norm).convert(dt);
                     any = Some(match any {
                         None => over,
                         Some(a) => over.max(a),
                     });
-                    live(clip_factor(norm, c))
+                    live(c.factor(norm))
                 })
                 .collect();
             (ws, (mask * any.expect("at least one gradient")).sum(&[0]))

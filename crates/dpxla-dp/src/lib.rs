@@ -24,6 +24,7 @@ pub mod error;
 pub use error::{Error, Result};
 
 pub mod accountant;
+pub mod adaptive_clip;
 pub mod bandmf;
 pub mod bookkeeping;
 pub mod clip;

@@ -42,6 +42,22 @@ pub fn correlated_noisy_average<'b>(
     coefs: &[f64],
     history: &[Tensor<'b>],
 ) -> (Vec<Tensor<'b>>, Vec<Tensor<'b>>) {
+    correlated_noisy_average_at(b, sums, key, mechanism, coefs, history, None)
+}
+
+/// As [`correlated_noisy_average`]; with `clip_norm` (the `f64[]` runtime
+/// clip norm C_t of adaptive clipping) the noise std is σ·sens·C_t instead
+/// of the baked [`DpMechanism::noise_std`]. `None` emits exactly
+/// [`correlated_noisy_average`]'s graph.
+pub fn correlated_noisy_average_at<'b>(
+    b: &'b Builder,
+    sums: &[Tensor<'b>],
+    key: Tensor<'b>,
+    mechanism: &DpMechanism,
+    coefs: &[f64],
+    history: &[Tensor<'b>],
+    clip_norm: Option<Tensor<'b>>,
+) -> (Vec<Tensor<'b>>, Vec<Tensor<'b>>) {
     let lags = coefs.len();
     assert_eq!(
         history.len(),
@@ -63,7 +79,13 @@ pub fn correlated_noisy_average<'b>(
         let n: usize = shape.iter().product();
         let zi = z.slice(&[offset], &[offset + n], &[1]).reshape(&shape);
         offset += n;
-        let mut w = zi.convert(s.dtype()) * std;
+        let mut w = match clip_norm {
+            None => zi.convert(s.dtype()) * std,
+            Some(c) => {
+                let per_c = mechanism.sigma() * mechanism.strategy_sensitivity();
+                zi.convert(s.dtype()) * (c.convert(s.dtype()) * per_c)
+            }
+        };
         let past = &history[k * lags..(k + 1) * lags];
         for (&c, &h) in coefs.iter().zip(past) {
             w = w - h * c;

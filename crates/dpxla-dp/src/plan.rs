@@ -13,6 +13,7 @@
 use super::accountant::{
     calibrate_sigma_truncated, epsilon_of, AccountantKind, PoissonGaussianEvent,
 };
+use super::adaptive_clip::AdaptiveClipping;
 use super::bandmf::{
     compositions, optimize_banded_toeplitz, partition_sampling_prob, BandedToeplitz, Objective,
     OptimizeOptions,
@@ -81,6 +82,22 @@ pub struct PrivateParams {
     /// Mechanisms a fresh run releases before its first step (the private
     /// feature mean of a centred model), composed into the ledger first.
     pub prior: Vec<PoissonGaussianEvent>,
+    /// Adaptive clipping (`dp::adaptive_clip`): `sigma` is then the
+    /// accounted multiplier of the (gradient, count) pair, and the gradient
+    /// itself gets [`PrivateParams::gradient_sigma`] > σ. `clip_norm` is the
+    /// initial C.
+    pub adaptive: Option<AdaptiveClipping>,
+}
+
+impl PrivateParams {
+    /// The gradient's noise multiplier: σ, or σ_Δ with adaptive clipping
+    /// (`adaptive_clip::split_noise_multiplier`; checked by the plan).
+    pub fn gradient_sigma(&self) -> Result<f64> {
+        match &self.adaptive {
+            None => Ok(self.sigma),
+            Some(a) => a.gradient_noise_multiplier(self.sigma),
+        }
+    }
 }
 
 /// What the configuration says about privacy.
@@ -99,6 +116,9 @@ pub struct PrivacyRequest {
     pub prior: Vec<PoissonGaussianEvent>,
     /// DP-SGD or BandMF.
     pub noise: NoiseRequest,
+    /// Adaptive clipping (`None`: C fixed at `clip_norm`). σ (given or
+    /// calibrated) is then the multiplier of the whole step, count included.
+    pub adaptive: Option<AdaptiveClipping>,
 }
 
 impl PrivacyPlan {
@@ -151,6 +171,18 @@ impl PrivacyPlan {
                      most N₀ examples); the training set is larger"
                 )));
             }
+        }
+        if req.adaptive.is_some() && !req.enabled {
+            return Err(Error::InvalidInput(
+                "privacy.adaptive_clipping needs privacy.enabled = true".into(),
+            ));
+        }
+        if req.adaptive.is_some() && req.noise != NoiseRequest::Independent {
+            return Err(Error::InvalidInput(
+                "privacy.adaptive_clipping cannot be combined with privacy.mechanism = \"bandmf\" \
+                 (the banded strategy's sensitivity assumes one C for the whole run)"
+                    .into(),
+            ));
         }
         let bandmf = match req.noise {
             NoiseRequest::Independent => None,
@@ -246,6 +278,10 @@ impl PrivacyPlan {
                     )));
                 }
             }
+            if let Some(a) = &req.adaptive {
+                // The count's share of σ must leave the gradient some noise.
+                a.gradient_noise_multiplier(sigma)?;
+            }
             let mut events = req.prior.clone();
             events
                 .push(PoissonGaussianEvent::new(q, sigma, events_steps)?.with_overflow(overflow)?);
@@ -268,6 +304,7 @@ impl PrivacyPlan {
                 epsilon_budget: req.target_epsilon,
                 planned_epsilon: planned,
                 prior: req.prior.clone(),
+                adaptive: req.adaptive,
             })
         } else {
             None
@@ -324,13 +361,18 @@ impl PrivacyPlan {
 
     /// The mechanism of every step (`None`: non-private), computing norms
     /// and clipped sums with `method`: C and the clipping mode as requested,
-    /// σ as given or calibrated, divided by q·N.
+    /// σ as given or calibrated, divided by q·N. With adaptive clipping C is
+    /// a runtime input (the initial C is `clip_norm`) and the mechanism's σ
+    /// is the gradient's σ_Δ, while the accountant composes σ.
     pub fn mechanism(&self, method: ClipMethod) -> Result<Option<DpMechanism>> {
         self.private
             .as_ref()
             .map(|p| {
-                let clipping = Clipping::new(p.clip_norm, p.clip_mode, method)?;
-                let m = DpMechanism::new(clipping, p.sigma, self.expected_batch())?;
+                let mut clipping = Clipping::new(p.clip_norm, p.clip_mode, method)?;
+                if p.adaptive.is_some() {
+                    clipping = clipping.with_runtime_norm();
+                }
+                let m = DpMechanism::new(clipping, p.gradient_sigma()?, self.expected_batch())?;
                 match &self.bandmf {
                     None => Ok(m),
                     Some(b) => m.with_strategy_sensitivity(b.sensitivity),

@@ -59,6 +59,16 @@ impl SamplingSpec {
         }
     }
 
+    /// The expected logical batch without a cap, from public values only:
+    /// B, or q·N₀ with a sampling rate (DP-SGD; BandMF's per-partition rate
+    /// is the plan's business).
+    pub fn expected_batch(&self) -> f64 {
+        match self.request {
+            SamplingRequest::BatchSize(b) => b,
+            SamplingRequest::Rate { q, public_size } => q * public_size as f64,
+        }
+    }
+
     /// Steps for `epochs` passes: epochs·N/B rounded up, or with a sampling
     /// rate epochs/q rounded up (no |D| in it). At least 1.
     pub fn steps_for_epochs(&self, epochs: f64, dataset_size: usize) -> u64 {

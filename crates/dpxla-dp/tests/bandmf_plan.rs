@@ -18,6 +18,7 @@ fn request(noise: NoiseRequest, target: Option<f64>, sigma: Option<f64>) -> Priv
         allow_large_delta: false,
         prior: vec![],
         noise,
+        adaptive: None,
     }
 }
 

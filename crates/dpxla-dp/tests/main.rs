@@ -2,6 +2,7 @@
 
 mod accountant_pld_window;
 mod accountant_reference;
+mod adaptive_clip;
 mod bandmf_accounting;
 mod bandmf_plan;
 mod truncated_poisson;

@@ -154,6 +154,7 @@ fn request() -> PrivacyRequest {
         allow_large_delta: false,
         prior: Vec::new(),
         noise: NoiseRequest::Independent,
+        adaptive: None,
     }
 }
 

@@ -1,5 +1,6 @@
 //! dpxla-train's integration tests: the DP-SGD programs, engine, data and Trainer end to end through the real plugin and datasets.
 
+mod adaptive_clipping;
 mod audit_bound;
 mod bandmf;
 mod centering;

@@ -33,6 +33,7 @@ fn synthetic(steps: u64) -> Vec<StepRecord> {
                 batch_size: Some(250 + (step % 7) as usize),
                 clipped_fraction: Some(0.9),
                 learning_rate: 0.5,
+                clip_norm: None,
                 examples_per_sec: Some(1200.0),
                 elapsed_secs: Some(t * 0.2),
                 test_loss: eval.then(|| 2.3 * (-t / 70.0).exp() + 0.35),

@@ -108,5 +108,6 @@ pub fn parse(text: &str, overrides: &[String], origin: &str) -> Result<(Config, 
         .try_into()
         .map_err(|e| Error::InvalidInput(format!("{origin}: {e}")))?;
     cfg.validate()?;
+    crate::train::privacy::adaptive_clip::refuse_in_audit(&cfg.privacy)?;
     Ok((cfg, switches))
 }

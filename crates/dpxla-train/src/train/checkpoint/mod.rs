@@ -31,6 +31,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 pub const META_KEY: &str = "dpxla_checkpoint";
+/// Adaptive clipping's current C (`f64[]`), only in such runs' checkpoints.
+pub const CLIP_NORM_TENSOR: &str = "adaptive/clip_norm";
 const VERSION: u32 = 1;
 
 /// The run's position, stored as JSON in the file's metadata.
@@ -82,6 +84,13 @@ pub fn save(path: &Path, meta: &CheckpointMeta, state: &HostState) -> Result<()>
     }
     for (k, a) in state.noise_history.iter().enumerate() {
         tensors.push((format!("noise_history/{k:06}"), a.clone()));
+    }
+    if let Some(c) = state.clip_norm {
+        // Public (a function of released counts): stored in the clear.
+        tensors.push((
+            CLIP_NORM_TENSOR.into(),
+            HostArray::f64(Vec::<usize>::new(), vec![c]),
+        ));
     }
     let json = serde_json::to_string(meta)
         .map_err(|e| Error::Internal(format!("checkpoint metadata: {e}")))?;
@@ -142,6 +151,13 @@ pub fn load(path: &Path) -> Result<(CheckpointMeta, HostState)> {
         .collect();
     history.sort_by(|a, b| a.0.cmp(&b.0));
     let noise_history = history.into_iter().map(|(_, a)| a.clone()).collect();
+    let clip_norm = match file.tensors.iter().find(|(n, _)| n == CLIP_NORM_TENSOR) {
+        None => None,
+        Some((_, a)) => match a.to_f64()[..] {
+            [c] => Some(c),
+            _ => return Err(bad(format!("{CLIP_NORM_TENSOR} is not a scalar"))),
+        },
+    };
     Ok((
         meta,
         HostState {
@@ -149,6 +165,7 @@ pub fn load(path: &Path) -> Result<(CheckpointMeta, HostState)> {
             slots,
             averages,
             noise_history,
+            clip_norm,
         },
     ))
 }

@@ -223,6 +223,25 @@ pub struct PrivacyConfig {
     /// b, BandMF's number of bands (and of partitions); bandmf only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bands: Option<usize>,
+    /// Adaptive clipping (Andrew et al. 2021; `dpxla_dp::adaptive_clip`):
+    /// `clip_norm` is the initial C, which then follows `target_quantile`
+    /// of the per-example norms from a noised count of unclipped examples
+    /// released each step; σ (given or calibrated) covers the gradient and
+    /// the count together. Off by default; never serialised when off (nor
+    /// the three keys below when unset), so resume digests of existing runs
+    /// hold.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub adaptive_clipping: bool,
+    /// γ, the quantile of the per-example norms C tracks (default 0.5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_quantile: Option<f64>,
+    /// η of the geometric update C ← C·exp(−η(b̄ − γ)) (default 0.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clip_learning_rate: Option<f64>,
+    /// σ_b, the std of the Gaussian noise on the centred count of unclipped
+    /// examples (default: the expected batch size / 20).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count_noise_std: Option<f64>,
 }
 
 /// `privacy.mechanism`.

@@ -83,6 +83,10 @@ impl PrivacyConfig {
             centering_noise_multiplier: None,
             mechanism: Default::default(),
             bands: None,
+            adaptive_clipping: false,
+            target_quantile: None,
+            clip_learning_rate: None,
+            count_noise_std: None,
         }
     }
 }
@@ -118,6 +122,7 @@ impl TrainSettings {
         let bad = |key: &str, msg: String| Err(Error::InvalidInput(format!("{key}: {msg}")));
         let p = &self.privacy;
         crate::train::privacy::bandmf::validate(p)?;
+        crate::train::privacy::adaptive_clip::validate(p)?;
         // C is checked by the one constructor of `Clipping` (0 < C ≤
         // MAX_CLIP_NORM, f32 headroom), here only to name the key early.
         if let Err(e) = Clipping::new(p.clip_norm, p.clipping, p.clipping_method) {

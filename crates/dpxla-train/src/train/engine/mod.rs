@@ -29,6 +29,7 @@ use std::collections::BTreeMap;
 
 pub use spec::{AccumulateStats, EngineSpec, HostState};
 
+mod clip_norm;
 pub mod compile_all;
 pub mod finite;
 pub mod memory_check;
@@ -58,6 +59,10 @@ pub struct Engine {
     /// `LossSum` and `ClippedCount` of each queued microbatch and replica,
     /// still on the device: read once per logical step (`take_stats`).
     pending: Vec<[Buffer; 2]>,
+    /// Adaptive clipping's current C_t and its `f64[]` buffer per replica
+    /// (`None` and empty unless the programs take `ClipNorm`; `clip_norm`).
+    clip_norm: Option<f64>,
+    clip_bufs: PerReplica,
 }
 
 impl Engine {
@@ -144,7 +149,10 @@ impl Engine {
             .map(|&i| acc_zeros(&spec.loss.params[i].shape))
             .collect();
         let history = initial_history(&spec, apply.signature(), &state.noise_history)?;
+        let clip_norm = clip_norm::initial(&spec, state)?;
         Ok(Engine {
+            clip_bufs: clip_norm::upload(client, clip_norm, replicas)?,
+            clip_norm,
             history: broadcast(client, &history, replicas)?,
             params: broadcast(client, &state.params, replicas)?,
             slots: broadcast(client, &slots, replicas)?,
@@ -265,10 +273,12 @@ impl Engine {
             .collect();
         let sig = self.apply.signature();
         let scalar_refs: Vec<Vec<&Buffer>> = scalars.iter().map(|s| refs(s)).collect();
+        let clip: Vec<Vec<&Buffer>> = self.clip_bufs.iter().map(|c| refs(c)).collect();
         let args: Vec<Vec<(Group, &[&Buffer])>> = per
             .iter()
             .zip(&scalar_refs)
-            .map(|([params, slots, averages, accs, history], sc)| {
+            .enumerate()
+            .map(|(r, ([params, slots, averages, accs, history], sc))| {
                 let mut a: Vec<(Group, &[&Buffer])> = vec![
                     (Group::Params, &params[..]),
                     (Group::Slots, &slots[..]),
@@ -279,6 +289,9 @@ impl Engine {
                 }
                 if sig.has_input(Group::NoiseHistory) {
                     a.push((Group::NoiseHistory, &history[..]));
+                }
+                if let (true, Some(c)) = (sig.has_input(Group::ClipNorm), clip.get(r)) {
+                    a.push((Group::ClipNorm, &c[..]));
                 }
                 // `step_scalars` uploaded exactly the scalar groups the
                 // program takes, in `SCALAR_GROUPS` order.
@@ -465,6 +478,7 @@ impl Engine {
             slots: down(&self.slots[r])?,
             averages: down(&self.averages[r])?,
             noise_history: down(&self.history[r])?,
+            clip_norm: self.clip_norm,
         })
     }
 

@@ -36,21 +36,29 @@ impl Engine {
     ) -> Result<()> {
         let (p, batches) = self.upload_batch(images, labels, mask)?;
         self.compile_accumulate(p)?;
-        let per: Vec<[Vec<&Buffer>; 2]> = (0..self.replicas())
-            .map(|r| [refs(&self.params[r]), refs(&self.accs[r])])
+        let per: Vec<[Vec<&Buffer>; 3]> = (0..self.replicas())
+            .map(|r| {
+                let clip = self.clip_bufs.get(r).map_or(Vec::new(), |c| refs(c));
+                [refs(&self.params[r]), refs(&self.accs[r]), clip]
+            })
             .collect();
+        let takes_clip_norm = self.accumulate[&p].signature().has_input(Group::ClipNorm);
         let batch: Vec<[&Buffer; 3]> = batches.iter().map(|[a, b, c]| [a, b, c]).collect();
         let args: Vec<Vec<(Group, &[&Buffer])>> = per
             .iter()
             .zip(&batch)
-            .map(|([params, accs], b)| {
-                vec![
+            .map(|([params, accs, clip], b)| {
+                let mut a = vec![
                     (Group::Params, &params[..]),
                     (Group::Accumulators, &accs[..]),
                     (Group::Images, &b[0..1]),
                     (Group::Labels, &b[1..2]),
                     (Group::Mask, &b[2..3]),
-                ]
+                ];
+                if takes_clip_norm {
+                    a.push((Group::ClipNorm, &clip[..]));
+                }
+                a
             })
             .collect();
         let outs = self.accumulate[&p].run_replicated(&args)?;

@@ -96,6 +96,10 @@ pub struct HostState {
     /// empty for DP-SGD or a fresh start). SECRET: it reveals past
     /// gradients; checkpointed only with `privacy.debug_seed`.
     pub noise_history: Vec<HostArray>,
+    /// Adaptive clipping's current C (public: a function of released noisy
+    /// counts; `None` without adaptive clipping or on a fresh start, which
+    /// begins at `privacy.clip_norm`).
+    pub clip_norm: Option<f64>,
 }
 
 impl HostState {
@@ -106,6 +110,7 @@ impl HostState {
             slots: Vec::new(),
             averages: Vec::new(),
             noise_history: Vec::new(),
+            clip_norm: None,
         }
     }
 }

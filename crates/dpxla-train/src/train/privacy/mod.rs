@@ -4,6 +4,7 @@
 //! resume must keep, secure host noise, BandMF correlated noise, private
 //! centring, the test ≠ train check and the non-private outputs.
 
+pub mod adaptive_clip;
 pub mod bandmf;
 pub mod centering;
 pub mod init_ledger;

@@ -65,6 +65,22 @@ pub fn privacy_settings(cfg: &TrainSettings, plan: &PrivacyPlan) -> PrivacySetti
             put("privacy.bands", b.strategy.bands().to_string());
             put("bandmf strategy", format!("{:?}", b.strategy.coefs()));
         }
+        if let Some(a) = &pp.adaptive {
+            // Only with adaptive clipping (existing checkpoints compare equal).
+            put("privacy.adaptive_clipping", "true".into());
+            put(
+                "privacy.target_quantile",
+                format!("{:?}", a.target_quantile()),
+            );
+            put(
+                "privacy.clip_learning_rate",
+                format!("{:?}", a.learning_rate()),
+            );
+            put(
+                "privacy.count_noise_std",
+                format!("{:?}", a.count_noise_std()),
+            );
+        }
         if p.noise_multiplier.is_none() {
             // σ is calibrated over the planned length: the length is part of
             // the mechanism.

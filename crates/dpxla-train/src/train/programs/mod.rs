@@ -19,10 +19,10 @@ use dpxla_core::array::DType;
 use dpxla_core::trace::{Aval, Builder, Graph, Tensor, KEY_DTYPE, KEY_SHAPE};
 use dpxla_core::transform::{value_and_grad, vmap};
 use dpxla_dp::bandmf::BandedToeplitz;
-use dpxla_dp::bookkeeping::clipped_sums;
+use dpxla_dp::bookkeeping::clipped_sums_at;
 use dpxla_dp::clip::Clipping;
 use dpxla_dp::mechanism::{DpMechanism, NoiseSource};
-use dpxla_dp::noise::correlated_noisy_average;
+use dpxla_dp::noise::correlated_noisy_average_at;
 use dpxla_nn::optim::{Averaging, Optimizer};
 use dpxla_nn::ExampleLoss;
 
@@ -156,7 +156,8 @@ impl AccumulateSpec {
 }
 
 /// Accumulate step. Inputs: `Params`, `Accumulators` (one per trainable
-/// parameter), `Images`, `Labels`, `Mask`. Outputs: `Accumulators` (updated),
+/// parameter), `Images`, `Labels`, `Mask`, then `ClipNorm` (`f64[]`, only
+/// with adaptive clipping: `Clipping::runtime_norm`). Outputs: `Accumulators` (updated),
 /// `LossSum` (Σ mask·loss), `ClippedCount`.
 ///
 /// Private (`spec.clipping` given): per-example gradients
@@ -183,12 +184,13 @@ pub fn accumulate_graph(
     // at most (≈ 5e-10·C at B = 2048), where f32 reached 1.0013·C.
     let accs = per_trainable(&mut s, Group::Accumulators, loss, trainable, ACC_DTYPE);
     let [images, labels, mask] = batch_inputs(&mut s, loss, physical, views);
+    let clip_norm = runtime_clip_norm(&mut s, spec.clipping.as_ref());
     let mut args = params.clone();
     args.extend([images, labels]);
     match &spec.clipping {
         Some(clipping) => {
             let per_example = vmap(&value_and_grad(&lk, trainable)?, &in_axes, physical)?;
-            let r = clipped_sums(&b, &per_example, &args, mask, clipping);
+            let r = clipped_sums_at(&b, &per_example, &args, mask, clipping, clip_norm);
             let new: Vec<Tensor> = accs
                 .iter()
                 .zip(r.sums)
@@ -220,6 +222,18 @@ pub fn accumulate_graph(
         }
     }
     s.finish()
+}
+
+/// The `ClipNorm` input (`f64[]`) of a program whose clipping takes C at
+/// run time (adaptive clipping); `None` (no input at all, the program as
+/// before) otherwise.
+fn runtime_clip_norm<'b>(
+    s: &mut SignatureBuilder<'b>,
+    clipping: Option<&Clipping>,
+) -> Option<Tensor<'b>> {
+    clipping
+        .filter(|c| c.runtime_norm())
+        .map(|_| s.input(Group::ClipNorm, Aval::scalar(DType::F64)))
 }
 
 /// Σ_p mask[p]·loss(example p): inputs parameters, images, labels, mask.
@@ -261,7 +275,8 @@ fn correlation(spec: &ApplySpec) -> &[f64] {
 /// Apply step. Inputs: `Params`, `Slots` (per trainable parameter,
 /// `slots()` order), `Averages` (if averaging), `Accumulators`, then
 /// `NoiseHistory` (BandMF with b > 1 only), `NoiseKey` (device noise only),
-/// `LearningRate`, `Step` (1-based) and `BatchCount` (non-private only).
+/// `LearningRate`, `Step` (1-based), `BatchCount` (non-private only) and
+/// `ClipNorm` (adaptive clipping only: the noise std is σ·C_t).
 /// Outputs: `Params`, `Slots`, `Averages`, `Accumulators` (zeroed),
 /// `NoiseHistory` (shifted, with this step's noise first), `NonFiniteParams`
 /// (count over the trainable parameters).
@@ -327,11 +342,16 @@ pub fn apply_graph(
     };
     let lr = s.input(Group::LearningRate, Aval::scalar(DType::F32));
     let t = s.input(Group::Step, Aval::scalar(DType::F32));
+    let clip_norm = match (&spec.mechanism, key) {
+        (Some(m), Some(_)) => runtime_clip_norm(&mut s, Some(&m.clipping())),
+        _ => None,
+    };
     // The f64 sums become f32 gradients once noised and divided (private) or
     // divided (non-private).
     let grads: Vec<Tensor> = match (&spec.mechanism, key) {
         (Some(m), Some(key)) => {
-            let (avg, hist) = correlated_noisy_average(&b, &accs, key, m, coefs, &history);
+            let (avg, hist) =
+                correlated_noisy_average_at(&b, &accs, key, m, coefs, &history, clip_norm);
             new_history = hist;
             avg
         }

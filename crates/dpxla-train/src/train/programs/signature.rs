@@ -54,6 +54,10 @@ pub enum Group {
     /// function of the released parameters only, so checking it releases
     /// nothing about the private data.
     NonFiniteParams,
+    /// Adaptive clipping's current clip norm C_t (`f64[]`, public: a
+    /// function of released counts), an input of the accumulate and apply
+    /// programs only when `Clipping::runtime_norm`.
+    ClipNorm,
 }
 
 impl Group {
@@ -76,6 +80,7 @@ impl Group {
             Group::ClippedCount => "clipped_count",
             Group::CorrectSum => "correct_sum",
             Group::NonFiniteParams => "non_finite_params",
+            Group::ClipNorm => "clip_norm",
         }
     }
 

@@ -58,6 +58,11 @@ pub struct StepRecord {
     pub clipped_fraction: Option<f64>,
     #[serde(deserialize_with = "f64_or_nan")]
     pub learning_rate: f64,
+    /// Adaptive clipping (`privacy.adaptive_clipping`): the clip norm C_t
+    /// this step clipped to. Public: a function of the noisy counts already
+    /// released, so it stays in `metrics.jsonl`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clip_norm: Option<f64>,
     /// Throughput of this step (examples / wall-clock second, including host
     /// work). Not private (it is proportional to the realised batch size).
     #[serde(default, skip_serializing_if = "Option::is_none")]

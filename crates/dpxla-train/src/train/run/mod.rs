@@ -48,6 +48,7 @@ pub fn evaluate_checkpoint(
         slots: vec![],
         averages: vec![],
         noise_history: vec![],
+        clip_norm: None,
     };
     let client = client_for(&cfg.runtime)?;
     let mut spec = setup.spec;

@@ -359,6 +359,7 @@ fn plan_of(
                 .into(),
         );
     }
+    let sampling = rate_and_cap::spec(settings);
     let request = PrivacyRequest {
         enabled: p.enabled,
         clip_norm: p.clip_norm,
@@ -371,8 +372,8 @@ fn plan_of(
         allow_large_delta: p.allow_large_delta,
         prior,
         noise: crate::train::privacy::bandmf::request(p),
+        adaptive: crate::train::privacy::adaptive_clip::request(p, sampling.expected_batch())?,
     };
-    let sampling = rate_and_cap::spec(settings);
     let (plan, plan_warnings) = PrivacyPlan::derive_sampled(&request, n, &sampling, steps)?;
     let partitions = match &plan.bandmf {
         Some(b) => Some(crate::train::privacy::bandmf::partitions(n, b.partitions)?),

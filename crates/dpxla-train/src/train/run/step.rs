@@ -25,6 +25,9 @@ pub struct StepOutcome {
     /// Non-finite elements in the updated trainable parameters (a function
     /// of the released parameters: public).
     pub non_finite_params: u64,
+    /// Adaptive clipping: the clip norm C_t this step used (public: a
+    /// function of earlier released counts); `None` with a fixed C.
+    pub clip_norm: Option<f64>,
 }
 
 /// Runs step `run.step` (0-based) with learning rate `lr`, in physical
@@ -86,6 +89,13 @@ pub fn run_step(
     };
     let stats = engine.take_stats()?;
     let (loss_sum, clipped) = (stats.loss_sum, stats.clipped);
+    let clip_norm = crate::train::privacy::adaptive_clip::after_step(
+        engine,
+        plan,
+        &mut run.noise,
+        indices.len(),
+        clipped,
+    )?;
     // DP-SGD: one event per step; BandMF: one per cycle of k steps.
     if let (Some(acc), Some(ev)) = (run.accountant.as_mut(), plan.step_event(step)) {
         acc.compose(ev)?;
@@ -96,5 +106,6 @@ pub fn run_step(
         loss_sum,
         clipped,
         non_finite_params,
+        clip_norm,
     })
 }

@@ -168,6 +168,7 @@ impl TrainLoop<'_> {
             clipped_fraction: (self.private && s.batch_size > 0)
                 .then(|| s.clipped / s.batch_size as f64),
             learning_rate: lr,
+            clip_norm: s.clip_norm,
             examples_per_sec: Some(s.batch_size as f64 / t0.elapsed().as_secs_f64().max(1e-9)),
             elapsed_secs: Some(self.started.elapsed().as_secs_f64()),
             // Expected examples seen / N (BandMF samples ⌊N/k⌋ per step).

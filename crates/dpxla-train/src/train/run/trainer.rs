@@ -66,8 +66,10 @@ pub struct TrainSummary {
 }
 
 impl TrainSummary {
-    /// σ, the noise multiplier of every step (given or calibrated); `None`
-    /// for non-private runs.
+    /// σ, the gradient's noise multiplier of every step (given or
+    /// calibrated); `None` for non-private runs. With adaptive clipping this
+    /// is σ_Δ, larger than the accounted σ, which also covers the noisy
+    /// count (`dpxla_dp::adaptive_clip`).
     pub fn sigma(&self) -> Option<f64> {
         self.mechanism.map(|m| m.sigma())
     }
