@@ -50,7 +50,10 @@ impl SecureStep {
             .epsilon_budget
             .map_or(p.planned_epsilon, |b| b.min(p.planned_epsilon));
         let eta = CAP_DELTA_SHARE * cfg.privacy.delta / (1.0 + eps_max.exp());
-        let cap = batch_cap(plan.dataset_size, plan.q, plan.steps, eta);
+        // Sized at N + 1: under add/remove the neighbour with one example
+        // more overflows (slightly) more often, and the bound must hold for
+        // both datasets of the pair.
+        let cap = batch_cap(plan.dataset_size + 1, plan.q, plan.steps, eta);
         // `training.physical_batch` is per device; a microbatch feeds every
         // replica, so the cap needs cap / (p·N) of them (not cap / p: that
         // ran N times the padded work on N devices).
