@@ -6,7 +6,7 @@
 use crate::{Error, Result};
 
 /// The machine's memory in bytes (`MemTotal` of /proc/meminfo), where known.
-fn total_memory() -> Option<u128> {
+pub(crate) fn total_memory() -> Option<u128> {
     let text = std::fs::read_to_string("/proc/meminfo").ok()?;
     let line = text.lines().find(|l| l.starts_with("MemTotal:"))?;
     let kib: u128 = line.split_whitespace().nth(1)?.parse().ok()?;

@@ -179,6 +179,18 @@ impl Engine {
         Ok(self.client.memory_stats(0)?.bytes_limit)
     }
 
+    /// Takes over `other`'s compiled accumulate and evaluate programs (an
+    /// engine of the same spec on the same client: programs do not depend
+    /// on the state), so sizes already compiled there are not compiled again.
+    pub(crate) fn adopt_programs(&mut self, other: Engine) {
+        for (p, prog) in other.accumulate {
+            self.accumulate.entry(p).or_insert(prog);
+        }
+        for (p, prog) in other.evaluate {
+            self.evaluate.entry(p).or_insert(prog);
+        }
+    }
+
     /// Number of replicas (devices) the step runs on.
     pub fn replicas(&self) -> usize {
         self.spec.replicas

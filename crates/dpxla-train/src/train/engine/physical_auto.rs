@@ -56,7 +56,7 @@ impl MemoryBudget {
             }
         }
         let replicas = engine.replicas().max(1);
-        let host = host_memory().ok_or_else(|| {
+        let host = super::memory_check::total_memory().ok_or_else(|| {
             Error::InvalidInput(
                 "training.physical_batch = \"auto\": this machine's memory is unknown (no \
                  /proc/meminfo) and the plugin reports no device limit; set runtime.memory_budget"
@@ -64,7 +64,7 @@ impl MemoryBudget {
             )
         })?;
         Ok(MemoryBudget {
-            bytes: host / 2 / replicas as u64,
+            bytes: u64::try_from(host / 2 / replicas as u128).unwrap_or(u64::MAX),
             source: BudgetSource::Host { replicas },
         })
     }
@@ -181,7 +181,7 @@ pub fn pick(
         rows,
         bytes,
         budget: budget.clone(),
-        refused: refused.filter(|&(r, _)| r > rows),
+        refused,
         capped,
     })
 }
@@ -233,14 +233,6 @@ pub fn resolve(
             Ok((c.rows, Some(c)))
         }
     }
-}
-
-/// The host's memory in bytes (`MemTotal` of /proc/meminfo), where known.
-fn host_memory() -> Option<u64> {
-    let text = std::fs::read_to_string("/proc/meminfo").ok()?;
-    let line = text.lines().find(|l| l.starts_with("MemTotal:"))?;
-    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib * 1024)
 }
 
 #[cfg(test)]

@@ -163,7 +163,7 @@ impl Trainer {
             run.step,
         )?;
         let client = client_for(&settings.runtime)?;
-        resolve_physical_batch(&client, &setup, &mut settings, &state, &mut progress)?;
+        let sized = resolve_physical_batch(&client, &setup, &mut settings, &state, &mut progress)?;
         if !run.resumed {
             let no_step_fits = private && allowed == run.step;
             release_centering(
@@ -177,7 +177,8 @@ impl Trainer {
         }
         // `training.physical_batch` is per device.
         let physical = settings.training.physical_rows()? * settings.runtime.devices;
-        let (engine, secure) = build_engine(&client, &setup, &settings, &state, &mut progress)?;
+        let (engine, secure) =
+            build_engine(&client, &setup, &settings, &state, sized, &mut progress)?;
         let metrics = open_metrics(&metrics_path, run.step)?;
         let nonprivate = crate::train::privacy::nonprivate::NonPrivateSink::open(
             out,
@@ -241,16 +242,22 @@ fn start_run(
 }
 
 /// The engine on `state` with every program a step can use compiled, and
-/// the secure-noise side of a step where `privacy.secure_noise` is set.
+/// the secure-noise side of a step where `privacy.secure_noise` is set;
+/// `sized` is the engine `"auto"` compiled its trial programs on (they are
+/// taken over, not compiled again).
 fn build_engine(
     client: &Client,
     setup: &Setup,
     settings: &TrainSettings,
     state: &HostState,
+    sized: Option<Engine>,
     progress: &mut Progress,
 ) -> Result<(Engine, Option<SecureStep>)> {
     let secure = SecureStep::new(settings, &setup.plan, trainable_dims(setup))?;
     let mut engine = Engine::new(client, setup.spec.clone(), state)?;
+    if let Some(sized) = sized {
+        engine.adopt_programs(sized);
+    }
     let physical = settings.training.physical_rows()? * settings.runtime.devices;
     crate::train::engine::compile_all::compile_all(
         &mut engine,
@@ -263,17 +270,18 @@ fn build_engine(
 }
 
 /// `training.physical_batch = "auto"`: chosen now from XLA's memory analysis
-/// of the accumulate program on an engine of its own (the compile cache keeps
-/// the programs for the run's engine), and shown; a number is kept as given.
+/// of the accumulate program on an engine of its own (returned, so the run's
+/// engine takes its compiled programs over), and shown; a number is kept as
+/// given (`None`).
 fn resolve_physical_batch(
     client: &Client,
     setup: &Setup,
     settings: &mut TrainSettings,
     state: &HostState,
     progress: &mut Progress,
-) -> Result<()> {
+) -> Result<Option<Engine>> {
     if !settings.training.physical_batch.is_auto() {
-        return Ok(());
+        return Ok(None);
     }
     let mut engine = Engine::new(client, setup.spec.clone(), state)?;
     let (rows, choice) = crate::train::engine::physical_auto::resolve(
@@ -286,7 +294,7 @@ fn resolve_physical_batch(
         progress.println(c.describe());
     }
     settings.training.physical_batch = rows.into();
-    Ok(())
+    Ok(Some(engine))
 }
 
 /// The names of the parameters and of the optimiser's slots, as the
