@@ -73,7 +73,9 @@ impl SecureStep {
         }))
     }
 
-    /// Truncates `indices` to the cap and splits them into exactly
+    /// Truncates `indices` to the cap (the step has already cut an over-full
+    /// batch uniformly, `rate_and_cap::truncate`; this keeps the split safe
+    /// for any caller) and splits them into exactly
     /// `microbatches` physical batches of `self.physical` global rows (padded
     /// with masked rows).
     pub fn split(&self, indices: &mut Vec<usize>) -> Vec<(usize, usize)> {

@@ -50,8 +50,11 @@ pub fn run_step(
         plan.q,
         step,
     );
-    // Truncated Poisson (training.max_batch_size): accounted in the plan's events.
-    crate::train::sampling::rate_and_cap::truncate(&mut run.sampler, &mut indices, plan.max_batch);
+    // Truncated Poisson (training.max_batch_size, accounted in the plan's
+    // events) or secure mode's cap (accounted in its δ share): one uniform
+    // cut among the sampled examples either way (the two are exclusive).
+    let cap = secure.as_ref().map(|s| s.cap).or(plan.max_batch);
+    crate::train::sampling::rate_and_cap::truncate(&mut run.sampler, &mut indices, cap);
     let split = match &secure {
         Some(sec) => sec.split(&mut indices),
         None => physical_split(
