@@ -19,7 +19,10 @@ use super::clip::{
 use super::float_bound::ghost_sq_bound;
 use dpxla_core::array::DType;
 use dpxla_core::trace::{Builder, CmpDir, Graph, Tensor};
+use super::float_bound_ws::ws_sq_bound;
 use dpxla_core::transform::ghost::{factor_gradient, factored_weighted_sum, FactoredGrad};
+use dpxla_core::transform::ghost_ws::ws_weighted_sum;
+use dpxla_core::transform::ws_jacobian::WsJacobian;
 
 /// How one trainable tensor is handled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,7 +122,11 @@ pub fn clipped_sums_at<'b>(
     for (k, f) in factors.iter().enumerate() {
         match f {
             None => needed.outputs.push(pe.outputs[k + 1]),
-            Some(f) => needed.outputs.extend([f.lhs, f.rhs]),
+            Some(f) => {
+                needed.outputs.extend([f.lhs, f.rhs]);
+                // Weight standardisation: the raw kernel, for J.
+                needed.outputs.extend(f.ws.as_ref().map(|ws| ws.kernel));
+            }
         }
     }
     let outs = b.call(&needed, args);
@@ -138,7 +145,12 @@ pub fn clipped_sums_at<'b>(
                     // before any norm, weight or sum (DP invariant 2).
                     let dt = pe.aval(pe.outputs[k + 1]).dtype;
                     let g = next.next().expect("two factors");
-                    Part::Factors(f, first.convert(dt), g.convert(dt))
+                    // J in f64 from the kernel (exactly widened).
+                    let jac = f.ws.as_ref().map(|ws| {
+                        let k = next.next().expect("the WS kernel");
+                        WsJacobian::new(k.convert(DType::F64), None, ws.eps)
+                    });
+                    Part::Factors(f, first.convert(dt), g.convert(dt), jac)
                 }
             }
         })
@@ -150,7 +162,8 @@ pub fn clipped_sums_at<'b>(
         .iter()
         .map(|part| match part {
             Part::Grad(g) => per_example_sq_norm(*g),
-            Part::Factors(f, a, g) => ghost_sq_bound(f, *a, *g),
+            Part::Factors(f, a, g, None) => ghost_sq_bound(f, *a, *g),
+            Part::Factors(f, a, g, Some(jac)) => ws_sq_bound(f, jac, *a, *g),
         })
         .collect();
     let cw = clip_weights_from_sq_at(&sq, mask, clipping, clip_norm);
@@ -159,7 +172,7 @@ pub fn clipped_sums_at<'b>(
         .zip(&cw.weights)
         .map(|(part, &w)| match part {
             Part::Grad(g) => weighted_sum(w, zero_non_finite(*g, cw.finite)),
-            Part::Factors(f, a, g) => {
+            Part::Factors(f, a, g, jac) => {
                 // Rows of weight 0 (padding, non-finite gradients) are zeroed
                 // in both factors, so they add exactly nothing whatever their
                 // values (0·NaN would be NaN).
@@ -168,7 +181,13 @@ pub fn clipped_sums_at<'b>(
                 // `ghost_sq_bound` accounts for; the sum is f64.
                 let keep = w.compare(w.lit(0.0), CmpDir::Ne);
                 let wide = |x: Tensor<'b>| zero_non_finite(x, keep).convert(DType::F64);
-                factored_weighted_sum(f, w.convert(DType::F64), wide(*a), wide(*g))
+                // Weight standardisation: J once, in f64, after the
+                // contraction (its rounding is in `ws_sq_bound`).
+                let (w, a, g) = (w.convert(DType::F64), wide(*a), wide(*g));
+                match jac {
+                    None => factored_weighted_sum(f, w, a, g),
+                    Some(jac) => ws_weighted_sum(f, jac, w, a, g),
+                }
             }
         })
         .collect();
@@ -184,5 +203,6 @@ pub fn clipped_sums_at<'b>(
 /// gradient, or the factors `A`, `G` of its per-example contraction.
 enum Part<'b> {
     Grad(Tensor<'b>),
-    Factors(FactoredGrad, Tensor<'b>, Tensor<'b>),
+    /// With the f64 WS Jacobian of a weight-standardised kernel.
+    Factors(FactoredGrad, Tensor<'b>, Tensor<'b>, Option<WsJacobian<'b>>),
 }

@@ -30,6 +30,7 @@ pub mod bookkeeping;
 pub mod clip;
 pub mod discrete_gaussian;
 pub mod float_bound;
+pub mod float_bound_ws;
 pub mod mechanism;
 pub mod noise;
 pub mod plan;

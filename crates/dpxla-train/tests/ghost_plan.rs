@@ -78,8 +78,8 @@ fn dense_weights_use_the_direct_norm_and_convs_the_cheaper_form() {
 #[test]
 fn wrn16_4_convs_at_cifar_resolution_are_cheaper_materialised() {
     use dpxla_core::trace::Var;
-    use dpxla_core::transform::ghost::FactoredGrad;
-    let f = |t: usize, i: usize, j: usize| FactoredGrad {
+    use dpxla_core::transform::ghost::{FactoredGrad, WsFactor};
+    let f = |t: usize, i: usize, j: usize, ws: bool| FactoredGrad {
         lhs: Var(0),
         rhs: Var(1),
         lhs_contract: vec![1],
@@ -89,6 +89,10 @@ fn wrn16_4_convs_at_cifar_resolution_are_cheaper_materialised() {
         positions: t,
         lhs_free: i,
         rhs_free: j,
+        ws: ws.then(|| WsFactor {
+            kernel: Var(2),
+            eps: 1e-4,
+        }),
     };
     // (T, cin, cout, k) of wrn16_4's 16 WS convs: stem, then per group the
     // 1x1 skip, conv1 (from cin) and three 3x3 convs at the group's width.
@@ -105,11 +109,56 @@ fn wrn16_4_convs_at_cifar_resolution_are_cheaper_materialised() {
     assert_eq!(convs.len(), 16);
     for (t, cin, cout, k) in convs {
         assert!(
-            !f(t, k * k * cin, cout).gram_is_cheaper(),
+            !f(t, k * k * cin, cout, true).gram_is_cheaper(),
             "{t} {cin} {cout} {k}"
         );
     }
     // The cost model does pick the Gram form where positions are few (the
     // same wide kernel at 4x4): the assertion above is about the shapes.
-    assert!(f(16, 9 * 256, 256).gram_is_cheaper());
+    assert!(f(16, 9 * 256, 256, false).gram_is_cheaper());
+}
+
+/// Issue 24 item 2: every weight-standardised kernel (the rank-4 convs of
+/// wrn) is factored THROUGH the WS Jacobian (`ws` set), the dense head
+/// without it, and `bookkeeping` then factors all of them; resnet18_gn's
+/// plain (GroupNorm, not WS) convs stay factored without `ws`.
+#[test]
+fn weight_standardised_kernels_are_factored_through_the_jacobian() {
+    use dpxla_nn::models::{ResNetGn, WideResNet};
+    let wrn = WideResNet {
+        name: "wrn10_1".into(),
+        depth: 10,
+        width: 1,
+        groups: 16,
+        input: vec![8, 8, 3],
+        classes: 10,
+    };
+    let resnet = ResNetGn {
+        width: 8,
+        groups: 4,
+        input: vec![16, 16, 3],
+        classes: 10,
+        ..ResNetGn::resnet18()
+    };
+    for (model, uses_ws) in [(&wrn as &dyn Model, true), (&resnet, false)] {
+        let loss = trace_example_loss(model).unwrap();
+        let pe = per_example_grads(&loss, 4).unwrap();
+        let mut ws = 0;
+        for (k, p) in loss.params.iter().enumerate() {
+            let f = factor_gradient(&pe, k + 1);
+            let weight = p.name.ends_with("/w");
+            assert_eq!(f.is_some(), weight, "{}: {}", model.name(), p.name);
+            if let Some(f) = f {
+                let conv = p.shape.len() == 4;
+                let want = conv && uses_ws;
+                assert_eq!(f.ws.is_some(), want, "{}: {}", model.name(), p.name);
+                ws += want as usize;
+            }
+        }
+        assert!(!uses_ws || ws >= 8, "{}: {ws} WS kernels", model.name());
+        for (name, m) in methods(model, ClipMethod::Bookkeeping) {
+            let ghost = m != TensorMethod::Materialised;
+            assert_eq!(ghost, name.ends_with("/w"), "{}: {name}: {m}", model.name());
+        }
+    }
 }

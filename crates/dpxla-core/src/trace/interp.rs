@@ -147,6 +147,8 @@ fn apply(prim: &Prim, x: &[&Arr], out: &Aval) -> Arr {
         Binary(op) => map2(x[0], x[1], out, |a, b| op.eval(a, b, out.dtype)),
         Unary(op) => map1(x[0], out, |a| op.eval(a)),
         StopGradient | Reshape { .. } | AllReduceSum { .. } => map1(x[0], out, |a| a),
+        WsGradient { .. } => map1(x[0], out, |a| a),
+        WsStandardised { .. } => map1(x[1], out, |a| a),
         Convert { .. } => map1(x[0], out, |a| a),
         Compare(dir) => map2(x[0], x[1], out, |a, b| dir.eval(a, b) as u8 as f64),
         Select => {

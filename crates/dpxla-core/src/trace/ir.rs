@@ -337,6 +337,19 @@ pub enum Prim {
     /// data-parallel step reduces gradients AFTER differentiation and
     /// batching (`train::programs::data_parallel`), so nothing needs one.
     AllReduceSum { replicas: usize },
+    /// Weight-standardisation marker (issue 24 item 2): `(w, what)` ->
+    /// `what`, where `what` is `standardize_kernel(w, eps)` (per output
+    /// channel, the last axis) as the caller computed it. A custom vjp: the
+    /// value is `what`, the derivative is taken w.r.t. `w` through the WS
+    /// Jacobian (`transform::ws_jacobian`), emitted as [`Prim::WsGradient`]
+    /// so that `transform::ghost::factor_gradient` can see through the
+    /// standardisation. Lowered and evaluated as `what` (no op).
+    WsStandardised { eps: f64 },
+    /// `(j, m, w)` -> `j`, where `j` = J_w(m), the WS Jacobian of `w` (floor
+    /// `eps`) applied to `m`, optionally with leading example axes. Only the
+    /// transpose of [`Prim::WsStandardised`] emits it; a marker, lowered and
+    /// evaluated as `j` (no op).
+    WsGradient { eps: f64 },
 }
 
 /// The shape the key input of `Prim::Rng` must have.

@@ -40,6 +40,8 @@ impl Prim {
             ReduceWindow(..) => "reduce_window",
             SelectAndScatterMax(_) => "select_and_scatter_max",
             StopGradient => "stop_gradient",
+            WsStandardised { .. } => "ws_standardised",
+            WsGradient { .. } => "ws_gradient",
             Rng {
                 dist: RngDist::Uniform,
                 ..
@@ -119,6 +121,7 @@ impl Prim {
             ),
             Unary(_) | Binary(_) | Select | StopGradient | Rng { .. } => String::new(),
             AllReduceSum { replicas } => format!("replicas={replicas}"),
+            WsStandardised { eps } | WsGradient { eps } => format!("eps={eps:e}"),
         }
     }
 }

@@ -98,6 +98,24 @@ pub fn abstract_eval(prim: &Prim, inputs: &[Aval]) -> Result<Aval, ShapeError> {
             nargs(inputs, 1)?;
             Ok(inputs[0].clone())
         }
+        WsStandardised { .. } => {
+            nargs(inputs, 2)?;
+            float(&inputs[0])?;
+            same(&inputs[0], &inputs[1])?;
+            if inputs[0].shape.is_empty() {
+                return err("the kernel needs an output-channel axis");
+            }
+            Ok(inputs[1].clone())
+        }
+        WsGradient { .. } => {
+            nargs(inputs, 3)?;
+            same(&inputs[0], &inputs[1])?;
+            let (m, w) = (&inputs[1].shape, &inputs[2].shape);
+            if w.is_empty() || m.len() < w.len() || m[m.len() - w.len()..] != w[..] {
+                return err("m must be the kernel's shape after leading example axes");
+            }
+            Ok(inputs[0].clone())
+        }
         Compare(_) => {
             nargs(inputs, 2)?;
             same(&inputs[0], &inputs[1])?;

@@ -164,6 +164,15 @@ impl<'b> Tensor<'b> {
     pub fn stop_gradient(self) -> Tensor<'b> {
         self.unary(Prim::StopGradient)
     }
+    /// `what` (= `standardize_kernel(self, eps)`, computed by the caller),
+    /// marked as the weight standardisation of the kernel `self`
+    /// ([`Prim::WsStandardised`]): its gradient reaches `self` through the
+    /// WS Jacobian, where the clipping can factor it (issue 24).
+    #[track_caller]
+    pub fn ws_standardised(self, what: Tensor<'b>, eps: f64) -> Tensor<'b> {
+        self.builder()
+            .emit(Prim::WsStandardised { eps }, &[self, what])
+    }
     /// Sum over the `replicas` replicas of a replicated program
     /// ([`Prim::AllReduceSum`], JAX's `psum`).
     #[track_caller]

@@ -28,6 +28,8 @@
 
 use crate::trace::{DotDims, Graph, Prim, Tensor, Var};
 
+pub use super::ghost_ws::WsFactor;
+
 use crate::array::DType;
 
 /// A reshape or transpose that keeps the example axis first (dim 0), as
@@ -60,23 +62,69 @@ pub struct FactoredGrad {
     pub positions: usize,
     pub lhs_free: usize,
     pub rhs_free: usize,
+    /// Set when the gradient is the WS Jacobian of the contraction
+    /// (`transform::ghost_ws`, issue 24 item 2): the norm and the sum are
+    /// then those of J(M), J applied once after the contraction.
+    pub ws: Option<WsFactor>,
 }
 
 impl FactoredGrad {
-    /// Whether the Gram form (~ B·T²·(I+J) multiply-adds, done in f64 for an
-    /// exact-enough norm, so weighted by [`GRAM_F64_COST`]) beats
-    /// materialising the per-example gradient for its norm (~ B·T·I·J in f32
-    /// to form it, plus reading the B·I·J result twice). Always true with
-    /// one position (T = 1: the norm is ‖A‖·‖G‖).
+    /// Whether the Gram form beats materialising the per-example gradient
+    /// for this tensor (mixed ghost clipping, Bu et al. 2022, "Scalable and
+    /// efficient training of large convolutional neural networks with
+    /// differential privacy": per layer, the cheaper of the two), counted in
+    /// flops AND bytes ([`FactoredGrad::gram_cost`],
+    /// [`FactoredGrad::materialised_cost`]). Always true with one position
+    /// and no weight standardisation (the norm is ‖A‖·‖G‖).
     pub fn gram_is_cheaper(&self) -> bool {
-        let (t, i, j) = (
+        (self.positions == 1 && self.ws.is_none()) || self.gram_cost() < self.materialised_cost()
+    }
+
+    /// (T, I, J) as floats.
+    fn sizes(&self) -> (f64, f64, f64) {
+        (
             self.positions as f64,
             self.lhs_free as f64,
             self.rhs_free as f64,
-        );
-        self.positions == 1 || GRAM_F64_COST * t * t * (i + j) < t * i * j + 2.0 * i * j
+        )
+    }
+
+    /// Per example, in f32 multiply-adds (a byte moved costs [`BYTE_COST`]
+    /// of them): forming M_b (T·I·J), its norm and weighted sum (2·I·J);
+    /// M_b is written once and read twice in f32 (12·I·J bytes) and the
+    /// factors read once (4·T·(I+J)).
+    pub fn materialised_cost(&self) -> f64 {
+        let (t, i, j) = self.sizes();
+        t * i * j + 2.0 * i * j + BYTE_COST * (12.0 * i * j + 4.0 * t * (i + j))
+    }
+
+    /// Per example, as [`FactoredGrad::materialised_cost`]: the two Gram
+    /// matrices in f64 (T²·(I+J), weighted by [`GRAM_F64_COST`]), written
+    /// and read (32·T² bytes), the factors widened to f64 and read by the
+    /// Grams and by the contraction (28·T·(I+J)); with weight
+    /// standardisation also ŵ_oᵀM'_o's contraction of the patches with ŵ in
+    /// f64 (T·I·J, weighted; `transform::ghost_ws`) and its [T, J] f64
+    /// result written and read. The book-keeping contraction itself (one
+    /// f64 product over B·T) is taken as costing what forming the B
+    /// per-example gradients (B f32 products) does: [`GRAM_F64_COST`] was
+    /// measured with that equation.
+    pub fn gram_cost(&self) -> f64 {
+        let (t, i, j) = self.sizes();
+        let ws = match self.ws {
+            Some(_) => GRAM_F64_COST * t * i * j + BYTE_COST * 16.0 * t * j,
+            None => 0.0,
+        };
+        GRAM_F64_COST * t * t * (i + j) + BYTE_COST * (32.0 * t * t + 28.0 * t * (i + j)) + ws
     }
 }
+
+/// Cost of moving one byte to or from memory, in f32 multiply-adds (the
+/// machine balance of XLA:CPU on a server core: matrix products at about ten
+/// multiply-adds a cycle, memory streamed at about ten bytes a cycle). With
+/// [`GRAM_F64_COST`], what [`FactoredGrad::gram_is_cheaper`] weighs;
+/// measured per model with `dpxla bench --clipping-method` (BENCHMARKS.md,
+/// "Mixed ghost clipping").
+pub const BYTE_COST: f64 = 1.0;
 
 /// Relative cost of a Gram multiply-add (f64, after widening both factors)
 /// against an f32 multiply-add of the materialised gradient: f64 matrix
@@ -96,6 +144,7 @@ pub fn factor_gradient(g: &Graph, out: usize) -> Option<FactoredGrad> {
     let batch = *g.aval(g.outputs[out]).shape.first()?;
     let mut v = g.outputs[out];
     let mut post = Vec::new();
+    let mut ws = None;
     loop {
         let e = producer(g, v)?;
         match &e.prim {
@@ -118,6 +167,15 @@ pub fn factor_gradient(g: &Graph, out: usize) -> Option<FactoredGrad> {
             Prim::Convert { to } if widens(g.aval(e.inputs[0]).dtype, *to) => {
                 v = e.inputs[0];
             }
+            // Weight standardisation (issue 24): the gradient is J(m) for a
+            // fixed J; nothing but widening casts may follow it.
+            Prim::WsGradient { eps } if ws.is_none() && post.is_empty() => {
+                ws = Some(WsFactor {
+                    kernel: e.inputs[2],
+                    eps: *eps,
+                });
+                v = e.inputs[1];
+            }
             Prim::DotGeneral(DotDims {
                 lhs_batch,
                 rhs_batch,
@@ -132,6 +190,10 @@ pub fn factor_gradient(g: &Graph, out: usize) -> Option<FactoredGrad> {
                 let lhs_free = la.numel() / batch / positions.max(1);
                 let rhs_free = ra.numel() / batch / positions.max(1);
                 post.reverse();
+                if ws.is_some() && !super::ghost_ws::channel_is_last(&ra.shape, rhs_contract, &post)
+                {
+                    return None;
+                }
                 return Some(FactoredGrad {
                     lhs: e.inputs[0],
                     rhs: e.inputs[1],
@@ -142,6 +204,7 @@ pub fn factor_gradient(g: &Graph, out: usize) -> Option<FactoredGrad> {
                     positions,
                     lhs_free,
                     rhs_free,
+                    ws,
                 });
             }
             // A query, not a rule: any other producer ends the search.
@@ -158,7 +221,7 @@ fn widens(from: DType, to: DType) -> bool {
     )
 }
 
-fn free_dims(rank: usize, contract: &[usize]) -> Vec<usize> {
+pub(crate) fn free_dims(rank: usize, contract: &[usize]) -> Vec<usize> {
     (1..rank).filter(|d| !contract.contains(d)).collect()
 }
 

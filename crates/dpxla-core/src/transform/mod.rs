@@ -4,6 +4,7 @@
 //! See docs/design.md, "Module map".
 
 pub mod ghost;
+pub mod ghost_ws;
 mod util;
 mod vjp;
 mod vjp_conv;

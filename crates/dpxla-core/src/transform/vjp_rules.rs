@@ -26,6 +26,7 @@ use crate::trace::{BinaryOp, Prim, ReduceOp, Tensor, TraceError, TraceResult, Un
 use crate::array::DType;
 
 use super::util::inverse_perm;
+use super::ws_jacobian::WsJacobian;
 use super::vjp::zeros_like;
 use super::vjp_conv::{
     conv_transpose, dot_general_transpose, reduce_max_transpose, reduce_window_transpose,
@@ -115,6 +116,16 @@ pub(crate) fn transpose_rule<'b>(
             .map(Some)
             .collect(),
         Compare(_) | StopGradient => vec![None; x.len()],
+        // A custom vjp (issue 24): the cotangent reaches the raw kernel
+        // through the WS Jacobian, marked so the clipping can factor it; the
+        // composed standardisation (`what`, input 1) is not differentiated.
+        WsStandardised { eps } => {
+            let j = WsJacobian::new(x[0], None, *eps).apply(ct);
+            let g = ct.builder().emit(WsGradient { eps: *eps }, &[j, ct, x[0]]);
+            vec![Some(g), None]
+        }
+        // The value is input 0.
+        WsGradient { .. } => vec![Some(ct), None, None],
         Select => {
             let z = zeros_like(ct);
             vec![None, Some(x[0].select(ct, z)), Some(x[0].select(z, ct))]

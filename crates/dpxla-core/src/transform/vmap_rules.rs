@@ -33,6 +33,15 @@ pub(crate) fn batch_rule<'b>(prim: &Prim, x: &[BVal<'b>], bsz: usize) -> TraceRe
         Unary(_) | Binary(_) | Compare(_) | Select | Convert { .. } | StopGradient => {
             same(prim.clone())
         }
+        // Markers (issue 24): with a batched kernel there is no fixed
+        // Jacobian to factor, so the marker is dropped (its value is an input
+        // whose own derivative is the plain one).
+        WsStandardised { .. } => batched(to_batched(x[1], bsz)),
+        WsGradient { .. } if x[2].batched => batched(to_batched(x[0], bsz)),
+        WsGradient { .. } => batched(b.emit(
+            prim.clone(),
+            &[to_batched(x[0], bsz), to_batched(x[1], bsz), x[2].t],
+        )),
         // No operands, so never batched; kept for exhaustiveness.
         Constant { .. } | Iota { .. } => Ok(BVal {
             t: b.emit(prim.clone(), &[]),

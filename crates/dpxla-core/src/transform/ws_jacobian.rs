@@ -57,7 +57,9 @@ fn col_axes(rank: usize) -> Vec<usize> {
 impl<'b> WsJacobian<'b> {
     /// Builds ŵ, gain/s, β exactly as `standardize_kernel` computes the
     /// forward (same ops, same order), so ŵ is the kernel the model used.
-    pub fn new(w: Tensor<'b>, gain: Tensor<'b>, eps: f64) -> WsJacobian<'b> {
+    /// `gain` None: no gain on the kernel (it is applied to the conv output,
+    /// `nn::layers::conv2d_ws`), i.e. gain 1.
+    pub fn new(w: Tensor<'b>, gain: Option<Tensor<'b>>, eps: f64) -> WsJacobian<'b> {
         let s = w.shape();
         let axes = col_axes(s.len());
         let last = s.len() - 1;
@@ -73,7 +75,10 @@ impl<'b> WsJacobian<'b> {
         let what_coef = beta * 2.0 - beta * beta * what_sq;
         WsJacobian {
             what,
-            scale: gain * inv_s,
+            scale: match gain {
+                Some(gain) => gain * inv_s,
+                None => inv_s,
+            },
             beta,
             what_coef,
             fan_in,

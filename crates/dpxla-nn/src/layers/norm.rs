@@ -138,7 +138,15 @@ pub fn standardize_kernel<'b>(w: Tensor<'b>, eps: f64) -> Tensor<'b> {
 /// Weight-standardised 2-D convolution (Qiao et al. 2019, scaled as in De et
 /// al. 2022 / jax_privacy): kernel `w` HWIO (LeCun normal: WS makes the
 /// result insensitive to the scale), a learnable per-output-channel `gain`
-/// (init 1) on the standardised kernel, and a bias `b` (init 0).
+/// (init 1) per output channel, and a bias `b` (init 0).
+///
+/// The gain multiplies the convolution's output, conv(x, ŵ)·gain, the same
+/// function as conv(x, gain·ŵ) (per output channel), so the kernel's
+/// per-example gradient is one contraction of the patches with the gained
+/// cotangent and ŵ is marked ([`Tensor::ws_standardised`]): book-keeping
+/// factors it through the WS Jacobian (issue 24 item 2), and the gain's own
+/// per-example gradient (Σ over positions of conv(x, ŵ)·G) does not read the
+/// kernel's.
 #[track_caller]
 pub fn conv2d_ws<'b>(
     p: &Params<'b>,
@@ -157,8 +165,8 @@ pub fn conv2d_ws<'b>(
     );
     let gain = p.param("gain", &[out], Init::Ones);
     let b = p.param("b", &[out], Init::Zeros);
-    let w = standardize_kernel(w, WS_EPS) * gain;
-    super::nhwc(x, |x| x.conv2d(w, strides, padding)) + b
+    let what = w.ws_standardised(standardize_kernel(w, WS_EPS), WS_EPS);
+    super::nhwc(x, |x| x.conv2d(what, strides, padding)) * gain + b
 }
 
 #[cfg(test)]

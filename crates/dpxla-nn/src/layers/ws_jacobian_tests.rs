@@ -62,7 +62,7 @@ fn closed_forms(w: &[f64], gain: &[f64], m: &[f64]) -> (Vec<f64>, Vec<f64>) {
     let mut bs = vec![B];
     bs.extend(SHAPE);
     let mt = b.input(Aval::new(bs.clone(), DType::F64));
-    let j = WsJacobian::new(wt, gt, EPS);
+    let j = WsJacobian::new(wt, Some(gt), EPS);
     let applied = j.apply(mt);
     let ms = mt * j.scale.broadcast_in_dim(&bs, &[4]);
     let sq = ms.square().sum(&[1, 2, 3, 4]);
@@ -115,7 +115,7 @@ fn ws_jacobian_op_norm_bounds_every_image() {
     let mut bs = vec![B];
     bs.extend(SHAPE);
     let mt = b.input(Aval::new(bs.clone(), DType::F64));
-    let j = WsJacobian::new(wt, gt, EPS);
+    let j = WsJacobian::new(wt, Some(gt), EPS);
     let g = b.finish(&[j.apply(mt), j.op_norm()]).unwrap();
     let args = [
         HostArray::f64(SHAPE, w.to_vec()),

@@ -172,6 +172,9 @@ pub(super) fn lower_eqn(em: &mut Emitter, eqn: &Eqn) -> Result<()> {
             );
         }
         Prim::StopGradient => em.alias(out, ins[0].clone()),
+        // Markers for the clipping (issue 24): their value is an input.
+        Prim::WsGradient { .. } => em.alias(out, ins[0].clone()),
+        Prim::WsStandardised { .. } => em.alias(out, ins[1].clone()),
         Prim::Rng { dist, shape, dtype } => match dist {
             RngDist::Uniform => rng::uniform(em, &r, &ins[0], shape, *dtype, &out_aval)?,
             RngDist::Normal => rng::normal(em, &r, &ins[0], shape, *dtype, &out_aval)?,
