@@ -6,6 +6,7 @@ mod bandmf;
 mod centering;
 mod clip_accumulation_bound;
 mod clip_float_bound;
+mod clip_float_bound_ws;
 mod clip_float_sensitivity;
 mod data_augment;
 mod data_parallel;

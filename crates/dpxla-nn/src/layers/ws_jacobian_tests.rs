@@ -133,3 +133,39 @@ fn ws_jacobian_op_norm_bounds_every_image() {
     // Under the floor |gain|/√ε = 90 dominates the other channels' |gain|/s.
     assert!((op - 0.9 / EPS.sqrt()).abs() < 1e-9 * op);
 }
+
+/// ∂/∂w of Σ ŵ(w) ⊙ m, with ŵ marked (`Tensor::ws_standardised`: the
+/// gradient is J written out, gain 1) or not (autodiff of the ops).
+fn marked_or_plain(w: &[f64], m: &[f64], marked: bool) -> (Vec<f64>, Vec<f64>) {
+    let b = Builder::new();
+    let wt = b.input(Aval::new(SHAPE, DType::F64));
+    let mt = b.input(Aval::new(SHAPE, DType::F64));
+    let plain = standardize_kernel(wt, EPS);
+    let what = if marked {
+        wt.ws_standardised(plain, EPS)
+    } else {
+        plain
+    };
+    let fwd = b.finish(&[what]).unwrap();
+    let g = b.finish(&[(what * mt).sum_all()]).unwrap();
+    let vg = value_and_grad(&g, &[0]).unwrap();
+    let args = [
+        HostArray::f64(SHAPE, w.to_vec()),
+        HostArray::f64(SHAPE, m.to_vec()),
+    ];
+    let value = eval(&fwd, &args).unwrap()[0].to_f64();
+    (value, eval(&vg, &args).unwrap()[1].to_f64())
+}
+
+#[test]
+fn the_marked_standardisation_has_the_plain_value_and_gradient() {
+    let (w, _, m) = data(11);
+    let n = w.len();
+    let (v0, g0) = marked_or_plain(&w, &m[..n], false);
+    let (v1, g1) = marked_or_plain(&w, &m[..n], true);
+    assert_eq!(v0, v1, "the marker changes no value");
+    let scale = g0.iter().map(|x| x * x).sum::<f64>().sqrt();
+    for (a, b) in g0.iter().zip(&g1) {
+        assert!((a - b).abs() <= 1e-12 * scale, "{a} vs {b}");
+    }
+}
