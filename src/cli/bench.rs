@@ -61,6 +61,16 @@ pub struct BenchArgs {
     /// step time, then the median and range of each mode's round medians.
     #[arg(long, value_name = "ROUNDS", conflicts_with = "synchronous")]
     compare_sync: Option<usize>,
+    /// Alternate ROUNDS rounds of the DP step under each clipping method
+    /// (auto, vmap, bookkeeping) in this one invocation and print each
+    /// round's median step time and the tensors' methods, then each method's
+    /// median over the rounds and its ratio to vmap's.
+    #[arg(
+        long,
+        value_name = "ROUNDS",
+        conflicts_with_all = ["compare_sync", "non_private"]
+    )]
+    compare_clipping: Option<usize>,
     /// Print one line of JSON instead of the table.
     #[arg(long)]
     json: bool,
@@ -128,6 +138,9 @@ pub fn run(args: BenchArgs) -> anyhow::Result<()> {
         }
         BatchArg::Rows(_) => None,
     };
+    if let Some(rounds) = args.compare_clipping {
+        return super::bench_clipping::compare_clipping(&client, model, &cfg, rounds, args.json);
+    }
     if let Some(rounds) = args.compare_sync {
         return compare_sync(&client, model, &cfg, rounds, args.json);
     }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 mod account;
 mod audit;
 mod bench;
+mod bench_clipping;
 mod data;
 mod export;
 mod features;
