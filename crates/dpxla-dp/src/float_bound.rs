@@ -130,6 +130,9 @@ pub const GRAM_RATIO_FLOOR: f64 = 1e-4;
 /// (its terms are bounded by its own clipped norm, and the coupling,
 /// ≤ 2γ_{P+2}·C per example, is inside `CLIP_MARGIN` as the weighted sum's is).
 pub fn cross_example_coupling(f: &FactoredGrad) -> f64 {
+    if f.ws.is_some() {
+        return super::float_bound_ws::ws_cross_example_coupling(f);
+    }
     if f.positions <= 1 {
         return 0.0;
     }

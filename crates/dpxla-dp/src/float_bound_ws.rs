@@ -18,7 +18,9 @@
 //! departure from centred, bounded at run time with the rounding of its own
 //! sum). So U_b = √(max(0, est_b) + κ_J·L²‖A_b‖²‖G_b‖²) + L·κ'·‖A_b‖‖G_b‖
 //! bounds what is summed, and the plain estimate is used where both error
-//! terms are below `RELATIVE_SLACK` of it, as for other Gram-form tensors.
+//! terms are below `RELATIVE_SLACK` of it, as for other Gram-form tensors;
+//! U_b is floored at λ·L‖A_b‖‖G_b‖ as theirs at λ‖A_b‖‖G_b‖, which bounds
+//! the cross-example rounding ([`ws_cross_example_coupling`]).
 
 use dpxla_core::array::DType;
 use dpxla_core::trace::{CmpDir, Tensor};
@@ -26,7 +28,7 @@ use dpxla_core::transform::ghost::FactoredGrad;
 use dpxla_core::transform::ghost_ws::ws_norm_parts;
 use dpxla_core::transform::ws_jacobian::WsJacobian;
 
-use super::float_bound::{gamma, kappas, RELATIVE_SLACK, U64};
+use super::float_bound::{gamma, kappas, GRAM_RATIO_FLOOR, RELATIVE_SLACK, U64};
 
 /// U_b² per example, `[B]` f64 (module docs), for the WS factored tensor `f`
 /// with the f64 Jacobian `jac` and factors `a`, `g` (widened to f64 here).
@@ -64,5 +66,23 @@ pub fn ws_sq_bound<'b>(
     let rho = RELATIVE_SLACK;
     let lim = (kj * (1.0 / rho)).max(kj.lit(kk * kk / (rho * rho)));
     let tiny = (l2ag * scalar(lim)).compare(est, CmpDir::Le);
-    tiny.select(est, strict * strict)
+    // The floor U_b ≥ λ·L‖A_b‖‖G_b‖ (`GRAM_RATIO_FLOOR`) bounds this example's
+    // rounding inside the other examples' sums ([`ws_cross_example_coupling`]),
+    // at every number of positions (J's own rounding couples them even at
+    // T = 1). NaN stays NaN.
+    let bound = tiny.select(est, strict * strict);
+    bound.max(l2ag * (GRAM_RATIO_FLOOR * GRAM_RATIO_FLOOR))
+}
+
+/// `dp::float_bound::cross_example_coupling` of a WS tensor (module docs;
+/// docs/design.md, DP invariant 2): the contraction's rounding of the other
+/// examples moves Ĵ's image by ≤ 2κ₂L‖A_b‖‖G_b‖ each, and applying Ĵ to a
+/// sum that changes moves its rounding by ≤ 3γ_{n+4}L(‖S‖ + ‖S′‖) ≤
+/// 6γ_{n+4}(1 + κ₂)·Σ_b w_b·L‖A_b‖‖G_b‖; with w_b·L‖A_b‖‖G_b‖ ≤ C/λ (the
+/// floor of [`ws_sq_bound`]) each other example adds at most
+/// (2κ₂ + 6γ_{n+4}(1 + κ₂))·C/λ, at any number of positions. n = fan_in is
+/// the contraction's lhs free size (the channel is its only rhs free dim).
+pub fn ws_cross_example_coupling(f: &FactoredGrad) -> f64 {
+    let (_, k2) = kappas(f);
+    (2.0 * k2 + 6.0 * gamma(f.lhs_free + 4, U64) * (1.0 + k2)) / GRAM_RATIO_FLOOR
 }
