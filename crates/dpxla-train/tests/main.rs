@@ -22,6 +22,7 @@ mod lower_pjrt;
 mod lower_precision;
 mod mixed_precision_hlo;
 mod mixed_precision_run;
+mod multihost;
 mod nn_per_example_pjrt;
 mod nn_transfer;
 mod noise_tail;

@@ -413,6 +413,19 @@ pub struct RuntimeConfig {
     /// the devices.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memory_budget: Option<ByteSize>,
+    /// Processes in a multi-host run (`--num-processes`, `DPXLA_NUM_PROCESSES`
+    /// override it; SLURM's `SLURM_NTASKS` is used when none is set).
+    /// Several processes are refused today (docs/scale.md, section 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_processes: Option<usize>,
+    /// This process's 0-based index (`--process-id`, `DPXLA_PROCESS_ID`
+    /// override it; else `SLURM_PROCID`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub process_id: Option<usize>,
+    /// `HOST:PORT` of process 0's key-value store (`--coordinator`,
+    /// `DPXLA_COORDINATOR` override it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinator: Option<String>,
 }
 
 /// `runtime.compile_cache`: on (the default folder), off, or a folder.
@@ -462,6 +475,9 @@ impl Default for RuntimeConfig {
             synchronous: false,
             compile_cache: CompileCacheSetting::default(),
             memory_budget: None,
+            num_processes: None,
+            process_id: None,
+            coordinator: None,
         }
     }
 }
