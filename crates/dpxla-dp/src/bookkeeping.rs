@@ -13,10 +13,9 @@
 //! cannot leak into the sum).
 
 use super::clip::{
-    clip_weights_from_sq_at, per_example_sq_norm, weighted_sum, zero_non_finite, ClipMethod,
-    Clipping,
+    clip_weights_scaled, per_example_sq_norm, weighted_sum, zero_non_finite, ClipMethod, Clipping,
 };
-use super::float_bound::ghost_sq_bound;
+use super::float_bound::{cross_example_coupling, ghost_sq_bound, rounding_charge};
 use dpxla_core::array::DType;
 use dpxla_core::trace::{Builder, CmpDir, Graph, Tensor};
 use dpxla_core::transform::ghost::{factor_gradient, factored_weighted_sum, FactoredGrad};
@@ -67,6 +66,45 @@ fn choose(pe: &Graph, method: ClipMethod) -> Vec<(TensorMethod, Option<FactoredG
             }
         })
         .collect()
+}
+
+/// The cross-example rounding charge of clipping `pe`'s gradients as
+/// `clipping` says (`dp::float_bound`, "Cross-example rounding"): per
+/// example, Σ_t 2κ₂,t/λ over the Gram-form tensors the method chooses.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RoundingCharge {
+    /// Σ_t 2κ₂,t/λ (0 when no tensor has the Gram form with T > 1).
+    pub per_example: f64,
+    /// [`Clipping::coupled_examples`].
+    pub others: Option<usize>,
+    /// [`Clipping::unbounded_batch`].
+    pub unbounded: bool,
+}
+
+impl RoundingCharge {
+    /// Of `pe` (as [`clipped_sums`] takes it) clipped as `clipping` says.
+    pub fn of(pe: &Graph, clipping: &Clipping) -> RoundingCharge {
+        let per_example = choose(pe, clipping.method())
+            .iter()
+            .filter_map(|(_, f)| f.as_ref().map(cross_example_coupling))
+            .sum();
+        RoundingCharge {
+            per_example,
+            others: clipping.coupled_examples(),
+            unbounded: clipping.unbounded_batch(),
+        }
+    }
+
+    /// β (the programs clip to C/(1 + β); 0 when no bound was set, a
+    /// program built outside a `PrivacyPlan`); `None` when Gram-form tensors
+    /// need a charge and the batch is marked unbounded.
+    pub fn beta(&self) -> Option<f64> {
+        match self.others {
+            Some(m) => Some(rounding_charge([self.per_example], m)),
+            None if self.unbounded && self.per_example > 0.0 => None,
+            None => Some(0.0),
+        }
+    }
 }
 
 /// What [`clipped_sums`] returns.
@@ -153,7 +191,16 @@ pub fn clipped_sums_at<'b>(
             Part::Factors(f, a, g) => ghost_sq_bound(f, *a, *g),
         })
         .collect();
-    let cw = clip_weights_from_sq_at(&sq, mask, clipping, clip_norm);
+    // Gram-form tensors' cross-example rounding, paid for by a smaller clip
+    // target (`dp::float_bound`, "Cross-example rounding").
+    let couplings = parts.iter().map(|part| match part {
+        Part::Grad(_) => 0.0,
+        Part::Factors(f, ..) => cross_example_coupling(f),
+    });
+    let beta = clipping
+        .coupled_examples()
+        .map_or(0.0, |m| rounding_charge(couplings, m));
+    let cw = clip_weights_scaled(&sq, mask, clipping, clip_norm, 1.0 / (1.0 + beta));
     let sums = parts
         .iter()
         .zip(&cw.weights)

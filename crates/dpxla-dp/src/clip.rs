@@ -40,6 +40,16 @@ pub struct Clipping {
     /// Adaptive clipping (`dp::adaptive_clip`): C is a runtime input of the
     /// compiled programs (`norm` is then the initial C only).
     runtime_norm: bool,
+    /// The most examples besides one added or removed that a logical batch
+    /// can hold (`dp::float_bound`, "Cross-example rounding"): the programs
+    /// then clip to C/(1 + β) to pay for Gram-form tensors' cross-example
+    /// rounding. `None`: no such charge (a program built outside a
+    /// `PrivacyPlan`, which always sets it or marks the batch unbounded).
+    coupled_examples: Option<usize>,
+    /// The batch has no public bound (a sampling rate without a cap):
+    /// programs that would need the charge are refused
+    /// (`train::programs::accumulate_graph`).
+    unbounded_batch: bool,
 }
 
 impl Clipping {
@@ -62,6 +72,8 @@ impl Clipping {
             mode,
             method,
             runtime_norm: false,
+            coupled_examples: None,
+            unbounded_batch: false,
         })
     }
 
@@ -85,6 +97,8 @@ impl Clipping {
     pub fn with_norm(self, norm: f64) -> Result<Clipping> {
         Ok(Clipping {
             runtime_norm: self.runtime_norm,
+            coupled_examples: self.coupled_examples,
+            unbounded_batch: self.unbounded_batch,
             ..Clipping::new(norm, self.mode, self.method)?
         })
     }
@@ -96,6 +110,34 @@ impl Clipping {
     pub fn with_runtime_norm(mut self) -> Clipping {
         self.runtime_norm = true;
         self
+    }
+
+    /// The same clipping for logical batches of at most `others` examples
+    /// besides the one added or removed: Gram-form tensors' cross-example
+    /// rounding is then paid for by clipping to C/(1 + β)
+    /// (`dp::float_bound::rounding_charge`).
+    pub fn with_coupled_examples(mut self, others: usize) -> Clipping {
+        self.coupled_examples = Some(others);
+        self
+    }
+
+    /// See [`Clipping::with_coupled_examples`].
+    pub fn coupled_examples(&self) -> Option<usize> {
+        self.coupled_examples
+    }
+
+    /// The same clipping for batches with no public bound on their size:
+    /// a program that would need the cross-example rounding charge is then
+    /// refused instead of built.
+    pub fn with_unbounded_batch(mut self) -> Clipping {
+        self.unbounded_batch = true;
+        self.coupled_examples = None;
+        self
+    }
+
+    /// See [`Clipping::with_unbounded_batch`].
+    pub fn unbounded_batch(&self) -> bool {
+        self.unbounded_batch
     }
 
     /// Whether C is a runtime input of the programs (adaptive clipping).
@@ -323,10 +365,24 @@ pub fn clip_weights_from_sq_at<'b>(
     clipping: &Clipping,
     clip_norm: Option<Tensor<'b>>,
 ) -> ClipWeights<'b> {
+    clip_weights_scaled(sq, mask, clipping, clip_norm, 1.0)
+}
+
+/// As [`clip_weights_from_sq_at`] with every bound multiplied by `scale`
+/// (≤ 1: 1/(1 + β), the cross-example rounding charge of `dp::bookkeeping`);
+/// `scale` = 1 emits exactly [`clip_weights_from_sq_at`]'s graph.
+pub(crate) fn clip_weights_scaled<'b>(
+    sq: &[Tensor<'b>],
+    mask: Tensor<'b>,
+    clipping: &Clipping,
+    clip_norm: Option<Tensor<'b>>,
+    scale: f64,
+) -> ClipWeights<'b> {
     let c = match clip_norm {
-        None => Bound::Fixed(clipping.tensor_bound(sq.len())),
+        None => Bound::Fixed(clipping.tensor_bound(sq.len()) * scale),
         Some(t) => {
             let t = t.convert(DType::F64);
+            let t = if scale == 1.0 { t } else { t * scale };
             Bound::Runtime(match clipping.mode {
                 ClipMode::Flat => t,
                 ClipMode::PerLayer => t / (sq.len().max(1) as f64).sqrt(),

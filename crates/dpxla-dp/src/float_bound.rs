@@ -36,6 +36,23 @@
 //! bound, and its weight shrinks accordingly. An f32 contraction would need
 //! κ₂ = γ_{PT}(2⁻²⁴) ≈ 1.6e-2 at P = 256, T = 1024, over-clipping ordinary
 //! convolutions by percents: hence f64 (docs/design.md, DP invariant 2).
+//!
+//! # Cross-example rounding (issue 27, item 4)
+//!
+//! The backward form above makes the contraction's result exactly
+//! Σ_b w_b·M̃_b, but M̃_b depends on the summation order, hence on the other
+//! examples: adding or removing one example x moves the released sum by x's
+//! own ‖w_x·M̃_x‖ ≤ C plus Σ_{b≠x} w_b‖M̃_b(D) − M̃_b(D′)‖ ≤ Σ_b 2κ₂·w_b‖A_b‖‖G_b‖
+//! (every later microbatch is re-formed, so every other example of the
+//! logical batch counts). [`ghost_sq_bound`] keeps U_b ≥ λ‖A_b‖‖G_b‖
+//! ([`GRAM_RATIO_FLOOR`]) and w_b·U_b ≤ C, so each other example adds at
+//! most 2κ₂C/λ per Gram-form tensor ([`cross_example_coupling`]); with at
+//! most m others (`Clipping::coupled_examples`: the batch cap, or N + 1),
+//! clipping to C/(1 + β), β = m·Σ_t 2κ₂,t/λ ([`rounding_charge`]), keeps the
+//! whole move ≤ C. Example: T = 64, P = 256 (κ₂ = γ_{16386} ≈ 1.8e-12) gives
+//! 3.6e-8 per tensor and example, β ≈ 2.2e-3 for 3 such tensors at
+//! m = 20,000. Without the floor the per-example term was 2κ₂/√κ₁ (≈ 5e-6
+//! at P = 256, T = 1024), which summed to 0.4·C at |B| = 8192 over 10 tensors.
 
 use dpxla_core::trace::{CmpDir, Tensor};
 
@@ -91,7 +108,41 @@ pub fn ghost_sq_bound<'b>(f: &FactoredGrad, a: Tensor<'b>, g: Tensor<'b>) -> Ten
     // which then stays NaN (a non-finite example gets weight 0).
     let rho = RELATIVE_SLACK;
     let tiny = (ag * (k1 / rho).max(k2 * k2 / (rho * rho))).compare(est, CmpDir::Le);
-    tiny.select(est, strict * strict)
+    // The floor U_b ≥ λ‖A_b‖‖G_b‖ ([`GRAM_RATIO_FLOOR`]) caps w_b‖A_b‖‖G_b‖ at
+    // C/λ, which bounds this example's rounding inside the OTHER examples'
+    // sums ([`cross_example_coupling`]). NaN stays NaN (maximum propagates it).
+    let bound = tiny.select(est, strict * strict);
+    bound.max(ag * (GRAM_RATIO_FLOOR * GRAM_RATIO_FLOOR))
+}
+
+/// λ: a Gram-form tensor (T > 1) is clipped by at least λ·‖A_b‖‖G_b‖ (module
+/// docs, "Cross-example rounding"). Ordinary data has ĝ_b/(‖A_b‖‖G_b‖) of
+/// order 1/√T or more (independent positions) and is not affected; only an
+/// example whose positions cancel to below 1e-4 of their magnitudes is
+/// clipped harder than its norm asks, which is still a function of that
+/// example alone.
+pub const GRAM_RATIO_FLOOR: f64 = 1e-4;
+
+/// How far, relative to C, one example's rounding inside the f64
+/// book-keeping contraction of `f` can move when another example is added
+/// to or removed from the logical batch (module docs, "Cross-example
+/// rounding"): 2κ₂/λ for a Gram-form tensor (T > 1), 0 with one position
+/// (its terms are bounded by its own clipped norm, and the coupling,
+/// ≤ 2γ_{P+2}·C per example, is inside `CLIP_MARGIN` as the weighted sum's is).
+pub fn cross_example_coupling(f: &FactoredGrad) -> f64 {
+    if f.positions <= 1 {
+        return 0.0;
+    }
+    let (_, k2) = kappas(f);
+    2.0 * k2 / GRAM_RATIO_FLOOR
+}
+
+/// β = `others` · Σ `couplings`: the clip target becomes C/(1 + β), so that
+/// the sum over a logical batch of at most `others` + 1 examples moves by at
+/// most C when one example is added or removed, rounding included (module
+/// docs, "Cross-example rounding").
+pub fn rounding_charge(couplings: impl IntoIterator<Item = f64>, others: usize) -> f64 {
+    others as f64 * couplings.into_iter().sum::<f64>()
 }
 
 /// ρ: the relative shortfall of the plain Gram estimate that `CLIP_MARGIN`

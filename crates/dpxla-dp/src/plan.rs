@@ -369,6 +369,10 @@ impl PrivacyPlan {
             .as_ref()
             .map(|p| {
                 let mut clipping = Clipping::new(p.clip_norm, p.clip_mode, method)?;
+                clipping = match self.coupled_examples() {
+                    Some(m) => clipping.with_coupled_examples(m),
+                    None => clipping.with_unbounded_batch(),
+                };
                 if p.adaptive.is_some() {
                     clipping = clipping.with_runtime_norm();
                 }
@@ -379,6 +383,19 @@ impl PrivacyPlan {
                 }
             })
             .transpose()
+    }
+
+    /// The most examples besides one added or removed that a logical batch
+    /// can hold, from public numbers only: the cap, else N (the larger
+    /// neighbour has N + 1 examples). `None` with a sampling rate and no
+    /// cap: |D| is not public there, and the programs must not depend on it
+    /// (`Clipping::coupled_examples`, `dp::float_bound`).
+    pub fn coupled_examples(&self) -> Option<usize> {
+        match (self.max_batch, self.public_size) {
+            (Some(cap), _) => Some(cap),
+            (None, None) => Some(self.dataset_size),
+            (None, Some(_)) => None,
+        }
     }
 
     /// The event one composition adds (`steps` = 1), whatever the step.

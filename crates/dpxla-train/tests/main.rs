@@ -5,6 +5,7 @@ mod audit_bound;
 mod bandmf;
 mod centering;
 mod clip_accumulation_bound;
+mod clip_cross_example_rounding;
 mod clip_float_bound;
 mod clip_float_sensitivity;
 mod data_augment;

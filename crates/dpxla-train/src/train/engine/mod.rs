@@ -17,7 +17,8 @@
 use crate::train::programs::data_parallel::replicated_apply_graph;
 use crate::train::programs::signature::{Group, NamedProgram};
 use crate::train::programs::{
-    accumulate_graph, apply_graph, evaluate_graph, history_layout, AccumulateSpec, ACC_DTYPE,
+    accumulate_graph_charged, apply_graph, evaluate_graph, history_layout, AccumulateSpec,
+    ACC_DTYPE,
 };
 use crate::{Error, Result};
 use dpxla_core::array::HostArray;
@@ -63,6 +64,9 @@ pub struct Engine {
     /// (`None` and empty unless the programs take `ClipNorm`; `clip_norm`).
     clip_norm: Option<f64>,
     clip_bufs: PerReplica,
+    /// β of each compiled accumulate program, by physical size
+    /// (`programs::rounding_charge`).
+    rounding_charges: BTreeMap<usize, f64>,
 }
 
 impl Engine {
@@ -152,6 +156,7 @@ impl Engine {
         let clip_norm = clip_norm::initial(&spec, state)?;
         Ok(Engine {
             clip_bufs: clip_norm::upload(client, clip_norm, replicas)?,
+            rounding_charges: BTreeMap::new(),
             clip_norm,
             history: broadcast(client, &history, replicas)?,
             params: broadcast(client, &state.params, replicas)?,
@@ -186,9 +191,19 @@ impl Engine {
         for (p, prog) in other.accumulate {
             self.accumulate.entry(p).or_insert(prog);
         }
+        for (p, beta) in other.rounding_charges {
+            self.rounding_charges.entry(p).or_insert(beta);
+        }
         for (p, prog) in other.evaluate {
             self.evaluate.entry(p).or_insert(prog);
         }
+    }
+
+    /// The largest cross-example rounding charge β of the accumulate
+    /// programs compiled so far (their clip target is C/(1 + β);
+    /// `programs::rounding_charge`).
+    pub fn rounding_charge(&self) -> f64 {
+        self.rounding_charges.values().copied().fold(0.0, f64::max)
     }
 
     /// Number of replicas (devices) the step runs on.
@@ -226,7 +241,8 @@ impl Engine {
                 views: s.views,
                 clipping: s.mechanism.map(|m| m.clipping()),
             };
-            let (g, sig) = accumulate_graph(&s.loss, &s.trainable, &acc)?;
+            let (g, sig, beta) = accumulate_graph_charged(&s.loss, &s.trainable, &acc)?;
+            self.rounding_charges.insert(p, beta);
             // No donation of the accumulators either (see `Engine::new`): a stale
             // read of an accumulator would count examples of one logical batch
             // in the next, which breaks the sensitivity bound.

@@ -11,6 +11,7 @@
 //! - evaluate (per physical size): masked sums of loss and correct predictions.
 
 pub mod data_parallel;
+pub mod rounding_charge;
 pub mod signature;
 
 use crate::train::programs::signature::{Group, Signature, SignatureBuilder};
@@ -170,6 +171,19 @@ pub fn accumulate_graph(
     trainable: &[usize],
     spec: &AccumulateSpec,
 ) -> Result<(Graph, Signature)> {
+    accumulate_graph_charged(loss, trainable, spec).map(|(g, s, _)| (g, s))
+}
+
+/// [`accumulate_graph`] and β, the cross-example rounding charge its clip
+/// target pays (`dp::float_bound`, "Cross-example rounding": the program
+/// clips to C/(1 + β); 0 without Gram-form tensors or non-private). An
+/// error when the charge is needed but the batch has no public bound, or
+/// when it would clip below C/2.
+pub fn accumulate_graph_charged(
+    loss: &ExampleLoss,
+    trainable: &[usize],
+    spec: &AccumulateSpec,
+) -> Result<(Graph, Signature, f64)> {
     let AccumulateSpec {
         physical, views, ..
     } = *spec;
@@ -187,9 +201,11 @@ pub fn accumulate_graph(
     let clip_norm = runtime_clip_norm(&mut s, spec.clipping.as_ref());
     let mut args = params.clone();
     args.extend([images, labels]);
+    let mut beta = 0.0;
     match &spec.clipping {
         Some(clipping) => {
             let per_example = vmap(&value_and_grad(&lk, trainable)?, &in_axes, physical)?;
+            beta = rounding_charge::checked(&per_example, clipping, physical)?;
             let r = clipped_sums_at(&b, &per_example, &args, mask, clipping, clip_norm);
             let new: Vec<Tensor> = accs
                 .iter()
@@ -221,7 +237,8 @@ pub fn accumulate_graph(
             s.output(Group::ClippedCount, b.scalar(0.0, loss.dtype));
         }
     }
-    s.finish()
+    let (g, sig) = s.finish()?;
+    Ok((g, sig, beta))
 }
 
 /// The `ClipNorm` input (`f64[]`) of a program whose clipping takes C at

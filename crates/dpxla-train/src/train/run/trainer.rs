@@ -266,6 +266,10 @@ fn build_engine(
         secure.is_some(),
         progress,
     )?;
+    if let Some(line) = crate::train::programs::rounding_charge::describe(engine.rounding_charge())
+    {
+        progress.println(format!("warning: {line}"));
+    }
     Ok((engine, secure))
 }
 
