@@ -2,11 +2,15 @@
 # Side-by-side DP-SGD step times of dpxla, JAX and Opacus (and the non-private
 # step of each) on the same models, shapes, batch, σ and C.
 #
-#   bash scripts/compare.sh [options] [MODEL[:BATCH] ...]
+#   bash scripts/compare.sh [options] [MODEL[:BATCH[:LOGICAL]] ...]
 #
 # MODEL is one of mlp, cnn_tanh_cifar, cifar_cnn, wrn16_4, resnet18_gn;
-# BATCH defaults to 256 (64 for wrn16_4, 32 for resnet18_gn). Without models:
-# mlp:256 cnn_tanh_cifar:256 wrn16_4:64. Options:
+# BATCH (the physical batch: examples per gradient call) defaults to 256 (64
+# for wrn16_4, 32 for resnet18_gn); LOGICAL (examples per step, accumulated
+# over ceil(LOGICAL/BATCH) calls, then one update) defaults to BATCH. Without
+# models: each of mlp:256, cnn_tanh_cifar:256 and wrn16_4:64 at one
+# microbatch per step and at a logical batch of 4 microbatches (as DP
+# training at scale runs). Options:
 #   --platform cpu|cuda   where every framework runs (default cpu; with cuda,
 #                         dpxla uses the CUDA PJRT plugin that jax[cuda13]
 #                         installs into .venv-bench unless DPXLA_PLUGIN is set)
@@ -63,7 +67,8 @@ while [ $# -gt 0 ]; do
         *) configs+=("$1"); shift ;;
     esac
 done
-[ ${#configs[@]} -gt 0 ] || configs=(mlp:256 cnn_tanh_cifar:256 wrn16_4:64)
+[ ${#configs[@]} -gt 0 ] || configs=(mlp:256 mlp:256:1024 cnn_tanh_cifar:256
+    cnn_tanh_cifar:256:1024 wrn16_4:64 wrn16_4:64:256)
 out=${out:-runs/compare-$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$out"
 results="$out/results.jsonl"
@@ -107,12 +112,13 @@ run() {
 
 for ((r = 0; r < repeats; r++)); do
     for cfg in "${configs[@]}"; do
-        model=${cfg%%:*}
-        batch=${cfg#*:}
-        if [ "$batch" = "$cfg" ]; then
+        IFS=: read -r model batch logical <<< "$cfg"
+        if [ -z "$batch" ]; then
             case "$model" in wrn16_4) batch=64 ;; resnet18_gn) batch=32 ;; *) batch=256 ;; esac
         fi
-        common=(--model "$model" --batch "$batch" --steps "$steps" --warmup "$warmup" --platform "$platform")
+        logical=${logical:-$batch}
+        common=(--model "$model" --batch "$batch" --logical "$logical" --steps "$steps"
+                --warmup "$warmup" --platform "$platform")
         dp=(--sigma "$sigma" --clip-norm "$clip")
         runners=(
             "dpxla DP|$dpxla bench ${common[*]} ${dp[*]}"
@@ -126,7 +132,7 @@ for ((r = 0; r < repeats; r++)); do
             "Opacus ghost|$py scripts/bench_opacus.py ${common[*]} ${dp[*]} --mode ghost"
         )
         n=${#runners[@]}
-        echo "== round $((r + 1))/$repeats: $model, batch $batch"
+        echo "== round $((r + 1))/$repeats: $model, batch $batch, logical $logical"
         for ((i = 0; i < n; i++)); do
             entry=${runners[$(((i + r * 3) % n))]}
             # shellcheck disable=SC2086 # the command is split into words on purpose

@@ -54,12 +54,33 @@ def summarise(recs):
     temp = [r["xla_temp_bytes"] for r in recs if r.get("xla_temp_bytes") is not None]
     return {
         "ms": statistics.median(ms), "lo": min(ms), "hi": max(ms), "n": len(ms),
+        "apply": (statistics.median(a) if (a := [r["apply_ms_median"] for r in recs
+                                                  if r.get("apply_ms_median") is not None])
+                  else None),
         "eps": recs[0]["logical"] / (statistics.median(ms) / 1e3),
         "compile": med("compile_s"), "first": med("first_step_ms"),
         "host": max(peak) if peak else None, "device": max(dev) if dev else None,
         "temp": temp[0] if temp else None, "version": recs[0]["framework_version"],
         "platform": recs[0]["platform"], "device_kind": recs[0]["device"],
     }
+
+
+def cpu_model():
+    """The CPU's model name (/proc/cpuinfo), or the platform's processor string."""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def update_share(s):
+    """The update's (noise + optimiser) share of a dpxla step, e.g. "31%"."""
+    if not s or "ms" not in s or s.get("apply") is None:
+        return "–"
+    return f"{100 * s['apply'] / s['ms']:.0f}%"
 
 
 def fmt_ms(x):
@@ -92,11 +113,12 @@ def tables(runs, failed, command):
     out = []
     out.append(f"Date: {datetime.date.today().isoformat()}. Command: `{command}`. "
                f"Platform: {any_s['platform']} ({any_s['device_kind']}), "
-               f"{platform.machine()}. Versions: "
+               f"{platform.machine()}, {cpu_model()}, {__import__('os').cpu_count()} cores. Versions: "
                + ", ".join(f"{k} {v}" for k, v in sorted(versions.items())) + ". "
                f"Each cell: median over {n} rounds of each run's median step.\n")
     out.append("Step time (ms per logical batch; lower is better):\n")
-    head = ["model / batch"] + ORDER + ["dpxla DP/non-DP", "JAX DP/non-DP",
+    head = ["model / batch"] + ORDER + ["dpxla DP/non-DP", "dpxla update share (DP / non-DP)",
+                                        "JAX DP/non-DP",
                                         "best Opacus/torch", "dpxla/JAX (DP)",
                                         "dpxla/best Opacus (DP)"]
     out.append("| " + " | ".join(head) + " |")
@@ -109,6 +131,7 @@ def tables(runs, failed, command):
             cells.append("–" if s is None else "n/s" if "unsupported" in s else fmt_ms(s["ms"]))
         bo = best_opacus(row)
         cells += [ratio(row.get("dpxla DP"), row.get("dpxla non-DP")),
+                  f"{update_share(row.get('dpxla DP'))} / {update_share(row.get('dpxla non-DP'))}",
                   ratio(row.get("JAX DP"), row.get("JAX non-DP")),
                   ratio(bo, row.get("torch non-DP")),
                   ratio(row.get("dpxla DP"), row.get("JAX DP")),

@@ -160,8 +160,8 @@ pub fn run(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<Benc
     let step = |t: u64, engine: &mut Engine| -> Result<(f64, f64)> {
         let start = Instant::now();
         // As `train::run::step::run_step`: each call gets freshly prepared host
-        // arrays (moved into the uploads) and the statistics are read once,
-        // after the update; a synchronous client (`--synchronous`) waits
+        // arrays (moved into the uploads) and the statistics are read once
+        // per step (below); a synchronous client (`--synchronous`) waits
         // after every call and reads them per call, as dpxla did before issue 23.
         for mask in &masks {
             if engine.client_is_synchronous() {
@@ -170,6 +170,12 @@ pub fn run(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<Benc
                 engine.accumulate_queued(images.clone(), labels.clone(), mask.clone())?;
             }
         }
+        // The statistics are read here, before the update is queued: that
+        // waits for the accumulate calls, so the update's share of the step
+        // can be told apart (with queued calls, the update's own timer would
+        // also hold the accumulate work still running). In a run the update
+        // is queued first; the difference is one scalar upload.
+        engine.take_stats()?;
         let acc = start.elapsed().as_secs_f64();
         engine.apply([t as u32, 1, 2, 3], LR, t, cfg.logical)?;
         engine.take_stats()?;
