@@ -19,6 +19,7 @@ mod engine_resume;
 mod fuzz_models;
 mod ghost_models;
 mod ghost_plan;
+mod gram_cost;
 mod lower_pjrt;
 mod lower_precision;
 mod mixed_precision_hlo;

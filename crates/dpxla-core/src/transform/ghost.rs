@@ -64,17 +64,26 @@ pub struct FactoredGrad {
 
 impl FactoredGrad {
     /// Whether the Gram form (~ B·T²·(I+J) multiply-adds, done in f64 for an
-    /// exact-enough norm, so weighted by [`GRAM_F64_COST`]) beats
+    /// exact-enough norm, so weighted by [`GRAM_F64_COST`], the CPU's weight;
+    /// [`FactoredGrad::gram_is_cheaper_at`] takes another platform's) beats
     /// materialising the per-example gradient for its norm (~ B·T·I·J in f32
     /// to form it, plus reading the B·I·J result twice). Always true with
     /// one position (T = 1: the norm is ‖A‖·‖G‖).
     pub fn gram_is_cheaper(&self) -> bool {
+        self.gram_is_cheaper_at(GRAM_F64_COST)
+    }
+
+    /// [`FactoredGrad::gram_is_cheaper`] with `f64_cost` the weight of an f64
+    /// Gram multiply-add against an f32 one on the platform that runs it
+    /// (dpxla-train's `gram_cost` table: CPU 4, H100-class GPUs 2, consumer
+    /// GPUs and TPUs far more).
+    pub fn gram_is_cheaper_at(&self, f64_cost: f64) -> bool {
         let (t, i, j) = (
             self.positions as f64,
             self.lhs_free as f64,
             self.rhs_free as f64,
         );
-        self.positions == 1 || GRAM_F64_COST * t * t * (i + j) < t * i * j + 2.0 * i * j
+        self.positions == 1 || f64_cost * t * t * (i + j) < t * i * j + 2.0 * i * j
     }
 }
 
@@ -82,7 +91,9 @@ impl FactoredGrad {
 /// against an f32 multiply-add of the materialised gradient: f64 matrix
 /// products run at about half the f32 rate on CPUs and GPUs alike, and the
 /// widening copies the factors; measured on `cnn_tanh_cifar`, where an
-/// unweighted model picked Gram forms that ran slower (BENCHMARKS.md).
+/// unweighted model picked Gram forms that ran slower (BENCHMARKS.md). This
+/// is the CPU's weight (the default); other platforms pass theirs to
+/// [`FactoredGrad::gram_is_cheaper_at`].
 pub const GRAM_F64_COST: f64 = 4.0;
 
 fn producer(g: &Graph, v: Var) -> Option<&crate::trace::Eqn> {
