@@ -139,6 +139,17 @@ fn bench_optimizer() -> Optimizer {
 /// the parameters to overflow (inf/NaN arithmetic would distort the timing).
 const LR: f64 = 1e-3;
 
+/// The engine spec every benchmark times: `cfg`'s mechanism for `client`'s
+/// platform, the benchmark optimiser, no averaging.
+fn bench_spec(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<EngineSpec> {
+    EngineSpec::new(
+        model,
+        cfg.mechanism_on(client)?,
+        bench_optimizer(),
+        Averaging::None,
+    )
+}
+
 /// Compiles the engine for `model` on `client` and times its steps.
 pub fn run(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<BenchReport> {
     cfg.check()?;
@@ -147,12 +158,7 @@ pub fn run(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<Benc
     // vjp/vmap transforms, lowering, XLA compilation of the accumulate and
     // apply programs, and uploading the initial state.
     let t0 = Instant::now();
-    let spec = EngineSpec::new(
-        model,
-        cfg.mechanism_on(client)?,
-        bench_optimizer(),
-        Averaging::None,
-    )?;
+    let spec = bench_spec(client, model, cfg)?;
     let state = spec.initial_state(cfg.seed);
     let params = spec.loss.params.iter().map(ParamSpec::numel).sum();
     let tensor_methods = if cfg.private {
@@ -291,12 +297,7 @@ pub fn choose_batch(
     cfg: &BenchConfig,
     memory_budget: Option<u64>,
 ) -> Result<PhysicalChoice> {
-    let spec = EngineSpec::new(
-        model,
-        cfg.mechanism_on(client)?,
-        bench_optimizer(),
-        Averaging::None,
-    )?;
+    let spec = bench_spec(client, model, cfg)?;
     let state = spec.initial_state(cfg.seed);
     let mut engine = Engine::new(client, spec, &state)?;
     let budget = MemoryBudget::resolve(memory_budget, &engine)?;
