@@ -61,6 +61,27 @@ fn command_line_overrides_dpxla_variables_which_override_slurm() {
 }
 
 #[test]
+fn config_keys_sit_between_the_dpxla_variables_and_slurm() {
+    let config = ProcessArgs {
+        num_processes: Some(2),
+        process_id: Some(1),
+        coordinator: Some("cfg:1".into()),
+    };
+    let slurm = env_of(&[("SLURM_NTASKS", "4"), ("SLURM_PROCID", "3")]);
+    let c = ProcessConfig::resolve_with_config(&ProcessArgs::default(), &config, &slurm).unwrap();
+    assert_eq!((c.num_processes, c.process_id), (2, 1));
+    assert_eq!(c.coordinator.as_deref(), Some("cfg:1"));
+    let dpxla = env_of(&[
+        ("SLURM_NTASKS", "4"),
+        ("DPXLA_NUM_PROCESSES", "3"),
+        ("DPXLA_COORDINATOR", "env:2"),
+    ]);
+    let c = ProcessConfig::resolve_with_config(&ProcessArgs::default(), &config, &dpxla).unwrap();
+    assert_eq!((c.num_processes, c.process_id), (3, 1));
+    assert_eq!(c.coordinator.as_deref(), Some("env:2"));
+}
+
+#[test]
 fn inconsistent_process_settings_are_refused() {
     let e = |args: ProcessArgs, vars: &[(&str, &str)]| {
         ProcessConfig::resolve(&args, &env_of(vars))
@@ -187,35 +208,60 @@ fn the_cpu_plugin_ignores_distributed_client_options() {
 
 #[test]
 fn train_refuses_several_processes_with_a_reason_before_reading_anything() {
+    // Exit code and stderr of `dpxla train` on a real config (its dataset is
+    // never read: the refusal comes first).
     let run = |args: &[&str], env: &[(&str, &str)]| {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dpxla"));
-        cmd.args(["train", "--config", "no-such-config.toml"])
+        cmd.args(["train", "--config", "configs/fashion_mnist_dp.toml"])
+            .args(["--set", "output.dir=target/never-written"])
             .args(args);
         for (k, v) in env {
             cmd.env(k, v);
         }
         let out = cmd.output().unwrap();
-        assert!(!out.status.success());
-        String::from_utf8_lossy(&out.stderr).into_owned()
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
     };
-    let e = run(
+    let cli = [
+        "--num-processes",
+        "2",
+        "--process-id",
+        "1",
+        "--coordinator",
+        "h:1",
+    ];
+    let (code, e) = run(&cli, &[]);
+    assert_eq!(code, Some(2), "{e}");
+    assert!(
+        e.contains("CPU plugin has no cross-process collectives") && !e.contains("panicked"),
+        "{e}"
+    );
+    // The same from the config keys under [runtime].
+    let (code, e) = run(
         &[
-            "--num-processes",
-            "2",
-            "--process-id",
-            "1",
-            "--coordinator",
-            "h:1",
+            "--set",
+            "runtime.num_processes=2",
+            "--set",
+            "runtime.coordinator=\"h:1\"",
         ],
         &[],
     );
-    assert!(
-        e.contains("multi-process training is not implemented"),
-        "{e}"
+    assert_eq!(code, Some(2), "{e}");
+    assert!(e.contains("no cross-process collectives"), "{e}");
+    // On a GPU plugin the reason is the engine, not the plugin.
+    let (_, e) = run(&cli, &[]);
+    let (code, e2) = run(
+        &[&cli[..], &["--set", "runtime.platform=cuda"]].concat(),
+        &[],
     );
-    let e = run(
+    assert_eq!(code, Some(2), "{e2}");
+    assert!(e2.contains("cannot yet run one program") && e != e2, "{e2}");
+    let (code, e) = run(
         &[],
         &[("DPXLA_NUM_PROCESSES", "2"), ("DPXLA_PROCESS_ID", "0")],
     );
+    assert_eq!(code, Some(2), "{e}");
     assert!(e.contains("need a coordinator"), "{e}");
 }

@@ -27,14 +27,18 @@ pub struct TrainArgs {
     #[arg(long)]
     no_progress: bool,
     /// Number of processes in a multi-host run (else `DPXLA_NUM_PROCESSES`,
-    /// else `SLURM_NTASKS`, else 1). See docs/scale.md.
+    /// else `runtime.num_processes`, else `SLURM_NTASKS`, else 1). More than
+    /// one is refused today: on CPU the plugin has no cross-process
+    /// collectives; elsewhere the engine's cross-process execution is not
+    /// built. See docs/scale.md.
     #[arg(long, value_name = "P")]
     num_processes: Option<usize>,
     /// This process's 0-based index (else `DPXLA_PROCESS_ID`, else
-    /// `SLURM_PROCID`, else 0). Only process 0 writes checkpoints and metrics.
+    /// `runtime.process_id`, else `SLURM_PROCID`, else 0). Only process 0 writes checkpoints and metrics.
     #[arg(long, value_name = "I")]
     process_id: Option<usize>,
-    /// Process 0's coordination service, `HOST:PORT` (else `DPXLA_COORDINATOR`).
+    /// Process 0's key-value store, `HOST:PORT` (else `DPXLA_COORDINATOR`,
+    /// else `runtime.coordinator`).
     #[arg(long, value_name = "HOST:PORT")]
     coordinator: Option<String>,
 }
@@ -55,26 +59,28 @@ pub struct EvalArgs {
 }
 
 pub fn run_train(args: TrainArgs) -> anyhow::Result<()> {
-    let processes = ProcessConfig::resolve(
+    let cfg = Config::load(&args.config, &args.set)?;
+    let processes = ProcessConfig::resolve_with_config(
         &ProcessArgs {
             num_processes: args.num_processes,
             process_id: args.process_id,
             coordinator: args.coordinator.clone(),
         },
+        &ProcessArgs {
+            num_processes: cfg.runtime.num_processes,
+            process_id: cfg.runtime.process_id,
+            coordinator: cfg.runtime.coordinator.clone(),
+        },
         &|k| std::env::var(k).ok(),
     )?;
-    if processes.num_processes > 1 {
-        // The CPU plugin has no cross-process collectives (docs/scale.md), and
-        // the distributed PJRT client (key-value callbacks for the GPU/TPU
-        // plugins) is not wired yet: refuse rather than train P independent
-        // models that each spend the whole privacy budget.
-        anyhow::bail!(dpxla::Error::InvalidInput(format!(
-            "{} processes requested: multi-process training is not implemented yet \
-             (it needs a GPU or TPU plugin with distributed collectives; see docs/scale.md)",
-            processes.num_processes
-        )));
-    }
-    let cfg = Config::load(&args.config, &args.set)?;
+    // Before any data is read: the CPU plugin has no cross-process
+    // collectives, and the engine cannot yet run one program across
+    // processes (docs/scale.md, section 4). Refused rather than training P
+    // independent models that each spend the whole privacy budget.
+    dpxla::train::multihost::check_supported(
+        dpxla::train::config::runtime_options::runtime_platform(&cfg.runtime)?,
+        &processes,
+    )?;
     let opts = TrainOptions {
         resume: args.resume,
         progress: !args.no_progress,

@@ -16,9 +16,9 @@ use super::clip::{
     clip_weights_scaled, per_example_sq_norm, weighted_sum, zero_non_finite, ClipMethod, Clipping,
 };
 use super::float_bound::{cross_example_coupling, ghost_sq_bound, rounding_charge};
+use super::float_bound_ws::ws_sq_bound;
 use dpxla_core::array::DType;
 use dpxla_core::trace::{Builder, CmpDir, Graph, Tensor};
-use super::float_bound_ws::ws_sq_bound;
 use dpxla_core::transform::ghost::{factor_gradient, factored_weighted_sum, FactoredGrad};
 use dpxla_core::transform::ghost_ws::ws_weighted_sum;
 use dpxla_core::transform::ws_jacobian::WsJacobian;
@@ -47,12 +47,25 @@ impl std::fmt::Display for TensorMethod {
 /// The method for each gradient output (1..) of the batched per-example
 /// gradient graph `pe` (outputs: losses, then one gradient per tensor).
 pub fn plan(pe: &Graph, method: ClipMethod) -> Vec<TensorMethod> {
-    choose(pe, method).into_iter().map(|(m, _)| m).collect()
+    plan_at(pe, method, dpxla_core::transform::ghost::GRAM_F64_COST)
+}
+
+/// [`plan`] on a platform whose f64 Gram work weighs `gram_f64_cost`
+/// (`Clipping::gram_f64_cost`).
+pub fn plan_at(pe: &Graph, method: ClipMethod, gram_f64_cost: f64) -> Vec<TensorMethod> {
+    choose(pe, method, gram_f64_cost)
+        .into_iter()
+        .map(|(m, _)| m)
+        .collect()
 }
 
 /// [`plan`] with the factors of each ghost tensor (None when materialised),
 /// so the graph is searched once per tensor.
-fn choose(pe: &Graph, method: ClipMethod) -> Vec<(TensorMethod, Option<FactoredGrad>)> {
+fn choose(
+    pe: &Graph,
+    method: ClipMethod,
+    gram_f64_cost: f64,
+) -> Vec<(TensorMethod, Option<FactoredGrad>)> {
     (1..pe.outputs.len())
         .map(|k| {
             let f = match method {
@@ -60,7 +73,7 @@ fn choose(pe: &Graph, method: ClipMethod) -> Vec<(TensorMethod, Option<FactoredG
                 _ => factor_gradient(pe, k),
             };
             match f {
-                Some(f) if method == ClipMethod::Auto && !f.gram_is_cheaper() => {
+                Some(f) if method == ClipMethod::Auto && !f.gram_is_cheaper_at(gram_f64_cost) => {
                     (TensorMethod::Materialised, None)
                 }
                 Some(f) if f.positions == 1 => (TensorMethod::GhostDirect, Some(f)),
@@ -87,7 +100,7 @@ pub struct RoundingCharge {
 impl RoundingCharge {
     /// Of `pe` (as [`clipped_sums`] takes it) clipped as `clipping` says.
     pub fn of(pe: &Graph, clipping: &Clipping) -> RoundingCharge {
-        let per_example = choose(pe, clipping.method())
+        let per_example = choose(pe, clipping.method(), clipping.gram_f64_cost())
             .iter()
             .filter_map(|(_, f)| f.as_ref().map(cross_example_coupling))
             .sum();
@@ -150,8 +163,10 @@ pub fn clipped_sums_at<'b>(
 ) -> ClippedSums<'b> {
     let method = clipping.method();
     // Per tensor: its factors when the method is a ghost one, else None.
-    let factors: Vec<Option<FactoredGrad>> =
-        choose(pe, method).into_iter().map(|(_, f)| f).collect();
+    let factors: Vec<Option<FactoredGrad>> = choose(pe, method, clipping.gram_f64_cost())
+        .into_iter()
+        .map(|(_, f)| f)
+        .collect();
     // Ask the graph for what each tensor needs: the gradient itself, or the
     // two factors of its contraction (the contraction itself is then dead
     // code, dropped when the caller finishes the graph).
@@ -188,7 +203,7 @@ pub fn clipped_sums_at<'b>(
                         let k = next.next().expect("the WS kernel");
                         WsJacobian::new(k.convert(DType::F64), None, ws.eps)
                     });
-                    Part::Factors(f, first.convert(dt), g.convert(dt), jac)
+                    Part::Factors(Box::new(f), first.convert(dt), g.convert(dt), jac)
                 }
             }
         })
@@ -251,5 +266,10 @@ pub fn clipped_sums_at<'b>(
 enum Part<'b> {
     Grad(Tensor<'b>),
     /// With the f64 WS Jacobian of a weight-standardised kernel.
-    Factors(FactoredGrad, Tensor<'b>, Tensor<'b>, Option<WsJacobian<'b>>),
+    Factors(
+        Box<FactoredGrad>,
+        Tensor<'b>,
+        Tensor<'b>,
+        Option<WsJacobian<'b>>,
+    ),
 }

@@ -50,6 +50,10 @@ pub struct Clipping {
     /// programs that would need the charge are refused
     /// (`train::programs::accumulate_graph`).
     unbounded_batch: bool,
+    /// The weight of an f64 Gram multiply-add against an f32 one on the
+    /// platform that runs the programs (`ClipMethod::Auto`'s choice,
+    /// `FactoredGrad::gram_is_cheaper_at`); `GRAM_F64_COST` (CPU) unless set.
+    gram_f64_cost: f64,
 }
 
 impl Clipping {
@@ -74,6 +78,7 @@ impl Clipping {
             runtime_norm: false,
             coupled_examples: None,
             unbounded_batch: false,
+            gram_f64_cost: dpxla_core::transform::ghost::GRAM_F64_COST,
         })
     }
 
@@ -99,6 +104,7 @@ impl Clipping {
             runtime_norm: self.runtime_norm,
             coupled_examples: self.coupled_examples,
             unbounded_batch: self.unbounded_batch,
+            gram_f64_cost: self.gram_f64_cost,
             ..Clipping::new(norm, self.mode, self.method)?
         })
     }
@@ -158,6 +164,26 @@ impl Clipping {
     /// How norms and the clipped sum are computed.
     pub fn method(&self) -> ClipMethod {
         self.method
+    }
+
+    /// The same clipping for a platform whose f64 Gram work costs `cost`
+    /// f32 multiply-adds each (only `ClipMethod::Auto`'s per-tensor choice
+    /// changes; every choice keeps the same bound). An error unless `cost`
+    /// is finite and > 0.
+    pub fn with_gram_f64_cost(mut self, cost: f64) -> Result<Clipping> {
+        if !(cost > 0.0 && cost.is_finite()) {
+            return Err(Error::InvalidInput(format!(
+                "the f64 Gram cost weight must be finite and > 0, got {cost}"
+            )));
+        }
+        self.gram_f64_cost = cost;
+        Ok(self)
+    }
+
+    /// The weight [`Clipping::with_gram_f64_cost`] set (`GRAM_F64_COST`, the
+    /// CPU's, by default).
+    pub fn gram_f64_cost(&self) -> f64 {
+        self.gram_f64_cost
     }
 
     /// The bound on each tensor's part of an example's gradient when there

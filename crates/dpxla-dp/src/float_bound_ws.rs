@@ -56,7 +56,8 @@ pub fn ws_sq_bound<'b>(
     let static_kj = k1 + 3.0 * (2.0 * g_ti + g_ti * g_ti) + 3.0 * gamma(f.rhs_free + 3, U64);
     // η: |1ᵀŵ_o| as computed, plus that sum's own rounding (γ_n Σ|ŵ_o|).
     let col: Vec<usize> = (0..jac.what.rank() - 1).collect();
-    let eta = (jac.what.sum(&col).abs() + jac.what.abs().sum(&col) * gamma(n, U64)).reduce_max(&[0]);
+    let eta =
+        (jac.what.sum(&col).abs() + jac.what.abs().sum(&col) * gamma(n, U64)).reduce_max(&[0]);
     let kj = eta * (2.0 / (n as f64).sqrt()) + static_kj;
     let kk = k2 + 3.0 * gamma(n + 4, U64) * (1.0 + k2) + 2.0 * U64;
     let est0 = est.max(est.lit(0.0));

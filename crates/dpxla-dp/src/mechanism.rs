@@ -97,6 +97,13 @@ impl DpMechanism {
         self
     }
 
+    /// The same mechanism for a platform whose f64 Gram work weighs `cost`
+    /// (`Clipping::with_gram_f64_cost`: the ghost/materialise choice only).
+    pub fn with_gram_f64_cost(mut self, cost: f64) -> Result<DpMechanism> {
+        self.clipping = self.clipping.with_gram_f64_cost(cost)?;
+        Ok(self)
+    }
+
     /// The clipping (C, mode, method).
     pub fn clipping(&self) -> Clipping {
         self.clipping

@@ -100,7 +100,7 @@ fn cancelling_activations_keep_the_ws_book_keeping_sum_within_c() {
     let c = 1e-3;
     let w = [0.5f32, -1.0, 2.0];
     let t53 = 9_007_199_254_740_992.0f32; // 2⁵³: an f64 sum of these cancels wrongly
-    // Rows along e_0 (not in span{1, ŵ}), so J keeps the contraction's error.
+                                          // Rows along e_0 (not in span{1, ŵ}), so J keeps the contraction's error.
     let e0 = [[1.0f32, 0.0, 0.0]; 4];
     let cases = [
         ("f64 cancellation", [t53, 1.5, -t53, -1.5]),
@@ -115,7 +115,12 @@ fn cancelling_activations_keep_the_ws_book_keeping_sum_within_c() {
         );
     }
     // Ordinary data is clipped by its norm as before: ‖J(M)‖ ≫ C → C.
-    let rows = [[1.0, 2.0, 0.5], [0.0, -1.0, 3.0], [2.0, 0.5, 1.0], [1.0, 1.0, -2.0]];
+    let rows = [
+        [1.0, 2.0, 0.5],
+        [0.0, -1.0, 3.0],
+        [2.0, 0.5, 1.0],
+        [1.0, 1.0, -2.0],
+    ];
     let s = clipped_norm(rows, [1.0, -0.5, 2.0, 0.25], w, c);
     assert!(
         s <= c && s >= c * (1.0 - 1e-5),

@@ -71,8 +71,10 @@ fn dense_weights_use_the_direct_norm_and_convs_the_cheaper_form() {
 /// convolutions once weight standardisation no longer hides their factors.
 /// The kernel gradient of a conv over T output positions has I = kh·kw·cin
 /// lhs and J = cout rhs free elements; at CIFAR resolution (T = 32², 16²,
-/// 8²) the Gram form (4·T²(I+J)) is dearer than materialising (T·I·J) for
-/// EVERY one of them, so factoring through WS alone cannot change `auto`'s
+/// 8²) the Gram form (`FactoredGrad::gram_cost_at`: f64 Grams, ~4·T²(I+J),
+/// plus the f64 ŵ-contraction of WS, ~4·T·I·J, plus bytes) is dearer than
+/// materialising (`materialised_cost`: ~T·I·J plus bytes) for EVERY one of
+/// them, so factoring through WS alone cannot change `auto`'s
 /// plan for wrn16_4 at 32x32 (docs/design.md, "Book-keeping through weight
 /// standardisation"): what the plan counts falls only under `bookkeeping`.
 #[test]
@@ -89,7 +91,7 @@ fn wrn16_4_convs_at_cifar_resolution_are_cheaper_materialised() {
         positions: t,
         lhs_free: i,
         rhs_free: j,
-        ws: ws.then(|| WsFactor {
+        ws: ws.then_some(WsFactor {
             kernel: Var(2),
             eps: 1e-4,
         }),

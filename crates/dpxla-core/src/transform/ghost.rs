@@ -73,11 +73,22 @@ impl FactoredGrad {
     /// for this tensor (mixed ghost clipping, Bu et al. 2022, "Scalable and
     /// efficient training of large convolutional neural networks with
     /// differential privacy": per layer, the cheaper of the two), counted in
-    /// flops AND bytes ([`FactoredGrad::gram_cost`],
-    /// [`FactoredGrad::materialised_cost`]). Always true with one position
-    /// and no weight standardisation (the norm is ‖A‖·‖G‖).
+    /// flops AND bytes ([`FactoredGrad::gram_cost_at`],
+    /// [`FactoredGrad::materialised_cost`]) with the CPU's f64 weight
+    /// [`GRAM_F64_COST`]; [`FactoredGrad::gram_is_cheaper_at`] takes another
+    /// platform's. Always true with one position and no weight
+    /// standardisation (the norm is ‖A‖·‖G‖).
     pub fn gram_is_cheaper(&self) -> bool {
-        (self.positions == 1 && self.ws.is_none()) || self.gram_cost() < self.materialised_cost()
+        self.gram_is_cheaper_at(GRAM_F64_COST)
+    }
+
+    /// [`FactoredGrad::gram_is_cheaper`] with `f64_cost` the weight of an f64
+    /// Gram multiply-add against an f32 one on the platform that runs it
+    /// (dpxla-train's `gram_cost` table: CPU 4, H100-class GPUs 2, consumer
+    /// GPUs and TPUs far more).
+    pub fn gram_is_cheaper_at(&self, f64_cost: f64) -> bool {
+        (self.positions == 1 && self.ws.is_none())
+            || self.gram_cost_at(f64_cost) < self.materialised_cost()
     }
 
     /// (T, I, J) as floats.
@@ -98,23 +109,23 @@ impl FactoredGrad {
         t * i * j + 2.0 * i * j + BYTE_COST * (12.0 * i * j + 4.0 * t * (i + j))
     }
 
-    /// Per example, as [`FactoredGrad::materialised_cost`]: the two Gram
-    /// matrices in f64 (T²·(I+J), weighted by [`GRAM_F64_COST`]), written
-    /// and read (32·T² bytes), the factors widened to f64 and read by the
-    /// Grams and by the contraction (28·T·(I+J)); with weight
-    /// standardisation also ŵ_oᵀM'_o's contraction of the patches with ŵ in
-    /// f64 (T·I·J, weighted; `transform::ghost_ws`) and its [T, J] f64
-    /// result written and read. The book-keeping contraction itself (one
-    /// f64 product over B·T) is taken as costing what forming the B
-    /// per-example gradients (B f32 products) does: [`GRAM_F64_COST`] was
-    /// measured with that equation.
-    pub fn gram_cost(&self) -> f64 {
+    /// Per example, as [`FactoredGrad::materialised_cost`], with `f64_cost`
+    /// the weight of an f64 multiply-add: the two Gram matrices in f64
+    /// (T²·(I+J) f64 multiply-adds), written and read (32·T² bytes), the
+    /// factors widened to f64 and read by the Grams and by the contraction
+    /// (28·T·(I+J)); with weight standardisation also ŵ_oᵀM'_o's
+    /// contraction of the patches with ŵ in f64 (T·I·J, weighted;
+    /// `transform::ghost_ws`) and its [T, J] f64 result written and read.
+    /// The book-keeping contraction itself (one f64 product over B·T) is
+    /// taken as costing what forming the B per-example gradients (B f32
+    /// products) does: [`GRAM_F64_COST`] was measured with that equation.
+    pub fn gram_cost_at(&self, f64_cost: f64) -> f64 {
         let (t, i, j) = self.sizes();
         let ws = match self.ws {
-            Some(_) => GRAM_F64_COST * t * i * j + BYTE_COST * 16.0 * t * j,
+            Some(_) => f64_cost * t * i * j + BYTE_COST * 16.0 * t * j,
             None => 0.0,
         };
-        GRAM_F64_COST * t * t * (i + j) + BYTE_COST * (32.0 * t * t + 28.0 * t * (i + j)) + ws
+        f64_cost * t * t * (i + j) + BYTE_COST * (32.0 * t * t + 28.0 * t * (i + j)) + ws
     }
 }
 
@@ -130,7 +141,9 @@ pub const BYTE_COST: f64 = 1.0;
 /// against an f32 multiply-add of the materialised gradient: f64 matrix
 /// products run at about half the f32 rate on CPUs and GPUs alike, and the
 /// widening copies the factors; measured on `cnn_tanh_cifar`, where an
-/// unweighted model picked Gram forms that ran slower (BENCHMARKS.md).
+/// unweighted model picked Gram forms that ran slower (BENCHMARKS.md). This
+/// is the CPU's weight (the default); other platforms pass theirs to
+/// [`FactoredGrad::gram_is_cheaper_at`].
 pub const GRAM_F64_COST: f64 = 4.0;
 
 fn producer(g: &Graph, v: Var) -> Option<&crate::trace::Eqn> {

@@ -40,7 +40,11 @@ pub struct WsFactor {
 /// exactly one free dim and every post op keeps it as the last axis (a
 /// reshape ending in the same size keeps the row-major last index; a
 /// transpose fixing the last axis does too).
-pub(crate) fn channel_is_last(rhs_shape: &[usize], rhs_contract: &[usize], post: &[PostOp]) -> bool {
+pub(crate) fn channel_is_last(
+    rhs_shape: &[usize],
+    rhs_contract: &[usize],
+    post: &[PostOp],
+) -> bool {
     let free = free_dims(rhs_shape.len(), rhs_contract);
     let [d] = free[..] else {
         return false;

@@ -26,11 +26,11 @@ use crate::trace::{BinaryOp, Prim, ReduceOp, Tensor, TraceError, TraceResult, Un
 use crate::array::DType;
 
 use super::util::inverse_perm;
-use super::ws_jacobian::WsJacobian;
 use super::vjp::zeros_like;
 use super::vjp_conv::{
     conv_transpose, dot_general_transpose, reduce_max_transpose, reduce_window_transpose,
 };
+use super::ws_jacobian::WsJacobian;
 
 type Cts<'b> = Vec<Option<Tensor<'b>>>;
 

@@ -3,6 +3,8 @@
 use super::api::{pjrt_call, str_from_raw, Api};
 use super::compile_cache::CompileCache;
 use super::ffi;
+use super::kv_store::KvClient;
+use super::launch::LaunchCounter;
 use crate::{Error, Result};
 use std::ffi::CString;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -39,6 +41,12 @@ pub(crate) struct ClientInner {
     pub(crate) synchronous: AtomicBool,
     /// Where compiled programs are cached on disk, if anywhere.
     pub(crate) compile_cache: Mutex<Option<Arc<CompileCache>>>,
+    /// The key-value store the plugin was given (`Client::new_distributed`):
+    /// kept alive as long as the plugin may call back (the GPU plugin
+    /// exchanges NCCL ids through it when a collective first runs).
+    pub(crate) kv: Option<Arc<KvClient>>,
+    /// The `launch_id` of the next execution (0 unless a run sets steps).
+    pub(crate) launch: LaunchCounter,
 }
 
 // SAFETY: PJRT clients are thread-safe (pjrt_c_api.h; JAX shares one client across
@@ -67,6 +75,27 @@ impl Client {
     /// Creates a client with platform-specific named options, e.g.
     /// `[("cpu_device_count", OptionValue::Int(2))]` for two CPU devices.
     pub fn new(api: &'static Api, options: &[(&str, OptionValue)]) -> Result<Client> {
+        Client::create(api, options, None)
+    }
+
+    /// Creates a client of a multi-process run: the plugin gets `kv` as its
+    /// key-value store (`kv_get_callback`, `kv_put_callback`,
+    /// `kv_try_get_callback` of `PJRT_Client_Create_Args`, `pjrt_c_api.h`).
+    /// The GPU plugin also needs `node_id` / `num_nodes` in `options`; the CPU
+    /// plugin ignores both (it has no cross-process collectives).
+    pub fn new_distributed(
+        api: &'static Api,
+        options: &[(&str, OptionValue)],
+        kv: Arc<KvClient>,
+    ) -> Result<Client> {
+        Client::create(api, options, Some(kv))
+    }
+
+    fn create(
+        api: &'static Api,
+        options: &[(&str, OptionValue)],
+        kv: Option<Arc<KvClient>>,
+    ) -> Result<Client> {
         // Keep the option strings and arrays alive for the duration of the call.
         let names: Vec<CString> = options
             .iter()
@@ -110,6 +139,16 @@ impl Client {
         let mut args = ffi::PJRT_Client_Create_Args::new();
         args.create_options = nvs.as_ptr();
         args.num_options = nvs.len();
+        if let Some(kv) = &kv {
+            let [get, put, try_get] = super::kv_callbacks::callbacks();
+            let user = super::kv_callbacks::user_arg(kv);
+            args.kv_get_callback = get;
+            args.kv_get_user_arg = user;
+            args.kv_put_callback = put;
+            args.kv_put_user_arg = user;
+            args.kv_try_get_callback = try_get;
+            args.kv_try_get_user_arg = user;
+        }
         pjrt_call!(api, PJRT_Client_Create, &mut args)?;
         let mut inner = ClientInner {
             api,
@@ -117,6 +156,8 @@ impl Client {
             devices: Vec::new(),
             synchronous: AtomicBool::new(false),
             compile_cache: Mutex::new(None),
+            kv,
+            launch: LaunchCounter::default(),
         };
         let mut dev_args = ffi::PJRT_Client_AddressableDevices_Args::new();
         dev_args.client = inner.raw;
@@ -170,6 +211,20 @@ impl Client {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
+    }
+
+    /// Numbers this client's executions from now on for `step`: each
+    /// execution gets `launch::launch_id(step, k)` for its index `k` in the
+    /// step, the same in every process of a run that runs the same programs
+    /// in the same order (a multi-host plugin uses the id to match one
+    /// collective launch across hosts). Until called, the id is 0 as before.
+    pub fn begin_launch_step(&self, step: u64) {
+        self.inner.launch.begin_step(step);
+    }
+
+    /// Whether the plugin was given a key-value store.
+    pub fn is_distributed(&self) -> bool {
+        self.inner.kv.is_some()
     }
 
     /// The plugin this client runs on.

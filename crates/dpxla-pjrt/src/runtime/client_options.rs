@@ -62,6 +62,12 @@ pub const GPU_PREALLOCATE: &str = "preallocate";
 /// GPU: the allocator's kind.
 pub const GPU_ALLOCATOR: &str = "allocator";
 
+/// GPU, many hosts: this process's node index (`PJRT_Client_Create` of
+/// `pjrt_c_api_gpu_internal.cc`; with the key-value callbacks set).
+pub const GPU_NODE_ID: &str = "node_id";
+/// GPU, many hosts: the number of nodes (processes) in the run.
+pub const GPU_NUM_NODES: &str = "num_nodes";
+
 /// The GPU allocator kinds dpxla accepts for [`GPU_ALLOCATOR`] (those every
 /// plugin build since the option exists knows).
 pub const GPU_ALLOCATORS: &[&str] = &["default", "platform", "bfc", "cuda_async"];
@@ -87,6 +93,14 @@ const GPU_OPTIONS: &[KnownOption] = &[
     KnownOption {
         name: GPU_ALLOCATOR,
         ty: OptionType::Str,
+    },
+    KnownOption {
+        name: GPU_NODE_ID,
+        ty: OptionType::Int,
+    },
+    KnownOption {
+        name: GPU_NUM_NODES,
+        ty: OptionType::Int,
     },
 ];
 
@@ -140,6 +154,39 @@ pub fn device_count_options(
     }
 }
 
+/// The options that make a client one node of a `num_nodes`-process run: on
+/// the GPU plugin `node_id` and `num_nodes` (the plugin then needs the
+/// key-value callbacks, `Client::new_distributed`); libtpu takes none (it
+/// finds its slice from the TPU VM's environment); the CPU plugin is refused:
+/// it ignores both and has no cross-process collectives (docs/scale.md), so
+/// "two processes" would be two independent one-process runs.
+pub fn node_options(
+    platform: Platform,
+    node_id: usize,
+    num_nodes: usize,
+) -> Result<Vec<(&'static str, OptionValue)>> {
+    if node_id >= num_nodes {
+        return Err(Error::InvalidInput(format!(
+            "node {node_id} is out of range for {num_nodes} node(s)"
+        )));
+    }
+    match platform {
+        Platform::Cpu if num_nodes > 1 => Err(Error::InvalidInput(format!(
+            "{num_nodes} processes on the CPU plugin: the XLA CPU plugin has no \
+             cross-process collectives (it ignores node_id, num_nodes and the \
+             key-value store), so the processes could not sum their clipped \
+             gradients; use runtime.devices for several devices in one process, \
+             or a GPU/TPU plugin (docs/scale.md)"
+        ))),
+        Platform::Cpu | Platform::Tpu => Ok(Vec::new()),
+        Platform::Cuda if num_nodes == 1 => Ok(Vec::new()),
+        Platform::Cuda => Ok(vec![
+            (GPU_NODE_ID, OptionValue::Int(node_id as i64)),
+            (GPU_NUM_NODES, OptionValue::Int(num_nodes as i64)),
+        ]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +224,26 @@ mod tests {
         assert!(device_count_options(Platform::Cpu, 1).is_empty());
         assert!(device_count_options(Platform::Cuda, 2).is_empty());
         assert!(device_count_options(Platform::Tpu, 8).is_empty());
+    }
+
+    #[test]
+    fn node_options_go_to_the_gpu_plugin_and_the_cpu_plugin_refuses_two_nodes() {
+        let gpu = node_options(Platform::Cuda, 1, 2).unwrap();
+        assert_eq!(
+            gpu,
+            vec![
+                (GPU_NODE_ID, OptionValue::Int(1)),
+                (GPU_NUM_NODES, OptionValue::Int(2))
+            ]
+        );
+        let named: Vec<(&str, OptionValue)> = gpu.into_iter().collect();
+        assert!(check_options(Platform::Cuda, &named).is_ok());
+        assert!(check_options(Platform::Cpu, &named).is_err());
+        let err = node_options(Platform::Cpu, 0, 2).unwrap_err().to_string();
+        assert!(err.contains("no cross-process collectives"), "{err}");
+        assert!(node_options(Platform::Cpu, 0, 1).unwrap().is_empty());
+        assert!(node_options(Platform::Cuda, 0, 1).unwrap().is_empty());
+        assert!(node_options(Platform::Tpu, 3, 4).unwrap().is_empty());
+        assert!(node_options(Platform::Cuda, 2, 2).is_err());
     }
 }

@@ -256,6 +256,7 @@ impl Executable {
         let mut events: Vec<*mut ffi::PJRT_Event> = vec![ptr::null_mut(); args.len()];
 
         let mut options = ffi::PJRT_ExecuteOptions::new();
+        options.launch_id = self.client.inner.launch.next_id();
         let mut exec = ffi::PJRT_LoadedExecutable_Execute_Args::new();
         exec.executable = self.raw;
         exec.options = &mut options;

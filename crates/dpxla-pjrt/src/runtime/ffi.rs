@@ -127,6 +127,52 @@ args_struct!(PJRT_Plugin_Attributes_Args {
 args_struct!(PJRT_Event_Destroy_Args { event: *mut PJRT_Event });
 args_struct!(PJRT_Event_Await_Args { event: *mut PJRT_Event });
 
+/// `PJRT_CallbackError` (pjrt_c_api.h): the plugin's function a key-value
+/// callback calls to build the `PJRT_Error` it returns; `message` need only
+/// live for the call.
+pub type PJRT_CallbackError = Option<
+    unsafe extern "C" fn(
+        code: PJRT_Error_Code,
+        message: *const c_char,
+        size: usize,
+    ) -> *mut PJRT_Error,
+>;
+/// `PJRT_KeyValueGetCallback_ValueDeleter` / `..TryGet..`: frees a value a
+/// callback returned (the plugin copies it first).
+pub type PJRT_KeyValue_ValueDeleter = Option<unsafe extern "C" fn(value: *mut c_char)>;
+
+// The key-value store callbacks of `PJRT_Client_Create_Args` (pjrt_c_api.h,
+// "The caller of PJRT_Client_Create can optionally provide a key-value store";
+// the same layout in API 0.81, which dpxla pins, and in the GPU plugin's
+// 0.118). `callback_error` is a POINTER to the plugin's error constructor.
+args_struct!(PJRT_KeyValueGetCallback_Args {
+    key: *const c_char,
+    key_size: usize,
+    timeout_in_ms: c_int,
+    callback_error: *mut PJRT_CallbackError,
+    user_arg: *mut c_void,
+    value: *mut c_char,
+    value_size: usize,
+    value_deleter_callback: PJRT_KeyValue_ValueDeleter,
+});
+args_struct!(PJRT_KeyValueTryGetCallback_Args {
+    key: *const c_char,
+    key_size: usize,
+    callback_error: *mut PJRT_CallbackError,
+    user_arg: *mut c_void,
+    value: *mut c_char,
+    value_size: usize,
+    value_deleter_callback: PJRT_KeyValue_ValueDeleter,
+});
+args_struct!(PJRT_KeyValuePutCallback_Args {
+    key: *const c_char,
+    key_size: usize,
+    value: *const c_char,
+    value_size: usize,
+    callback_error: *mut PJRT_CallbackError,
+    user_arg: *mut c_void,
+});
+
 args_struct!(PJRT_Client_Create_Args {
     create_options: *const PJRT_NamedValue,
     num_options: usize,
@@ -341,6 +387,9 @@ pub fn struct_sizes() -> Vec<(&'static str, usize)> {
         PJRT_Event_Destroy_Args,
         PJRT_Event_Await_Args,
         PJRT_Client_Create_Args,
+        PJRT_KeyValueGetCallback_Args,
+        PJRT_KeyValueTryGetCallback_Args,
+        PJRT_KeyValuePutCallback_Args,
         PJRT_Client_Destroy_Args,
         PJRT_Client_PlatformName_Args,
         PJRT_Client_PlatformVersion_Args,

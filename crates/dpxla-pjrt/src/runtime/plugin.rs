@@ -175,6 +175,18 @@ impl PluginQuery {
         super::client_options::check_options(self.options_platform(&file), options)?;
         Client::new(Api::load(&file)?, options)
     }
+
+    /// As [`PluginQuery::client`], for a process of a multi-process run: the
+    /// plugin also gets `kv` as its key-value store (`Client::new_distributed`).
+    pub fn client_distributed(
+        &self,
+        options: &[(&str, OptionValue)],
+        kv: std::sync::Arc<super::kv_store::KvClient>,
+    ) -> Result<Client> {
+        let file = self.resolve()?;
+        super::client_options::check_options(self.options_platform(&file), options)?;
+        Client::new_distributed(Api::load(&file)?, options, kv)
+    }
 }
 
 /// `$XDG_CACHE_HOME/dpxla`, else `~/.cache/dpxla`.

@@ -23,7 +23,7 @@ use crate::train::engine::{Engine, EngineSpec};
 use crate::train::programs::images_shape;
 use crate::{Error, Result};
 use dpxla_core::array::HostArray;
-use dpxla_dp::bookkeeping::plan;
+use dpxla_dp::bookkeeping::plan_at;
 use dpxla_dp::clip::{ClipMethod, ClipMode, Clipping};
 use dpxla_dp::mechanism::DpMechanism;
 use dpxla_nn::optim::{Averaging, Optimizer};
@@ -103,6 +103,27 @@ impl BenchConfig {
             .transpose()
             .map_err(Into::into)
     }
+
+    /// [`BenchConfig::mechanism`] with the f64 Gram weight of `client`'s
+    /// platform and first device (`config::gram_cost`).
+    fn mechanism_on(&self, client: &Client) -> Result<Option<DpMechanism>> {
+        let cost = client_gram_f64_cost(client);
+        self.mechanism()?
+            .map(|m| m.with_gram_f64_cost(cost))
+            .transpose()
+            .map_err(Into::into)
+    }
+}
+
+/// The f64 Gram weight of `client`'s platform and first device.
+fn client_gram_f64_cost(client: &Client) -> f64 {
+    let platform = client
+        .platform_name()
+        .ok()
+        .and_then(|p| p.parse::<dpxla_pjrt::runtime::Platform>().ok())
+        .unwrap_or(dpxla_pjrt::runtime::Platform::Cpu);
+    let kind = client.devices().first().map(|d| d.kind.as_str());
+    crate::train::config::gram_cost::gram_f64_cost(platform, kind)
 }
 
 /// The optimiser of the timed steps (the Python scripts' too).
@@ -118,6 +139,17 @@ fn bench_optimizer() -> Optimizer {
 /// the parameters to overflow (inf/NaN arithmetic would distort the timing).
 const LR: f64 = 1e-3;
 
+/// The engine spec every benchmark times: `cfg`'s mechanism for `client`'s
+/// platform, the benchmark optimiser, no averaging.
+fn bench_spec(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<EngineSpec> {
+    EngineSpec::new(
+        model,
+        cfg.mechanism_on(client)?,
+        bench_optimizer(),
+        Averaging::None,
+    )
+}
+
 /// Compiles the engine for `model` on `client` and times its steps.
 pub fn run(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<BenchReport> {
     cfg.check()?;
@@ -126,14 +158,18 @@ pub fn run(client: &Client, model: &dyn Model, cfg: &BenchConfig) -> Result<Benc
     // vjp/vmap transforms, lowering, XLA compilation of the accumulate and
     // apply programs, and uploading the initial state.
     let t0 = Instant::now();
-    let spec = EngineSpec::new(model, cfg.mechanism()?, bench_optimizer(), Averaging::None)?;
+    let spec = bench_spec(client, model, cfg)?;
     let state = spec.initial_state(cfg.seed);
     let params = spec.loss.params.iter().map(ParamSpec::numel).sum();
     let tensor_methods = if cfg.private {
         let pe = per_example_grads_wrt(&spec.loss, cfg.batch, &spec.trainable)?;
         spec.trainable
             .iter()
-            .zip(plan(&pe, cfg.clipping_method))
+            .zip(plan_at(
+                &pe,
+                cfg.clipping_method,
+                client_gram_f64_cost(client),
+            ))
             .map(|(&i, m)| (spec.loss.params[i].name.clone(), m.to_string()))
             .collect()
     } else {
@@ -261,7 +297,7 @@ pub fn choose_batch(
     cfg: &BenchConfig,
     memory_budget: Option<u64>,
 ) -> Result<PhysicalChoice> {
-    let spec = EngineSpec::new(model, cfg.mechanism()?, bench_optimizer(), Averaging::None)?;
+    let spec = bench_spec(client, model, cfg)?;
     let state = spec.initial_state(cfg.seed);
     let mut engine = Engine::new(client, spec, &state)?;
     let budget = MemoryBudget::resolve(memory_budget, &engine)?;

@@ -22,6 +22,7 @@
 pub mod checkpoint;
 pub mod config;
 pub mod engine;
+pub mod multihost;
 pub mod privacy;
 pub mod programs;
 pub mod reports;

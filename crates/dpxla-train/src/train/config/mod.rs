@@ -3,6 +3,7 @@
 //! a message naming its key.
 
 pub mod eval;
+pub mod gram_cost;
 pub mod physical_batch;
 pub mod runtime_options;
 mod sections;

@@ -413,6 +413,25 @@ pub struct RuntimeConfig {
     /// the devices.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memory_budget: Option<ByteSize>,
+    /// The weight of an f64 Gram multiply-add against an f32 one in
+    /// `clipping_method = "auto"`'s ghost/materialise choice; default per
+    /// platform (`train::config::gram_cost`: CPU 4, CUDA 2, TPU 256). Only
+    /// which tensors take the Gram form changes, never the bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gram_f64_cost: Option<f64>,
+    /// Processes in a multi-host run (`--num-processes`, `DPXLA_NUM_PROCESSES`
+    /// override it; SLURM's `SLURM_NTASKS` is used when none is set).
+    /// Several processes are refused today (docs/scale.md, section 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub num_processes: Option<usize>,
+    /// This process's 0-based index (`--process-id`, `DPXLA_PROCESS_ID`
+    /// override it; else `SLURM_PROCID`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub process_id: Option<usize>,
+    /// `HOST:PORT` of process 0's key-value store (`--coordinator`,
+    /// `DPXLA_COORDINATOR` override it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinator: Option<String>,
 }
 
 /// `runtime.compile_cache`: on (the default folder), off, or a folder.
@@ -462,6 +481,10 @@ impl Default for RuntimeConfig {
             synchronous: false,
             compile_cache: CompileCacheSetting::default(),
             memory_budget: None,
+            gram_f64_cost: None,
+            num_processes: None,
+            process_id: None,
+            coordinator: None,
         }
     }
 }

@@ -409,6 +409,21 @@ fn views_of(a: &crate::train::config::AugmentConfig) -> (ViewAugment, ViewAugmen
     (augment, eval_augment)
 }
 
+/// `runtime.gram_f64_cost`, else the platform's weight
+/// (`config::gram_cost`; the device kind is not known before the client).
+fn run_gram_f64_cost(runtime: &RuntimeConfig) -> Result<f64> {
+    let platform = crate::train::config::runtime_options::runtime_platform(runtime)?;
+    match runtime.gram_f64_cost {
+        Some(c) if !(c > 0.0 && c.is_finite()) => Err(Error::InvalidInput(format!(
+            "runtime.gram_f64_cost must be finite and > 0, got {c}"
+        ))),
+        Some(c) => Ok(c),
+        None => Ok(crate::train::config::gram_cost::gram_f64_cost(
+            platform, None,
+        )),
+    }
+}
+
 /// What the engine is built from: the traced graphs, the trainable
 /// parameters, the plan's mechanism, the optimiser and the runtime's options.
 fn engine_spec(
@@ -429,6 +444,7 @@ fn engine_spec(
     } else {
         NoiseSource::Device
     };
+    let gram_f64_cost = run_gram_f64_cost(&settings.runtime)?;
     Ok(EngineSpec {
         loss,
         eval_example,
@@ -436,7 +452,11 @@ fn engine_spec(
         views: settings.augment.multiplicity,
         mechanism: plan
             .mechanism(p.clipping_method)?
-            .map(|m| m.with_noise_source(source)),
+            .map(|m| {
+                m.with_noise_source(source)
+                    .with_gram_f64_cost(gram_f64_cost)
+            })
+            .transpose()?,
         optimizer: t.optimizer.clone(),
         averaging: t.averaging.clone(),
         compile_options,

@@ -67,6 +67,18 @@ impl ProcessConfig {
     /// else SLURM's (`SLURM_NTASKS`, `SLURM_PROCID`), else one process. `env`
     /// reads a variable (`|k| std::env::var(k).ok()` in the binary).
     pub fn resolve(args: &ProcessArgs, env: &dyn Fn(&str) -> Option<String>) -> Result<Self> {
+        Self::resolve_with_config(args, &ProcessArgs::default(), env)
+    }
+
+    /// As [`ProcessConfig::resolve`], with the run configuration's
+    /// `runtime.num_processes` / `process_id` / `coordinator` (`config`)
+    /// between the `DPXLA_*` variables and SLURM's: command line > `DPXLA_*`
+    /// > config file > SLURM > one process.
+    pub fn resolve_with_config(
+        args: &ProcessArgs,
+        config: &ProcessArgs,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Self> {
         let num = |name: &str| -> Result<Option<usize>> {
             env(name)
                 .filter(|v| !v.trim().is_empty())
@@ -80,17 +92,22 @@ impl ProcessConfig {
         let num_processes = match args.num_processes {
             Some(n) => n,
             None => num(ENV_NUM_PROCESSES)?
+                .or(config.num_processes)
                 .or(num("SLURM_NTASKS")?)
                 .unwrap_or(1),
         };
         let process_id = match args.process_id {
             Some(i) => i,
-            None => num(ENV_PROCESS_ID)?.or(num("SLURM_PROCID")?).unwrap_or(0),
+            None => num(ENV_PROCESS_ID)?
+                .or(config.process_id)
+                .or(num("SLURM_PROCID")?)
+                .unwrap_or(0),
         };
         let coordinator = args
             .coordinator
             .clone()
-            .or_else(|| env(ENV_COORDINATOR).filter(|v| !v.trim().is_empty()));
+            .or_else(|| env(ENV_COORDINATOR).filter(|v| !v.trim().is_empty()))
+            .or_else(|| config.coordinator.clone());
         let cfg = ProcessConfig {
             num_processes,
             process_id,
