@@ -97,6 +97,61 @@ fn layer_norm_standardises_the_last_axis() {
     }
 }
 
+/// Mixed precision (issue 23 item 4): GroupNorm and LayerNorm of a bf16
+/// activation, and the weight standardisation of a bf16 kernel, take their
+/// mean and variance in f32 (no reduction of the traced normalisation reads
+/// a bf16 operand), return bf16, and agree with the f32 layer to bf16
+/// rounding.
+#[test]
+fn norms_of_a_bf16_activation_take_their_statistics_in_f32() {
+    use dpxla_core::trace::Prim;
+    let shape = [1, 4, 4, 8];
+    let x = pseudo(128, 4);
+    let c = 8;
+    let mut outs = Vec::new();
+    for dt in [DType::BF16, DType::F32] {
+        let b = Builder::new();
+        let xin = b.input(Aval::new(shape.to_vec(), dt));
+        let mut map = BTreeMap::new();
+        for n in ["gn/offset", "gn/scale", "ln/offset", "ln/scale"] {
+            map.insert(n.to_string(), b.input(Aval::new(vec![c], dt)));
+        }
+        let p = Params::bound(&b, map);
+        let gn = group_norm(&p.scope("gn"), xin, 2, 1e-5);
+        let ln = layer_norm(&p.scope("ln"), xin, 1e-5);
+        // The activation read as a [1, 4, 4, 8] HWIO kernel (fan_in 16).
+        let ws = standardize_kernel(xin, 1e-4);
+        assert_eq!((gn.dtype(), ln.dtype(), ws.dtype()), (dt, dt, dt));
+        let g = b.finish(&[gn, ln, ws]).unwrap();
+        if dt == DType::BF16 {
+            let narrow: Vec<String> = g
+                .eqns
+                .iter()
+                .filter(|e| matches!(e.prim, Prim::Reduce { .. }))
+                .filter(|e| g.aval(e.inputs[0]).dtype == DType::BF16)
+                .map(|e| format!("{:?}", e.prim))
+                .collect();
+            assert!(narrow.is_empty(), "bf16 reductions: {narrow:?}");
+            let reductions = g
+                .eqns
+                .iter()
+                .filter(|e| matches!(e.prim, Prim::Reduce { .. }))
+                .count();
+            assert!(reductions >= 6, "{reductions} reductions traced");
+        }
+        let mut args = vec![HostArray::from_f64(shape.to_vec(), &x, dt)];
+        for v in [0.5, 1.5, 0.5, 1.5] {
+            args.push(HostArray::from_f64(vec![c], &vec![v; c], dt));
+        }
+        let y = eval(&g, &args).unwrap();
+        outs.push([y[0].to_f64(), y[1].to_f64(), y[2].to_f64()].concat());
+    }
+    for (a, b) in outs[0].iter().zip(&outs[1]) {
+        // bf16's unit roundoff 2⁻⁸ on the input and the output, |y| < 6.
+        assert!((a - b).abs() <= 0.05, "bf16 {a} vs f32 {b}");
+    }
+}
+
 #[test]
 fn weight_standardisation_per_output_channel() {
     // Kernel [3, 3, 2, 4]: fan_in = 18. Each output channel o (last axis) of

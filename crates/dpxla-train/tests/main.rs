@@ -21,6 +21,7 @@ mod fuzz_models;
 mod ghost_models;
 mod ghost_plan;
 mod gram_cost;
+mod lookahead_prefetch;
 mod lower_pjrt;
 mod lower_precision;
 mod mixed_precision_hlo;

@@ -7,6 +7,7 @@
 use crate::init::Init;
 use crate::params::Params;
 use crate::{NnOps, Padding};
+use dpxla_core::array::DType;
 use dpxla_core::trace::Tensor;
 
 /// GroupNorm/LayerNorm epsilon (Wu & He 2018; the PyTorch and Haiku default).
@@ -23,8 +24,20 @@ fn unreduce<'b>(t: Tensor<'b>, full: &[usize], axes: &[usize]) -> Tensor<'b> {
 }
 
 /// (x − mean) / sqrt(var + eps) with mean and (biased) variance over `axes`.
+///
+/// A bf16 `x` (mixed precision, `model.compute_dtype = "bf16"`) is
+/// normalised in f32 and the result narrowed back: the mean and variance are
+/// sums over a whole group or layer, which bf16's 8-bit significand cannot
+/// hold (summed in bf16, 4,096 ones stall at 256), and `x − mean` cancels.
+/// Micikevicius et al. 2018, §3.3, keep such reductions in f32, as PyTorch's
+/// autocast does for `group_norm`/`layer_norm` and Flax's normalisation
+/// layers do for their statistics. The backward pass follows the casts, so
+/// the statistics' gradients are computed in f32 too.
 #[track_caller]
 fn normalize<'b>(x: Tensor<'b>, axes: &[usize], eps: f64) -> Tensor<'b> {
+    if x.dtype() == DType::BF16 {
+        return normalize(x.convert(DType::F32), axes, eps).convert(DType::BF16);
+    }
     let s = x.shape();
     let xc = x - unreduce(x.mean(axes), &s, axes);
     let var = xc.square().mean(axes);
@@ -126,6 +139,11 @@ pub fn layer_norm<'b>(p: &Params<'b>, x: Tensor<'b>, eps: f64) -> Tensor<'b> {
 /// channel.
 #[track_caller]
 pub fn standardize_kernel<'b>(w: Tensor<'b>, eps: f64) -> Tensor<'b> {
+    if w.dtype() == DType::BF16 {
+        // Mixed precision: the per-channel mean and variance in f32, as
+        // `normalize`'s (a bf16 kernel is the f32 master kernel narrowed).
+        return standardize_kernel(w.convert(DType::F32), eps).convert(DType::BF16);
+    }
     let s = w.shape();
     let axes: Vec<usize> = (0..s.len().saturating_sub(1)).collect();
     let fan_in: usize = s[..s.len().saturating_sub(1)].iter().product();

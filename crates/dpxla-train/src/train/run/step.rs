@@ -7,8 +7,8 @@ use crate::train::engine::Engine;
 use crate::train::privacy::secure_step::SecureStep;
 use crate::train::run::resume::RunState;
 use crate::train::run::setup::Setup;
-use crate::train::sampling::batches::prepare_train;
-use crate::train::sampling::sampler::physical_split;
+use crate::train::sampling::batches::{prepare_train, PreparedBatch};
+use crate::train::sampling::sampler::{physical_split, RngState, StreamRng};
 use crate::Result;
 use std::sync::Arc;
 
@@ -30,21 +30,125 @@ pub struct StepOutcome {
     pub clip_norm: Option<f64>,
 }
 
-/// Runs step `run.step` (0-based) with learning rate `lr`, in physical
-/// batches of at most `physical` rows (all replicas together), and advances
-/// the run's position and ledger by one step.
+/// How [`run_step`] runs one step.
+#[derive(Clone, Copy, Debug)]
+pub struct StepParams {
+    /// The most rows of one physical batch (all replicas together).
+    pub physical: usize,
+    /// This step's learning rate.
+    pub lr: f64,
+    /// Draw the next step's sample and start preparing its microbatches
+    /// while this step's update runs (false when the run stops after it).
+    pub prefetch_next: bool,
+}
+
+/// Runs step `run.step` (0-based) as `params` say and advances the run's
+/// position and ledger by one step. `lookahead` is the sample and
+/// prefetcher of this step if the previous call started them (used only
+/// when drawn from the sampler state the run still has); with
+/// `params.prefetch_next`, the next step's are started and left there.
 pub fn run_step(
     engine: &mut Engine,
     setup: &Setup,
     run: &mut RunState,
-    secure: Option<&mut SecureStep>,
-    physical: usize,
-    lr: f64,
+    mut secure: Option<&mut SecureStep>,
+    params: StepParams,
+    lookahead: &mut Option<Lookahead>,
 ) -> Result<StepOutcome> {
+    let StepParams {
+        physical,
+        lr,
+        prefetch_next,
+    } = params;
     let plan = &setup.plan;
     let step = run.step;
+    let (count, prefetch) = match lookahead.take().filter(|l| l.applies(step, &run.sampler)) {
+        Some(l) => {
+            run.sampler = l.after;
+            (l.count, l.prefetch)
+        }
+        None => {
+            let drawn = draw(
+                engine,
+                setup,
+                &mut run.sampler,
+                secure.as_deref_mut(),
+                physical,
+                step,
+            );
+            (drawn.count, spawn_prefetch(setup, drawn.chunks, step)?)
+        }
+    };
+    // Each microbatch is queued without a host read (its upload owns the
+    // prepared data until the transfer is done); the statistics are read
+    // once, after the update is queued.
+    for batch in prefetch {
+        let b = batch?;
+        engine.accumulate_queued(b.images, b.labels, b.mask)?;
+    }
+    // The next step's sample depends only on the sampler's state (drawn on
+    // a copy: the run's sampler, which a checkpoint records, moves only
+    // when that step runs), so its host work can start now. Not in secure
+    // mode, whose fixed-size split is drawn with its own step.
+    if prefetch_next && secure.is_none() && !engine.client_is_synchronous() {
+        let mut sampler = run.sampler.clone();
+        let next = draw(engine, setup, &mut sampler, None, physical, step + 1);
+        *lookahead = Some(Lookahead {
+            step: step + 1,
+            before: run.sampler.state(),
+            after: sampler,
+            count: next.count,
+            prefetch: spawn_prefetch(setup, next.chunks, step + 1)?,
+        });
+    }
+    let non_finite_params = match secure {
+        Some(sec) => sec.apply(engine, lr, step + 1)?,
+        None => engine.apply(run.noise.key(), lr, step + 1, count)?,
+    };
+    let stats = engine.take_stats()?;
+    let (loss_sum, clipped) = (stats.loss_sum, stats.clipped);
+    let clip_norm = crate::train::privacy::adaptive_clip::after_step(
+        engine,
+        plan,
+        &mut run.noise,
+        count,
+        clipped,
+    )?;
+    // DP-SGD: one event per step; BandMF: one per cycle of k steps.
+    if let (Some(acc), Some(ev)) = (run.accountant.as_mut(), plan.step_event(step)) {
+        acc.compose(ev)?;
+    }
+    run.step += 1;
+    Ok(StepOutcome {
+        batch_size: count,
+        loss_sum,
+        clipped,
+        non_finite_params,
+        clip_norm,
+    })
+}
+
+/// A step's sample, cut into its physical microbatches.
+struct Drawn {
+    /// The realised logical batch size.
+    count: usize,
+    /// Per microbatch: its example indices and its padded size.
+    chunks: Vec<(Vec<usize>, usize)>,
+}
+
+/// Draws step `step`'s Poisson sample from `sampler` (truncated at the cap
+/// when there is one) and splits it into microbatches.
+fn draw(
+    engine: &Engine,
+    setup: &Setup,
+    sampler: &mut StreamRng,
+    secure: Option<&mut SecureStep>,
+    physical: usize,
+    step: u64,
+) -> Drawn {
+    let plan = &setup.plan;
     let mut indices = crate::train::privacy::bandmf::step_batch(
-        &mut run.sampler,
+        sampler,
         setup.train.len(),
         setup.partitions.as_deref(),
         plan.q,
@@ -54,8 +158,8 @@ pub fn run_step(
     // events) or secure mode's cap (accounted in its δ share): one uniform
     // cut among the sampled examples either way (the two are exclusive).
     let cap = secure.as_ref().map(|s| s.cap).or(plan.max_batch);
-    crate::train::sampling::rate_and_cap::truncate(&mut run.sampler, &mut indices, cap);
-    let split = match &secure {
+    crate::train::sampling::rate_and_cap::truncate(sampler, &mut indices, cap);
+    let split = match secure {
         Some(sec) => sec.split(&mut indices),
         None => physical_split(
             indices.len(),
@@ -71,44 +175,42 @@ pub fn run_step(
         chunks.push((indices[offset..offset + real].to_vec(), size));
         offset += real;
     }
-    // Host work for microbatch i+1 overlaps device work for microbatch i.
+    Drawn {
+        count: indices.len(),
+        chunks,
+    }
+}
+
+/// Host work for microbatch i+1 overlaps device work for microbatch i.
+fn spawn_prefetch(
+    setup: &Setup,
+    chunks: Vec<(Vec<usize>, usize)>,
+    step: u64,
+) -> Result<Prefetcher<PreparedBatch>> {
     let ds = Arc::clone(&setup.train);
     let views = setup.views.clone();
-    let prefetch = Prefetcher::spawn(2, move |i| {
+    Prefetcher::spawn(2, move |i| {
         chunks
             .get(i as usize)
             .map(|(idx, size)| prepare_train(ds.as_ref(), idx, *size, &views, step))
-    })?;
-    // Each microbatch is queued without a host read (its upload owns the
-    // prepared data until the transfer is done); the statistics are read
-    // once, after the update is queued.
-    for batch in prefetch {
-        let b = batch?;
-        engine.accumulate_queued(b.images, b.labels, b.mask)?;
-    }
-    let non_finite_params = match secure {
-        Some(sec) => sec.apply(engine, lr, step + 1)?,
-        None => engine.apply(run.noise.key(), lr, step + 1, indices.len())?,
-    };
-    let stats = engine.take_stats()?;
-    let (loss_sum, clipped) = (stats.loss_sum, stats.clipped);
-    let clip_norm = crate::train::privacy::adaptive_clip::after_step(
-        engine,
-        plan,
-        &mut run.noise,
-        indices.len(),
-        clipped,
-    )?;
-    // DP-SGD: one event per step; BandMF: one per cycle of k steps.
-    if let (Some(acc), Some(ev)) = (run.accountant.as_mut(), plan.step_event(step)) {
-        acc.compose(ev)?;
-    }
-    run.step += 1;
-    Ok(StepOutcome {
-        batch_size: indices.len(),
-        loss_sum,
-        clipped,
-        non_finite_params,
-        clip_norm,
     })
+}
+
+/// The next step's sample and prefetcher, started during this step's update
+/// ([`run_step`]'s `prefetch_next`).
+pub struct Lookahead {
+    step: u64,
+    /// The sampler's state it was drawn from.
+    before: RngState,
+    /// The sampler after the draw: the run's once that step runs.
+    after: StreamRng,
+    count: usize,
+    prefetch: Prefetcher<PreparedBatch>,
+}
+
+impl Lookahead {
+    /// Whether this is step `step`'s sample drawn from `sampler`'s state.
+    fn applies(&self, step: u64, sampler: &StreamRng) -> bool {
+        self.step == step && self.before == sampler.state()
+    }
 }

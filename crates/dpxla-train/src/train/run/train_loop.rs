@@ -16,7 +16,7 @@ use crate::train::run::evaluate::{evaluate_into, EvalResult};
 use crate::train::run::resume::RunState;
 use crate::train::run::setup::Setup;
 use crate::train::run::signals::StopSignal;
-use crate::train::run::step::{run_step, StepOutcome};
+use crate::train::run::step::{run_step, Lookahead, StepOutcome, StepParams};
 use crate::train::run::trainer::TrainSummary;
 use crate::{Error, Result};
 use std::path::PathBuf;
@@ -45,6 +45,9 @@ pub(crate) struct TrainLoop<'a> {
     pub(crate) metrics_path: PathBuf,
     pub(crate) started: Instant,
     pub(crate) last_eval: Option<StepRecord>,
+    /// The next step's sample and prefetcher, started during the last
+    /// step's update (`step::run_step`).
+    pub(crate) lookahead: Option<Lookahead>,
 }
 
 impl TrainLoop<'_> {
@@ -89,13 +92,18 @@ impl TrainLoop<'_> {
         let plan = &self.setup.plan;
         let t0 = Instant::now();
         let lr = t.schedule.lr(t.learning_rate, self.run.step, plan.steps);
+        let next = self.run.step + 1;
         let s = run_step(
             &mut self.engine,
             self.setup,
             &mut self.run,
             self.secure.as_mut(),
-            self.physical,
-            lr,
+            StepParams {
+                physical: self.physical,
+                lr,
+                prefetch_next: next < self.stop_at && next < self.allowed,
+            },
+            &mut self.lookahead,
         )?;
         // Released ⇒ accounted (issue 27, item 2): the ledger including this
         // step is on disk before anything computed from it (the metrics

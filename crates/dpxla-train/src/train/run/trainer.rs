@@ -204,6 +204,7 @@ impl Trainer {
             metrics_path,
             started: Instant::now(),
             last_eval: None,
+            lookahead: None,
         }
         .run(opts.stop.as_ref())
     }
